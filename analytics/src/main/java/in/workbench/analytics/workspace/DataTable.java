@@ -1,0 +1,60 @@
+package in.workbench.analytics.workspace;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The workspace's data tables that analysts import, browse and export, with their key column.
+ * Table names are the SQL names; {@link #importType()} is the command line's {@code -t} value.
+ */
+public enum DataTable {
+    PRODUCTS("products", "product_id", "catalog"),
+    ADDRESSES("addresses", "address_id", "addresses"),
+    SHIPMENTS("shipments", "shipment_id", "shipments"),
+    PACKAGE_TYPES("package_types", "package_type", "package-types"),
+    ADDRESS_LABELS("address_labels", "label_id", "labels"),
+    REJECTED_ROWS("rejected_rows", "rejected_id", null),
+    IMPORT_RUNS("import_runs", "run_id", null);
+
+    private final String sqlName;
+    private final String keyColumn;
+    private final String importType;
+
+    DataTable(String sqlName, String keyColumn, String importType) {
+        this.sqlName = sqlName;
+        this.keyColumn = keyColumn;
+        this.importType = importType;
+    }
+
+    public String sqlName() {
+        return sqlName;
+    }
+
+    public String keyColumn() {
+        return keyColumn;
+    }
+
+    /** The {@code import -t} name, or null for tables the workbench fills itself. */
+    public String importType() {
+        return importType;
+    }
+
+    /** The SQL names of every data table. */
+    public static List<String> names() {
+        return Arrays.stream(values()).map(DataTable::sqlName).toList();
+    }
+
+    /** Finds a table by its SQL name, case-insensitively. */
+    public static Optional<DataTable> bySqlName(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(t -> t.sqlName.equals(n)).findFirst();
+    }
+
+    /** Finds a table by its import type ({@code catalog}, {@code addresses}, …). */
+    public static Optional<DataTable> byImportType(String type) {
+        String n = type.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(t -> n.equals(t.importType)).findFirst();
+    }
+}

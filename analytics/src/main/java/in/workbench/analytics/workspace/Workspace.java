@@ -1,0 +1,243 @@
+package in.workbench.analytics.workspace;
+
+import in.workbench.analytics.WorkbenchException;
+import in.workbench.analytics.WorkbenchException.Kind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * A workspace: a folder holding the H2 database, its trained models ({@code models/}) and its
+ * exports ({@code exports/}).
+ *
+ * <p>Opening a workspace creates the folder and schema on first use and upgrades the schema
+ * through versioned Flyway migrations. A workspace written by a newer version of the workbench,
+ * a damaged database, or one already open in another process is refused with a plain message
+ * and left untouched.
+ *
+ * <p>Thread-safe: connections come from a pool; each caller takes its own and closes it.
+ */
+public final class Workspace implements AutoCloseable {
+
+    /** The database file name inside the workspace folder, without H2's {@code .mv.db}. */
+    public static final String DATABASE_NAME = "workspace";
+
+    private final Path folder;
+    private final JdbcConnectionPool pool;
+
+    private Workspace(Path folder, JdbcConnectionPool pool) {
+        this.folder = folder;
+        this.pool = pool;
+    }
+
+    /**
+     * Opens the workspace in {@code folder}, creating it if the folder is empty or missing.
+     *
+     * @throws WorkbenchException with kind {@link Kind#WORKSPACE_UNUSABLE} when the workspace is
+     *     damaged, locked by another process, or was written by a newer version
+     */
+    public static Workspace open(Path folder) {
+        Path dir = folder.toAbsolutePath().normalize();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE,
+                    dir + " is a file, not a workspace folder. Choose a folder.");
+        }
+        boolean existed = Files.exists(dir.resolve(DATABASE_NAME + ".mv.db"));
+        if (!existed && Files.isDirectory(dir) && looksLikeSomethingElse(dir)) {
+            throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, dir
+                    + " already holds other files and no workspace. Choose an empty folder or an existing workspace.");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE,
+                    "Cannot create the workspace folder " + dir + ": " + e.getMessage(), e);
+        }
+        String url = "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536"
+                + (existed ? ";IFEXISTS=TRUE" : "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "analyst", "");
+        pool.setMaxConnections(16);
+        try {
+            try (Connection probe = pool.getConnection()) {
+                probe.isValid(1);
+            } catch (SQLException e) {
+                throw classifyOpenFailure(dir, e);
+            }
+            migrate(dir, pool, existed);
+            Workspace ws = new Workspace(dir, pool);
+            Files.createDirectories(ws.modelsDir());
+            Files.createDirectories(ws.exportsDir());
+            return ws;
+        } catch (WorkbenchException e) {
+            pool.dispose();
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            pool.dispose();
+            throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE,
+                    "The workspace at " + dir + " could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean looksLikeSomethingElse(Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.anyMatch(p -> {
+                String name = p.getFileName().toString();
+                return !name.startsWith(".") && !name.equals("models") && !name.equals("exports")
+                        && !name.startsWith(DATABASE_NAME);
+            });
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static WorkbenchException classifyOpenFailure(Path dir, SQLException e) {
+        String msg = String.valueOf(e.getMessage());
+        if (msg.contains("Database may be already in use") || msg.contains("locked")) {
+            return new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace at " + dir
+                    + " is open in another workbench window or process. Close it there first.", e);
+        }
+        return new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace database at " + dir
+                + " cannot be read; the file may be damaged. Nothing was changed. Restore it from a backup or open another workspace.",
+                e);
+    }
+
+    private static void migrate(Path dir, JdbcConnectionPool pool, boolean existed) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .outOfOrder(true)
+                .validateOnMigrate(false)
+                .load();
+        MigrationInfo[] applied;
+        try {
+            applied = flyway.info().applied();
+        } catch (FlywayException e) {
+            throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace database at " + dir
+                    + " cannot be read; the file may be damaged. Nothing was changed.", e);
+        }
+        for (MigrationInfo info : applied) {
+            if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
+                throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace at " + dir
+                        + " was written by a newer version of the workbench (schema " + info.getVersion()
+                        + "). Update the workbench to open it; nothing was changed.");
+            }
+            if (info.getState() == MigrationState.FAILED) {
+                throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace at " + dir
+                        + " has an unfinished schema upgrade (" + info.getVersion() + "). Restore it from a backup.");
+            }
+        }
+        if (existed && applied.length == 0) {
+            throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The database at " + dir
+                    + " is not a workbench workspace. Nothing was changed.");
+        }
+        flyway.migrate();
+    }
+
+    /** The workspace folder. */
+    public Path folder() {
+        return folder;
+    }
+
+    /** Where trained models are saved, one file per model plus its provenance. */
+    public Path modelsDir() {
+        return folder.resolve("models");
+    }
+
+    /** Where the window writes exports by default. */
+    public Path exportsDir() {
+        return folder.resolve("exports");
+    }
+
+    /** A pooled connection with auto-commit on; the caller closes it. */
+    public Connection connection() {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "Lost the connection to the workspace: " + e.getMessage(), e);
+        }
+    }
+
+    /** Row counts of the workspace's data tables, in a stable order. */
+    public Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            for (String table : DataTable.names()) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not count the workspace's rows: " + e.getMessage(), e);
+        }
+        return counts;
+    }
+
+    /** Trained models by name, with the time each was trained (ISO-8601), in name order. */
+    public Map<String, String> trainedModels() {
+        Map<String, String> models = new LinkedHashMap<>();
+        try (Connection c = connection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT model_name, trained_at FROM trained_models ORDER BY model_name")) {
+            while (rs.next()) {
+                models.put(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class).toString());
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not list the trained models: " + e.getMessage(), e);
+        }
+        return models;
+    }
+
+    /** A value from the workspace's key/value settings table, if set. */
+    public Optional<String> setting(String key) {
+        try (Connection c = connection();
+                PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM workspace_settings WHERE setting_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not read workspace setting " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stores a value in the workspace's key/value settings table. */
+    public void putSetting(String key, String value) {
+        try (Connection c = connection();
+                PreparedStatement ps = c.prepareStatement(
+                        "MERGE INTO workspace_settings (setting_key, setting_value, updated_at) KEY (setting_key) VALUES (?, ?, ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            ps.setObject(3, java.time.OffsetDateTime.ofInstant(Instant.now(), java.time.ZoneOffset.UTC));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not save workspace setting " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+        // A final connection with SHUTDOWN compacts nothing but makes sure the file is released at once.
+        try (Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + folder.resolve(DATABASE_NAME) + ";IFEXISTS=TRUE", "analyst", "");
+                Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            // already closed by the pool disposal: nothing to release
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package in.workbench.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import in.workbench.analytics.workspace.Workspace;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code workbench info -w DIR}: what the workspace holds. */
+@Command(name = "info", description = "Show what the workspace holds: row counts per table and trained models.")
+public final class InfoCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Workspace ws = options.open()) {
+            Map<String, Long> counts = ws.rowCounts();
+            Map<String, String> models = ws.trainedModels();
+            out.println("Workspace " + ws.folder());
+            counts.forEach((table, n) -> out.printf("  %-16s %,12d rows%n", table, n));
+            if (models.isEmpty()) {
+                out.println("  no trained models");
+            } else {
+                models.forEach((name, when) -> out.printf("  model %-16s trained %s%n", name, when));
+            }
+            if (options.json()) {
+                ObjectMapper json = new ObjectMapper();
+                ObjectNode root = json.createObjectNode();
+                root.put("workspace", ws.folder().toString());
+                ObjectNode tables = root.putObject("tables");
+                counts.forEach(tables::put);
+                ObjectNode m = root.putObject("models");
+                models.forEach(m::put);
+                out.println(json.writeValueAsString(root));
+            }
+        }
+        return 0;
+    }
+}

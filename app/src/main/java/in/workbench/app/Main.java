@@ -11,12 +11,19 @@ import in.workbench.app.cli.WorkbenchCommand;
  */
 public final class Main {
 
+    /** System property naming a workspace folder the window should open instead of the last one. */
+    public static final String OPEN_WORKSPACE_PROPERTY = "workbench.open.workspace";
+
     private Main() {
     }
 
     public static void main(String[] args) {
         if (args.length == 0) {
             in.workbench.app.desktop.DesktopLauncher.launch(args);
+        } else if (args.length == 1 && args[0].endsWith(".wbws")) {
+            // Opened from the file manager through the installer's file association.
+            System.setProperty(OPEN_WORKSPACE_PROPERTY, java.nio.file.Path.of(args[0]).toAbsolutePath().getParent().toString());
+            in.workbench.app.desktop.DesktopLauncher.launch(new String[0]);
         } else {
             System.exit(WorkbenchCommand.run(args));
         }

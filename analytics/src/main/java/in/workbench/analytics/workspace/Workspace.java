@@ -33,6 +33,12 @@ import org.h2.jdbcx.JdbcConnectionPool;
  */
 public final class Workspace implements AutoCloseable {
 
+    /**
+     * The marker file every workspace folder holds; installers associate its extension with the
+     * workbench so that double-clicking it opens the workspace.
+     */
+    public static final String MARKER_FILE = "workspace.wbws";
+
     /** The database file name inside the workspace folder, without H2's {@code .mv.db}. */
     public static final String DATABASE_NAME = "workspace";
 
@@ -67,9 +73,17 @@ public final class Workspace implements AutoCloseable {
             throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE,
                     "Cannot create the workspace folder " + dir + ": " + e.getMessage(), e);
         }
-        String url = "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536"
-                + (existed ? ";IFEXISTS=TRUE" : "");
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "analyst", "");
+        String url = "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536";
+        if (existed) {
+            // Check read-only first, so that a damaged or too-new workspace is left byte for byte as it was.
+            JdbcConnectionPool readOnly = JdbcConnectionPool.create(url + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "analyst", "");
+            try {
+                checkOpenable(dir, readOnly);
+            } finally {
+                readOnly.dispose();
+            }
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url + (existed ? ";IFEXISTS=TRUE" : ""), "analyst", "");
         pool.setMaxConnections(16);
         try {
             try (Connection probe = pool.getConnection()) {
@@ -77,10 +91,14 @@ public final class Workspace implements AutoCloseable {
             } catch (SQLException e) {
                 throw classifyOpenFailure(dir, e);
             }
-            migrate(dir, pool, existed);
+            flyway(pool).migrate();
             Workspace ws = new Workspace(dir, pool);
             Files.createDirectories(ws.modelsDir());
             Files.createDirectories(ws.exportsDir());
+            Path marker = dir.resolve(MARKER_FILE);
+            if (!Files.exists(marker)) {
+                Files.writeString(marker, "{\"format\":\"workbench-workspace\",\"database\":\"" + DATABASE_NAME + ".mv.db\"}\n");
+            }
             return ws;
         } catch (WorkbenchException e) {
             pool.dispose();
@@ -115,16 +133,25 @@ public final class Workspace implements AutoCloseable {
                 e);
     }
 
-    private static void migrate(Path dir, JdbcConnectionPool pool, boolean existed) {
-        Flyway flyway = Flyway.configure()
+    private static Flyway flyway(JdbcConnectionPool pool) {
+        return Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
                 .outOfOrder(true)
                 .validateOnMigrate(false)
                 .load();
+    }
+
+    /** Refuses a workspace that is damaged, locked, not ours, or written by a newer version. */
+    private static void checkOpenable(Path dir, JdbcConnectionPool readOnly) {
+        try (Connection probe = readOnly.getConnection()) {
+            probe.isValid(1);
+        } catch (SQLException e) {
+            throw classifyOpenFailure(dir, e);
+        }
         MigrationInfo[] applied;
         try {
-            applied = flyway.info().applied();
+            applied = flyway(readOnly).info().applied();
         } catch (FlywayException e) {
             throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace database at " + dir
                     + " cannot be read; the file may be damaged. Nothing was changed.", e);
@@ -140,11 +167,10 @@ public final class Workspace implements AutoCloseable {
                         + " has an unfinished schema upgrade (" + info.getVersion() + "). Restore it from a backup.");
             }
         }
-        if (existed && applied.length == 0) {
+        if (applied.length == 0) {
             throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The database at " + dir
                     + " is not a workbench workspace. Nothing was changed.");
         }
-        flyway.migrate();
     }
 
     /** The workspace folder. */

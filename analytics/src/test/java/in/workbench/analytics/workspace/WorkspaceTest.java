@@ -1,0 +1,80 @@
+package in.workbench.analytics.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import in.workbench.analytics.WorkbenchException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void createsAnEmptyWorkspaceWithItsFoldersAndMarker() {
+        Path folder = dir.resolve("ws");
+        try (Workspace ws = Workspace.open(folder)) {
+            assertTrue(Files.isDirectory(ws.modelsDir()));
+            assertTrue(Files.isDirectory(ws.exportsDir()));
+            assertTrue(Files.exists(folder.resolve(Workspace.MARKER_FILE)));
+            assertEquals(0L, ws.rowCounts().get("shipments"));
+        }
+    }
+
+    @Test
+    void reopensAndKeepsData() throws Exception {
+        Path folder = dir.resolve("ws");
+        try (Workspace ws = Workspace.open(folder)) {
+            ws.putSetting("analyst", "Priya");
+        }
+        try (Workspace ws = Workspace.open(folder)) {
+            assertEquals("Priya", ws.setting("analyst").orElseThrow());
+        }
+    }
+
+    @Test
+    void refusesAWorkspaceWrittenByANewerVersionAndChangesNothing() throws Exception {
+        Path folder = dir.resolve("ws");
+        try (Workspace ws = Workspace.open(folder);
+                Connection c = ws.connection();
+                Statement s = c.createStatement()) {
+            s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", "
+                    + "\"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") "
+                    + "VALUES (999, '999', 'from the future', 'SQL', 'V999__future.sql', 0, 'analyst', 1, TRUE)");
+        }
+        byte[] before = Files.readAllBytes(folder.resolve("workspace.mv.db"));
+        WorkbenchException e = assertThrows(WorkbenchException.class, () -> Workspace.open(folder));
+        assertEquals(WorkbenchException.Kind.WORKSPACE_UNUSABLE, e.kind());
+        assertTrue(e.getMessage().contains("newer version"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(folder.resolve("workspace.mv.db")));
+    }
+
+    @Test
+    void refusesADamagedDatabaseWithAPlainMessageAndLeavesTheFileAlone() throws Exception {
+        Path folder = dir.resolve("ws");
+        Files.createDirectories(folder);
+        byte[] garbage = new byte[8192];
+        new java.util.Random(7).nextBytes(garbage);
+        Files.write(folder.resolve("workspace.mv.db"), garbage);
+        WorkbenchException e = assertThrows(WorkbenchException.class, () -> Workspace.open(folder));
+        assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+        assertArrayEquals(garbage, Files.readAllBytes(folder.resolve("workspace.mv.db")));
+    }
+
+    @Test
+    void refusesAFolderFullOfOtherFiles() throws Exception {
+        Path folder = dir.resolve("documents");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("thesis.docx"), "not a workspace");
+        WorkbenchException e = assertThrows(WorkbenchException.class, () -> Workspace.open(folder));
+        assertTrue(e.getMessage().contains("other files"), e.getMessage());
+    }
+}

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         description = "E-commerce analyst workbench. With no arguments, opens the window.",
         subcommands = {
             InfoCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
         })
 public final class WorkbenchCommand implements Runnable {
 

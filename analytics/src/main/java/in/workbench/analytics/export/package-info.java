@@ -1,0 +1,2 @@
+/** CSV export of any table or filtered view, with a provenance file beside it. */
+package in.workbench.analytics.export;

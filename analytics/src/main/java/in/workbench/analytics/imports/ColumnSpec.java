@@ -1,0 +1,79 @@
+package in.workbench.analytics.imports;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One canonical column of an import layout: its name, type, whether it is required, and the
+ * rules a value must meet. Immutable.
+ *
+ * @param name canonical column name (also the SQL column name)
+ * @param type value type
+ * @param required whether a blank cell rejects the row
+ * @param allowed for {@link ColumnType#ENUM}: the allowed values (lower case)
+ * @param minimum smallest allowed number, or null
+ * @param defaultValue value used when the cell is blank, or null
+ */
+public record ColumnSpec(String name, ColumnType type, boolean required, List<String> allowed, BigDecimal minimum,
+        Object defaultValue) {
+
+    static ColumnSpec required(String name, ColumnType type) {
+        return new ColumnSpec(name, type, true, List.of(), null, null);
+    }
+
+    static ColumnSpec optional(String name, ColumnType type) {
+        return new ColumnSpec(name, type, false, List.of(), null, null);
+    }
+
+    ColumnSpec atLeast(long min) {
+        return new ColumnSpec(name, type, required, allowed, BigDecimal.valueOf(min), defaultValue);
+    }
+
+    ColumnSpec oneOf(String... values) {
+        return new ColumnSpec(name, ColumnType.ENUM, required, List.of(values), minimum, defaultValue);
+    }
+
+    ColumnSpec orElse(Object value) {
+        return new ColumnSpec(name, type, required, allowed, minimum, value);
+    }
+
+    /**
+     * Reads one cell into its JDBC value (null for a blank optional cell).
+     *
+     * @throws ColumnType.InvalidValueException with a complete reason naming the column
+     */
+    public Object read(String cell) {
+        if (cell == null || cell.isBlank()) {
+            if (required) {
+                throw new ColumnType.InvalidValueException(name + " is required but blank");
+            }
+            return defaultValue;
+        }
+        Object value;
+        try {
+            value = type.parse(cell);
+        } catch (ColumnType.InvalidValueException e) {
+            throw new ColumnType.InvalidValueException(name + " '" + shorten(cell) + "' " + e.getMessage());
+        }
+        if (type == ColumnType.ENUM) {
+            String v = cell.trim().toLowerCase(Locale.ROOT);
+            if (!allowed.contains(v)) {
+                throw new ColumnType.InvalidValueException(
+                        name + " '" + shorten(cell) + "' is not one of " + String.join(", ", allowed));
+            }
+            return v;
+        }
+        if (minimum != null) {
+            BigDecimal n = value instanceof BigDecimal b ? b : BigDecimal.valueOf(((Number) value).longValue());
+            if (n.compareTo(minimum) < 0) {
+                throw new ColumnType.InvalidValueException(name + " " + cell.trim() + " is below the minimum " + minimum);
+            }
+        }
+        return value;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+}

@@ -1,0 +1,106 @@
+package in.workbench.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import in.workbench.analytics.imports.CsvImporter;
+import in.workbench.analytics.imports.ImportOptions;
+import in.workbench.analytics.imports.ImportSummary;
+import in.workbench.analytics.imports.RejectedRows;
+import in.workbench.analytics.workspace.DataTable;
+import in.workbench.analytics.workspace.Workspace;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code workbench import -w DIR -t TYPE FILE}: loads a CSV export into the workspace. */
+@Command(name = "import", description = {
+    "Import a CSV file (layouts in DATA-FORMATS.md). Bad rows are rejected one by one and kept with their line and reason;",
+    "the import is all or nothing. Re-importing the same ids updates those rows."})
+public final class ImportCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceOptions options;
+
+    @Option(names = {"-t", "--type"}, required = true, paramLabel = "TYPE",
+            description = "catalog, addresses, shipments, package-types or labels")
+    String type;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file.")
+    Path file;
+
+    @Option(names = "--map", paramLabel = "SRC=DST", description = "Map the file's column SRC to the canonical column DST (repeatable).")
+    Map<String, String> map = new LinkedHashMap<>();
+
+    @Option(names = "--delimiter", paramLabel = "C", description = "comma, semicolon, tab (or the character); detected when omitted.")
+    String delimiter;
+
+    @Option(names = "--rejects", paramLabel = "FILE", description = "Also write the rejected rows as CSV line,reason,raw.")
+    Path rejects;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        DataTable table = DataTable.byImportType(type).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "Unknown type '" + type + "': use catalog, addresses, shipments, package-types or labels."));
+        ImportOptions importOptions = new ImportOptions(map, parseDelimiter());
+        PrintWriter out = spec.commandLine().getOut();
+        try (Workspace ws = options.open()) {
+            ImportSummary summary;
+            try (TerminalProgress progress = new TerminalProgress("Importing " + file.getFileName(), options.quiet(), System.err)) {
+                summary = new CsvImporter(ws).importFile(file, table, importOptions, progress);
+            }
+            out.println(summary.sentence());
+            out.printf("%,.0f rows/s%n", summary.rowsPerSecond());
+            if (rejects != null) {
+                long written = new RejectedRows(ws).export(summary.runId(), rejects);
+                out.printf("Wrote %,d rejected rows to %s%n", written, rejects);
+            } else if (summary.rejected() > 0) {
+                out.println("See them with: workbench export -w " + ws.folder() + " --table rejected_rows --filter run_id="
+                        + summary.runId() + " -o rejected.csv");
+            }
+            if (options.json()) {
+                ObjectMapper json = new ObjectMapper();
+                ObjectNode node = json.createObjectNode();
+                node.put("type", summary.type());
+                node.put("imported", summary.imported());
+                node.put("rejected", summary.rejected());
+                node.put("unresolved", summary.unresolved());
+                node.putPOJO("ignored_columns", List.copyOf(summary.ignoredColumns()));
+                node.put("updated", summary.updated());
+                node.put("run_id", summary.runId());
+                node.put("rows_per_second", Math.round(summary.rowsPerSecond()));
+                out.println(json.writeValueAsString(node));
+            }
+        }
+        return 0;
+    }
+
+    private Character parseDelimiter() {
+        if (delimiter == null) {
+            return null;
+        }
+        return switch (delimiter.toLowerCase()) {
+            case "comma", "," -> ',';
+            case "semicolon", ";" -> ';';
+            case "tab", "\\t", "\t" -> '\t';
+            default -> {
+                if (delimiter.length() == 1) {
+                    yield delimiter.charAt(0);
+                }
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "Unknown delimiter '" + delimiter + "': use comma, semicolon or tab.");
+            }
+        };
+    }
+}

@@ -393,7 +393,7 @@ public final class CsvImporter {
         private final long startedNanos;
         private final int keyIndex;
         private final boolean targetWasEmpty;
-        private final Map<String, Long> firstLineOfId = new HashMap<>();
+        private final SeenIds seenIds = new SeenIds();
         private final Map<Integer, String> packageOfRank = new HashMap<>();
         private final List<Object[]> batch = new ArrayList<>(BATCH_SIZE);
         private final PreparedStatement insert;
@@ -488,8 +488,8 @@ public final class CsvImporter {
                     }
                     if (problem == null && keyIndex >= 0) {
                         String id = (String) values[keyIndex];
-                        Long firstLine = firstLineOfId.putIfAbsent(id, r.line());
-                        if (firstLine != null) {
+                        long firstLine = seenIds.putIfAbsent(id, r.line());
+                        if (firstLine >= 0) {
                             problem = "duplicate " + layout.keyColumn() + " '" + id + "' (first on line " + firstLine + ")";
                         }
                     }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             ImportCommand.class,
             ExportCommand.class,
+            BenchCommand.class,
         })
 public final class WorkbenchCommand implements Runnable {
 

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             ExportCommand.class,
             BenchCommand.class,
+            GenerateSampleCommand.class,
         })
 public final class WorkbenchCommand implements Runnable {
 

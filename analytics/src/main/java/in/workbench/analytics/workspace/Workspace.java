@@ -114,7 +114,7 @@ public final class Workspace implements AutoCloseable {
         try (var files = Files.list(dir)) {
             return files.anyMatch(p -> {
                 String name = p.getFileName().toString();
-                return !name.startsWith(".") && !name.equals("models") && !name.equals("exports")
+                return !name.startsWith(".") && !name.equals("models") && !name.equals("exports") && !name.equals("source")
                         && !name.startsWith(DATABASE_NAME);
             });
         } catch (IOException e) {

@@ -1,17 +1,234 @@
 package in.workbench.app.desktop;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import in.workbench.analytics.WorkbenchException;
+import in.workbench.analytics.imports.CsvImporter;
+import in.workbench.analytics.workspace.Workspace;
+import in.workbench.app.Main;
+import in.workbench.app.cli.VersionProvider;
+import in.workbench.views.browse.DataBrowserView;
+import in.workbench.views.browse.DataBrowserViewModel;
+import in.workbench.views.imports.ImportDialog;
+import in.workbench.views.imports.ImportViewModel;
+import in.workbench.views.shell.FxDialogService;
+import in.workbench.views.shell.MainWindow;
+import in.workbench.views.shell.Screen;
+import in.workbench.views.task.Failures;
+import in.workbench.views.task.FxTaskRunner;
+import in.workbench.views.workspace.WorkspaceSummaryView;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 
-/** The JavaFX application: builds the object graph and shows the main window. */
-public final class WorkbenchApplication extends Application {
+/**
+ * The JavaFX application: builds the object graph by hand, restores the settings, and opens the
+ * last workspace, or the first time a new copy of the bundled sample.
+ */
+public final class WorkbenchApplication extends Application implements MainWindow.Actions {
+
+    private Path home;
+    private AppSettings settings;
+    private Stage stage;
+    private FxTaskRunner runner;
+    private FxDialogService dialogs;
+    private MainWindow window;
+    private DataBrowserView browser;
+    private Workspace workspace;
+
+    /** The workbench's home folder: {@code -Dworkbench.home}, else {@code ~/.workbench}. */
+    public static Path home() {
+        String configured = System.getProperty("workbench.home");
+        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".workbench");
+    }
 
     @Override
-    public void start(Stage stage) {
-        stage.setTitle("Workbench");
-        stage.setScene(new Scene(new Label("Workbench"), 1200, 800));
-        stage.show();
+    public void start(Stage primary) {
+        this.stage = primary;
+        this.home = home();
+        this.settings = AppSettings.load(home.resolve("settings.json"));
+        applyTheme();
+        runner = new FxTaskRunner();
+        dialogs = new FxDialogService(primary);
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> Platform.runLater(
+                () -> dialogs.showError(Failures.sentenceFor(e), e)));
+        browser = new DataBrowserView(new DataBrowserViewModel(runner, this::fail), dialogs);
+        List<Screen> screens = List.of(new WorkspaceSummaryView(runner), browser);
+        window = new MainWindow(primary, runner, screens, this);
+        primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
+        primary.setTitle("Workbench");
+        try (var icon = WorkbenchApplication.class.getResourceAsStream("/in/workbench/app/workbench.png")) {
+            if (icon != null) {
+                primary.getIcons().add(new Image(icon));
+            }
+        } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger(WorkbenchApplication.class).debug("no window icon", e);
+        }
+        primary.setOnCloseRequest(e -> quit());
+        primary.show();
+        openInitialWorkspace();
+    }
+
+    private void fail(Throwable e) {
+        dialogs.showError(Failures.sentenceFor(e), e);
+    }
+
+    private void applyTheme() {
+        Application.setUserAgentStylesheet(settings.darkTheme ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void openInitialWorkspace() {
+        String requested = System.getProperty(Main.OPEN_WORKSPACE_PROPERTY);
+        if (requested != null) {
+            open(Path.of(requested));
+        } else if (settings.lastWorkspace != null && SampleWorkspace.exists(Path.of(settings.lastWorkspace))) {
+            open(Path.of(settings.lastWorkspace));
+        } else {
+            Path sample = home.resolve("workspaces").resolve("sample");
+            if (SampleWorkspace.exists(sample)) {
+                open(sample);
+            } else {
+                window.showMessage("Preparing the sample workspace (a copy of the bundled sample) in " + sample + " …");
+                runner.submit("Creating the sample workspace", m -> SampleWorkspace.create(sample, m), this::show, e -> {
+                    window.showMessage("The sample workspace could not be created. Use File ▸ New workspace to start an empty one.");
+                    fail(e);
+                });
+            }
+        }
+    }
+
+    /** Opens a workspace in the background; on failure the current one stays open. */
+    void open(Path folder) {
+        runner.submit("Opening " + folder.getFileName(), m -> Workspace.open(folder), this::show, e -> dialogs.showError(
+                Failures.sentenceFor(e) + (workspace == null ? "" : " The workspace " + workspace.folder().getFileName() + " stays open."), e));
+    }
+
+    private void show(Workspace opened) {
+        Workspace previous = workspace;
+        workspace = opened;
+        settings.opened(opened.folder());
+        settings.save(home.resolve("settings.json"));
+        window.setWorkspace(opened);
+        if (previous != null && !previous.folder().equals(opened.folder())) {
+            previous.close();
+        }
+    }
+
+    /** The workspace shown now (tests use it). */
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** The data browser screen (tests use it). */
+    public DataBrowserView browser() {
+        return browser;
+    }
+
+    @Override
+    public void newWorkspace() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose an empty folder for the new workspace");
+        File f = chooser.showDialog(stage);
+        if (f != null) {
+            open(f.toPath());
+        }
+    }
+
+    @Override
+    public void openWorkspace() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a workspace folder");
+        File f = chooser.showDialog(stage);
+        if (f != null) {
+            if (!SampleWorkspace.exists(f.toPath())) {
+                dialogs.showError(f + " holds no workspace. Use File ▸ New workspace to create one there.",
+                        new WorkbenchException(WorkbenchException.Kind.WORKSPACE_UNUSABLE, "no workspace.mv.db in " + f));
+                return;
+            }
+            open(f.toPath());
+        }
+    }
+
+    @Override
+    public void openRecent(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            dialogs.showError(folder + " no longer exists.", null);
+            settings.recentWorkspaces.remove(folder.toString());
+            settings.save(home.resolve("settings.json"));
+            return;
+        }
+        open(folder);
+    }
+
+    @Override
+    public List<Path> recentWorkspaces() {
+        return settings == null ? List.of() : settings.recentWorkspaces.stream().map(Path::of).toList();
+    }
+
+    @Override
+    public void importFile() {
+        ImportDialog dialog = importDialog();
+        if (dialog != null) {
+            dialog.show();
+        }
+    }
+
+    /** Builds the import dialog for the current workspace (tests drive it). */
+    public ImportDialog importDialog() {
+        if (workspace == null) {
+            dialogs.showError("Open a workspace first (File ▸ Open workspace).", null);
+            return null;
+        }
+        Workspace ws = workspace;
+        ImportViewModel model = new ImportViewModel(new CsvImporter(ws), runner, this::fail);
+        return new ImportDialog(model, stage, runId -> {
+            browser.model().show("rejected_rows", "run_id", String.valueOf(runId));
+            window.select(browser);
+        });
+    }
+
+    @Override
+    public void exportView() {
+        window.select(browser);
+        browser.view().lookup("#exportView").fireEvent(new javafx.event.ActionEvent());
+    }
+
+    @Override
+    public void setDarkTheme(boolean dark) {
+        settings.darkTheme = dark;
+        settings.save(home.resolve("settings.json"));
+        applyTheme();
+    }
+
+    @Override
+    public boolean darkTheme() {
+        return settings.darkTheme;
+    }
+
+    @Override
+    public void about() {
+        dialogs.showInformation("About Workbench", "Workbench " + VersionProvider.version() + " · Java " + System.getProperty("java.version")
+                + " · JavaFX " + System.getProperty("javafx.runtime.version") + "\n\nData: India postal directory from GeoNames "
+                + "(geonames.org, CC BY 4.0); map of India from @svg-maps/india (CC BY 4.0); colour names from the xkcd colour "
+                + "survey (CC0) and CSS named colours (MIT).\n\nLogs: " + home.resolve("logs"));
+    }
+
+    @Override
+    public void quit() {
+        settings.windowWidth = stage.getWidth();
+        settings.windowHeight = stage.getHeight();
+        settings.save(home.resolve("settings.json"));
+        if (workspace != null) {
+            workspace.close();
+        }
+        runner.close();
+        Platform.exit();
     }
 }

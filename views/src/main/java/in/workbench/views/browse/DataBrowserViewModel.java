@@ -1,0 +1,250 @@
+package in.workbench.views.browse;
+
+import in.workbench.analytics.browse.ColumnInfo;
+import in.workbench.analytics.browse.TableBrowser;
+import in.workbench.analytics.browse.TableQuery;
+import in.workbench.analytics.export.CsvExporter;
+import in.workbench.analytics.export.ExportResult;
+import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.task.TaskRunner;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The data browser's state: which table, its columns, the current page of rows fetched from the
+ * database, the total count, filters, search and sort. Every change re-queries in the background
+ * and only the latest answer is applied. Used on the JavaFX thread.
+ */
+public final class DataBrowserViewModel {
+
+    /** Rows per page. */
+    public static final int PAGE_SIZE = 200;
+
+    private final TaskRunner runner;
+    private final Consumer<Throwable> onError;
+    private TableBrowser browser;
+    private Workspace workspace;
+    private long generation;
+
+    private final ObservableList<String> tables = FXCollections.observableArrayList();
+    private final StringProperty table = new SimpleStringProperty();
+    private final ObservableList<ColumnInfo> columns = FXCollections.observableArrayList();
+    private final ObservableList<List<Object>> rows = FXCollections.observableArrayList();
+    private final LongProperty total = new SimpleLongProperty();
+    private final LongProperty offset = new SimpleLongProperty();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final Map<String, String> filters = new LinkedHashMap<>();
+    private String sortColumn;
+    private boolean ascending = true;
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<List<Object>> selected = new SimpleObjectProperty<>();
+    private final StringProperty details = new SimpleStringProperty("");
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+
+    public DataBrowserViewModel(TaskRunner runner, Consumer<Throwable> onError) {
+        this.runner = runner;
+        this.onError = onError;
+        table.addListener((obs, old, now) -> {
+            if (now != null && !now.equals(old)) {
+                loadColumns();
+            }
+        });
+        selected.addListener((obs, old, now) -> details.set(describe(now)));
+    }
+
+    /** Points the browser at a workspace and shows its first table. */
+    public void setWorkspace(Workspace ws) {
+        this.workspace = ws;
+        this.browser = new TableBrowser(ws);
+        runner.submit("Reading tables", m -> browser.tables(), list -> {
+            tables.setAll(list);
+            String first = list.contains("products") ? "products" : list.isEmpty() ? null : list.get(0);
+            if (table.get() != null && list.contains(table.get())) {
+                loadColumns();
+            } else {
+                table.set(first);
+            }
+        }, onError);
+    }
+
+    /** Shows a table with one filter set (e.g. rejected rows of one import run). */
+    public void show(String tableName, String filterColumn, String filterValue) {
+        filters.clear();
+        if (filterColumn != null) {
+            filters.put(filterColumn, filterValue);
+        }
+        sortColumn = null;
+        search.set("");
+        if (tableName.equals(table.get())) {
+            loadColumns();
+        } else {
+            table.set(tableName);
+        }
+    }
+
+    private void loadColumns() {
+        if (browser == null || table.get() == null) {
+            return;
+        }
+        String t = table.get();
+        runner.submit("Reading " + t, m -> browser.columns(t), cols -> {
+            if (!t.equals(table.get())) {
+                return;
+            }
+            filters.keySet().retainAll(cols.stream().map(ColumnInfo::name).toList());
+            columns.setAll(cols);
+            offset.set(0);
+            refresh();
+        }, onError);
+    }
+
+    /** The query the screen shows now. */
+    public TableQuery query() {
+        return new TableQuery(table.get(), filters, search.get(), sortColumn, ascending);
+    }
+
+    /** Re-reads the count and the current page; earlier answers still on their way are dropped. */
+    public void refresh() {
+        if (browser == null || table.get() == null) {
+            return;
+        }
+        long mine = ++generation;
+        TableQuery q = query();
+        long from = offset.get();
+        loading.set(true);
+        runner.submit("Loading " + q.table(), m -> new Page(browser.count(q), browser.page(q, from, PAGE_SIZE)), page -> {
+            if (mine != generation) {
+                return;
+            }
+            loading.set(false);
+            total.set(page.count);
+            rows.setAll(page.rows);
+            long last = Math.min(page.count, from + page.rows.size());
+            status.set(page.count == 0 ? "No rows" + (filters.isEmpty() && search.get().isBlank() ? "" : " match the filters")
+                    : String.format("Rows %,d–%,d of %,d", from + 1, last, page.count));
+        }, e -> {
+            if (mine == generation) {
+                loading.set(false);
+                onError.accept(e);
+            }
+        });
+    }
+
+    private record Page(long count, List<List<Object>> rows) {
+    }
+
+    public void setFilter(String column, String text) {
+        if (text == null || text.isBlank()) {
+            filters.remove(column);
+        } else {
+            filters.put(column, text);
+        }
+        offset.set(0);
+        refresh();
+    }
+
+    public Map<String, String> filters() {
+        return Map.copyOf(filters);
+    }
+
+    public void setSearch(String text) {
+        search.set(text == null ? "" : text);
+        offset.set(0);
+        refresh();
+    }
+
+    public void sortBy(String column, boolean asc) {
+        sortColumn = column;
+        ascending = asc;
+        offset.set(0);
+        refresh();
+    }
+
+    public void nextPage() {
+        if (offset.get() + PAGE_SIZE < total.get()) {
+            offset.set(offset.get() + PAGE_SIZE);
+            refresh();
+        }
+    }
+
+    public void previousPage() {
+        if (offset.get() > 0) {
+            offset.set(Math.max(0, offset.get() - PAGE_SIZE));
+            refresh();
+        }
+    }
+
+    /** Exports exactly the rows the filters show. */
+    public void export(Path file, Consumer<ExportResult> done) {
+        TableQuery q = query();
+        runner.submit("Exporting " + q.table(), m -> new CsvExporter(workspace).export(q, file, m), done, onError);
+    }
+
+    private String describe(List<Object> row) {
+        if (row == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < columns.size() && i < row.size(); i++) {
+            b.append(columns.get(i).name()).append(": ").append(CsvExporter.format(row.get(i))).append('\n');
+        }
+        return b.toString();
+    }
+
+    public ObservableList<String> tables() {
+        return tables;
+    }
+
+    public StringProperty tableProperty() {
+        return table;
+    }
+
+    public ObservableList<ColumnInfo> columns() {
+        return columns;
+    }
+
+    public ObservableList<List<Object>> rows() {
+        return rows;
+    }
+
+    public LongProperty totalProperty() {
+        return total;
+    }
+
+    public LongProperty offsetProperty() {
+        return offset;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ObjectProperty<List<Object>> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty detailsProperty() {
+        return details;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+}

@@ -1,0 +1,165 @@
+package in.workbench.views.shell;
+
+import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.task.FxTaskRunner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/**
+ * The main window: menus, the navigation list of screens, the current screen, and the status
+ * bar. What the menus do is wired by the app through {@link Actions}. Used on the JavaFX thread.
+ */
+public final class MainWindow {
+
+    /** What the menus do; implemented by the app's wiring. */
+    public interface Actions {
+        void newWorkspace();
+
+        void openWorkspace();
+
+        void openRecent(Path workspace);
+
+        List<Path> recentWorkspaces();
+
+        void importFile();
+
+        void exportView();
+
+        void setDarkTheme(boolean dark);
+
+        boolean darkTheme();
+
+        void about();
+
+        void quit();
+    }
+
+    private final Stage stage;
+    private final List<Screen> screens;
+    private final Actions actions;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final ListView<Screen> navigation = new ListView<>();
+    private final StatusBar statusBar;
+    private final Menu recent = new Menu("Open recent");
+    private final Label placeholder = new Label("Opening the workspace…");
+
+    public MainWindow(Stage stage, FxTaskRunner runner, List<Screen> screens, Actions actions) {
+        this.stage = stage;
+        this.screens = List.copyOf(screens);
+        this.actions = actions;
+        this.statusBar = new StatusBar(runner.currentTaskProperty());
+        navigation.setId("navigation");
+        navigation.getItems().setAll(this.screens);
+        navigation.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Screen item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.title());
+            }
+        });
+        navigation.setPrefWidth(190);
+        navigation.getSelectionModel().selectedItemProperty().addListener((obs, o, s) -> {
+            if (s != null) {
+                content.getChildren().setAll(s.view());
+            }
+        });
+        content.setPadding(new Insets(0));
+        content.getChildren().setAll(placeholder);
+        root.setTop(menus());
+        root.setLeft(navigation);
+        root.setCenter(content);
+        root.setBottom(statusBar);
+        root.setId("mainWindow");
+    }
+
+    /** The window's scene content. */
+    public BorderPane root() {
+        return root;
+    }
+
+    /** Shows a workspace in every screen and the status bar. */
+    public void setWorkspace(Workspace workspace) {
+        stage.setTitle("Workbench — " + workspace.folder().getFileName());
+        statusBar.setWorkspace("Workspace: " + workspace.folder());
+        for (Screen s : screens) {
+            s.onWorkspaceChanged(workspace);
+        }
+        if (navigation.getSelectionModel().isEmpty()) {
+            navigation.getSelectionModel().select(0);
+        }
+        refreshRecent();
+    }
+
+    /** Switches to a screen. */
+    public void select(Screen screen) {
+        navigation.getSelectionModel().select(screen);
+    }
+
+    /** Shows a message in place of the screens (e.g. while the first workspace is prepared). */
+    public void showMessage(String text) {
+        placeholder.setText(text);
+        navigation.getSelectionModel().clearSelection();
+        content.getChildren().setAll(placeholder);
+    }
+
+    private MenuBar menus() {
+        Menu file = new Menu("File");
+        MenuItem newWs = item("New workspace…", "Shortcut+N", e -> actions.newWorkspace());
+        MenuItem openWs = item("Open workspace…", "Shortcut+O", e -> actions.openWorkspace());
+        MenuItem importFile = item("Import…", "Shortcut+I", e -> actions.importFile());
+        importFile.setId("menuImport");
+        MenuItem export = item("Export view…", "Shortcut+E", e -> actions.exportView());
+        MenuItem quit = item("Quit", "Shortcut+Q", e -> actions.quit());
+        file.getItems().addAll(newWs, openWs, recent, new SeparatorMenuItem(), importFile, export, new SeparatorMenuItem(), quit);
+        Menu view = new Menu("View");
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setSelected(actions.darkTheme());
+        dark.setOnAction(e -> actions.setDarkTheme(dark.isSelected()));
+        view.getItems().add(dark);
+        Menu help = new Menu("Help");
+        help.getItems().add(item("About Workbench", null, e -> actions.about()));
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setUseSystemMenuBar(true);
+        refreshRecent();
+        return bar;
+    }
+
+    private void refreshRecent() {
+        recent.getItems().clear();
+        for (Path p : actions.recentWorkspaces()) {
+            MenuItem m = new MenuItem(p.toString());
+            m.setOnAction(e -> actions.openRecent(p));
+            recent.getItems().add(m);
+        }
+        recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    private static MenuItem item(String text, String accelerator, Consumer<javafx.event.ActionEvent> action) {
+        MenuItem m = new MenuItem(text);
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        m.setOnAction(action::accept);
+        return m;
+    }
+
+    /** Creates the scene for the stage. */
+    public Scene scene(double width, double height) {
+        return new Scene(root, width, height);
+    }
+}

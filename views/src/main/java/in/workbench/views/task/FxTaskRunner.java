@@ -1,0 +1,143 @@
+package in.workbench.views.task;
+
+import in.workbench.analytics.task.CancelledException;
+import in.workbench.analytics.task.ProgressMonitor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs work on a small pool of named daemon threads and reports back on the JavaFX thread.
+ * Progress updates are throttled to at most one every 100 ms so a fast loop cannot flood the FX
+ * thread. The most recently started task is published in {@link #currentTaskProperty()} for the
+ * status bar. Thread-safe.
+ */
+public final class FxTaskRunner implements TaskRunner, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
+    private final ExecutorService executor;
+    private final ObjectProperty<RunningTask> current = new SimpleObjectProperty<>();
+
+    public FxTaskRunner() {
+        AtomicLong n = new AtomicLong();
+        this.executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "workbench-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The task the status bar follows (the latest one started). */
+    public ObjectProperty<RunningTask> currentTaskProperty() {
+        return current;
+    }
+
+    @Override
+    public <T> RunningTask submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        Handle handle = new Handle(title);
+        current.set(handle);
+        executor.submit(() -> {
+            try {
+                T result = work.run(handle);
+                Platform.runLater(() -> {
+                    handle.finish(null);
+                    if (!handle.cancelled) {
+                        onSuccess.accept(result);
+                    }
+                });
+            } catch (CancelledException e) {
+                Platform.runLater(() -> handle.finish("Cancelled; nothing was changed."));
+            } catch (Throwable e) {
+                LOG.debug("background task '{}' failed", title, e);
+                Platform.runLater(() -> {
+                    handle.finish("Failed.");
+                    onFailure.accept(e);
+                });
+            }
+        });
+        return handle;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    private static final class Handle implements RunningTask, ProgressMonitor {
+        private final ReadOnlyStringWrapper title;
+        private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+        private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+        private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(true);
+        private volatile boolean cancelled;
+        private volatile long lastUpdate;
+
+        Handle(String title) {
+            this.title = new ReadOnlyStringWrapper(title);
+        }
+
+        @Override
+        public void update(long done, long total, String text) {
+            long now = System.nanoTime();
+            if (now - lastUpdate < 100_000_000L && done < total) {
+                return;
+            }
+            lastUpdate = now;
+            double p = total > 0 ? Math.min(1.0, done / (double) total) : -1;
+            Platform.runLater(() -> {
+                if (running.get()) {
+                    progress.set(p);
+                    message.set(text == null ? "" : text);
+                }
+            });
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            Platform.runLater(() -> message.set("Cancelling…"));
+        }
+
+        void finish(String finalMessage) {
+            running.set(false);
+            progress.set(finalMessage == null ? 1 : 0);
+            message.set(finalMessage == null ? "done." : finalMessage);
+        }
+
+        @Override
+        public ReadOnlyStringProperty titleProperty() {
+            return title.getReadOnlyProperty();
+        }
+
+        @Override
+        public ReadOnlyDoubleProperty progressProperty() {
+            return progress.getReadOnlyProperty();
+        }
+
+        @Override
+        public ReadOnlyStringProperty messageProperty() {
+            return message.getReadOnlyProperty();
+        }
+
+        @Override
+        public ReadOnlyBooleanProperty runningProperty() {
+            return running.getReadOnlyProperty();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The workspace summary screen. */
+package in.workbench.views.workspace;

@@ -138,23 +138,16 @@ public final class DataBrowserView implements Screen {
             Label name = new Label(info.name());
             TextField filter = new TextField(model.filters().getOrDefault(info.name(), ""));
             filter.setId("filter-" + info.name());
-            filter.setPromptText(info.kind() == ColumnInfo.Kind.TEXT ? "contains…" : "=, >=, a..b");
+            filter.setPromptText(info.kind() == ColumnInfo.Kind.TEXT ? "contains… ⏎" : "=, >=, a..b ⏎");
             filter.setPrefColumnCount(8);
             filter.addEventHandler(MouseEvent.MOUSE_CLICKED, MouseEvent::consume);
             filter.addEventHandler(MouseEvent.MOUSE_RELEASED, MouseEvent::consume);
             filter.setOnAction(e -> model.setFilter(info.name(), filter.getText()));
-            filter.focusedProperty().addListener((obs, was, is) -> {
-                if (!is && !filter.getText().equals(model.filters().getOrDefault(info.name(), ""))) {
-                    model.setFilter(info.name(), filter.getText());
-                }
-            });
             VBox header = new VBox(2, name, filter);
             header.setAlignment(Pos.CENTER_LEFT);
             c.setGraphic(header);
             c.setPrefWidth(Math.max(110, Math.min(320, info.name().length() * 11)));
-            if (info.kind() == ColumnInfo.Kind.NUMBER) {
-                c.setStyle("-fx-alignment: CENTER-RIGHT;");
-            }
+            c.setStyle(info.kind() == ColumnInfo.Kind.NUMBER ? "-fx-alignment: CENTER-RIGHT;" : "-fx-alignment: CENTER-LEFT;");
             table.getColumns().add(c);
         }
     }

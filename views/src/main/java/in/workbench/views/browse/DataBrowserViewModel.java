@@ -131,6 +131,7 @@ public final class DataBrowserViewModel {
             }
             loading.set(false);
             total.set(page.count);
+            selected.set(null);
             rows.setAll(page.rows);
             long last = Math.min(page.count, from + page.rows.size());
             status.set(page.count == 0 ? "No rows" + (filters.isEmpty() && search.get().isBlank() ? "" : " match the filters")

@@ -98,6 +98,7 @@ public final class ImportDialog {
         run.setId("runImport");
         run.setDefaultButton(true);
         run.disableProperty().bind(model.canImportProperty().not());
+        run.setOnAction(e -> model.runImport(s -> { }));
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(220);
         progress.setVisible(false);

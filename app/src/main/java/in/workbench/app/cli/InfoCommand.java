@@ -2,6 +2,7 @@ package in.workbench.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import in.workbench.analytics.imports.UnresolvedReferences;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -27,8 +28,14 @@ public final class InfoCommand implements Callable<Integer> {
         try (Workspace ws = options.open()) {
             Map<String, Long> counts = ws.rowCounts();
             Map<String, String> models = ws.trainedModels();
+            UnresolvedReferences.Counts unresolved = new UnresolvedReferences(ws).count();
             out.println("Workspace " + ws.folder());
             counts.forEach((table, n) -> out.printf("  %-16s %,12d rows%n", table, n));
+            if (unresolved.total() > 0) {
+                out.printf("  unresolved: %,d shipments without product, %,d without address, %,d with unknown package type, "
+                        + "%,d labels for unknown addresses%n", unresolved.shipmentsWithoutProduct(), unresolved.shipmentsWithoutAddress(),
+                        unresolved.shipmentsWithoutPackage(), unresolved.labelsWithoutAddress());
+            }
             if (models.isEmpty()) {
                 out.println("  no trained models");
             } else {
@@ -40,6 +47,11 @@ public final class InfoCommand implements Callable<Integer> {
                 root.put("workspace", ws.folder().toString());
                 ObjectNode tables = root.putObject("tables");
                 counts.forEach(tables::put);
+                ObjectNode u = root.putObject("unresolved");
+                u.put("shipments_without_product", unresolved.shipmentsWithoutProduct());
+                u.put("shipments_without_address", unresolved.shipmentsWithoutAddress());
+                u.put("shipments_without_package_type", unresolved.shipmentsWithoutPackage());
+                u.put("labels_without_address", unresolved.labelsWithoutAddress());
                 ObjectNode m = root.putObject("models");
                 models.forEach(m::put);
                 out.println(json.writeValueAsString(root));

@@ -1,0 +1,127 @@
+package in.workbench.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's contract (shared/CLI.md): outputs, --json summaries and exit codes. */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            String[] lines = out.strip().split("\n");
+            return new ObjectMapper().readTree(lines[lines.length - 1]);
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = WorkbenchCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    Path file(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void importPrintsItsJsonSummaryAndKeepsRejectedRows() throws Exception {
+        Path catalog = file("c.csv", "product_id,title,category,price_inr,colour_code\nP1,Kurta,Clothing,499,x\nP2,Saree,Clothing,abc,y\n");
+        Path rejects = dir.resolve("rejects.csv");
+        Run r = run("import", "-w", dir.resolve("ws").toString(), "-t", "catalog", catalog.toString(), "--rejects", rejects.toString(),
+                "--json", "-q");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = r.json();
+        assertEquals("catalog", json.get("type").asText());
+        assertEquals(1, json.get("imported").asInt());
+        assertEquals(1, json.get("rejected").asInt());
+        assertEquals(0, json.get("unresolved").asInt());
+        assertEquals("colour_code", json.get("ignored_columns").get(0).asText());
+        List<String> lines = Files.readAllLines(rejects);
+        assertEquals("line,reason,raw", lines.get(0));
+        assertTrue(lines.get(1).startsWith("3,line 3: price_inr 'abc' is not a number"), lines.get(1));
+        assertTrue(r.err().isEmpty(), "-q keeps standard error quiet: " + r.err());
+    }
+
+    @Test
+    void mapsOtherHeadersWithMap() throws Exception {
+        Path catalog = file("c.csv", "sku;name;dept;mrp\nP1;Kurta;Clothing;499\n");
+        Run r = run("import", "-w", dir.resolve("ws").toString(), "-t", "catalog", catalog.toString(), "--map", "sku=product_id",
+                "--map", "name=title", "--map", "dept=category", "--map", "mrp=price_inr", "--json", "-q");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.json().get("imported").asInt());
+    }
+
+    @Test
+    void aFileMissingARequiredColumnExitsWith3AndOneSentence() throws Exception {
+        Path shipments = file("s.csv", "shipment_id,order_date\nS1,2026-01-01\n");
+        Run r = run("import", "-w", dir.resolve("ws").toString(), "-t", "shipments", shipments.toString(), "-q");
+        assertEquals(3, r.code());
+        assertTrue(r.err().startsWith("workbench: s.csv has no product_id, address_id, package_type, status columns"), r.err());
+        assertEquals(1, r.err().strip().split("\n").length, "one sentence, no stack trace");
+    }
+
+    @Test
+    void aMissingFileExitsWith3() {
+        Run r = run("import", "-w", dir.resolve("ws").toString(), "-t", "catalog", dir.resolve("nope.csv").toString(), "-q");
+        assertEquals(3, r.code());
+        assertTrue(r.err().contains("does not exist"), r.err());
+    }
+
+    @Test
+    void usageErrorsExitWith2() {
+        assertEquals(2, run("import", "-w", dir.toString(), "-t", "parcels", "x.csv").code());
+        assertEquals(2, run("frobnicate").code());
+        assertEquals(2, run("export", "-w", dir.toString()).code());
+    }
+
+    @Test
+    void infoAndExportReportWhatTheWorkspaceHolds() throws Exception {
+        String ws = dir.resolve("ws").toString();
+        run("import", "-w", ws, "-t", "shipments", file("s.csv", "shipment_id,order_date,product_id,address_id,package_type,status\n"
+                + "S1,2026-01-01,P1,A1,polybag,delivered\nS2,2026-01-02,P1,A1,polybag,damaged\n").toString(), "-q");
+        Run info = run("info", "-w", ws, "--json");
+        assertEquals(0, info.code());
+        assertEquals(2, info.json().get("tables").get("shipments").asInt());
+        assertEquals(2, info.json().get("unresolved").get("shipments_without_product").asInt());
+        Path out = dir.resolve("damaged.csv");
+        Run export = run("export", "-w", ws, "--table", "shipments", "--filter", "status=damaged", "-o", out.toString(), "--json", "-q");
+        assertEquals(0, export.code(), export.err());
+        assertEquals(1, export.json().get("rows").asInt());
+        assertEquals(2, Files.readAllLines(out).size());
+        assertTrue(Files.exists(dir.resolve("damaged.csv.provenance.json")));
+        Run unknown = run("export", "-w", ws, "--table", "parcels", "-o", out.toString(), "-q");
+        assertEquals(3, unknown.code());
+        assertTrue(unknown.err().contains("no table or view called 'parcels'"), unknown.err());
+    }
+
+    @Test
+    void generateSampleIsDeterministicFromTheCommandLine() throws Exception {
+        Run a = run("generate-sample", "-o", dir.resolve("a").toString(), "--products", "60", "--addresses", "300", "--shipments", "500",
+                "--seed", "3", "-q");
+        Run b = run("generate-sample", "-o", dir.resolve("b").toString(), "--products", "60", "--addresses", "300", "--shipments", "500",
+                "--seed", "3", "-q");
+        assertEquals(0, a.code(), a.err());
+        assertEquals(0, b.code(), b.err());
+        assertEquals(Files.readString(dir.resolve("a/shipments.csv")), Files.readString(dir.resolve("b/shipments.csv")));
+        Run imported = run("import", "-w", dir.resolve("ws").toString(), "-t", "addresses", dir.resolve("a/addresses.csv").toString(),
+                "--json", "-q");
+        assertEquals(300, imported.json().get("imported").asInt());
+        assertEquals(0, imported.json().get("rejected").asInt());
+    }
+}

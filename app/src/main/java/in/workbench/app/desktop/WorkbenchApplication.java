@@ -40,6 +40,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
     private FxDialogService dialogs;
     private MainWindow window;
     private DataBrowserView browser;
+    private WorkspaceSummaryView summary;
     private Workspace workspace;
 
     /** The workbench's home folder: {@code -Dworkbench.home}, else {@code ~/.workbench}. */
@@ -59,7 +60,8 @@ public final class WorkbenchApplication extends Application implements MainWindo
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> Platform.runLater(
                 () -> dialogs.showError(Failures.sentenceFor(e), e)));
         browser = new DataBrowserView(new DataBrowserViewModel(runner, this::fail), dialogs);
-        List<Screen> screens = List.of(new WorkspaceSummaryView(runner), browser);
+        summary = new WorkspaceSummaryView(runner);
+        List<Screen> screens = List.of(summary, browser);
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
         primary.setTitle("Workbench");
@@ -124,6 +126,11 @@ public final class WorkbenchApplication extends Application implements MainWindo
     /** The workspace shown now (tests use it). */
     public Workspace workspace() {
         return workspace;
+    }
+
+    /** The workspace summary screen (tests use it). */
+    public WorkspaceSummaryView summary() {
+        return summary;
     }
 
     /** The data browser screen (tests use it). */

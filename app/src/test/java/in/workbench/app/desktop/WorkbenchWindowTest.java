@@ -84,6 +84,10 @@ class WorkbenchWindowTest {
         waitForText("#count-products", "3,000");
         waitForText("#count-shipments", "100,000");
         assertTrue(Files.exists(home.resolve("settings.json")), "the workspace is remembered for next time");
+        assertEquals(12, app.summary().monthsData().getColumnCount(), "a year of order months");
+        assertEquals(4, app.summary().monthsData().getRowCount(), "every outcome appears");
+        assertEquals(6, app.summary().damageData().getColumnCount(), "every package type of the ladder");
+        assertEquals("polybag", app.summary().damageData().getColumnKey(0));
         screenshot(stage.getScene().getRoot(), "main-window");
     }
 

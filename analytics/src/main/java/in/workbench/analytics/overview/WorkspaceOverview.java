@@ -1,0 +1,84 @@
+package in.workbench.analytics.overview;
+
+import in.workbench.analytics.WorkbenchException;
+import in.workbench.analytics.WorkbenchException.Kind;
+import in.workbench.analytics.workspace.Workspace;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The small datasets the workspace's first screen charts: shipments per month by outcome, and
+ * the damage rate of each package type in ladder order. Both read grouped counts, never rows into
+ * memory. Thread-safe.
+ */
+public final class WorkspaceOverview {
+
+    /**
+     * Shipments of one month with one outcome.
+     *
+     * @param month the month, {@code 2025-03}
+     * @param status delivered, damaged, undeliverable or returned
+     * @param shipments how many
+     */
+    public record MonthlyOutcome(String month, String status, long shipments) {
+    }
+
+    /**
+     * The damage record of one package type.
+     *
+     * @param packageType the package type
+     * @param robustnessRank its rank on the ladder, or null when it is not on the ladder
+     * @param shipments delivered or damaged shipments sent in it
+     * @param damaged how many of them arrived damaged
+     */
+    public record PackageDamage(String packageType, Integer robustnessRank, long shipments, long damaged) {
+
+        /** Damaged share of delivered-or-damaged shipments. */
+        public double rate() {
+            return shipments == 0 ? 0 : damaged / (double) shipments;
+        }
+    }
+
+    private final Workspace workspace;
+
+    public WorkspaceOverview(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** Shipments per order month and outcome, oldest month first. */
+    public List<MonthlyOutcome> monthlyOutcomes() {
+        List<MonthlyOutcome> out = new ArrayList<>();
+        query("SELECT FORMATDATETIME(order_date, 'yyyy-MM') AS m, status, COUNT(*) FROM shipments GROUP BY m, status ORDER BY m, status",
+                rs -> out.add(new MonthlyOutcome(rs.getString(1), rs.getString(2), rs.getLong(3))));
+        return out;
+    }
+
+    /** Damage rate per package type, ladder order first, then types not on the ladder. */
+    public List<PackageDamage> damageByPackage() {
+        List<PackageDamage> out = new ArrayList<>();
+        query("SELECT s.package_type, k.robustness_rank, COUNT(*), SUM(CASE WHEN s.status = 'damaged' THEN 1 ELSE 0 END) "
+                + "FROM shipments s LEFT JOIN package_types k ON k.package_type = s.package_type "
+                + "WHERE s.status IN ('delivered', 'damaged') GROUP BY s.package_type, k.robustness_rank "
+                + "ORDER BY k.robustness_rank NULLS LAST, s.package_type",
+                rs -> out.add(new PackageDamage(rs.getString(1), (Integer) rs.getObject(2), rs.getLong(3), rs.getLong(4))));
+        return out;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, RowReader reader) {
+        try (Connection c = workspace.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not summarise the shipments: " + e.getMessage(), e);
+        }
+    }
+}

@@ -18,6 +18,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Tribuo and JavaFX log through java.util.logging: send it to the log file, not the terminal.
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
         if (args.length == 0) {
             in.workbench.app.desktop.DesktopLauncher.launch(args);
         } else if (args.length == 1 && args[0].endsWith(".wbws")) {

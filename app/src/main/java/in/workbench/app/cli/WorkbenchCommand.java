@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             BenchCommand.class,
             GenerateSampleCommand.class,
+            TrainCommand.class,
+            ScoreCommand.class,
         })
 public final class WorkbenchCommand implements Runnable {
 

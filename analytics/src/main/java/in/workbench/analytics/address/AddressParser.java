@@ -1,0 +1,237 @@
+package in.workbench.analytics.address;
+
+import in.workbench.analytics.geo.IndianState;
+import in.workbench.analytics.geo.Place;
+import in.workbench.analytics.geo.PostalDirectory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an Indian address typed by a customer: finds its parts with patterns and cue words that
+ * fit how Indian addresses are written, and checks its pincode, city, state and locality against
+ * the postal directory, with fuzzy matching for spelling variants (Bangalore/Bengaluru,
+ * Malleshwaram/Malleswaram). Shared by the deliverability model and the segmentation work.
+ *
+ * <p>Immutable after construction and thread-safe. Any text is accepted: blank, emoji, Devanagari
+ * or very long input parses without error.
+ */
+public final class AddressParser {
+
+    /** Similarity at or above which a phrase counts as the pincode's office name. */
+    public static final double LOCALITY_MATCH = 0.72;
+    /** Longest text read; the rest of a pathological input is ignored. */
+    static final int MAX_CHARS = 1_000;
+
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\p{N}#][\\p{L}\\p{M}\\p{N}#./\\-]*");
+    private static final Pattern PINCODE = Pattern.compile("(?<!\\d)([1-9]\\d{2})\\s?(\\d{3})(?!\\d)");
+    private static final Pattern BAD_PIN = Pattern.compile("(?<![\\d/-])(\\d{5}|\\d{7})(?![\\d/-])");
+    private static final Pattern HOUSE = Pattern.compile(
+            "(?i)(\\bflat\\b|\\bh\\.?\\s?no\\b|\\bhouse\\s+no\\b|\\bno\\.\\s*\\d|#\\s?\\d|\\bplot\\b|\\bdoor\\s+no\\b|^\\s*\\d+[/\\-]?\\w*\\b)");
+    private static final Set<String> BUILDING = Set.of("apartments", "apartment", "apts", "apt", "residency", "society", "towers", "tower",
+            "enclave", "heights", "complex", "niwas", "nivas", "sadan", "chs", "arcade", "villa", "villas", "bhavan", "bhawan", "mansion",
+            "residence", "homes", "habitat", "block");
+    private static final Set<String> STREET = Set.of("cross", "main", "road", "rd", "rd.", "street", "st", "st.", "marg", "lane", "gali",
+            "sector", "path", "avenue");
+    private static final Set<String> LANDMARK = Set.of("near", "nr", "nr.", "opp", "opp.", "opposite", "behind", "beside", "next",
+            "paas", "सामने", "पास", "पीछे", "landmark");
+    /** Old and colloquial city names, mapped to the directory's district spelling (normalised). */
+    static final Map<String, String> CITY_ALIASES = Map.ofEntries(
+            Map.entry("bangalore", "bengaluru"), Map.entry("blr", "bengaluru"), Map.entry("bengaluru", "bengaluru"),
+            Map.entry("bombay", "mumbai"), Map.entry("calcutta", "kolkata"), Map.entry("madras", "chennai"),
+            Map.entry("gurgaon", "gurugram"), Map.entry("mysore", "mysuru"), Map.entry("poona", "pune"),
+            Map.entry("cochin", "ernakulam"), Map.entry("kochi", "ernakulam"), Map.entry("hyd", "hyderabad"),
+            Map.entry("amdavad", "ahmedabad"), Map.entry("baroda", "vadodara"), Map.entry("trivandrum", "thiruvananthapuram"),
+            Map.entry("new delhi", "delhi"), Map.entry("delhi", "delhi"), Map.entry("vizag", "visakhapatnam"),
+            Map.entry("pondicherry", "puducherry"), Map.entry("benares", "varanasi"), Map.entry("banaras", "varanasi"));
+
+    private final PostalDirectory directory;
+    private final Map<String, List<String>> officesByPincode = new HashMap<>();
+    private final Map<String, IndianState> stateByPincode = new HashMap<>();
+    private final Map<String, String> districtByPincode = new HashMap<>();
+    private final Map<String, Set<String>> districtsByPincode = new HashMap<>();
+    private final Set<String> districts = new HashSet<>();
+
+    public AddressParser(PostalDirectory directory) {
+        this.directory = directory;
+        Map<String, Map<String, Integer>> districtCounts = new HashMap<>();
+        Map<String, Map<IndianState, Integer>> stateCounts = new HashMap<>();
+        for (Place p : directory.places()) {
+            officesByPincode.computeIfAbsent(p.pincode(), k -> new ArrayList<>()).add(officeKey(p.officeName()));
+            districtCounts.computeIfAbsent(p.pincode(), k -> new HashMap<>()).merge(p.district(), 1, Integer::sum);
+            stateCounts.computeIfAbsent(p.pincode(), k -> new HashMap<>()).merge(p.state(), 1, Integer::sum);
+            districtsByPincode.computeIfAbsent(p.pincode(), k -> new HashSet<>()).add(PostalDirectory.normalise(p.district()));
+            districts.add(PostalDirectory.normalise(p.district()));
+        }
+        districtCounts.forEach((pin, m) -> districtByPincode.put(pin,
+                m.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+        stateCounts.forEach((pin, m) -> stateByPincode.put(pin,
+                m.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+    }
+
+    /** The postal directory the parser checks against. */
+    public PostalDirectory directory() {
+        return directory;
+    }
+
+    /** An office name without the directory's "S.O"/"B.O" suffixes and brackets, normalised. */
+    static String officeKey(String office) {
+        return PostalDirectory.normalise(office.replaceAll("\\s+[SBHG]\\.?O\\.?$", "").replaceAll("\\(.*\\)", ""));
+    }
+
+    /**
+     * Parses an address.
+     *
+     * @param text the address as typed (may be null or blank)
+     * @param city the city column, or null
+     * @param state the state column, or null
+     * @param pincodeColumn the pincode column, or null
+     */
+    public AddressParts parse(String text, String city, String state, String pincodeColumn) {
+        String t = text == null ? "" : text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        String lower = t.toLowerCase(Locale.ROOT);
+        List<String> tokens = new ArrayList<>();
+        Matcher m = TOKEN.matcher(lower);
+        while (m.find()) {
+            tokens.add(m.group().replaceAll("[.,]+$", ""));
+        }
+        boolean building = false;
+        boolean street = false;
+        boolean landmark = false;
+        for (String tok : tokens) {
+            building |= BUILDING.contains(tok);
+            street |= STREET.contains(tok);
+            landmark |= LANDMARK.contains(tok);
+        }
+        landmark |= t.contains("के पास") || lower.contains("ke paas");
+        boolean house = HOUSE.matcher(t).find();
+
+        String pincode = null;
+        Matcher pm = PINCODE.matcher(t);
+        while (pm.find()) {
+            pincode = pm.group(1) + pm.group(2);
+        }
+        boolean malformed = false;
+        if (pincode == null) {
+            String col = pincodeColumn == null ? "" : pincodeColumn.replaceAll("\\s", "");
+            if (col.matches("[1-9]\\d{5}")) {
+                pincode = col;
+            } else {
+                malformed = BAD_PIN.matcher(t).find() || (!col.isEmpty() && col.matches("\\d+"));
+            }
+        }
+        if (pincode != null && house && pincodeIsTheOnlyNumber(t, pincode)) {
+            house = HOUSE.matcher(t.replace(pincode, "")).find();
+        }
+        boolean exists = pincode != null && officesByPincode.containsKey(pincode);
+        IndianState pinState = exists ? stateByPincode.get(pincode) : null;
+        String pinDistrict = exists ? districtByPincode.get(pincode) : null;
+
+        IndianState statedState = IndianState.resolve(state).orElse(null);
+        if (statedState == null) {
+            statedState = findState(tokens);
+        }
+        String statedCity = city != null && !city.isBlank() ? city.trim() : findCity(tokens);
+        Boolean cityAgrees = null;
+        if (exists && statedCity != null) {
+            cityAgrees = cityAgrees(statedCity, pincode);
+        }
+        Boolean stateAgrees = exists && statedState != null ? statedState == pinState : null;
+
+        double best = 0;
+        String matched = null;
+        if (exists) {
+            List<String> offices = officesByPincode.get(pincode);
+            for (int i = 0; i < tokens.size(); i++) {
+                StringBuilder phrase = new StringBuilder();
+                for (int n = 0; n < 3 && i + n < tokens.size(); n++) {
+                    phrase.append(n == 0 ? "" : " ").append(tokens.get(i + n));
+                    String p = phrase.toString();
+                    if (p.length() < 4 || Character.isDigit(p.charAt(0))) {
+                        continue;
+                    }
+                    for (String office : offices) {
+                        double s = Similarity.dice(p, office);
+                        if (s > best) {
+                            best = s;
+                            matched = office;
+                        }
+                    }
+                }
+            }
+        }
+        int digits = 0;
+        boolean devanagari = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isDigit(c)) {
+                digits++;
+            }
+            if (c >= '\u0900' && c <= '\u097F') {
+                devanagari = true;
+            }
+        }
+        return new AddressParts(tokens.size(), t.length(), house, building, street, landmark, pincode, malformed, exists, pinState,
+                pinDistrict, statedState, statedCity, cityAgrees, stateAgrees, best, matched, devanagari,
+                t.isEmpty() ? 0 : digits / (double) t.length());
+    }
+
+    private static boolean pincodeIsTheOnlyNumber(String t, String pincode) {
+        return t.replace(pincode, "").replaceAll("\\D", "").isEmpty();
+    }
+
+    private static IndianState findState(List<String> tokens) {
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            StringBuilder phrase = new StringBuilder();
+            for (int n = 0; n < 4 && i + n < tokens.size(); n++) {
+                phrase.append(n == 0 ? "" : " ").append(tokens.get(i + n));
+                String p = phrase.toString();
+                if (p.length() < 2 || p.length() == 2 && n == 0 && !p.equals(p.toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                var s = IndianState.resolve(p);
+                if (s.isPresent() && (p.length() > 2 || i == tokens.size() - 1 || i >= tokens.size() - 3)) {
+                    return s.get();
+                }
+            }
+        }
+        return null;
+    }
+
+    private String findCity(List<String> tokens) {
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            String one = tokens.get(i);
+            String two = i + 1 < tokens.size() ? one + " " + tokens.get(i + 1) : null;
+            if (two != null && (CITY_ALIASES.containsKey(two) || districts.contains(two))) {
+                return two;
+            }
+            if (one.length() >= 3 && !Character.isDigit(one.charAt(0)) && (CITY_ALIASES.containsKey(one) || districts.contains(one))) {
+                return one;
+            }
+        }
+        return null;
+    }
+
+    private boolean cityAgrees(String city, String pincode) {
+        String c = PostalDirectory.normalise(city);
+        String canonical = CITY_ALIASES.getOrDefault(c, c);
+        Set<String> pinDistricts = districtsByPincode.getOrDefault(pincode, Set.of());
+        for (String d : pinDistricts) {
+            if (d.equals(canonical) || d.contains(canonical) || canonical.contains(d) || Similarity.dice(d, canonical) >= 0.8) {
+                return true;
+            }
+        }
+        for (String office : officesByPincode.getOrDefault(pincode, List.of())) {
+            if (office.equals(canonical) || Similarity.dice(office, canonical) >= 0.85) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,113 @@
+package in.workbench.analytics.address;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a parsed address into the named numeric features the deliverability model reads: which
+ * parts are present, how the pincode agrees with the postal directory, length and token
+ * statistics, and word unigrams from a vocabulary learned at training time. Immutable and
+ * thread-safe; serialised with the model so scoring uses exactly the training features.
+ */
+public final class DeliverabilityFeatures implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]{2,}");
+
+    /** The structural features, in a fixed order. */
+    public static final List<String> STRUCTURE = List.of("has_house", "has_building", "has_street", "has_landmark", "landmark_only",
+            "pincode_present", "pincode_malformed", "pincode_unknown", "state_disagrees", "city_disagrees", "locality_matches",
+            "locality_similarity", "city_present", "state_present", "log_tokens", "log_length", "digit_share", "devanagari");
+
+    private final List<String> vocabulary;
+
+    public DeliverabilityFeatures(List<String> vocabulary) {
+        this.vocabulary = List.copyOf(vocabulary);
+    }
+
+    /** Learns the word vocabulary: words used in at least {@code minCount} training addresses, most frequent first. */
+    public static DeliverabilityFeatures learn(Iterable<String> texts, int minCount, int maxWords) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String t : texts) {
+            for (String w : words(t)) {
+                counts.merge(w, 1, Integer::sum);
+            }
+        }
+        List<String> vocab = counts.entrySet().stream().filter(e -> e.getValue() >= minCount)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(maxWords).map(Map.Entry::getKey).sorted().toList();
+        return new DeliverabilityFeatures(vocab);
+    }
+
+    static java.util.Set<String> words(String text) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (text == null) {
+            return out;
+        }
+        Matcher m = WORD.matcher(text.length() > AddressParser.MAX_CHARS ? text.substring(0, AddressParser.MAX_CHARS) : text);
+        while (m.find()) {
+            out.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    public List<String> vocabulary() {
+        return vocabulary;
+    }
+
+    /** The non-zero features of an address as parallel name and value lists. */
+    public Named of(AddressParts p, String text) {
+        List<String> names = new ArrayList<>(STRUCTURE.size() + 16);
+        List<Double> values = new ArrayList<>(STRUCTURE.size() + 16);
+        add(names, values, "has_house", p.hasHouse());
+        add(names, values, "has_building", p.hasBuilding());
+        add(names, values, "has_street", p.hasStreet());
+        add(names, values, "has_landmark", p.hasLandmark());
+        add(names, values, "landmark_only", p.landmarkOnly());
+        add(names, values, "pincode_present", p.pincode() != null);
+        add(names, values, "pincode_malformed", p.pincodeMalformed());
+        add(names, values, "pincode_unknown", p.pincode() != null && !p.pincodeExists());
+        add(names, values, "state_disagrees", Boolean.FALSE.equals(p.stateAgrees()));
+        add(names, values, "city_disagrees", Boolean.FALSE.equals(p.cityAgrees()));
+        add(names, values, "locality_matches", p.localityMatches());
+        put(names, values, "locality_similarity", p.localitySimilarity());
+        add(names, values, "city_present", p.statedCity() != null);
+        add(names, values, "state_present", p.statedState() != null);
+        put(names, values, "log_tokens", Math.log1p(p.tokens()));
+        put(names, values, "log_length", Math.log1p(p.length()));
+        put(names, values, "digit_share", p.digitShare());
+        add(names, values, "devanagari", p.devanagari());
+        for (String w : words(text)) {
+            int i = java.util.Collections.binarySearch(vocabulary, w);
+            if (i >= 0) {
+                names.add("w=" + w);
+                values.add(1.0);
+            }
+        }
+        return new Named(names.toArray(String[]::new), values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static void add(List<String> names, List<Double> values, String name, boolean on) {
+        if (on) {
+            names.add(name);
+            values.add(1.0);
+        }
+    }
+
+    private static void put(List<String> names, List<Double> values, String name, double v) {
+        if (v != 0) {
+            names.add(name);
+            values.add(v);
+        }
+    }
+
+    /** Feature names with their values. */
+    public record Named(String[] names, double[] values) {
+    }
+}

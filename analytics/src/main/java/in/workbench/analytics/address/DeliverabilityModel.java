@@ -1,0 +1,189 @@
+package in.workbench.analytics.address;
+
+import in.workbench.analytics.WorkbenchException;
+import in.workbench.analytics.WorkbenchException.Kind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.impl.ArrayExample;
+
+/**
+ * A trained deliverability model: the Tribuo classifier, the feature definition it was trained
+ * with, the Platt calibration that turns its score into a delivery probability, and the flag
+ * threshold. Scores come with their reasons, ranked by how much fixing each would raise the score.
+ *
+ * <p>Immutable after training and thread-safe for scoring. Saved with Java serialisation (Tribuo
+ * models are serialisable) and loaded back to identical scores.
+ */
+public final class DeliverabilityModel implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    /** The file name under the workspace's models folder. */
+    public static final String FILE_NAME = "deliverability.model";
+    static final String DELIVERABLE = "deliverable";
+    static final String UNDELIVERABLE = "undeliverable";
+    /** A reason is reported when fixing it would raise the score by at least this much. */
+    static final double REASON_MIN_EFFECT = 0.005;
+
+    private final Model<Label> model;
+    private final DeliverabilityFeatures features;
+    private final double plattA;
+    private final double plattB;
+    private final double threshold;
+    private final String algorithm;
+
+    DeliverabilityModel(Model<Label> model, DeliverabilityFeatures features, double plattA, double plattB, double threshold, String algorithm) {
+        this.model = model;
+        this.features = features;
+        this.plattA = plattA;
+        this.plattB = plattB;
+        this.threshold = threshold;
+        this.algorithm = algorithm;
+    }
+
+    /** The flag threshold: addresses scoring below it are flagged. */
+    public double threshold() {
+        return threshold;
+    }
+
+    /** A copy of this model that flags at another threshold. */
+    public DeliverabilityModel withThreshold(double t) {
+        return new DeliverabilityModel(model, features, plattA, plattB, t, algorithm);
+    }
+
+    /** "logistic regression" or "xgboost". */
+    public String algorithm() {
+        return algorithm;
+    }
+
+    /** The underlying Tribuo model (its provenance records data, trainer and seed). */
+    public Model<Label> tribuoModel() {
+        return model;
+    }
+
+    /** One address to score. */
+    public record Input(String text, String city, String state, String pincode) {
+    }
+
+    /** Scores one address (as typed, for the as-you-type check). */
+    public AddressScore score(AddressParser parser, Input input) {
+        return scoreAll(parser, List.of(input)).get(0);
+    }
+
+    /** Scores addresses in one batch, with reasons. */
+    public List<AddressScore> scoreAll(AddressParser parser, List<Input> inputs) {
+        List<AddressParts> parts = new ArrayList<>(inputs.size());
+        List<Example<Label>> examples = new ArrayList<>(inputs.size() * 3);
+        List<int[]> reasonSlots = new ArrayList<>(inputs.size());
+        List<List<Reasons.Candidate>> candidates = new ArrayList<>(inputs.size());
+        for (Input in : inputs) {
+            AddressParts p = parser.parse(in.text(), in.city(), in.state(), in.pincode());
+            parts.add(p);
+            int first = examples.size();
+            examples.add(example(p, in.text()));
+            List<Reasons.Candidate> cs = Reasons.of(p);
+            candidates.add(cs);
+            for (Reasons.Candidate c : cs) {
+                examples.add(example(c.fixed(), in.text()));
+            }
+            reasonSlots.add(new int[] {first, cs.size()});
+        }
+        double[] scores = calibrated(examples);
+        List<AddressScore> out = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            int first = reasonSlots.get(i)[0];
+            double s = scores[first];
+            List<Reasons.Candidate> cs = candidates.get(i);
+            List<double[]> effects = new ArrayList<>();
+            for (int k = 0; k < cs.size(); k++) {
+                effects.add(new double[] {k, scores[first + 1 + k] - s});
+            }
+            effects.sort(Comparator.comparingDouble((double[] e) -> -e[1]));
+            List<String> reasons = new ArrayList<>();
+            for (double[] e : effects) {
+                if (e[1] >= REASON_MIN_EFFECT) {
+                    reasons.add(cs.get((int) e[0]).sentence());
+                }
+            }
+            out.add(new AddressScore(s, s < threshold, List.copyOf(reasons), parts.get(i)));
+        }
+        return out;
+    }
+
+    Example<Label> example(AddressParts p, String text) {
+        DeliverabilityFeatures.Named f = features.of(p, text);
+        return new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, f.names(), f.values());
+    }
+
+    /** Calibrated delivery probabilities of a batch of examples. */
+    double[] calibrated(List<Example<Label>> examples) {
+        double[] raw = raw(model, examples);
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = platt(raw[i], plattA, plattB);
+        }
+        return raw;
+    }
+
+    /** The classifier's own probability of "deliverable" for each example. */
+    static double[] raw(Model<Label> model, List<Example<Label>> examples) {
+        double[] out = new double[examples.size()];
+        if (examples.isEmpty()) {
+            return out;
+        }
+        List<Prediction<Label>> predictions = model.predict(examples);
+        for (int i = 0; i < out.length; i++) {
+            Label l = predictions.get(i).getOutputScores().get(DELIVERABLE);
+            out[i] = l == null ? 0.5 : l.getScore();
+        }
+        return out;
+    }
+
+    static double platt(double p, double a, double b) {
+        double q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+        double z = a * Math.log(q / (1 - q)) + b;
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    /** Saves the model under {@code dir}. */
+    public void save(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve(FILE_NAME + ".tmp");
+            try (OutputStream os = Files.newOutputStream(tmp); ObjectOutputStream out = new ObjectOutputStream(os)) {
+                out.writeObject(this);
+            }
+            Files.move(tmp, dir.resolve(FILE_NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not save the deliverability model: " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads the model saved under {@code dir}; PREREQUISITE_MISSING when there is none. */
+    public static DeliverabilityModel load(Path dir) {
+        Path file = dir.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            throw new WorkbenchException(Kind.PREREQUISITE_MISSING,
+                    "This workspace has no deliverability model yet. Run `workbench train -w DIR deliverability` first.");
+        }
+        try (InputStream is = Files.newInputStream(file); ObjectInputStream in = new ObjectInputStream(is)) {
+            return (DeliverabilityModel) in.readObject();
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The deliverability model in " + file
+                    + " cannot be read (saved by another version?). Train it again with `workbench train -w DIR deliverability`.", e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package in.workbench.analytics.address;
+
+/**
+ * String similarity for spelling variants of Indian place names: the Dice coefficient of
+ * character bigrams ("malleshwaram" and "malleswaram" score 0.86). Stateless and thread-safe.
+ */
+final class Similarity {
+
+    private Similarity() {
+    }
+
+    /** Dice coefficient of the two strings' character bigrams, 0–1. */
+    static double dice(String a, String b) {
+        if (a.equals(b)) {
+            return 1;
+        }
+        int na = a.length() - 1;
+        int nb = b.length() - 1;
+        if (na < 1 || nb < 1) {
+            return 0;
+        }
+        int[] x = bigrams(a);
+        int[] y = bigrams(b);
+        int i = 0;
+        int j = 0;
+        int common = 0;
+        while (i < x.length && j < y.length) {
+            if (x[i] == y[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return 2.0 * common / (x.length + y.length);
+    }
+
+    private static int[] bigrams(String s) {
+        int[] out = new int[s.length() - 1];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (s.charAt(i) << 16) | s.charAt(i + 1);
+        }
+        java.util.Arrays.sort(out);
+        return out;
+    }
+}

@@ -53,6 +53,7 @@ public final class AddressParser {
 
     private final PostalDirectory directory;
     private final Map<String, List<String>> officesByPincode = new HashMap<>();
+    private final Map<String, int[][]> officeBigramsByPincode = new HashMap<>();
     private final Map<String, IndianState> stateByPincode = new HashMap<>();
     private final Map<String, String> districtByPincode = new HashMap<>();
     private final Map<String, Set<String>> districtsByPincode = new HashMap<>();
@@ -69,6 +70,8 @@ public final class AddressParser {
             districtsByPincode.computeIfAbsent(p.pincode(), k -> new HashSet<>()).add(PostalDirectory.normalise(p.district()));
             districts.add(PostalDirectory.normalise(p.district()));
         }
+        officesByPincode.forEach((pin, offices) -> officeBigramsByPincode.put(pin,
+                offices.stream().map(Similarity::bigrams).toArray(int[][]::new)));
         districtCounts.forEach((pin, m) -> districtByPincode.put(pin,
                 m.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
         stateCounts.forEach((pin, m) -> stateByPincode.put(pin,
@@ -148,6 +151,7 @@ public final class AddressParser {
         String matched = null;
         if (exists) {
             List<String> offices = officesByPincode.get(pincode);
+            int[][] officeBigrams = officeBigramsByPincode.get(pincode);
             for (int i = 0; i < tokens.size(); i++) {
                 StringBuilder phrase = new StringBuilder();
                 for (int n = 0; n < 3 && i + n < tokens.size(); n++) {
@@ -156,11 +160,12 @@ public final class AddressParser {
                     if (p.length() < 4 || Character.isDigit(p.charAt(0))) {
                         continue;
                     }
-                    for (String office : offices) {
-                        double s = Similarity.dice(p, office);
+                    int[] phraseBigrams = Similarity.bigrams(p);
+                    for (int k = 0; k < offices.size(); k++) {
+                        double s = Similarity.dice(phraseBigrams, officeBigrams[k]);
                         if (s > best) {
                             best = s;
-                            matched = office;
+                            matched = offices.get(k);
                         }
                     }
                 }
@@ -195,7 +200,7 @@ public final class AddressParser {
                 if (p.length() < 2 || p.length() == 2 && n == 0 && !p.equals(p.toLowerCase(Locale.ROOT))) {
                     continue;
                 }
-                var s = IndianState.resolve(p);
+                var s = IndianState.byNormalisedName(p);
                 if (s.isPresent() && (p.length() > 2 || i == tokens.size() - 1 || i >= tokens.size() - 3)) {
                     return s.get();
                 }

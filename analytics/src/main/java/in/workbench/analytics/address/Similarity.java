@@ -14,13 +14,17 @@ final class Similarity {
         if (a.equals(b)) {
             return 1;
         }
-        int na = a.length() - 1;
-        int nb = b.length() - 1;
-        if (na < 1 || nb < 1) {
+        if (a.length() < 2 || b.length() < 2) {
             return 0;
         }
-        int[] x = bigrams(a);
-        int[] y = bigrams(b);
+        return dice(bigrams(a), bigrams(b));
+    }
+
+    /** Dice coefficient of two sorted bigram arrays from {@link #bigrams}. */
+    static double dice(int[] x, int[] y) {
+        if (x.length == 0 || y.length == 0) {
+            return 0;
+        }
         int i = 0;
         int j = 0;
         int common = 0;
@@ -38,8 +42,9 @@ final class Similarity {
         return 2.0 * common / (x.length + y.length);
     }
 
-    private static int[] bigrams(String s) {
-        int[] out = new int[s.length() - 1];
+    /** The sorted character bigrams of a string (empty for strings shorter than two). */
+    static int[] bigrams(String s) {
+        int[] out = new int[Math.max(0, s.length() - 1)];
         for (int i = 0; i < out.length; i++) {
             out[i] = (s.charAt(i) << 16) | s.charAt(i + 1);
         }

@@ -112,6 +112,14 @@ public enum IndianState {
         return Optional.ofNullable(LOOKUP.get(key(text)));
     }
 
+    /**
+     * Looks a state up by an already normalised phrase (lower case, single spaces, no
+     * punctuation), without normalising again: for hot loops over address tokens.
+     */
+    public static Optional<IndianState> byNormalisedName(String phrase) {
+        return Optional.ofNullable(LOOKUP.get(phrase));
+    }
+
     /** The state whose SVG path has this id. */
     public static Optional<IndianState> bySvgId(String svgId) {
         for (IndianState s : values()) {

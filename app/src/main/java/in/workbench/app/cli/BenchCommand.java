@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code workbench bench …}: measured performance, printed as tables for the README. */
-@Command(name = "bench", description = "Measure performance on generated data.", subcommands = {BenchCommand.ImportBench.class})
+@Command(name = "bench", description = "Measure performance on generated data.", subcommands = {BenchCommand.ImportBench.class, BenchCommand.DeliverabilityBench.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -34,7 +34,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name a benchmark: import.");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name a benchmark: import or deliverability.");
     }
 
     /**
@@ -96,6 +96,60 @@ public final class BenchCommand implements Runnable {
             out.printf("| H2 CSVREAD into the same table (reference) | %,.0f | %.1f s |%n", reference, rows / reference);
             out.printf("%nWorkbench / CSVREAD: %.2f×. Peak heap during the workbench import: %,d MB (max heap %,d MB).%n",
                     ours / reference, heap.peak() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            return 0;
+        }
+    }
+
+    /**
+     * Addresses scored per second (parsing, features, model and reasons) and the training time,
+     * on a generated world.
+     */
+    @Command(name = "deliverability", description = {
+        "Generate a world with N addresses (and 5 shipments per address), train the deliverability model and time",
+        "scoring every address: parsing and directory checks, features, the model, and the ranked reasons."})
+    static final class DeliverabilityBench implements Callable<Integer> {
+
+        @Option(names = "--addresses", defaultValue = "100000", description = "Addresses (default ${DEFAULT-VALUE}).")
+        int addresses;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Path base = Files.createTempDirectory("workbench-bench-deliverability");
+            in.workbench.analytics.geo.PostalDirectory directory = in.workbench.analytics.geo.PostalDirectory.load();
+            new in.workbench.sample.SampleGenerator(new in.workbench.sample.SampleGenerator.Config(3_000, addresses, addresses * 5, 11),
+                    directory).generate(base.resolve("world"), ProgressMonitor.NONE);
+            in.workbench.analytics.address.AddressParser parser = new in.workbench.analytics.address.AddressParser(directory);
+            try (Workspace ws = Workspace.open(base.resolve("ws"))) {
+                CsvImporter importer = new CsvImporter(ws);
+                importer.importFile(base.resolve("world/addresses.csv"), DataTable.ADDRESSES, ImportOptions.defaults(), ProgressMonitor.NONE);
+                importer.importFile(base.resolve("world/shipments.csv"), DataTable.SHIPMENTS, ImportOptions.defaults(), ProgressMonitor.NONE);
+                in.workbench.analytics.address.DeliverabilityTrainer trainer = new in.workbench.analytics.address.DeliverabilityTrainer(parser);
+                var labels = trainer.labels(ws);
+                var result = trainer.train(labels, 42, 5, ProgressMonitor.NONE);
+                var inputs = labels.stream().map(a -> new in.workbench.analytics.address.DeliverabilityModel.Input(a.text(), a.city(),
+                        a.state(), a.pincode())).toList();
+                result.model().scoreAll(parser, inputs.subList(0, Math.min(5_000, inputs.size())));
+                long t0 = System.nanoTime();
+                for (int i = 0; i < inputs.size(); i += 5_000) {
+                    result.model().scoreAll(parser, inputs.subList(i, Math.min(inputs.size(), i + 5_000)));
+                }
+                double withReasons = inputs.size() / ((System.nanoTime() - t0) / 1e9);
+                long t1 = System.nanoTime();
+                for (var in : inputs) {
+                    parser.parse(in.text(), in.city(), in.state(), in.pincode());
+                }
+                double parseOnly = inputs.size() / ((System.nanoTime() - t1) / 1e9);
+                out.printf("| deliverability on %,d labelled addresses | |%n|---|---:|%n", labels.size());
+                out.printf("| training, 5-fold CV of LR and XGBoost + refit (%s kept, AUC %.3f) | %.1f s |%n", result.report().chosen(),
+                        result.report().auc(), result.report().trainMillis() / 1000.0);
+                out.printf("| addresses scored per second, parsing + features + model + reasons | %,.0f |%n", withReasons);
+                out.printf("| addresses parsed per second (directory checks, fuzzy locality match) | %,.0f |%n", parseOnly);
+            }
+            deleteRecursively(base);
             return 0;
         }
     }

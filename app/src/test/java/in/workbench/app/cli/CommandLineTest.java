@@ -124,4 +124,31 @@ class CommandLineTest {
         assertEquals(300, imported.json().get("imported").asInt());
         assertEquals(0, imported.json().get("rejected").asInt());
     }
+
+    @Test
+    void trainAndScoreDeliverabilityOnAGeneratedWorld() throws Exception {
+        String ws = dir.resolve("ws").toString();
+        Path world = dir.resolve("world");
+        run("generate-sample", "-o", world.toString(), "--products", "60", "--addresses", "1500", "--shipments", "6000", "--seed", "5", "-q");
+        Run noModel = run("score", "-w", ws, "deliverability", "-o", dir.resolve("s.csv").toString(), "-q");
+        assertEquals(4, noModel.code(), "no addresses, no model: says what to run first");
+        Run noLabels = run("train", "-w", ws, "deliverability", "-q");
+        assertEquals(4, noLabels.code());
+        assertTrue(noLabels.err().contains("Import addresses.csv and shipments.csv"), noLabels.err());
+        for (String[] f : new String[][] {{"package-types", "package_types"}, {"catalog", "catalog"}, {"addresses", "addresses"},
+            {"shipments", "shipments"}}) {
+            assertEquals(0, run("import", "-w", ws, "-t", f[0], world.resolve(f[1] + ".csv").toString(), "-q").code());
+        }
+        Run train = run("train", "-w", ws, "deliverability", "--folds", "3", "--seed", "1", "--json", "-q");
+        assertEquals(0, train.code(), train.err());
+        assertEquals("deliverability", train.json().get("model").asText());
+        assertTrue(train.json().get("auc").asDouble() > 0.6, train.out());
+        Path scores = dir.resolve("scores.csv");
+        Run score = run("score", "-w", ws, "deliverability", "-o", scores.toString(), "--json", "-q");
+        assertEquals(0, score.code(), score.err());
+        List<String> lines = Files.readAllLines(scores);
+        assertEquals("address_id,score,flagged,reasons", lines.get(0));
+        assertEquals(1501, lines.size());
+        assertEquals(2, run("train", "-w", ws, "segmentation-xyz").code());
+    }
 }

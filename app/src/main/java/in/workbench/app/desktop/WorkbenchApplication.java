@@ -64,6 +64,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
         List<Screen> screens = List.of(summary, browser);
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
+        WindowLayout.restore(primary, settings);
         primary.setTitle("Workbench");
         try (var icon = WorkbenchApplication.class.getResourceAsStream("/in/workbench/app/workbench.png")) {
             if (icon != null) {
@@ -117,7 +118,14 @@ public final class WorkbenchApplication extends Application implements MainWindo
         workspace = opened;
         settings.opened(opened.folder());
         settings.save(home.resolve("settings.json"));
+        boolean first = previous == null;
         window.setWorkspace(opened);
+        if (first) {
+            WindowLayout.restoreScreen(window, settings);
+            if (!settings.tourDismissed && !Boolean.getBoolean("workbench.noTour")) {
+                tour();
+            }
+        }
         if (previous != null && !previous.folder().equals(opened.folder())) {
             previous.close();
         }
@@ -232,9 +240,18 @@ public final class WorkbenchApplication extends Application implements MainWindo
     }
 
     @Override
+    public void tour() {
+        window.showTour(FirstRunTour.STEPS, dontShowAgain -> {
+            if (dontShowAgain) {
+                settings.tourDismissed = true;
+                settings.save(home.resolve("settings.json"));
+            }
+        });
+    }
+
+    @Override
     public void quit() {
-        settings.windowWidth = stage.getWidth();
-        settings.windowHeight = stage.getHeight();
+        WindowLayout.remember(stage, window, settings);
         settings.save(home.resolve("settings.json"));
         if (workspace != null) {
             workspace.close();

@@ -125,6 +125,9 @@ public final class WorkbenchApplication extends Application implements MainWindo
             if (!settings.tourDismissed && !Boolean.getBoolean("workbench.noTour")) {
                 tour();
             }
+            if (Boolean.getBoolean(StartupProbe.PROPERTY)) {
+                StartupProbe.reportWhenRendered(stage.getScene(), this::quit);
+            }
         }
         if (previous != null && !previous.folder().equals(opened.folder())) {
             previous.close();

@@ -31,12 +31,37 @@ public final class AttributeExtractor implements Serializable {
 
     private final AttributeVocabulary vocabulary;
     private final Model<Label> model;
+    private final List<Model<Label>> foldModels;
+    private final long seed;
     private final double threshold;
 
-    AttributeExtractor(AttributeVocabulary vocabulary, Model<Label> model, double threshold) {
+    AttributeExtractor(AttributeVocabulary vocabulary, Model<Label> model, List<Model<Label>> foldModels, long seed, double threshold) {
         this.vocabulary = vocabulary;
         this.model = model;
+        this.foldModels = List.copyOf(foldModels);
+        this.seed = seed;
         this.threshold = threshold;
+    }
+
+    /** The cross-validation fold of a product: fixed by its id and the seed, so it is the same at training and extraction. */
+    static int fold(String productId, long seed, int folds) {
+        long h = seed * 0x9E3779B97F4A7C15L ^ (productId == null ? 0 : productId.hashCode());
+        h ^= h >>> 31;
+        h *= 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 29;
+        return (int) Math.floorMod(h, (long) folds);
+    }
+
+    /**
+     * The model that reads {@code p}: a product whose attribute is filled taught the full model, so it is
+     * read by the model of its cross-validation fold, which never saw it (a contradiction in its own
+     * title is then judged without its own label); a product with a blank attribute by the full model.
+     */
+    Model<Label> modelFor(CatalogProduct p) {
+        if (foldModels.isEmpty() || p.attribute(attribute()).isEmpty()) {
+            return model;
+        }
+        return foldModels.get(fold(p.productId(), seed, foldModels.size()));
     }
 
     /** A value read from a title: what it is, how sure the model is, and where the phrase stands. */
@@ -87,7 +112,7 @@ public final class AttributeExtractor implements Serializable {
         for (SpanCandidate c : cands) {
             examples.add(example(t, c, p, null));
         }
-        double[] probs = probabilities(model, examples);
+        double[] probs = probabilities(modelFor(p), examples);
         List<ScoredCandidate> out = new ArrayList<>(cands.size());
         for (int i = 0; i < cands.size(); i++) {
             out.add(new ScoredCandidate(cands.get(i), probs[i]));

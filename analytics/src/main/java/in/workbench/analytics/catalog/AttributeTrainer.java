@@ -4,9 +4,7 @@ import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.task.ProgressMonitor;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -25,8 +23,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * attribute is blank (probability ≥ {@value #PSEUDO_POSITIVE} as positives, titles whose every
  * candidate is ≤ {@value #PSEUDO_NEGATIVE} as negatives) and refits, {@value #SELF_TRAINING_ROUNDS} rounds.
  *
- * <p>Evaluation is by k-fold cross-validation over the filled products with a fixed seed: every
- * filled product is predicted by a model that never saw it (self-training included). Precision is
+ * <p>Evaluation is by k-fold cross-validation over the filled products (folds fixed by product id and
+ * seed): every filled product is predicted by a model that never saw it (self-training included); the
+ * fold models are kept so that extraction reads filled products the same way. Precision is
  * the share of extracted values equal to the filled value; recall the share of filled products whose
  * value was extracted; coverage the share of products given a value at all.
  *
@@ -40,13 +39,13 @@ public final class AttributeTrainer {
     static final double THRESHOLD = 0.5;
 
     /** Precision, recall and coverage of the extractions whose confidence reaches {@code threshold}. */
-    public record ThresholdPoint(double threshold, double precision, double recall, double coverage) {
+    public record ThresholdPoint(double threshold, double precision, double recall, double coverage) implements java.io.Serializable {
     }
 
     /** What training measured, out of fold. */
     public record Evaluation(String attribute, int labelled, int unlabelled, int folds, long seed, double precision, double recall,
             double f1, double coverage, double supervisedF1, double supervisedCoverage, double recallWhereTitleNamesValue,
-            int pseudoLabels, double backfillCoverage, List<ThresholdPoint> curve, long trainMillis) {
+            int pseudoLabels, double backfillCoverage, List<ThresholdPoint> curve, long trainMillis) implements java.io.Serializable {
 
         /** The expected precision of extractions at or above {@code threshold}, from the out-of-fold curve. */
         public double precisionAt(double threshold) {
@@ -87,14 +86,10 @@ public final class AttributeTrainer {
                     + " that their title names (" + usable + "); import a catalog with the " + attribute + " column filled first.");
         }
         int[] fold = new int[labelled.size()];
-        List<Integer> order = new ArrayList<>();
         for (int i = 0; i < labelled.size(); i++) {
-            order.add(i);
+            fold[i] = AttributeExtractor.fold(labelled.get(i).product().productId(), seed, folds);
         }
-        Collections.shuffle(order, new Random(seed));
-        for (int i = 0; i < order.size(); i++) {
-            fold[order.get(i)] = i % folds;
-        }
+        List<Model<Label>> foldModels = new ArrayList<>();
         String[] supervised = new String[labelled.size()];
         double[] supervisedP = new double[labelled.size()];
         String[] predicted = new String[labelled.size()];
@@ -119,6 +114,7 @@ public final class AttributeTrainer {
                 supervisedP[i] = (double) b[1];
             }
             Model<Label> m = selfTrain(m0, train, unlabelled, seed, new int[1], monitor);
+            foldModels.add(m);
             for (int i : test) {
                 Object[] b = best(m, labelled.get(i));
                 predicted[i] = (String) b[0];
@@ -128,7 +124,7 @@ public final class AttributeTrainer {
         monitor.update(folds, steps, label(attribute) + ": fitting on all " + labelled.size() + " filled products");
         int[] pseudo = new int[1];
         Model<Label> finalModel = selfTrain(fit(labelled, List.of(), seed), labelled, unlabelled, seed, pseudo, monitor);
-        AttributeExtractor extractor = new AttributeExtractor(vocabulary, finalModel, THRESHOLD);
+        AttributeExtractor extractor = new AttributeExtractor(vocabulary, finalModel, foldModels, seed, THRESHOLD);
         long backfilled = unlabelled.stream().filter(p -> (double) best(finalModel, p)[1] >= THRESHOLD).count();
         String[] gold = labelled.stream().map(Prepared::gold).toArray(String[]::new);
         double[] sup = metrics(supervised, supervisedP, gold, THRESHOLD);

@@ -30,7 +30,7 @@ public final class CategoryTrainer {
     static final double FLAG_THRESHOLD = 0.8;
 
     /** Agreement with the listings of predictions at or above a confidence. */
-    public record ThresholdPoint(double threshold, double agreement, double coverage) {
+    public record ThresholdPoint(double threshold, double agreement, double coverage) implements java.io.Serializable {
     }
 
     /** A product whose listing the model confidently disagrees with. */
@@ -42,7 +42,7 @@ public final class CategoryTrainer {
      * the listed one; {@code categoryAccuracy}: the same for the top-level category.
      */
     public record Evaluation(int products, int classes, int folds, long seed, double accuracy, double categoryAccuracy, int flagged,
-            List<ThresholdPoint> curve, long trainMillis) {
+            List<ThresholdPoint> curve, long trainMillis) implements java.io.Serializable {
 
         /** The expected precision of a flag at {@code threshold}: the held-out agreement at that confidence. */
         public double precisionAt(double threshold) {

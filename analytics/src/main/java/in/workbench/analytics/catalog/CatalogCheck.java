@@ -51,6 +51,7 @@ public final class CatalogCheck {
         List<CatalogStore.ImageCheck> checks = new ArrayList<>();
         List<CatalogProposal> proposals = new ArrayList<>();
         Map<String, Integer> extracted = new LinkedHashMap<>();
+        List<double[]> imageAgreement = new ArrayList<>();
         int n = 0;
         for (CatalogProduct p : products) {
             if (n++ % 200 == 0) {
@@ -84,6 +85,10 @@ public final class CatalogCheck {
                 CatalogStore.ImageCheck check = checkImage(p, images);
                 checks.add(check);
                 if (check.status().equals("ok")) {
+                    if (!p.attribute("color").isEmpty()) {
+                        boolean agrees = colour.vocabulary().familyOf(p.attribute("color")).equals(check.family());
+                        imageAgreement.add(new double[] {check.confidence(), agrees ? 1 : 0});
+                    }
                     rows.add(new CatalogStore.ExtractionRow(p.productId(), "color", "image", check.colour(), check.family(), check.confidence(),
                             null, null));
                     if (check.confidence() >= IMAGE_MIN_CONFIDENCE) {
@@ -106,6 +111,7 @@ public final class CatalogCheck {
         }
         store.replaceExtractions(Set.of("title", "image"), rows);
         store.replaceImageChecks(checks);
+        ws.putSetting(CatalogReview.IMAGE_AGREEMENT_SETTING, CatalogReview.curveJson(imageAgreement));
         store.replaceProposals(Set.of(CatalogProposal.MISSING, CatalogProposal.CONFLICT, CatalogProposal.IMAGE_MISMATCH), proposals);
         Map<String, Integer> flags = new LinkedHashMap<>();
         for (CatalogProposal pr : proposals) {

@@ -64,6 +64,19 @@ public final class CatalogStore {
         return out;
     }
 
+    /** The image file of one product (null when it has none). */
+    public Path imageFile(String productId) {
+        try (Connection c = ws.connection(); PreparedStatement ps = c.prepareStatement("SELECT p.image_path, r.file_name FROM products p "
+                + "LEFT JOIN import_runs r ON r.run_id = p.run_id WHERE p.product_id = ?")) {
+            ps.setString(1, productId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? resolve(rs.getString(1), rs.getString(2)) : null;
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not read the product: " + e.getMessage(), e);
+        }
+    }
+
     /** The image file of a product: relative paths are relative to the imported CSV's folder (DATA-FORMATS.md). */
     Path resolve(String imagePath, String csvFile) {
         if (imagePath == null || imagePath.isBlank()) {

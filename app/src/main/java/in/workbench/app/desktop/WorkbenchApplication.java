@@ -13,6 +13,11 @@ import in.workbench.views.imports.ImportDialog;
 import in.workbench.views.imports.ImportViewModel;
 import in.workbench.views.shell.FxDialogService;
 import in.workbench.views.shell.MainWindow;
+import in.workbench.views.catalog.CatalogChartsView;
+import in.workbench.views.catalog.CatalogView;
+import in.workbench.views.catalog.CatalogViewModel;
+import in.workbench.views.catalog.ReviewView;
+import in.workbench.views.catalog.ReviewViewModel;
 import in.workbench.views.shell.Screen;
 import in.workbench.views.task.Failures;
 import in.workbench.views.task.FxTaskRunner;
@@ -61,7 +66,14 @@ public final class WorkbenchApplication extends Application implements MainWindo
                 () -> dialogs.showError(Failures.sentenceFor(e), e)));
         browser = new DataBrowserView(new DataBrowserViewModel(runner, this::fail), dialogs);
         summary = new WorkspaceSummaryView(runner);
-        List<Screen> screens = List.of(summary, browser);
+        CatalogViewModel catalogModel = new CatalogViewModel(runner, this::fail);
+        CatalogView catalog = new CatalogView(catalogModel);
+        ReviewView review = new ReviewView(new ReviewViewModel(runner, this::fail, () -> settings.analystName), dialogs);
+        CatalogChartsView catalogCharts = new CatalogChartsView(catalogModel, filter -> {
+            window.select(catalog);
+            catalog.applyFilter(filter);
+        });
+        List<Screen> screens = List.of(summary, browser, catalog, review, catalogCharts);
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
         primary.setTitle("Workbench");

@@ -69,10 +69,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
         CatalogViewModel catalogModel = new CatalogViewModel(runner, this::fail);
         CatalogView catalog = new CatalogView(catalogModel);
         ReviewView review = new ReviewView(new ReviewViewModel(runner, this::fail, () -> settings.analystName), dialogs);
-        CatalogChartsView catalogCharts = new CatalogChartsView(catalogModel, filter -> {
-            window.select(catalog);
-            catalog.applyFilter(filter);
-        });
+        CatalogChartsView catalogCharts = new CatalogChartsView(catalogModel, (title, filter) -> window.open(title, filter));
         List<Screen> screens = List.of(summary, browser, catalog, review, catalogCharts);
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));

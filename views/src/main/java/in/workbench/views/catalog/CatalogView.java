@@ -214,6 +214,7 @@ public final class CatalogView implements Screen {
     }
 
     /** Opens the screen filtered, e.g. {"category": "Footwear", "kind": "conflict"}. */
+    @Override
     public void applyFilter(Map<String, String> filter) {
         model.applyFilter(filter);
     }

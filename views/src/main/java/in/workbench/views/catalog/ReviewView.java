@@ -163,6 +163,7 @@ public final class ReviewView implements Screen {
     }
 
     /** Opens the queue filtered, e.g. {"category": "Footwear", "kind": "conflict"}. */
+    @Override
     public void applyFilter(Map<String, String> filter) {
         model.applyFilter(filter);
     }

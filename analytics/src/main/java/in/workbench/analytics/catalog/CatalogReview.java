@@ -45,7 +45,12 @@ public final class CatalogReview {
         Map<String, Double> out = new LinkedHashMap<>();
         if (CatalogModels.exists(ws, CatalogModels.ATTRIBUTES)) {
             CatalogModels.Attributes a = CatalogModels.loadAttributes(ws);
-            a.evaluations().forEach((attr, e) -> out.put((attr.equals("color") ? "colour" : attr) + " from titles", e.precisionAt(threshold)));
+            for (String attr : List.of("color", "material")) {
+                AttributeTrainer.Evaluation e = a.evaluations().get(attr);
+                if (e != null) {
+                    out.put((attr.equals("color") ? "colour" : attr) + " from titles", e.precisionAt(threshold));
+                }
+            }
         }
         if (CatalogModels.exists(ws, CatalogModels.CATEGORY)) {
             out.put("category check", CatalogModels.loadCategory(ws).evaluation().precisionAt(threshold));

@@ -92,7 +92,7 @@ public final class ReviewView implements Screen {
 
         table.setId("reviewTable");
         table.getColumns().add(column("Product", CatalogProposal::productId, 100));
-        table.getColumns().add(column("Flag", CatalogProposal::kind, 110));
+        table.getColumns().add(column("Flag", CatalogProposal::kind, 130));
         table.getColumns().add(column("Attribute", CatalogProposal::attribute, 80));
         table.getColumns().add(column("Current", p -> p.currentValue() == null || p.currentValue().isEmpty() ? "(blank)" : p.currentValue(),
                 150));

@@ -101,6 +101,41 @@ public final class AttributeExtractor implements Serializable {
                         s.candidate().start(), s.candidate().end(), p.title().substring(s.candidate().start(), s.candidate().end())));
     }
 
+    /** The extraction of each product (empty where none), predicted in one batch per model. */
+    public List<Optional<Extraction>> extractAll(List<CatalogProduct> products) {
+        java.util.Map<Model<Label>, List<Integer>> byModel = new java.util.IdentityHashMap<>();
+        List<List<SpanCandidate>> candidates = new ArrayList<>(products.size());
+        List<TitleTokens> tokens = new ArrayList<>(products.size());
+        for (int i = 0; i < products.size(); i++) {
+            TitleTokens t = TitleTokens.of(products.get(i).title());
+            tokens.add(t);
+            List<SpanCandidate> c = vocabulary.candidates(t);
+            candidates.add(c);
+            if (!c.isEmpty()) {
+                byModel.computeIfAbsent(modelFor(products.get(i)), m -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Optional<Extraction>> out = new ArrayList<>(java.util.Collections.nCopies(products.size(), Optional.<Extraction>empty()));
+        for (java.util.Map.Entry<Model<Label>, List<Integer>> e : byModel.entrySet()) {
+            List<Example<Label>> examples = new ArrayList<>();
+            for (int i : e.getValue()) {
+                for (SpanCandidate c : candidates.get(i)) {
+                    examples.add(example(tokens.get(i), c, products.get(i), null));
+                }
+            }
+            double[] probs = probabilities(e.getKey(), examples);
+            int k = 0;
+            for (int i : e.getValue()) {
+                List<ScoredCandidate> scored = new ArrayList<>();
+                for (SpanCandidate c : candidates.get(i)) {
+                    scored.add(new ScoredCandidate(c, probs[k++]));
+                }
+                out.set(i, best(products.get(i), scored));
+            }
+        }
+        return out;
+    }
+
     /** Every candidate of the title with its probability. */
     public List<ScoredCandidate> scored(CatalogProduct p) {
         TitleTokens t = TitleTokens.of(p.title());

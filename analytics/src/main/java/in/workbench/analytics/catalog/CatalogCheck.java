@@ -52,15 +52,22 @@ public final class CatalogCheck {
         List<CatalogProposal> proposals = new ArrayList<>();
         Map<String, Integer> extracted = new LinkedHashMap<>();
         List<double[]> imageAgreement = new ArrayList<>();
+        monitor.update(0, products.size() + 1, "reading titles");
+        Map<String, List<Optional<AttributeExtractor.Extraction>>> read = new LinkedHashMap<>();
+        for (AttributeExtractor ex : models.extractors().values()) {
+            monitor.checkCancelled();
+            read.put(ex.attribute(), ex.extractAll(products));
+        }
         int n = 0;
         for (CatalogProduct p : products) {
+            int index = n;
             if (n++ % 200 == 0) {
                 monitor.checkCancelled();
-                monitor.update(n, products.size(), "checking products");
+                monitor.update(n, products.size() + 1, "checking products and images");
             }
             AttributeExtractor.Extraction titleColour = null;
             for (AttributeExtractor ex : models.extractors().values()) {
-                Optional<AttributeExtractor.Extraction> e = ex.extract(p);
+                Optional<AttributeExtractor.Extraction> e = read.get(ex.attribute()).get(index);
                 if (e.isEmpty()) {
                     continue;
                 }

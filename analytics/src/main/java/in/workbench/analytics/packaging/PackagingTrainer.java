@@ -53,6 +53,13 @@ public final class PackagingTrainer {
     /** The model name in the workspace's trained_models table. */
     public static final String MODEL_NAME = "packaging";
     static final Label DAMAGED = new Label(OrdinalDamageTrainer.DAMAGED);
+    /** Tribuo's SGD trainer logs every run at INFO; held here so the level sticks (stderr is for progress). */
+    private static final java.util.logging.Logger SGD_LOG = java.util.logging.Logger.getLogger("org.tribuo.common.sgd.AbstractSGDTrainer");
+
+    static {
+        SGD_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     static final Label NOT_DAMAGED = new Label(OrdinalDamageTrainer.NOT_DAMAGED);
 
     /**

@@ -108,7 +108,9 @@ class PackagingModelTest {
                 "fragile goods gain more from a sturdy box, as planted: " + fragileGain / fragileCount + " vs " + sturdyGain / sturdyCount);
         PackagingTrainer.Comparison c = result.comparison();
         assertEquals(0, c.ordinal().violatingProducts());
-        assertTrue(c.ordinal().auc() > 0.65, "held-out AUC " + c.ordinal().auc());
+        assertTrue(c.ordinal().auc() > 0.6, "held-out AUC " + c.ordinal().auc());
+        assertTrue(c.ordinal().logLoss() < c.baseline().logLoss(), "the constrained model fits held-out products better: "
+                + c.ordinal().logLoss() + " vs " + c.baseline().logLoss());
         assertTrue(c.baseline().auc() > 0.6, "the logistic regression is a real competitor: " + c.baseline().auc());
         assertTrue(c.heldOutProducts() > 200 && c.heldOutShipments() > 1000);
     }

@@ -69,29 +69,36 @@ public final class PackagingTrainer {
      * @param heldOutShare share of products held out for the comparison
      * @param augment the ordinal model's data augmentation
      * @param productSpecificSteps the ordinal model's product-specific benefit of sturdier packages
+     * @param balanceClasses up-weight damaged shipments to balance the classes (both models), with prior correction
      * @param iterations the ordinal model's Adam iterations
      * @param baselineEpochs the logistic regression's SGD epochs
      */
-    public record Options(long seed, double heldOutShare, boolean augment, boolean productSpecificSteps, int iterations, int baselineEpochs) {
+    public record Options(long seed, double heldOutShare, boolean augment, boolean productSpecificSteps, boolean balanceClasses, int iterations,
+            int baselineEpochs) {
 
         /**
          * The workbench's defaults: augmentation off (on planted data it steepens the ladder and
-         * triples the error of p; docs/decisions/0005-packaging-damage-model.md), product-specific steps on.
+         * triples the error of p; docs/decisions/0005-packaging-damage-model.md), product-specific
+         * steps on, classes balanced.
          */
         public static Options defaults(long seed) {
-            return new Options(seed, 0.2, false, true, 400, 10);
+            return new Options(seed, 0.2, false, true, true, 400, 10);
         }
 
         public Options withAugment(boolean on) {
-            return new Options(seed, heldOutShare, on, productSpecificSteps, iterations, baselineEpochs);
+            return new Options(seed, heldOutShare, on, productSpecificSteps, balanceClasses, iterations, baselineEpochs);
         }
 
         public Options withProductSpecificSteps(boolean on) {
-            return new Options(seed, heldOutShare, augment, on, iterations, baselineEpochs);
+            return new Options(seed, heldOutShare, augment, on, balanceClasses, iterations, baselineEpochs);
+        }
+
+        public Options withBalanceClasses(boolean on) {
+            return new Options(seed, heldOutShare, augment, productSpecificSteps, on, iterations, baselineEpochs);
         }
 
         public Options withIterations(int n, int epochs) {
-            return new Options(seed, heldOutShare, augment, productSpecificSteps, n, epochs);
+            return new Options(seed, heldOutShare, augment, productSpecificSteps, balanceClasses, n, epochs);
         }
     }
 
@@ -229,14 +236,14 @@ public final class PackagingTrainer {
         monitor.checkCancelled();
         monitor.update(1, 10, "training the ordinal damage model");
         long t1 = System.nanoTime();
-        OrdinalDamageTrainer ordinalTrainer = new OrdinalDamageTrainer(ladder, options.augment(), 0.25, true, options.productSpecificSteps(),
+        OrdinalDamageTrainer ordinalTrainer = new OrdinalDamageTrainer(ladder, options.augment(), 0.25, options.balanceClasses(), options.productSpecificSteps(),
                 1e-3, options.iterations(), 0.05, options.seed());
         OrdinalDamageModel ordinal = ordinalTrainer.train(dataset(features, products, trainUsage, 1, "training products"));
         long ordinalMillis = (System.nanoTime() - t1) / 1_000_000;
         monitor.checkCancelled();
         monitor.update(3, 10, "training the logistic regression");
         long t2 = System.nanoTime();
-        double factor = balanceFactor(trainUsage);
+        double factor = options.balanceClasses() ? balanceFactor(trainUsage) : 1;
         Model<Label> baseline = baselineTrainer(options).train(dataset(features, products, trainUsage, factor, "training products"));
         long baselineMillis = (System.nanoTime() - t2) / 1_000_000;
         double shift = Math.log(factor);
@@ -252,7 +259,7 @@ public final class PackagingTrainer {
         monitor.update(6, 10, "refitting both models on all products");
         OrdinalDamageModel ordinalAll = heldOut.isEmpty() ? ordinal
                 : ordinalTrainer.train(dataset(features, products, usable, 1, "all products"));
-        double factorAll = balanceFactor(usable);
+        double factorAll = options.balanceClasses() ? balanceFactor(usable) : 1;
         Model<Label> baselineAll = heldOut.isEmpty() ? baseline
                 : baselineTrainer(options).train(dataset(features, products, usable, factorAll, "all products"));
         double shiftAll = heldOut.isEmpty() ? shift : Math.log(factorAll);

@@ -17,13 +17,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code workbench train -w DIR MODEL}: trains a model and prints its cross-validated evaluation. */
 @Command(name = "train", description = {"Train a model on the workspace and print its cross-validated evaluation.",
-    "MODEL: deliverability (more models follow; see README)."})
+    "MODEL: deliverability or packaging (more models follow; see README)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceOptions options;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability or packaging")
     String model;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -32,14 +32,21 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default ${DEFAULT-VALUE}).")
     int folds;
 
+    @Option(names = "--augment", description = "packaging: count damage in a package as damage in every weaker one, and intact "
+            + "in a package as intact in every sturdier one (off by default; see docs/decisions/0005).")
+    boolean augment;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (model.equals("packaging")) {
+            return PackagingCommands.train(options, seed, augment, spec.commandLine().getOut());
+        }
         if (!model.equals("deliverability")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Unknown model '" + model + "'. This version trains: deliverability.");
+                    "Unknown model '" + model + "'. This version trains: deliverability, packaging.");
         }
         if (folds < 2) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--folds must be at least 2.");

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             GenerateSampleCommand.class,
             TrainCommand.class,
             ScoreCommand.class,
+            PackagingCommands.Predict.class,
+            PackagingCommands.Recommend.class,
         })
 public final class WorkbenchCommand implements Runnable {
 

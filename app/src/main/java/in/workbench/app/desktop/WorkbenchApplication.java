@@ -11,6 +11,8 @@ import in.workbench.views.browse.DataBrowserView;
 import in.workbench.views.browse.DataBrowserViewModel;
 import in.workbench.views.imports.ImportDialog;
 import in.workbench.views.imports.ImportViewModel;
+import in.workbench.views.packaging.PackagingView;
+import in.workbench.views.packaging.PackagingViewModel;
 import in.workbench.views.shell.FxDialogService;
 import in.workbench.views.shell.MainWindow;
 import in.workbench.views.shell.Screen;
@@ -41,6 +43,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
     private MainWindow window;
     private DataBrowserView browser;
     private WorkspaceSummaryView summary;
+    private PackagingView packaging;
     private Workspace workspace;
 
     /** The workbench's home folder: {@code -Dworkbench.home}, else {@code ~/.workbench}. */
@@ -61,7 +64,8 @@ public final class WorkbenchApplication extends Application implements MainWindo
                 () -> dialogs.showError(Failures.sentenceFor(e), e)));
         browser = new DataBrowserView(new DataBrowserViewModel(runner, this::fail), dialogs);
         summary = new WorkspaceSummaryView(runner);
-        List<Screen> screens = List.of(summary, browser);
+        packaging = new PackagingView(new PackagingViewModel(runner, this::fail), (title, filter) -> window.open(title, filter), dialogs);
+        List<Screen> screens = List.of(summary, browser, packaging);
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
         primary.setTitle("Workbench");
@@ -140,6 +144,11 @@ public final class WorkbenchApplication extends Application implements MainWindo
 
     public DataBrowserView browser() {
         return browser;
+    }
+
+    /** The packaging screen (tests use it). */
+    public PackagingView packaging() {
+        return packaging;
     }
 
     @Override

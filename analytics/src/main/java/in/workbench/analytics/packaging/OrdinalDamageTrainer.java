@@ -64,7 +64,7 @@ public final class OrdinalDamageTrainer implements Trainer<Label>, WeightedExamp
     private double augmentWeight = 0.25;
 
     @Config(description = "Up-weight damaged examples to balance the classes, then correct the intercept.")
-    private boolean balanceClasses = true;
+    private boolean balanceClasses = false;
 
     @Config(description = "Let the benefit of a sturdier package depend on the product: s(x) = exp(v·x).")
     private boolean productSpecificSteps = true;
@@ -114,9 +114,9 @@ public final class OrdinalDamageTrainer implements Trainer<Label>, WeightedExamp
         this.seed = seed;
     }
 
-    /** The defaults the workbench uses: no augmentation, balanced classes, product-specific steps. */
+    /** The defaults the workbench uses: no augmentation, classes not re-weighted, product-specific steps. */
     public static OrdinalDamageTrainer defaults(PackageLadder ladder, long seed) {
-        return new OrdinalDamageTrainer(ladder, false, 0.25, true, true, 1e-3, 400, 0.05, seed);
+        return new OrdinalDamageTrainer(ladder, false, 0.25, false, true, 1e-3, 400, 0.05, seed);
     }
 
     /** A copy with augmentation switched on or off. */

@@ -30,11 +30,12 @@ final class PackagingCommands {
     }
 
     /** {@code train -w DIR packaging}: trains both damage models and prints the held-out comparison. */
-    static int train(WorkspaceOptions options, long seed, boolean augment, PrintWriter out) throws Exception {
+    static int train(WorkspaceOptions options, long seed, boolean augment, boolean balanceClasses, PrintWriter out) throws Exception {
         try (Workspace ws = options.open()) {
             PackagingTrainer.Result result;
             try (TerminalProgress progress = new TerminalProgress("Training packaging", options.quiet(), System.err)) {
-                result = new PackagingTrainer().trainAndSave(ws, PackagingTrainer.Options.defaults(seed).withAugment(augment), progress);
+                result = new PackagingTrainer().trainAndSave(ws, PackagingTrainer.Options.defaults(seed).withAugment(augment)
+                        .withBalanceClasses(balanceClasses), progress);
             }
             PackagingTrainer.Comparison c = result.comparison();
             out.printf("Packaging damage model trained on %,d shipments that reached customers (%,d damaged), seed %d%s.%n",

@@ -36,13 +36,17 @@ public final class TrainCommand implements Callable<Integer> {
             + "in a package as intact in every sturdier one (off by default; see docs/decisions/0005).")
     boolean augment;
 
+    @Option(names = "--balance-classes", description = "packaging: up-weight damaged shipments to balance the classes, with the "
+            + "intercept corrected back (off by default; see docs/decisions/0005).")
+    boolean balanceClasses;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         if (model.equals("packaging")) {
-            return PackagingCommands.train(options, seed, augment, spec.commandLine().getOut());
+            return PackagingCommands.train(options, seed, augment, balanceClasses, spec.commandLine().getOut());
         }
         if (!model.equals("deliverability")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),

@@ -54,7 +54,7 @@ final class PackagingCharts {
             data.addValue(100 * c.rate(), "damaged %", label(c, byPackage));
         }
         JFreeChart chart = ChartFactory.createBarChart(null, byPackage ? "package type (least robust first)" : "category",
-                "% of shipments damaged", data, PlotOrientation.VERTICAL, false, true, false);
+                "% damaged", data, PlotOrientation.VERTICAL, false, true, false);
         style(chart);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
@@ -192,7 +192,7 @@ final class PackagingCharts {
         data.addSeries(line);
         data.addSeries(now);
         data.addSeries(chosen);
-        JFreeChart chart = ChartFactory.createXYLineChart(null, "expected damaged shipments", "packaging + shipping (₹ lakh)", data,
+        JFreeChart chart = ChartFactory.createXYLineChart(null, "expected damaged shipments", "cost (₹ lakh)", data,
                 PlotOrientation.VERTICAL, true, true, false);
         style(chart);
         XYPlot plot = chart.getXYPlot();
@@ -238,7 +238,7 @@ final class PackagingCharts {
         diagonal.add(0, 0);
         diagonal.add(100 * max, 100 * max);
         data.addSeries(diagonal);
-        JFreeChart chart = ChartFactory.createXYLineChart(null, "predicted damage %", "observed damage % (held-out products)", data,
+        JFreeChart chart = ChartFactory.createXYLineChart(null, "predicted damage %", "observed damage %", data,
                 PlotOrientation.VERTICAL, true, true, false);
         style(chart);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();

@@ -86,6 +86,10 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
         message.textProperty().bind(model.messageProperty());
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        train.setMinWidth(Region.USE_PREF_SIZE);
+        spinner.setMinWidth(Region.USE_PREF_SIZE);
+        message.setMinWidth(0);
         HBox top = new HBox(12, heading, train, spinner, message);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(12, 16, 8, 16));
@@ -97,12 +101,12 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
         tabs.setId("packagingTabs");
         root.setCenter(tabs);
 
-        byPackage.setOnDrillDown(click -> drill(Map.of("table", "shipments", "package_type", "=" + packageOf(click.category()))));
-        byCategory.setOnDrillDown(click -> drill(Map.of("table", "packaging_shipments", "category", "=" + click.category())));
+        byPackage.setOnDrillDown(click -> openShipments(null, packageOf(click.category())));
+        byCategory.setOnDrillDown(click -> openShipments(click.category(), null));
         heat.setOnDrillDown(click -> {
             int x = (int) Math.round(Double.parseDouble(click.category()));
             if (x >= 0 && x < heatPackages.size()) {
-                drill(Map.of("table", "packaging_shipments", "category", "=" + click.series(), "package_type", "=" + heatPackages.get(x)));
+                openShipments(click.series(), heatPackages.get(x));
             }
         });
         model.byPackageProperty().addListener((o, a, cells) -> showBars(byPackage, cells, true));
@@ -122,8 +126,20 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
         return label.replace(" (not on ladder)", "");
     }
 
-    private void drill(Map<String, String> filter) {
-        navigator.open("Data browser", new LinkedHashMap<>(filter));
+    /**
+     * Opens the shipments behind a bar or cell in the Data browser: of a package type (table
+     * shipments), or of a category, or both (view packaging_shipments). Null means any.
+     */
+    public void openShipments(String category, String packageType) {
+        Map<String, String> filter = new LinkedHashMap<>();
+        filter.put("table", category == null ? "shipments" : "packaging_shipments");
+        if (category != null) {
+            filter.put("category", "=" + category);
+        }
+        if (packageType != null) {
+            filter.put("package_type", "=" + packageType);
+        }
+        navigator.open("Data browser", filter);
     }
 
     private Node damageTab() {
@@ -140,6 +156,7 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
                 + "go to fragile goods, so compare packages within a category (heat map) or trust the model.");
         hint.setWrapText(true);
         hint.getStyleClass().add("text-muted");
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(12, bars, heat, hint);
         VBox.setVgrow(heat, Priority.ALWAYS);
         VBox.setVgrow(bars, Priority.ALWAYS);
@@ -152,7 +169,8 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
         tradeOff.setPrefSize(620, 300);
         planLabel.setId("planSummary");
         planLabel.setWrapText(true);
-        planLabel.textProperty().bind(model.messageProperty());
+        planLabel.textProperty().bind(Bindings.createStringBinding(() -> model.planProperty().get() == null ? ""
+                : PackagingViewModel.planSentence(model.planProperty().get()), model.planProperty()));
         TextField budget = new TextField();
         budget.setPromptText("damaged shipments");
         budget.setPrefColumnCount(8);
@@ -170,11 +188,14 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
         Label dragHint = new Label("Drag the red point along the curve to choose another trade-off; the table follows when you let go.");
         dragHint.setWrapText(true);
         dragHint.getStyleClass().add("text-muted");
-        HBox budgetRow = new HBox(8, new Label("Damage budget"), budget, meet);
+        Label budgetLabel = new Label("Damage budget");
+        budgetLabel.setMinWidth(Region.USE_PREF_SIZE);
+        meet.setMinWidth(Region.USE_PREF_SIZE);
+        HBox budgetRow = new HBox(8, budgetLabel, budget, meet);
         budgetRow.setAlignment(Pos.CENTER_LEFT);
         VBox side = new VBox(10, budgetRow, planLabel, dragHint);
-        side.setPrefWidth(340);
-        side.setMinWidth(260);
+        side.setPrefWidth(380);
+        side.setMinWidth(340);
         HBox upper = new HBox(12, tradeOff, side);
         HBox.setHgrow(tradeOff, Priority.ALWAYS);
 
@@ -234,9 +255,9 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
         table.getColumns().add(column("subcategory", PackagingRepository.RecommendationRow::subcategory));
         table.getColumns().add(column("current", r -> r.currentPackage() == null ? "—" : r.currentPackage()));
         table.getColumns().add(column("recommended", PackagingRepository.RecommendationRow::recommendedPackage));
-        table.getColumns().add(column("p(damage) now", r -> r.pDamageCurrent() == null ? "—" : percent(r.pDamageCurrent())));
-        table.getColumns().add(column("p(damage) recommended", r -> percent(r.pDamageRecommended())));
-        table.getColumns().add(column("₹ per shipment", r -> r.shipCostDeltaInr() == null ? "—"
+        table.getColumns().add(column("p now", r -> r.pDamageCurrent() == null ? "—" : percent(r.pDamageCurrent())));
+        table.getColumns().add(column("p recommended", r -> percent(r.pDamageRecommended())));
+        table.getColumns().add(column("Δ ₹ per shipment", r -> r.shipCostDeltaInr() == null ? "—"
                 : String.format(Locale.ROOT, "%+.2f", r.shipCostDeltaInr())));
         table.getColumns().add(column("shipments", r -> String.format("%,d", r.shipments())));
         table.setPlaceholder(new Label("Train the damage model to see a recommendation per product."));

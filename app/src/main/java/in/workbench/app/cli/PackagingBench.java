@@ -100,6 +100,7 @@ final class PackagingBench implements Callable<Integer> {
             recommendations.add(String.format(Locale.ROOT, "| recommended by %s | %,.1f | %,.0f | %,.0f | %,.0f |", variant, t.expectedDamaged(),
                     t.packagingAndShippingInr(), t.damageCostInr(), t.totalInr()));
         }
+        out.printf(Locale.ROOT, "| true damage probabilities (the ceiling), all shipments | %.3f | | | 0 | |%n", truthAuc(repository, truthFile));
         out.printf("%nWhole training (split, both models, evaluation, refit on all): %.1f s.%n", used.comparison().totalMillis() / 1000.0);
         used.model().save(ws.modelsDir());
 
@@ -139,6 +140,28 @@ final class PackagingBench implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "Shipping cost estimate: ₹%.4f per billed gram; intercepts by package %s.%n", analysis.shipping().perGram(),
                 shippingByPackage);
+    }
+
+    /** AUC of the true probabilities over every shipment that reached a customer: no model can rank better. */
+    private static double truthAuc(PackagingRepository repository, Path truthFile) throws Exception {
+        PackageLadder ladder = repository.ladder();
+        List<Usage> usage = repository.usage().stream().filter(u -> ladder.indexOf(u.packageType()) >= 0 && u.reached() > 0).toList();
+        List<String> ids = usage.stream().map(Usage::productId).distinct().toList();
+        double[][] truth = readTruth(truthFile, ids, ladder);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            index.put(ids.get(i), i);
+        }
+        double[] p = new double[usage.size()];
+        double[] pos = new double[usage.size()];
+        double[] neg = new double[usage.size()];
+        for (int i = 0; i < p.length; i++) {
+            Usage u = usage.get(i);
+            p[i] = truth[index.get(u.productId())][ladder.indexOf(u.packageType())];
+            pos[i] = u.damaged();
+            neg[i] = u.reached() - u.damaged();
+        }
+        return PackagingTrainer.weightedAuc(p, pos, neg);
     }
 
     private static void row(PrintWriter out, String name, PackagingTrainer.Metrics m) {

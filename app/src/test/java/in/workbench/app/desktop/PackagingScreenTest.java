@@ -56,14 +56,14 @@ class PackagingScreenTest {
     static void start() throws Exception {
         home = Files.createTempDirectory("workbench-packaging-home");
         Path world = home.resolve("world");
-        new SampleGenerator(new SampleGenerator.Config(400, 1_000, 12_000, 17), PostalDirectory.load()).generate(world, ProgressMonitor.NONE);
+        new SampleGenerator(new SampleGenerator.Config(300, 600, 8_000, 17), PostalDirectory.load()).generate(world, ProgressMonitor.NONE);
         Path folder = home.resolve("ws");
         try (Workspace ws = Workspace.open(folder)) {
             CsvImporter importer = new CsvImporter(ws);
             importer.importFile(world.resolve("package_types.csv"), DataTable.PACKAGE_TYPES, ImportOptions.defaults(), ProgressMonitor.NONE);
             importer.importFile(world.resolve("catalog.csv"), DataTable.PRODUCTS, ImportOptions.defaults(), ProgressMonitor.NONE);
             importer.importFile(world.resolve("shipments.csv"), DataTable.SHIPMENTS, ImportOptions.defaults(), ProgressMonitor.NONE);
-            new PackagingTrainer().trainAndSave(ws, PackagingTrainer.Options.defaults(42).withIterations(200, 3), ProgressMonitor.NONE);
+            new PackagingTrainer().trainAndSave(ws, PackagingTrainer.Options.defaults(42).withIterations(150, 3), ProgressMonitor.NONE);
         }
         System.setProperty("workbench.home", home.toString());
         System.setProperty(Main.OPEN_WORKSPACE_PROPERTY, folder.toString());
@@ -122,7 +122,7 @@ class PackagingScreenTest {
     void showsTheModelComparisonWithZeroViolationsForTheOrdinalModel() throws Exception {
         robot.interact(() -> app.packaging().showTab(2));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#ordinalViolations").tryQuery().isPresent());
-        assertTrue(robot.lookup("#ordinalViolations").queryAs(Label.class).getText().startsWith("0 of 400"));
+        assertTrue(robot.lookup("#ordinalViolations").queryAs(Label.class).getText().startsWith("0 of 300"));
         assertNotNull(app.packaging().charts().get(4).chart(), "calibration chart drawn");
         screenshot("packaging-models");
     }

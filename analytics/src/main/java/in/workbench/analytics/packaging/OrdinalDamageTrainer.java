@@ -114,43 +114,6 @@ public final class OrdinalDamageTrainer implements Trainer<Label>, WeightedExamp
         this.seed = seed;
     }
 
-    /** The defaults the workbench uses: no augmentation, classes not re-weighted, product-specific steps. */
-    public static OrdinalDamageTrainer defaults(PackageLadder ladder, long seed) {
-        return new OrdinalDamageTrainer(ladder, false, 0.25, false, true, 1e-3, 400, 0.05, seed);
-    }
-
-    /** A copy with augmentation switched on or off. */
-    public OrdinalDamageTrainer withAugmentation(boolean on) {
-        OrdinalDamageTrainer t = copyOptions();
-        t.augment = on;
-        return t;
-    }
-
-    /** A copy with product-specific steps switched on or off (off = the paper's shared thresholds). */
-    public OrdinalDamageTrainer withProductSpecificSteps(boolean on) {
-        OrdinalDamageTrainer t = copyOptions();
-        t.productSpecificSteps = on;
-        return t;
-    }
-
-    private OrdinalDamageTrainer copyOptions() {
-        OrdinalDamageTrainer t = new OrdinalDamageTrainer();
-        t.ladder = new ArrayList<>(ladder);
-        t.augment = augment;
-        t.augmentWeight = augmentWeight;
-        t.balanceClasses = balanceClasses;
-        t.productSpecificSteps = productSpecificSteps;
-        t.l2 = l2;
-        t.iterations = iterations;
-        t.learningRate = learningRate;
-        t.seed = seed;
-        return t;
-    }
-
-    public boolean augments() {
-        return augment;
-    }
-
     /** Package name → rung, from the configured ladder. */
     Map<String, Integer> rungOf() {
         Map<String, Integer> m = new HashMap<>();

@@ -465,17 +465,6 @@ public final class PackagingTrainer {
         }
     }
 
-    /** Held-out predictions of a model for tests and benchmarks: the model's p per usage row. */
-    static double[] predictions(OrdinalDamageModel model, ProductFeatures features, PackageLadder ladder, Map<String, ProductRow> products,
-            List<Usage> usage) {
-        double[] out = new double[usage.size()];
-        for (int i = 0; i < out.length; i++) {
-            Usage u = usage.get(i);
-            out[i] = damageOf(model, features, ladder, products.get(u.productId()))[ladder.indexOf(u.packageType())];
-        }
-        return out;
-    }
-
     /** The Tribuo prediction of one example, as a damage probability (tests use it). */
     static double damaged(Prediction<Label> prediction) {
         return PackagingModel.shifted(prediction, 0);

@@ -17,13 +17,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code workbench train -w DIR MODEL}: trains a model and prints its cross-validated evaluation. */
 @Command(name = "train", description = {"Train a model on the workspace and print its cross-validated evaluation.",
-    "MODEL: deliverability, attributes (colour and material from titles), category (the category check)."})
+    "MODEL: deliverability, packaging, attributes (colour and material from titles), category (the category check)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceOptions options;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability, attributes or category")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability, packaging, attributes or category")
     String model;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -32,14 +32,25 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default ${DEFAULT-VALUE}).")
     int folds;
 
+    @Option(names = "--augment", description = "packaging: count damage in a package as damage in every weaker one, and intact "
+            + "in a package as intact in every sturdier one (off by default; see docs/decisions/0006).")
+    boolean augment;
+
+    @Option(names = "--balance-classes", description = "packaging: up-weight damaged shipments to balance the classes, with the "
+            + "intercept corrected back (off by default; see docs/decisions/0006).")
+    boolean balanceClasses;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (model.equals("packaging")) {
+            return PackagingCommands.train(options, seed, augment, balanceClasses, spec.commandLine().getOut());
+        }
         if (!java.util.List.of("deliverability", "attributes", "category").contains(model)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Unknown model '" + model + "'. This version trains: deliverability, attributes, category.");
+                    "Unknown model '" + model + "'. This version trains: deliverability, packaging, attributes, category.");
         }
         if (folds < 2) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--folds must be at least 2.");

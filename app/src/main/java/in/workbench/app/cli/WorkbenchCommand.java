@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             ScoreCommand.class,
             ExtractCommand.class,
+            PackagingCommands.Predict.class,
+            PackagingCommands.Recommend.class,
         })
 public final class WorkbenchCommand implements Runnable {
 

@@ -11,6 +11,8 @@ import in.workbench.views.browse.DataBrowserView;
 import in.workbench.views.browse.DataBrowserViewModel;
 import in.workbench.views.imports.ImportDialog;
 import in.workbench.views.imports.ImportViewModel;
+import in.workbench.views.packaging.PackagingView;
+import in.workbench.views.packaging.PackagingViewModel;
 import in.workbench.views.shell.FxDialogService;
 import in.workbench.views.shell.MainWindow;
 import in.workbench.views.catalog.CatalogChartsView;
@@ -46,6 +48,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
     private MainWindow window;
     private DataBrowserView browser;
     private WorkspaceSummaryView summary;
+    private PackagingView packaging;
     private Workspace workspace;
 
     /** The workbench's home folder: {@code -Dworkbench.home}, else {@code ~/.workbench}. */
@@ -70,7 +73,8 @@ public final class WorkbenchApplication extends Application implements MainWindo
         CatalogView catalog = new CatalogView(catalogModel);
         ReviewView review = new ReviewView(new ReviewViewModel(runner, this::fail, () -> settings.analystName), dialogs);
         CatalogChartsView catalogCharts = new CatalogChartsView(catalogModel, (title, filter) -> window.open(title, filter));
-        List<Screen> screens = List.of(summary, browser, catalog, review, catalogCharts);
+        packaging = new PackagingView(new PackagingViewModel(runner, this::fail), (title, filter) -> window.open(title, filter), dialogs);
+        List<Screen> screens = List.of(summary, browser, catalog, review, catalogCharts, packaging);
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
         WindowLayout.restore(primary, settings);
@@ -160,6 +164,11 @@ public final class WorkbenchApplication extends Application implements MainWindo
 
     public DataBrowserView browser() {
         return browser;
+    }
+
+    /** The packaging screen (tests use it). */
+    public PackagingView packaging() {
+        return packaging;
     }
 
     @Override

@@ -1,0 +1,309 @@
+package in.workbench.analytics.packaging;
+
+import in.workbench.analytics.WorkbenchException;
+import in.workbench.analytics.WorkbenchException.Kind;
+import in.workbench.analytics.workspace.Workspace;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every SQL statement of the packaging feature: reading the ladder, products and shipment
+ * outcomes (grouped in the database, never shipment rows into memory), the aggregates the
+ * Packaging screen charts, and writing {@code packaging_predictions} and
+ * {@code packaging_recommendations}. Thread-safe: each call takes its own connection.
+ */
+public final class PackagingRepository {
+
+    /** Shipment statuses whose damage is known: the parcel reached the customer. */
+    static final String REACHED = "s.status IN ('delivered', 'damaged', 'returned')";
+
+    private final Workspace workspace;
+
+    public PackagingRepository(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, RowReader reader) {
+        try (Connection c = workspace.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not read the packaging data: " + e.getMessage(), e);
+        }
+    }
+
+    /** The package ladder of package_types. */
+    public PackageLadder ladder() {
+        List<PackageLadder.Entry> entries = new ArrayList<>();
+        query("SELECT package_type, robustness_rank, unit_cost_inr FROM package_types ORDER BY robustness_rank, package_type",
+                rs -> entries.add(new PackageLadder.Entry(rs.getString(1), rs.getInt(2), rs.getDouble(3))));
+        return PackageLadder.of(entries);
+    }
+
+    /** Every product of the catalog, in id order. */
+    public List<ProductRow> products() {
+        List<ProductRow> out = new ArrayList<>();
+        query("SELECT product_id, title, category, subcategory, price_inr, weight_g, length_cm, width_cm, height_cm, fragile, liquid "
+                + "FROM products ORDER BY product_id", rs -> out.add(new ProductRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getDouble(5), (Integer) rs.getObject(6), number(rs, 7), number(rs, 8), number(rs, 9),
+                        (Boolean) rs.getObject(10), (Boolean) rs.getObject(11))));
+        return out;
+    }
+
+    private static Double number(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** Shipment outcomes per product and package type (all shipments, reached or not, grouped). */
+    public List<Usage> usage() {
+        List<Usage> out = new ArrayList<>();
+        query("SELECT s.product_id, s.package_type, SUM(CASE WHEN " + REACHED + " THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN s.status = 'damaged' THEN 1 ELSE 0 END), SUM(CASE WHEN " + REACHED + " THEN s.quantity ELSE 0 END) "
+                + "FROM shipments s GROUP BY s.product_id, s.package_type ORDER BY s.product_id, s.package_type",
+                rs -> out.add(new Usage(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))));
+        return out;
+    }
+
+    /** Per package type: sums for the shipping-cost fit over shipments with a cost and a product weight. */
+    public List<ShippingCost.Sums> shippingSums() {
+        List<ShippingCost.Sums> out = new ArrayList<>();
+        query("SELECT s.package_type, COUNT(*), SUM(p.weight_g * s.quantity), SUM(CAST(p.weight_g * s.quantity AS DOUBLE PRECISION) "
+                + "* p.weight_g * s.quantity), SUM(s.ship_cost_inr), SUM(p.weight_g * s.quantity * s.ship_cost_inr) FROM shipments s "
+                + "JOIN products p ON p.product_id = s.product_id WHERE s.ship_cost_inr IS NOT NULL AND p.weight_g IS NOT NULL "
+                + "GROUP BY s.package_type", rs -> out.add(new ShippingCost.Sums(rs.getString(1), rs.getLong(2), rs.getDouble(3),
+                        rs.getDouble(4), rs.getDouble(5), rs.getDouble(6))));
+        return out;
+    }
+
+    /**
+     * Shipments that reached customers and how many were damaged, for one cell of a chart.
+     *
+     * @param row the category (or empty for a per-package total)
+     * @param packageType the package type (or empty for a per-category total)
+     * @param rung the package's ladder rung, -1 when it is not on the ladder or for a category total
+     */
+    public record DamageCell(String row, String packageType, int rung, long reached, long damaged) {
+
+        /** Damaged share of the shipments that reached customers. */
+        public double rate() {
+            return reached == 0 ? 0 : damaged / (double) reached;
+        }
+    }
+
+    /** Damage per package type (ladder order, then types not on the ladder). */
+    public List<DamageCell> damageByPackage() {
+        PackageLadder ladder = ladder();
+        List<DamageCell> out = new ArrayList<>();
+        query("SELECT s.package_type, COUNT(*), SUM(CASE WHEN s.status = 'damaged' THEN 1 ELSE 0 END) FROM shipments s WHERE " + REACHED
+                + " GROUP BY s.package_type", rs -> out.add(new DamageCell("", rs.getString(1),
+                        ladder.find(rs.getString(1)).map(PackageLadder.Package::rung).orElse(-1), rs.getLong(2), rs.getLong(3))));
+        out.sort(java.util.Comparator.comparingInt((DamageCell c) -> c.rung() < 0 ? Integer.MAX_VALUE : ladder.indexOf(c.packageType()))
+                .thenComparing(DamageCell::packageType));
+        return out;
+    }
+
+    /** Damage per product category. */
+    public List<DamageCell> damageByCategory() {
+        List<DamageCell> out = new ArrayList<>();
+        query("SELECT p.category, COUNT(*), SUM(CASE WHEN s.status = 'damaged' THEN 1 ELSE 0 END) FROM shipments s JOIN products p "
+                + "ON p.product_id = s.product_id WHERE " + REACHED + " GROUP BY p.category ORDER BY p.category",
+                rs -> out.add(new DamageCell(rs.getString(1), "", -1, rs.getLong(2), rs.getLong(3))));
+        return out;
+    }
+
+    /** Damage per category × package type. */
+    public List<DamageCell> damageByCategoryAndPackage() {
+        PackageLadder ladder = ladder();
+        List<DamageCell> out = new ArrayList<>();
+        query("SELECT p.category, s.package_type, COUNT(*), SUM(CASE WHEN s.status = 'damaged' THEN 1 ELSE 0 END) FROM shipments s "
+                + "JOIN products p ON p.product_id = s.product_id WHERE " + REACHED + " GROUP BY p.category, s.package_type "
+                + "ORDER BY p.category, s.package_type", rs -> out.add(new DamageCell(rs.getString(1), rs.getString(2),
+                        ladder.find(rs.getString(2)).map(PackageLadder.Package::rung).orElse(-1), rs.getLong(3), rs.getLong(4))));
+        return out;
+    }
+
+    /** Replaces packaging_predictions with {@code p[product][package]} for the ladder's packages. */
+    public void writePredictions(PackageLadder ladder, List<String> productIds, double[][] p) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        transaction(c -> {
+            try (Statement s = c.createStatement(); PreparedStatement ins = c.prepareStatement(
+                    "INSERT INTO packaging_predictions (product_id, package_type, p_damage, predicted_at) VALUES (?, ?, ?, ?)")) {
+                s.executeUpdate("DELETE FROM packaging_predictions");
+                int n = 0;
+                for (int i = 0; i < productIds.size(); i++) {
+                    for (int k = 0; k < ladder.size(); k++) {
+                        ins.setString(1, productIds.get(i));
+                        ins.setString(2, ladder.packages().get(k).name());
+                        ins.setDouble(3, p[i][k]);
+                        ins.setObject(4, now);
+                        ins.addBatch();
+                        if (++n % 5_000 == 0) {
+                            ins.executeBatch();
+                        }
+                    }
+                }
+                ins.executeBatch();
+            }
+        });
+    }
+
+    /** Replaces packaging_recommendations with a plan's rows. */
+    public void writeRecommendations(PackagingRecommender.Plan plan) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        transaction(c -> {
+            try (Statement s = c.createStatement(); PreparedStatement ins = c.prepareStatement("INSERT INTO packaging_recommendations "
+                    + "(product_id, category, subcategory, current_package, recommended_package, p_damage_current, p_damage_recommended, "
+                    + "ship_cost_delta_inr, shipments, cost_current_inr, cost_recommended_inr, damage_cost_inr, lambda, recommended_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.executeUpdate("DELETE FROM packaging_recommendations");
+                int n = 0;
+                for (PackagingRecommender.Choice r : plan.choices()) {
+                    ins.setString(1, r.productId());
+                    ins.setString(2, r.category());
+                    ins.setString(3, r.subcategory());
+                    ins.setString(4, r.currentPackage());
+                    ins.setString(5, r.recommendedPackage());
+                    setNullable(ins, 6, r.pDamageCurrent());
+                    ins.setDouble(7, r.pDamageRecommended());
+                    setNullable(ins, 8, r.shipCostDeltaInr());
+                    ins.setLong(9, r.shipments());
+                    setNullable(ins, 10, r.costCurrentInr());
+                    ins.setDouble(11, r.costRecommendedInr());
+                    ins.setDouble(12, r.damageCostInr());
+                    ins.setDouble(13, plan.lambda());
+                    ins.setObject(14, now);
+                    ins.addBatch();
+                    if (++n % 5_000 == 0) {
+                        ins.executeBatch();
+                    }
+                }
+                ins.executeBatch();
+            }
+        });
+    }
+
+    private static void setNullable(PreparedStatement ps, int i, double v) throws SQLException {
+        if (Double.isNaN(v)) {
+            ps.setNull(i, java.sql.Types.DOUBLE);
+        } else {
+            ps.setDouble(i, v);
+        }
+    }
+
+    /** One row of the recommendation table as the screen pages it. */
+    public record RecommendationRow(String productId, String category, String subcategory, String currentPackage, String recommendedPackage,
+            Double pDamageCurrent, double pDamageRecommended, Double shipCostDeltaInr, long shipments) {
+    }
+
+    /**
+     * A filtered page of packaging_recommendations, biggest expected-damage change first.
+     *
+     * @param category exact category, or null for all
+     * @param changedOnly only products whose recommended package differs from the current one
+     * @param search text contained in the product id (case-insensitive), or null
+     */
+    public List<RecommendationRow> recommendations(String category, boolean changedOnly, String search, int offset, int limit) {
+        List<RecommendationRow> out = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        String where = recommendationFilter(category, changedOnly, search, args);
+        String sql = "SELECT product_id, category, subcategory, current_package, recommended_package, p_damage_current, p_damage_recommended, "
+                + "ship_cost_delta_inr, shipments FROM packaging_recommendations" + where
+                + " ORDER BY shipments * ABS(COALESCE(p_damage_current, 0) - p_damage_recommended) DESC, product_id LIMIT ? OFFSET ?";
+        args.add(limit);
+        args.add(offset);
+        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RecommendationRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            number(rs, 6), rs.getDouble(7), number(rs, 8), rs.getLong(9)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not read the recommendations: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** How many recommendations match the filter. */
+    public long countRecommendations(String category, boolean changedOnly, String search) {
+        List<Object> args = new ArrayList<>();
+        String where = recommendationFilter(category, changedOnly, search, args);
+        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM packaging_recommendations"
+                + where)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not count the recommendations: " + e.getMessage(), e);
+        }
+    }
+
+    private static String recommendationFilter(String category, boolean changedOnly, String search, List<Object> args) {
+        List<String> parts = new ArrayList<>();
+        if (category != null && !category.isBlank()) {
+            parts.add("category = ?");
+            args.add(category);
+        }
+        if (changedOnly) {
+            parts.add("(current_package IS NULL OR current_package <> recommended_package)");
+        }
+        if (search != null && !search.isBlank()) {
+            parts.add("LOWER(product_id) LIKE ?");
+            args.add("%" + search.trim().toLowerCase(Locale.ROOT) + "%");
+        }
+        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+    }
+
+    /** The categories of the recommendation table. */
+    public List<String> recommendationCategories() {
+        List<String> out = new ArrayList<>();
+        query("SELECT DISTINCT category FROM packaging_recommendations WHERE category IS NOT NULL ORDER BY category", rs -> out.add(rs.getString(1)));
+        return out;
+    }
+
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void transaction(Work work) {
+        try (Connection c = workspace.connection()) {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not save the packaging results; nothing was changed: " + e.getMessage(), e);
+        }
+    }
+}

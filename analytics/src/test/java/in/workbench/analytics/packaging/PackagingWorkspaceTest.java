@@ -1,0 +1,196 @@
+package in.workbench.analytics.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import in.workbench.analytics.WorkbenchException;
+import in.workbench.analytics.task.ProgressMonitor;
+import in.workbench.analytics.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackagingWorkspaceTest {
+
+    @TempDir
+    Path dir;
+
+    static final PackagingTrainer.Options FAST = PackagingTrainer.Options.defaults(3).withIterations(200, 3);
+
+    static long count(Workspace ws, String sql) throws Exception {
+        try (Connection c = ws.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void savedModelLoadsBackToIdenticalPredictionsAndIsRecorded() throws Exception {
+        DamageWorld world = new DamageWorld(300, 15, 4);
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            world.writeTo(ws);
+            PackagingTrainer.Result result = new PackagingTrainer().trainAndSave(ws, FAST, ProgressMonitor.NONE);
+            PackagingModel loaded = PackagingModel.load(ws.modelsDir());
+            for (ProductRow p : world.products) {
+                assertArrayEquals(result.model().damage(p), loaded.damage(p), 0);
+                assertArrayEquals(result.model().baselineDamage(p), loaded.baselineDamage(p), 0);
+            }
+            assertEquals(result.model().ordinal().getProvenance(), loaded.ordinal().getProvenance());
+            assertTrue(ws.trainedModels().containsKey("packaging"));
+            assertEquals(300 * 6, count(ws, "SELECT COUNT(*) FROM packaging_predictions"));
+            assertEquals(0, count(ws, "SELECT COUNT(*) FROM packaging_predictions a JOIN packaging_predictions b ON a.product_id = b.product_id "
+                    + "JOIN package_types ka ON ka.package_type = a.package_type JOIN package_types kb ON kb.package_type = b.package_type "
+                    + "WHERE kb.robustness_rank > ka.robustness_rank AND b.p_damage > a.p_damage"), "no stored prediction breaks the ladder");
+        }
+    }
+
+    @Test
+    void noModelYetIsAPrerequisiteWithASentence() {
+        WorkbenchException e = assertThrows(WorkbenchException.class, () -> PackagingModel.load(dir));
+        assertEquals(WorkbenchException.Kind.PREREQUISITE_MISSING, e.kind());
+        assertTrue(e.getMessage().contains("workbench train -w DIR packaging"), e.getMessage());
+    }
+
+    @Test
+    void recommendationMeetsTheDefaultBudgetAndIsSaved() throws Exception {
+        DamageWorld world = new DamageWorld(400, 20, 8);
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            world.writeTo(ws);
+            PackagingModel model = new PackagingTrainer().trainAndSave(ws, FAST, ProgressMonitor.NONE).model();
+            PackagingAnalysis analysis = PackagingAnalysis.prepare(ws, model, PackagingRecommender.DEFAULT_RETURN_HANDLING_INR);
+            PackagingRecommender.Plan plan = analysis.plan(null, null);
+            long damaged = world.usage.stream().mapToLong(Usage::damaged).sum();
+            assertEquals(damaged, plan.actualDamaged());
+            assertTrue(plan.budgetMet());
+            assertTrue(plan.recommended().expectedDamaged() <= damaged + 1e-6, "meets the budget: " + plan.recommended());
+            assertTrue(plan.recommended().packagingAndShippingInr() <= plan.current().packagingAndShippingInr() * 1.02,
+                    "at the same damage, no dearer than now: " + plan.recommended() + " vs " + plan.current());
+            analysis.save(plan);
+            assertEquals(400, count(ws, "SELECT COUNT(*) FROM packaging_recommendations"));
+            Path csv = dir.resolve("rec.csv");
+            PackagingRecommender.writeCsv(plan, csv);
+            List<String> lines = Files.readAllLines(csv);
+            assertEquals("product_id,current_package,recommended_package,p_damage_current,p_damage_recommended,ship_cost_delta_inr", lines.get(0));
+            assertEquals(401, lines.size());
+            PackagingRepository repo = new PackagingRepository(ws);
+            assertEquals(count(ws, "SELECT COUNT(*) FROM packaging_recommendations WHERE category = 'Home'"),
+                    repo.countRecommendations("Home", false, null));
+            assertFalse(repo.recommendations(null, true, null, 0, 50).isEmpty());
+        }
+    }
+
+    @Test
+    void expectedDamageFallsAsLambdaGrowsAndAnImpossibleBudgetIsExplained() {
+        DamageWorld world = new DamageWorld(300, 15, 9);
+        PackagingModel model = new PackagingTrainer().train(world.data(), FAST, ProgressMonitor.NONE).model();
+        double[][] p = PackagingPredictions.predict(model, world.products).damage();
+        ShippingCost shipping = ShippingCost.fit(model.ladder(), List.of());
+        PackagingRecommender rec = new PackagingRecommender(model.ladder(), world.products, p, world.usage, shipping, 150);
+        double previous = Double.POSITIVE_INFINITY;
+        for (PackagingRecommender.CurvePoint c : rec.curve(30, 1e4)) {
+            assertTrue(c.expectedDamaged() <= previous + 1e-9, "damage never rises with λ");
+            previous = c.expectedDamaged();
+        }
+        PackagingRecommender.Plan impossible = rec.forBudget(0);
+        assertFalse(impossible.budgetMet());
+        assertTrue(impossible.notes().stream().anyMatch(n -> n.contains("cannot be met even in the sturdiest packages")), impossible.notes().toString());
+        assertTrue(shipping.notes().get(0).contains("equal for every package type"));
+        assertThrows(WorkbenchException.class, () -> rec.atLambda(-1));
+    }
+
+    @Test
+    void shippingCostSeparatesPackageFromWeight() {
+        PackageLadder ladder = DamageWorld.ladder();
+        List<ShippingCost.Sums> sums = new ArrayList<>();
+        // cost = 30 + 5·rung + 0.04·grams exactly, heavier goods in sturdier boxes
+        for (int k = 0; k < 5; k++) {
+            double n = 0, sw = 0, sw2 = 0, sc = 0, swc = 0;
+            for (int g = 200 + 300 * k; g < 1200 + 300 * k; g += 50) {
+                double c = 30 + 5 * k + 0.04 * g;
+                n++;
+                sw += g;
+                sw2 += (double) g * g;
+                sc += c;
+                swc += g * c;
+            }
+            sums.add(new ShippingCost.Sums(DamageWorld.LADDER[k], (long) n, sw, sw2, sc, swc));
+        }
+        ShippingCost cost = ShippingCost.fit(ladder, sums);
+        assertEquals(0.04, cost.perGram(), 1e-9);
+        assertEquals(30 + 5 * 2 + 0.04 * 1000, cost.cost(2, 1000), 1e-6);
+        assertTrue(cost.notes().get(0).contains("carton_bubble"), "the type without shipments is named: " + cost.notes());
+    }
+
+    @Test
+    void aLadderWithTiedAndMissingRanksIsExplainedAndTiedPackagesPredictAlike() {
+        PackageLadder ladder = PackageLadder.of(List.of(new PackageLadder.Entry("polybag", 1, 4), new PackageLadder.Entry("mailer", 2, 9),
+                new PackageLadder.Entry("envelope", 2, 8), new PackageLadder.Entry("carton", 5, 24)));
+        assertEquals(3, ladder.rungs());
+        assertEquals(4, ladder.size(), "no package type is dropped");
+        assertTrue(ladder.notes().stream().anyMatch(n -> n.contains("envelope") && n.contains("same robustness rank")), ladder.notes().toString());
+        assertTrue(ladder.notes().stream().anyMatch(n -> n.contains("Robustness ranks 3–4 are not used")), ladder.notes().toString());
+        DamageWorld world = new DamageWorld(300, 15, 2);
+        String[] map = {"polybag", "mailer", "envelope", "carton", "carton", "carton"};
+        List<Usage> usage = world.usage.stream().map(u -> new Usage(u.productId(),
+                map[java.util.Arrays.asList(DamageWorld.LADDER).indexOf(u.packageType())], u.reached(), u.damaged(), u.units())).toList();
+        PackagingTrainer.Result r = new PackagingTrainer().train(new PackagingTrainer.Data(ladder, world.products, usage), FAST,
+                ProgressMonitor.NONE);
+        for (ProductRow p : world.products.subList(0, 20)) {
+            double[] d = r.model().damage(p);
+            assertEquals(d[1], d[2], 0, "tied packages share a rung");
+            assertTrue(d[0] > d[1] && d[2] > d[3]);
+        }
+        assertTrue(r.comparison().notes().stream().anyMatch(n -> n.contains("same robustness rank")));
+    }
+
+    @Test
+    void shipmentsOffTheLadderAndProductsWithoutShipmentsAreCountedNotLost() throws Exception {
+        DamageWorld world = new DamageWorld(300, 15, 5);
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            world.writeTo(ws);
+            List<String[]> gift = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                gift.add(new String[] {world.products.get(i).id(), "gift_box", i % 10 == 0 ? "damaged" : "delivered", "50"});
+            }
+            try (Connection c = ws.connection(); Statement s = c.createStatement()) {
+                DamageWorld.insertShipments(c, gift, 900_000);
+                s.executeUpdate("INSERT INTO products (product_id, title, category, price_inr) VALUES ('NEW1', 'Glass Vase', 'Home', 999)");
+            }
+            long before = count(ws, "SELECT COUNT(*) FROM shipments");
+            PackagingTrainer.Result r = new PackagingTrainer().trainAndSave(ws, FAST, ProgressMonitor.NONE);
+            List<String> notes = r.comparison().notes();
+            assertTrue(notes.stream().anyMatch(n -> n.startsWith("40 shipments") && n.contains("gift_box")), notes.toString());
+            assertTrue(notes.stream().anyMatch(n -> n.startsWith("1 products have no shipments")), notes.toString());
+            assertEquals(before, count(ws, "SELECT COUNT(*) FROM shipments"), "nothing is deleted");
+            assertEquals(6, count(ws, "SELECT COUNT(*) FROM packaging_predictions WHERE product_id = 'NEW1'"), "predicted from its features");
+            PackagingAnalysis a = PackagingAnalysis.prepare(ws, r.model(), 150);
+            PackagingRecommender.Plan plan = a.plan(null, 1.0);
+            PackagingRecommender.Choice vase = plan.choices().stream().filter(c -> c.productId().equals("NEW1")).findFirst().orElseThrow();
+            assertEquals(null, vase.currentPackage());
+            assertEquals(0, vase.shipments());
+            assertTrue(plan.notes().stream().anyMatch(n -> n.contains("no shipments in ladder packages")), plan.notes().toString());
+        }
+    }
+
+    @Test
+    void allZeroDamageIsRefusedWithASentence() {
+        DamageWorld world = new DamageWorld(100, 10, 6);
+        List<Usage> intact = world.usage.stream().map(u -> new Usage(u.productId(), u.packageType(), u.reached(), 0, u.units())).toList();
+        WorkbenchException e = assertThrows(WorkbenchException.class, () -> new PackagingTrainer().train(
+                new PackagingTrainer.Data(DamageWorld.ladder(), world.products, intact), FAST, ProgressMonitor.NONE));
+        assertEquals(WorkbenchException.Kind.PREREQUISITE_MISSING, e.kind());
+        assertTrue(e.getMessage().startsWith("None of the ") && e.getMessage().contains("arrived damaged"), e.getMessage());
+        WorkbenchException noLadder = assertThrows(WorkbenchException.class, () -> new PackagingTrainer().train(
+                new PackagingTrainer.Data(PackageLadder.of(List.of()), world.products, world.usage), FAST, ProgressMonitor.NONE));
+        assertTrue(noLadder.getMessage().contains("Import package_types.csv"));
+    }
+}

@@ -1,0 +1,143 @@
+package in.workbench.views.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import in.workbench.analytics.packaging.PackagingRecommender;
+import in.workbench.analytics.packaging.PackagingRepository;
+import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.task.SameThreadTaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackagingViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    static final String[] LADDER = {"polybag", "padded_mailer", "tfolder_box", "carton_single"};
+    static final String[][] KINDS = {{"Clothing", "Kurtas", "-3.2"}, {"Home", "Glass Tumblers", "-1.2"}, {"Electronics", "Chargers", "-2.4"}};
+
+    /** A small workspace where glass breaks more and sturdier boxes protect (p falls 0.6 in logit per step). */
+    static void fill(Workspace ws, int products, int shipmentsEach, long seed) throws Exception {
+        Random r = new Random(seed);
+        try (Connection c = ws.connection()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO package_types VALUES (?, ?, ?, NULL)")) {
+                for (int i = 0; i < LADDER.length; i++) {
+                    ps.setString(1, LADDER[i]);
+                    ps.setInt(2, i + 1);
+                    ps.setDouble(3, 4 + 8 * i);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement pp = c.prepareStatement("INSERT INTO products (product_id, title, category, subcategory, price_inr, weight_g, "
+                    + "fragile) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement sp = c.prepareStatement("INSERT INTO shipments (shipment_id, order_date, product_id, address_id, "
+                            + "package_type, quantity, ship_cost_inr, status) VALUES (?, DATE '2025-05-01', ?, 'A1', ?, 1, ?, ?)")) {
+                int s = 0;
+                for (int i = 0; i < products; i++) {
+                    String[] k = KINDS[r.nextInt(KINDS.length)];
+                    boolean fragile = r.nextDouble() < 0.3;
+                    String id = String.format("P%04d", i);
+                    int weight = 200 + r.nextInt(800);
+                    pp.setString(1, id);
+                    pp.setString(2, k[1] + (fragile ? " fragile" : ""));
+                    pp.setString(3, k[0]);
+                    pp.setString(4, k[1]);
+                    pp.setDouble(5, 300 + r.nextInt(2000));
+                    pp.setInt(6, weight);
+                    pp.setBoolean(7, fragile);
+                    pp.addBatch();
+                    int rung = Math.min(3, (k[0].equals("Home") ? 2 : 0) + (fragile ? 1 : 0) + (r.nextDouble() < 0.3 ? 1 : 0));
+                    double logit = Double.parseDouble(k[2]) + (fragile ? 0.9 : 0);
+                    for (int j = 0; j < shipmentsEach; j++) {
+                        boolean damaged = r.nextDouble() < 1 / (1 + Math.exp(-(logit - 0.6 * rung)));
+                        sp.setString(1, String.format("S%06d", s++));
+                        sp.setString(2, id);
+                        sp.setString(3, LADDER[rung]);
+                        sp.setDouble(4, 35 + 0.035 * weight);
+                        sp.setString(5, damaged ? "damaged" : "delivered");
+                        sp.addBatch();
+                    }
+                }
+                pp.executeBatch();
+                sp.executeBatch();
+            }
+        }
+    }
+
+    @Test
+    void showsDamageChartsAndAsksForTrainingUntilAModelExists() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            fill(ws, 150, 20, 1);
+            List<Throwable> errors = new ArrayList<>();
+            PackagingViewModel model = new PackagingViewModel(new SameThreadTaskRunner(), errors::add);
+            model.setWorkspace(ws);
+            assertTrue(errors.isEmpty(), errors.toString());
+            assertFalse(model.hasModelProperty().get());
+            assertTrue(model.messageProperty().get().contains("Press Train"), model.messageProperty().get());
+            assertEquals(List.of("polybag", "padded_mailer", "tfolder_box", "carton_single"),
+                    model.byPackageProperty().get().stream().map(PackagingRepository.DamageCell::packageType).toList(),
+                    "bars in ladder order");
+            assertEquals(3, model.byCategoryProperty().get().size());
+            long heatShipments = model.heatProperty().get().stream().mapToLong(PackagingRepository.DamageCell::reached).sum();
+            assertEquals(150 * 20, heatShipments, "every shipment is in one heat-map cell");
+        }
+    }
+
+    @Test
+    void trainingGivesTheComparisonCurvePlanAndAPagedFilteredTable() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            fill(ws, 250, 20, 2);
+            List<Throwable> errors = new ArrayList<>();
+            PackagingViewModel model = new PackagingViewModel(new SameThreadTaskRunner(), errors::add);
+            model.setWorkspace(ws);
+            model.train(1);
+            assertTrue(errors.isEmpty(), errors.toString());
+            assertTrue(model.hasModelProperty().get());
+            assertNotNull(model.comparisonProperty().get());
+            assertEquals(0, model.comparisonProperty().get().ordinal().violatingProducts());
+            List<PackagingRecommender.CurvePoint> curve = model.curveProperty().get();
+            assertTrue(curve.size() > 10);
+            assertTrue(curve.get(0).expectedDamaged() >= curve.get(curve.size() - 1).expectedDamaged(), "more λ, less damage");
+            PackagingRecommender.Plan plan = model.planProperty().get();
+            assertTrue(plan.budgetMet());
+            assertTrue(model.messageProperty().get().contains("products change package"), model.messageProperty().get());
+            assertEquals(200, model.rows().size(), "one page");
+            assertEquals(250, model.totalRowsProperty().get());
+            model.nextPage();
+            assertEquals(50, model.rows().size());
+            model.categoryFilterProperty().set("Home");
+            assertTrue(model.rows().stream().allMatch(r -> r.category().equals("Home")));
+            assertEquals(0, model.offsetProperty().get(), "a filter change goes back to the first page");
+
+            model.chooseLambda(curve.get(curve.size() - 1).lambda(), true);
+            PackagingRecommender.Plan sturdy = model.planProperty().get();
+            assertTrue(sturdy.recommended().expectedDamaged() < plan.recommended().expectedDamaged());
+            model.categoryFilterProperty().set(null);
+            assertTrue(model.rows().stream().anyMatch(r -> r.recommendedPackage().equals("carton_single")), "the table follows the chosen point");
+
+            Path csv = dir.resolve("recs.csv");
+            AtomicLong written = new AtomicLong(-1);
+            model.changedOnlyProperty().set(true);
+            model.export(csv, written::set);
+            assertEquals(model.totalRowsProperty().get(), written.get(), "exactly the filtered rows, all pages");
+            assertEquals(written.get() + 1, Files.readAllLines(csv).size());
+
+            model.meetBudget(0);
+            assertFalse(model.planProperty().get().budgetMet());
+            assertTrue(model.messageProperty().get().contains("cannot be met"), model.messageProperty().get());
+        }
+    }
+}

@@ -28,6 +28,8 @@ public final class AppSettings {
     public double windowWidth = 1280;
     public double windowHeight = 820;
     public String analystName = System.getProperty("user.name", "analyst");
+    /** True once the analyst has confirmed the name (asked once, before the first label). */
+    public boolean analystNameConfirmed;
 
     /** Reads the settings, or defaults when there are none or they cannot be read. */
     static AppSettings load(Path file) {

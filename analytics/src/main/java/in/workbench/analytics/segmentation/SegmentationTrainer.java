@@ -174,6 +174,15 @@ public final class SegmentationTrainer {
         return f1;
     }
 
+    /** Span F1 of the weak labels themselves against reference segmentations (what the CRF starts from). */
+    public SpanF1 evaluateWeakLabels(List<Example> withReference) {
+        SpanF1 f1 = new SpanF1();
+        for (Example e : withReference) {
+            f1.add(weak.label(e.text(), e.pincode()), e.analyst());
+        }
+        return f1;
+    }
+
     private SequenceExample<Label> sequence(String text, String pincode, Segmentation labels, float weight) {
         List<List<Feature>> f = features.of(parser, text, pincode);
         List<Label> outputs = new ArrayList<>(f.size());

@@ -77,6 +77,7 @@ public final class LabelingView implements Screen {
         spans.setId("labelSpans");
         why.setId("labelWhy");
         why.setStyle("-fx-opacity: 0.75;");
+        why.setWrapText(true);
         group.setId("labelGroup");
         message.setId("labelMessage");
         message.setWrapText(true);

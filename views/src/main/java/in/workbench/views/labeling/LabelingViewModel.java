@@ -114,6 +114,8 @@ public final class LabelingViewModel {
     private volatile DeliverabilityModel deliverability;
     private boolean edited;
     private boolean refilling;
+    /** The last refill found nothing new: no more refills until an undo, a retraining or another workspace. */
+    private boolean exhausted;
     private int sinceTraining;
     private long generation;
 
@@ -159,6 +161,7 @@ public final class LabelingViewModel {
         current.set(null);
         segmentation.set(null);
         sinceTraining = 0;
+        exhausted = false;
         keys.putAll(DEFAULT_KEYS);
         ws.setting(KEYS_SETTING).ifPresent(this::readKeys);
         loading.set(true);
@@ -209,12 +212,19 @@ public final class LabelingViewModel {
         }
     }
 
-    private void enqueue(List<LabelingQueue.Item> items) {
+    /** Adds new items to the end of the queue; returns how many were new. */
+    private int enqueue(List<LabelingQueue.Item> items) {
+        int added = 0;
         for (LabelingQueue.Item it : items) {
             if (seen.add(it.address().id())) {
                 queue.addLast(it);
+                added++;
             }
         }
+        if (added == 0) {
+            exhausted = true;
+        }
+        return added;
     }
 
     /** Shows the next address of the queue, refilling it in the background when it runs low. */
@@ -229,7 +239,7 @@ public final class LabelingViewModel {
         } else {
             message.set("");
         }
-        if (queue.size() < REFILL_BELOW) {
+        if (queue.size() < REFILL_BELOW && !exhausted) {
             refill();
         }
     }
@@ -371,6 +381,7 @@ public final class LabelingViewModel {
         }
         show(last.item());
         edited = last.edited();
+        exhausted = false;
         sinceTraining = Math.max(0, sinceTraining - 1);
         message.set("Undone: the " + last.decision().label() + " label of " + last.decision().addressIds().size()
                 + (last.decision().addressIds().size() == 1 ? " address" : " addresses") + ". Decide it again.");
@@ -447,6 +458,7 @@ public final class LabelingViewModel {
                 return;
             }
             segmenter = (SegmentationModel) r[0];
+            exhausted = false;
             if (r[1] != null) {
                 deliverability = (DeliverabilityModel) r[1];
             }

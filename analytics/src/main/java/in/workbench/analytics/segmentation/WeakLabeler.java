@@ -56,69 +56,232 @@ public final class WeakLabeler {
                 labels[i] = SegmentLabel.PINCODE;
             }
         }
-        boolean seenLocality = false;
-        boolean seenCity = false;
+        Context ctx = new Context(keys, labels, pin, chunks);
         for (int c = 0; c < chunks.size(); c++) {
             int from = chunks.get(c)[0];
             int to = chunks.get(c)[1];
             while (to > from && labels[to - 1] == SegmentLabel.PINCODE) {
                 to--;
             }
-            if (to <= from) {
-                continue;
-            }
-            if (isLandmark(keys, from, to)) {
-                fill(labels, from, to, SegmentLabel.LANDMARK);
-                continue;
-            }
-            int houseEnd = houseEnd(keys, from, to, c == 0);
+            ctx.chunk = c;
+            int houseEnd = to > from ? houseEnd(keys, from, to, c == 0) : from;
             if (houseEnd > from) {
                 fill(labels, from, houseEnd, SegmentLabel.HOUSE);
-                from = houseEnd;
-                if (from >= to) {
-                    continue;
-                }
             }
-            if (any(keys, from, to, AddressParser::isBuildingWord) && !any(keys, from, to, AddressParser::isStreetWord)) {
-                fill(labels, from, to, SegmentLabel.BUILDING);
-                continue;
-            }
-            if (isSublocality(keys, from, to)) {
-                fill(labels, from, to, SegmentLabel.SUBLOCALITY);
-                continue;
-            }
-            if (any(keys, from, to, AddressParser::isStreetWord) || keys[from].equals("gali")) {
-                fill(labels, from, to, SegmentLabel.STREET);
-                continue;
-            }
-            String phrase = PostalDirectory.normalise(join(keys, from, to));
-            boolean state = IndianState.byNormalisedName(phrase).isPresent() && (phrase.length() > 2 || c >= chunks.size() - 2);
-            boolean city = parser.isCityOrDistrict(phrase);
-            boolean office = pin != null && parser.isOfficeOf(phrase, pin) || parser.isOffice(phrase);
-            boolean cityLater = false;
-            for (int d = c + 1; d < chunks.size(); d++) {
-                String later = PostalDirectory.normalise(join(keys, chunks.get(d)[0], chunks.get(d)[1]));
-                cityLater |= parser.isCityOrDistrict(later);
-            }
-            if (state && (seenCity || !city)) {
-                fill(labels, from, to, SegmentLabel.STATE);
-            } else if (office && !seenLocality && !seenCity && (!city || cityLater)) {
-                fill(labels, from, to, SegmentLabel.LOCALITY);
-                seenLocality = true;
-            } else if (city) {
-                fill(labels, from, to, seenCity ? SegmentLabel.DISTRICT : SegmentLabel.CITY);
-                seenCity = true;
-            } else if (office) {
-                fill(labels, from, to, SegmentLabel.LOCALITY);
-                seenLocality = true;
-            } else if (!seenLocality && !seenCity && cityLater && to - from <= 3 && !keys[from].matches("\\d.*")) {
-                fill(labels, from, to, SegmentLabel.LOCALITY);
-                seenLocality = true;
-            }
+            classify(ctx, houseEnd, to);
         }
         double[] confidence = new double[n];
         Arrays.fill(confidence, 1);
         return new Segmentation(t, tokens, labels, confidence);
+    }
+
+    /** What the labeler knows while walking an address left to right. */
+    private static final class Context {
+        final String[] keys;
+        final SegmentLabel[] labels;
+        final String pin;
+        final List<int[]> chunks;
+        int chunk;
+        boolean seenLocality;
+        boolean seenCity;
+
+        Context(String[] keys, SegmentLabel[] labels, String pin, List<int[]> chunks) {
+            this.keys = keys;
+            this.labels = labels;
+            this.pin = pin;
+            this.chunks = chunks;
+        }
+    }
+
+    private String phrase(Context ctx, int from, int to) {
+        return PostalDirectory.normalise(join(ctx.keys, from, to));
+    }
+
+    private boolean pinOffice(Context ctx, int from, int to) {
+        return ctx.pin != null && parser.isOfficeOf(phrase(ctx, from, to), ctx.pin);
+    }
+
+    private boolean cityAfter(Context ctx, int to) {
+        for (int d = ctx.chunk + 1; d < ctx.chunks.size(); d++) {
+            if (parser.isCityOrDistrict(phrase(ctx, ctx.chunks.get(d)[0], ctx.chunks.get(d)[1]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Labels the tokens [from, to) of one chunk: splits off landmarks, buildings, sublocalities and streets, then names places. */
+    private void classify(Context ctx, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        String[] keys = ctx.keys;
+        SegmentLabel[] labels = ctx.labels;
+        if (pinOffice(ctx, from, to)) {
+            fill(labels, from, to, SegmentLabel.LOCALITY);
+            ctx.seenLocality = true;
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            if (AddressFeatures.isDevanagari(keys[i]) || keys[i].equals("paas")) {
+                int start = from;
+                for (int s = from; s < i; s++) {
+                    if (AddressParser.isStreetWord(keys[s]) || AddressParser.isBuildingWord(keys[s])) {
+                        start = s + 1;
+                    }
+                }
+                classify(ctx, from, start);
+                fill(labels, start, i + 1, SegmentLabel.LANDMARK);
+                classify(ctx, i + 1, to);
+                return;
+            }
+        }
+        for (int i = from; i < to; i++) {
+            if (AddressParser.isLandmarkCue(keys[i]) || keys[i].equals("landmark")) {
+                classify(ctx, from, i);
+                int end = to;
+                boolean peeled = true;
+                while (peeled) {
+                    peeled = false;
+                    for (int n = 3; n >= 1; n--) {
+                        if (end - n <= i + 1) {
+                            continue;
+                        }
+                        String tail = phrase(ctx, end - n, end);
+                        if (pinOffice(ctx, end - n, end) || parser.isCityOrDistrict(tail)
+                                || IndianState.byNormalisedName(tail).isPresent() && tail.length() > 2) {
+                            end -= n;
+                            peeled = true;
+                            break;
+                        }
+                    }
+                }
+                fill(labels, i, end, SegmentLabel.LANDMARK);
+                classify(ctx, end, to);
+                return;
+            }
+        }
+        for (int i = from; i + 1 < to; i++) {
+            if (isSublocality(keys, i, i + 2)) {
+                classify(ctx, from, i);
+                fill(labels, i, i + 2, SegmentLabel.SUBLOCALITY);
+                classify(ctx, i + 2, to);
+                return;
+            }
+        }
+        for (int i = from; i < to; i++) {
+            if (AddressParser.isBuildingWord(keys[i]) && i > from) {
+                for (int n = Math.min(4, i - from + 1); n >= 2; n--) {
+                    if (pinOffice(ctx, i - n + 1, i + 1) || n >= 3 && parser.isOffice(phrase(ctx, i - n + 1, i + 1))) {
+                        classify(ctx, from, i - n + 1);
+                        fill(labels, i - n + 1, i + 1, SegmentLabel.LOCALITY);
+                        ctx.seenLocality = true;
+                        classify(ctx, i + 1, to);
+                        return;
+                    }
+                }
+                int end = i + 1;
+                while (end < to && AddressParser.isBuildingWord(keys[end])) {
+                    end++;
+                }
+                fill(labels, from, end, SegmentLabel.BUILDING);
+                classify(ctx, end, to);
+                return;
+            }
+        }
+        for (int i = from; i + 1 < to; i++) {
+            if (isSublocality(keys, i, i + 2)) {
+                classify(ctx, from, i);
+                fill(labels, i, i + 2, SegmentLabel.SUBLOCALITY);
+                classify(ctx, i + 2, to);
+                return;
+            }
+        }
+        for (int s = from; s < to; s++) {
+            if (!AddressParser.isStreetWord(keys[s]) || keys[s].equals("sector")) {
+                continue;
+            }
+            int start;
+            int end;
+            if (keys[s].equals("gali")) {
+                start = s;
+                end = Math.min(to - 1, s + (s + 1 < to && keys[s + 1].startsWith("no") ? 2 : 1));
+            } else {
+                end = s + 1 < to && AddressParser.isStreetWord(keys[s + 1]) && !keys[s + 1].equals("sector") ? s + 1 : s;
+                if (end > s) {
+                    start = s > from && ORDINAL.matcher(keys[s - 1]).matches() ? s - 1 : s;
+                } else if (keys[s].equals("cross") || keys[s].equals("main")) {
+                    start = s > from && keys[s - 1].matches("\\d+(st|nd|rd|th)?") ? s - 1 : s;
+                } else {
+                    start = s > from ? s - 1 : s;
+                }
+            }
+            if (pinOffice(ctx, from, end + 1)) {
+                fill(labels, from, end + 1, SegmentLabel.LOCALITY);
+                ctx.seenLocality = true;
+                classify(ctx, end + 1, to);
+                return;
+            }
+            classify(ctx, from, start);
+            fill(labels, start, end + 1, SegmentLabel.STREET);
+            classify(ctx, end + 1, to);
+            return;
+        }
+        if (place(ctx, from, to)) {
+            return;
+        }
+        for (int n = Math.min(3, to - from - 1); n >= 1; n--) {
+            String tail = phrase(ctx, to - n, to);
+            if (parser.isCityOrDistrict(tail) || IndianState.byNormalisedName(tail).isPresent() && tail.length() > 2) {
+                int split = to - n;
+                placeOrLocality(ctx, from, split);
+                place(ctx, split, to);
+                return;
+            }
+        }
+        for (int n = Math.min(3, to - from - 1); n >= 1; n--) {
+            if (pinOffice(ctx, from, from + n) || parser.isOffice(phrase(ctx, from, from + n)) && n > 1) {
+                fill(labels, from, from + n, SegmentLabel.LOCALITY);
+                ctx.seenLocality = true;
+                classify(ctx, from + n, to);
+                return;
+            }
+        }
+        placeOrLocality(ctx, from, to);
+    }
+
+    private void placeOrLocality(Context ctx, int from, int to) {
+        if (from >= to || place(ctx, from, to)) {
+            return;
+        }
+        if (!ctx.seenLocality && !ctx.seenCity && to - from <= 3 && !ctx.keys[from].matches("\\d.*")) {
+            fill(ctx.labels, from, to, SegmentLabel.LOCALITY);
+            ctx.seenLocality = true;
+        }
+    }
+
+    /** Labels the range as a state, locality, city or district when the directory knows it; false otherwise. */
+    private boolean place(Context ctx, int from, int to) {
+        String phrase = phrase(ctx, from, to);
+        boolean state = IndianState.byNormalisedName(phrase).isPresent() && (phrase.length() > 2 || ctx.chunk >= ctx.chunks.size() - 2);
+        boolean city = parser.isCityOrDistrict(phrase);
+        boolean office = pinOffice(ctx, from, to) || parser.isOffice(phrase);
+        boolean cityLater = cityAfter(ctx, to);
+        if (state && (ctx.seenCity || !city)) {
+            fill(ctx.labels, from, to, SegmentLabel.STATE);
+        } else if (office && !ctx.seenLocality && !ctx.seenCity && (!city || cityLater)) {
+            fill(ctx.labels, from, to, SegmentLabel.LOCALITY);
+            ctx.seenLocality = true;
+        } else if (city) {
+            fill(ctx.labels, from, to, ctx.seenCity ? SegmentLabel.DISTRICT : SegmentLabel.CITY);
+            ctx.seenCity = true;
+        } else if (office) {
+            fill(ctx.labels, from, to, SegmentLabel.LOCALITY);
+            ctx.seenLocality = true;
+        } else {
+            return false;
+        }
+        return true;
     }
 
     /** Token ranges [from, to) between commas, semicolons, pipes and spaced dashes. */
@@ -137,18 +300,6 @@ public final class WeakLabeler {
             }
         }
         return out;
-    }
-
-    private static boolean isLandmark(String[] keys, int from, int to) {
-        if (AddressParser.isLandmarkCue(keys[from]) && !keys[from].equals("landmark") || keys[from].equals("landmark")) {
-            return true;
-        }
-        for (int i = from; i < to; i++) {
-            if (AddressFeatures.isDevanagari(keys[i]) || keys[i].equals("paas")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int houseEnd(String[] keys, int from, int to, boolean firstChunk) {

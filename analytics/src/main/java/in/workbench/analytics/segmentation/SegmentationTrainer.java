@@ -47,9 +47,9 @@ public final class SegmentationTrainer {
     /** How much more an analyst's segmentation weighs than a weak one. */
     static final float ANALYST_WEIGHT = 4f;
     /** Weakly labelled addresses trained on at most (sampled with the seed), to keep training under a minute. */
-    public static final int DEFAULT_MAX_WEAK = 4_000;
+    public static final int DEFAULT_MAX_WEAK = 3_000;
     /** Default passes over the data. */
-    public static final int DEFAULT_EPOCHS = 4;
+    public static final int DEFAULT_EPOCHS = 3;
 
     private final AddressParser parser;
     private final AddressFeatures features = new AddressFeatures();

@@ -43,8 +43,12 @@ final class SegmentationBench implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "0,50,100,200,300,500", split = ",", description = "Analysts' labels simulated.")
     int[] steps;
 
-    @Option(names = "--epochs", defaultValue = "4", description = "Passes over the data (default ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "3", description = "Passes over the data (default ${DEFAULT-VALUE}).")
     int epochs;
+
+    @Option(names = "--max-weak", defaultValue = "3000", description = "Weakly labelled addresses trained on at most; 0 trains on the "
+            + "simulated analysts' labels alone (default ${DEFAULT-VALUE}).")
+    int maxWeak;
 
     @Option(names = "--seed", defaultValue = "20261124", description = "Generator seed (default ${DEFAULT-VALUE}).")
     long seed;
@@ -65,20 +69,21 @@ final class SegmentationBench implements Callable<Integer> {
         List<LearningCurveSimulation.Point> curve;
         try (TerminalProgress progress = new TerminalProgress("Learning curve", false, System.err)) {
             curve = new LearningCurveSimulation(trainer).run(pool, held, steps, new SegmentationTrainer.Settings(42, epochs,
-                    SegmentationTrainer.DEFAULT_MAX_WEAK), progress);
+                    maxWeak), progress);
         }
         out.printf(Locale.ROOT, "Segmenter on %,d generated addresses (seed %d): %,d held out, weak labels for up to %,d of the rest, "
-                + "%d passes.%n", all.size(), seed, held.size(), SegmentationTrainer.DEFAULT_MAX_WEAK, epochs);
+                + "%d passes.%n", all.size(), seed, held.size(), maxWeak, epochs);
         out.println("| analysts' labels | span F1 | precision | recall | training |");
         out.println("|---:|---:|---:|---:|---:|");
         for (LearningCurveSimulation.Point p : curve) {
             out.printf(Locale.ROOT, "| %d | %.3f | %.3f | %.3f | %.1f s |%n", p.analystLabels(), p.spanF1(), p.precision(), p.recall(),
                     p.trainMillis() / 1000.0);
         }
-        SegmentationTrainer.Result weakOnly = trainer.train(pool.stream().map(e -> new SegmentationTrainer.Example(e.id(), e.text(),
-                e.pincode(), null)).toList(), new SegmentationTrainer.Settings(42, epochs, SegmentationTrainer.DEFAULT_MAX_WEAK),
-                ProgressMonitor.NONE);
-        out.println("Per-label span F1 with weak labels only: " + trainer.evaluate(weakOnly.model(), held).perLabelF1());
+        if (maxWeak > 0) {
+            SegmentationTrainer.Result weakOnly = trainer.train(pool.stream().map(e -> new SegmentationTrainer.Example(e.id(), e.text(),
+                    e.pincode(), null)).toList(), new SegmentationTrainer.Settings(42, epochs, maxWeak), ProgressMonitor.NONE);
+            out.println("Per-label span F1 with weak labels only: " + trainer.evaluate(weakOnly.model(), held).perLabelF1());
+        }
         out.printf(Locale.ROOT, "The weak labels themselves: span F1 %.3f.%n", trainer.evaluateWeakLabels(held).f1());
         BenchCommand.deleteRecursively(base);
         return 0;

@@ -33,7 +33,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default ${DEFAULT-VALUE}).")
     int folds;
 
-    @Option(names = "--epochs", description = "segmentation: passes over the data (default 4).")
+    @Option(names = "--epochs", description = "segmentation: passes over the data (default 3).")
     Integer epochs;
 
     @Spec

@@ -30,6 +30,14 @@ public final class AppSettings {
     public String analystName = System.getProperty("user.name", "analyst");
     /** True once the analyst has confirmed the name (asked once, before the first label). */
     public boolean analystNameConfirmed;
+    /** Window position; NaN until the window has been closed once (then the OS places it). */
+    public double windowX = Double.NaN;
+    public double windowY = Double.NaN;
+    public boolean windowMaximized;
+    /** The screen shown when the window was closed. */
+    public String lastScreen;
+    /** True once the analyst ticked "Don't show this again" on the guided tour. */
+    public boolean tourDismissed;
 
     /** Reads the settings, or defaults when there are none or they cannot be read. */
     static AppSettings load(Path file) {

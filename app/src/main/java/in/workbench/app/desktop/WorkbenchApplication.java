@@ -70,10 +70,12 @@ public final class WorkbenchApplication extends Application implements MainWindo
         summary = new WorkspaceSummaryView(runner);
         labeling = new LabelingView(new LabelingViewModel(runner, this::fail, new SettingsAnalyst(),
                 this::parser, in.workbench.analytics.segmentation.SegmentationTrainer.Settings.defaults(42)), dialogs);
-        buildings = new BuildingsView(new BuildingsViewModel(runner, this::fail, this::parser), dialogs);
+        buildings = new BuildingsView(new BuildingsViewModel(runner, this::fail, this::parser), dialogs,
+                (title, filter) -> window.open(title, filter));
         List<Screen> screens = List.of(summary, browser, labeling, buildings);
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
+        WindowLayout.restore(primary, settings);
         primary.setTitle("Workbench");
         try (var icon = WorkbenchApplication.class.getResourceAsStream("/in/workbench/app/workbench.png")) {
             if (icon != null) {
@@ -161,7 +163,17 @@ public final class WorkbenchApplication extends Application implements MainWindo
         workspace = opened;
         settings.opened(opened.folder());
         settings.save(home.resolve("settings.json"));
+        boolean first = previous == null;
         window.setWorkspace(opened);
+        if (first) {
+            WindowLayout.restoreScreen(window, settings);
+            if (!settings.tourDismissed && !Boolean.getBoolean("workbench.noTour")) {
+                tour();
+            }
+            if (Boolean.getBoolean(StartupProbe.PROPERTY)) {
+                StartupProbe.reportWhenRendered(stage.getScene(), this::quit);
+            }
+        }
         if (previous != null && !previous.folder().equals(opened.folder())) {
             previous.close();
         }
@@ -193,6 +205,10 @@ public final class WorkbenchApplication extends Application implements MainWindo
     }
 
     /** The data browser screen (tests use it). */
+    public in.workbench.views.shell.MainWindow window() {
+        return window;
+    }
+
     public DataBrowserView browser() {
         return browser;
     }
@@ -287,9 +303,18 @@ public final class WorkbenchApplication extends Application implements MainWindo
     }
 
     @Override
+    public void tour() {
+        window.showTour(FirstRunTour.STEPS, dontShowAgain -> {
+            if (dontShowAgain) {
+                settings.tourDismissed = true;
+                settings.save(home.resolve("settings.json"));
+            }
+        });
+    }
+
+    @Override
     public void quit() {
-        settings.windowWidth = stage.getWidth();
-        settings.windowHeight = stage.getHeight();
+        WindowLayout.remember(stage, window, settings);
         settings.save(home.resolve("settings.json"));
         if (workspace != null) {
             workspace.close();

@@ -151,4 +151,13 @@ class CommandLineTest {
         assertEquals(1501, lines.size());
         assertEquals(2, run("train", "-w", ws, "segmentation-xyz").code());
     }
+
+    @Test
+    void startupBenchWithoutADisplaySaysHowToRunIt() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
+                && System.getProperty("os.name").toLowerCase().contains("linux"), "only meaningful without a display");
+        Run r = run("bench", "startup");
+        assertEquals(4, r.code());
+        org.junit.jupiter.api.Assertions.assertTrue(r.err().contains("xvfb-run"), r.err());
+    }
 }

@@ -53,7 +53,7 @@ class LabelingWindowTest {
     @BeforeAll
     static void prepare() throws Exception {
         home = Files.createTempDirectory("workbench-labeling-home");
-        Files.writeString(home.resolve("settings.json"), "{\"analystName\":\"Asha\",\"analystNameConfirmed\":true}", StandardCharsets.UTF_8);
+        Files.writeString(home.resolve("settings.json"), "{\"analystName\":\"Asha\",\"analystNameConfirmed\":true,\"tourDismissed\":true}", StandardCharsets.UTF_8);
         Path world = home.resolve("world");
         PostalDirectory directory = PostalDirectory.load();
         new SampleGenerator(new SampleGenerator.Config(20, 400, 100, 5), directory).generate(world, ProgressMonitor.NONE);
@@ -169,5 +169,7 @@ class LabelingWindowTest {
         assertTrue(app.buildings().model().buildings().stream().allMatch(b -> b.addresses() >= 1 && b.customers() >= 1));
         assertTrue(count("SELECT COUNT(*) FROM buildings") >= app.buildings().model().buildings().size());
         WindowScreenshots.save(robot, stage.getScene().getRoot(), "buildings");
+        robot.interact(() -> robot.lookup("#browseBuildings").queryButton().fire());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "buildings".equals(app.browser().model().tableProperty().get()));
     }
 }

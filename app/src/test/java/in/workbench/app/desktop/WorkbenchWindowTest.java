@@ -52,7 +52,7 @@ class WorkbenchWindowTest {
         System.setProperty("workbench.home", home.toString());
         stage = FxToolkit.registerPrimaryStage();
         app = (WorkbenchApplication) FxToolkit.setupApplication(WorkbenchApplication.class);
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> app.workspace() != null);
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> app.workspace() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -84,11 +84,40 @@ class WorkbenchWindowTest {
         waitForText("#count-products", "3,000");
         waitForText("#count-shipments", "100,000");
         assertTrue(Files.exists(home.resolve("settings.json")), "the workspace is remembered for next time");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.summary().monthsData().getColumnCount() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(12, app.summary().monthsData().getColumnCount(), "a year of order months");
         assertEquals(4, app.summary().monthsData().getRowCount(), "every outcome appears");
         assertEquals(6, app.summary().damageData().getColumnCount(), "every package type of the ladder");
         assertEquals("polybag", app.summary().damageData().getColumnKey(0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#tourCard").tryQuery().isPresent());
+        assertEquals("Your workspace at a glance", robot.lookup("#tourHeading").queryAs(Label.class).getText());
+        screenshot(stage.getScene().getRoot(), "guided-tour");
+        robot.interact(() -> robot.lookup("#tourNext").queryButton().fire());
+        assertEquals("Data browser", app.window().selected().title(), "the tour shows each screen it talks about");
+        robot.interact(() -> robot.lookup("#tourDontShow").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        robot.interact(() -> robot.lookup("#tourClose").queryButton().fire());
+        assertTrue(robot.lookup("#tourCard").tryQuery().isEmpty(), "the tour is gone");
+        assertTrue(AppSettings.load(home.resolve("settings.json")).tourDismissed, "dismissed for good, across restarts");
+        robot.interact(() -> app.window().select(app.window().screens().get(0)));
         screenshot(stage.getScene().getRoot(), "main-window");
+    }
+
+    @Test
+    @Order(6)
+    void theWindowLayoutAndTheLastScreenAreRememberedForNextTime() throws Exception {
+        AppSettings saved = new AppSettings();
+        robot.interact(() -> {
+            app.window().select(app.browser());
+            WindowLayout.remember(stage, app.window(), saved);
+        });
+        assertEquals("Data browser", saved.lastScreen);
+        assertEquals(stage.getWidth(), saved.windowWidth);
+        robot.interact(() -> {
+            app.window().select(app.window().screens().get(0));
+            WindowLayout.restoreScreen(app.window(), saved);
+        });
+        assertEquals("Data browser", app.window().selected().title());
     }
 
     @Test
@@ -160,5 +189,21 @@ class WorkbenchWindowTest {
         assertEquals(2, rows.size());
         assertEquals("rejected_rows", app.browser().model().tableProperty().get());
         screenshot(stage.getScene().getRoot(), "rejected-rows");
+    }
+
+    @Test
+    @Order(5)
+    void aDrillDownOpensTheDataBrowserOnExactlyTheClickedRecords() throws Exception {
+        long damaged;
+        try (java.sql.Connection c = app.workspace().connection(); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM shipments WHERE package_type = 'polybag' AND status = 'damaged'")) {
+            rs.next();
+            damaged = rs.getLong(1);
+        }
+        assertTrue(damaged > 0);
+        robot.interact(() -> app.window().open("Data", java.util.Map.of("table", "shipments", "package_type", "=polybag", "status", "=damaged")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "shipments".equals(app.browser().model().tableProperty().get())
+                && app.browser().model().totalProperty().get() == damaged);
+        assertEquals("=polybag", app.browser().model().filters().get("package_type"));
     }
 }

@@ -3,6 +3,7 @@ package in.workbench.views.labeling;
 import in.workbench.analytics.segmentation.BuildingsReport;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.shell.DialogService;
+import in.workbench.views.shell.Navigator;
 import in.workbench.views.shell.Screen;
 import java.io.File;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -28,7 +29,7 @@ public final class BuildingsView implements Screen {
     private final BuildingsViewModel model;
     private final VBox root = new VBox(10);
 
-    public BuildingsView(BuildingsViewModel model, DialogService dialogs) {
+    public BuildingsView(BuildingsViewModel model, DialogService dialogs, Navigator navigator) {
         this.model = model;
         root.setPadding(new Insets(16));
         root.setId("buildingsScreen");
@@ -53,6 +54,9 @@ public final class BuildingsView implements Screen {
                         + "(provenance beside it).", r.rows(), r.file())));
             }
         });
+        Button browse = new Button("Open in Data browser");
+        browse.setId("browseBuildings");
+        browse.setOnAction(e -> navigator.open("Data browser", java.util.Map.of("table", "buildings")));
         TableView<BuildingsReport.Building> table = new TableView<>(model.buildings());
         table.setId("buildingsTable");
         table.getColumns().add(text("Building", 240, b -> b.name()));
@@ -63,7 +67,7 @@ public final class BuildingsView implements Screen {
         table.getColumns().add(text("Spellings seen", 320, b -> String.join("; ", b.variants())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
-        root.getChildren().addAll(heading, summary, new HBox(8, find, export), table);
+        root.getChildren().addAll(heading, summary, new HBox(8, find, export, browse), table);
     }
 
     private static TableColumn<BuildingsReport.Building, String> text(String title, double width,

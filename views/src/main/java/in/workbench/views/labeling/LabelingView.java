@@ -6,6 +6,8 @@ import in.workbench.analytics.segmentation.Segment;
 import in.workbench.analytics.segmentation.Segmentation;
 import in.workbench.analytics.segmentation.SegmentationTrainer;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.chart.ChartCard;
+import in.workbench.views.chart.ChartData;
 import in.workbench.views.shell.DialogService;
 import in.workbench.views.shell.Screen;
 import java.io.File;
@@ -33,7 +35,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
@@ -60,7 +61,8 @@ public final class LabelingView implements Screen {
     private final Label quality = new Label();
     private final FlowPane legend = new FlowPane(8, 8);
     private final XYSeries curveSeries = new XYSeries("span F1 (held-out)");
-    private final ChartViewer chart;
+    private final ChartCard chart = new ChartCard("Learning curve: held-out span F1");
+    private final JFreeChart curveChart;
     private Workspace pending;
 
     public LabelingView(LabelingViewModel model, DialogService dialogs) {
@@ -105,14 +107,14 @@ public final class LabelingView implements Screen {
         root.setCenter(centre);
 
         XYSeriesCollection data = new XYSeriesCollection(curveSeries);
-        JFreeChart c = ChartFactory.createXYLineChart("Learning curve", "analysts' labels", "held-out span F1", data,
+        curveChart = ChartFactory.createXYLineChart(null, "analysts' labels", "held-out span F1", data,
                 PlotOrientation.VERTICAL, false, true, false);
-        XYPlot plot = c.getXYPlot();
+        XYPlot plot = curveChart.getXYPlot();
         plot.getRangeAxis().setRange(0, 1);
         ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) plot.getRenderer()).setDefaultShapesVisible(true);
-        chart = new ChartViewer(c);
         chart.setId("learningCurve");
-        chart.setPrefSize(380, 280);
+        chart.setPrefSize(400, 300);
+        chart.showMessage("The learning curve appears once analysts have corrected segments and the segmenter has retrained.");
         Button retrain = new Button("Retrain now");
         retrain.setId("retrainNow");
         retrain.setOnAction(e -> model.retrain());
@@ -242,10 +244,18 @@ public final class LabelingView implements Screen {
 
     private void drawCurve() {
         curveSeries.clear();
+        List<List<Object>> rows = new java.util.ArrayList<>();
         for (SegmentationTrainer.CurvePoint p : model.curve()) {
             if (p.spanF1() != null) {
                 curveSeries.addOrUpdate((double) p.analystLabels(), p.spanF1().doubleValue());
+                rows.add(List.of(p.trainedAt().toString(), p.analystLabels(), p.analystSegmentations(), p.heldOut(), p.spanF1()));
             }
+        }
+        if (rows.isEmpty()) {
+            chart.showMessage("The learning curve appears once analysts have corrected segments and the segmenter has retrained.");
+        } else {
+            chart.setChart(curveChart, new ChartData(List.of("trained_at", "analyst_labels", "analyst_segmentations", "held_out",
+                    "span_f1"), rows));
         }
     }
 

@@ -147,7 +147,7 @@ public final class BuildingsReport {
                         cityNames.merge(m.city(), 1, Integer::sum);
                     }
                 }
-                String name = mostCommon(spellings);
+                String name = displayName(spellings);
                 String locality = localityNames.isEmpty() ? place.getKey() : mostCommon(localityNames)
                         + (all.get(0).pincode() != null ? " " + all.get(0).pincode() : "");
                 List<String> variants = spellings.keySet().stream().sorted(Comparator.comparingInt((String v) -> -spellings.get(v))).toList();
@@ -155,9 +155,21 @@ public final class BuildingsReport {
                         ids.size(), customers.size()));
             }
         }
-        out.sort(Comparator.comparingLong((Building b) -> -b.addresses()).thenComparing(Building::name).thenComparing(Building::locality));
+        out.sort(Comparator.comparingLong((Building b) -> -b.addresses()).thenComparing(Building::name, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(Building::locality));
         write(out);
         return out;
+    }
+
+    /** The most common spelling, preferring one written in mixed case over ALL CAPS or all lower case. */
+    private static String displayName(Map<String, Integer> spellings) {
+        Map<String, Integer> mixed = new TreeMap<>();
+        spellings.forEach((k, v) -> {
+            if (!k.equals(k.toUpperCase(java.util.Locale.ROOT)) && !k.equals(k.toLowerCase(java.util.Locale.ROOT))) {
+                mixed.put(k, v);
+            }
+        });
+        return mostCommon(mixed.isEmpty() ? spellings : mixed);
     }
 
     private static String mostCommon(Map<String, Integer> counts) {

@@ -35,6 +35,10 @@ public final class LearningCurveSimulation {
         List<Point> out = new ArrayList<>();
         for (int s = 0; s < steps.length; s++) {
             int k = Math.min(steps[s], pool.size());
+            if (k == 0 && settings.maxWeak() == 0) {
+                out.add(new Point(0, 0, 0, 0, 0));
+                continue;
+            }
             List<SegmentationTrainer.Example> data = new ArrayList<>(pool.size());
             for (int i = 0; i < pool.size(); i++) {
                 SegmentationTrainer.Example e = pool.get(i);

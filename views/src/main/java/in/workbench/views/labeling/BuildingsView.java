@@ -82,7 +82,8 @@ public final class BuildingsView implements Screen {
             java.util.function.Function<BuildingsReport.Building, Long> f) {
         TableColumn<BuildingsReport.Building, Long> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(f.apply(cell.getValue())));
-        c.setPrefWidth(90);
+        c.setPrefWidth(105);
+        c.setMinWidth(100);
         return c;
     }
 

@@ -61,7 +61,7 @@ public final class BuildingsViewModel {
         List<BuildingsReport.Building> out = new ArrayList<>();
         try (Connection c = ws.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT building_key, "
                 + "building_name, variants, locality, city, pincode, addresses, customers FROM buildings ORDER BY addresses DESC, "
-                + "building_name, locality LIMIT " + SHOWN)) {
+                + "LOWER(building_name), locality LIMIT " + SHOWN)) {
             while (rs.next()) {
                 String v = rs.getString(3);
                 out.add(new BuildingsReport.Building(rs.getString(1), rs.getString(2), v == null || v.isEmpty() ? List.of()

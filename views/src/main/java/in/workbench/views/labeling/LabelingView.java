@@ -61,7 +61,7 @@ public final class LabelingView implements Screen {
     private final Label quality = new Label();
     private final FlowPane legend = new FlowPane(8, 8);
     private final XYSeries curveSeries = new XYSeries("span F1 (held-out)");
-    private final ChartCard chart = new ChartCard("Learning curve: held-out span F1");
+    private final ChartCard chart = new ChartCard("Learning curve");
     private final JFreeChart curveChart;
     private Workspace pending;
 
@@ -113,7 +113,8 @@ public final class LabelingView implements Screen {
         plot.getRangeAxis().setRange(0, 1);
         ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) plot.getRenderer()).setDefaultShapesVisible(true);
         chart.setId("learningCurve");
-        chart.setPrefSize(400, 300);
+        chart.setPrefSize(470, 320);
+        chart.setMinWidth(470);
         chart.showMessage("The learning curve appears once analysts have corrected segments and the segmenter has retrained.");
         Button retrain = new Button("Retrain now");
         retrain.setId("retrainNow");

@@ -89,7 +89,7 @@ public final class BuildingsReport {
                 String city = cities.isEmpty() ? rs.getString(5) : cities.get(0);
                 String place = pin != null ? pin : PostalDirectory.normalise(locality);
                 if (place.isEmpty()) {
-                    place = "(no locality)";
+                    place = "(no locality or pincode) " + (city == null ? "" : PostalDirectory.normalise(city));
                 }
                 byPlace.computeIfAbsent(place, k -> new ArrayList<>()).add(new Mention(rs.getString(1), rs.getString(2), names.get(0),
                         locality, city, pin));

@@ -113,8 +113,8 @@ public final class LabelingView implements Screen {
         plot.getRangeAxis().setRange(0, 1);
         ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) plot.getRenderer()).setDefaultShapesVisible(true);
         chart.setId("learningCurve");
-        chart.setPrefSize(470, 320);
-        chart.setMinWidth(470);
+        chart.setPrefSize(540, 330);
+        chart.setMinWidth(540);
         chart.showMessage("The learning curve appears once analysts have corrected segments and the segmenter has retrained.");
         Button retrain = new Button("Retrain now");
         retrain.setId("retrainNow");

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code workbench bench …}: measured performance, printed as tables for the README. */
-@Command(name = "bench", description = "Measure performance on generated data.", subcommands = {BenchCommand.ImportBench.class, BenchCommand.DeliverabilityBench.class, StartupBench.class,
+@Command(name = "bench", description = "Measure performance on generated data.", subcommands = {BenchCommand.ImportBench.class, BenchCommand.DeliverabilityBench.class, StartupBench.class, BenchAll.class,
     SegmentationBench.class})
 public final class BenchCommand implements Runnable {
 

@@ -17,6 +17,11 @@ import in.workbench.views.labeling.LabelingView;
 import in.workbench.views.labeling.LabelingViewModel;
 import in.workbench.views.shell.FxDialogService;
 import in.workbench.views.shell.MainWindow;
+import in.workbench.views.catalog.CatalogChartsView;
+import in.workbench.views.catalog.CatalogView;
+import in.workbench.views.catalog.CatalogViewModel;
+import in.workbench.views.catalog.ReviewView;
+import in.workbench.views.catalog.ReviewViewModel;
 import in.workbench.views.shell.Screen;
 import in.workbench.views.task.Failures;
 import in.workbench.views.task.FxTaskRunner;
@@ -72,7 +77,11 @@ public final class WorkbenchApplication extends Application implements MainWindo
                 this::parser, in.workbench.analytics.segmentation.SegmentationTrainer.Settings.defaults(42)), dialogs);
         buildings = new BuildingsView(new BuildingsViewModel(runner, this::fail, this::parser), dialogs,
                 (title, filter) -> window.open(title, filter));
-        List<Screen> screens = List.of(summary, browser, labeling, buildings);
+        CatalogViewModel catalogModel = new CatalogViewModel(runner, this::fail);
+        CatalogView catalog = new CatalogView(catalogModel);
+        ReviewView review = new ReviewView(new ReviewViewModel(runner, this::fail, () -> settings.analystName), dialogs);
+        CatalogChartsView catalogCharts = new CatalogChartsView(catalogModel, (title, filter) -> window.open(title, filter));
+        List<Screen> screens = List.of(summary, browser, labeling, buildings, catalog, review, catalogCharts);
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
         WindowLayout.restore(primary, settings);

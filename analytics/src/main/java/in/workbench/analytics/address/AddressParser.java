@@ -58,6 +58,7 @@ public final class AddressParser {
     private final Map<String, String> districtByPincode = new HashMap<>();
     private final Map<String, Set<String>> districtsByPincode = new HashMap<>();
     private final Set<String> districts = new HashSet<>();
+    private final Set<String> officeKeys = new HashSet<>();
 
     public AddressParser(PostalDirectory directory) {
         this.directory = directory;
@@ -69,6 +70,7 @@ public final class AddressParser {
             stateCounts.computeIfAbsent(p.pincode(), k -> new HashMap<>()).merge(p.state(), 1, Integer::sum);
             districtsByPincode.computeIfAbsent(p.pincode(), k -> new HashSet<>()).add(PostalDirectory.normalise(p.district()));
             districts.add(PostalDirectory.normalise(p.district()));
+            officeKeys.add(officeKey(p.officeName()));
         }
         officesByPincode.forEach((pin, offices) -> officeBigramsByPincode.put(pin,
                 offices.stream().map(Similarity::bigrams).toArray(int[][]::new)));
@@ -76,6 +78,82 @@ public final class AddressParser {
                 m.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
         stateCounts.forEach((pin, m) -> stateByPincode.put(pin,
                 m.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+    }
+
+    /** A word of an address with its place in the text (characters {@code start} to {@code end}, exclusive). */
+    public record Token(String text, int start, int end) {
+
+        /** The word in lower case without trailing dots and commas, as the parser compares it. */
+        public String key() {
+            return text.toLowerCase(Locale.ROOT).replaceAll("[.,]+$", "");
+        }
+    }
+
+    /**
+     * Splits an address into the words the parser reads, keeping their offsets so that a segment is
+     * always an exact substring of the text. Devanagari words are words too.
+     */
+    public static List<Token> tokens(String text) {
+        List<Token> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        String t = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        Matcher m = TOKEN.matcher(t);
+        while (m.find()) {
+            int end = m.end();
+            while (end > m.start() + 1 && (t.charAt(end - 1) == ',')) {
+                end--;
+            }
+            out.add(new Token(t.substring(m.start(), end), m.start(), end));
+        }
+        return out;
+    }
+
+    /** A word that names a building or society ("apartments", "society", "chs", …); {@code word} in lower case. */
+    public static boolean isBuildingWord(String word) {
+        return BUILDING.contains(word);
+    }
+
+    /** A word that names a street ("cross", "main", "road", "gali", "sector", …); lower case. */
+    public static boolean isStreetWord(String word) {
+        return STREET.contains(word);
+    }
+
+    /** A landmark cue ("near", "opp.", "behind", "paas", "पास", …); lower case. */
+    public static boolean isLandmarkCue(String word) {
+        return LANDMARK.contains(word);
+    }
+
+    /** A six-digit number that could be a pincode (first digit 1–9). */
+    public static boolean looksLikePincode(String word) {
+        return word.length() == 6 && word.charAt(0) != '0' && word.chars().allMatch(Character::isDigit);
+    }
+
+    /** True when the normalised phrase is a district of the directory or a known city name (Bangalore, Bombay, …). */
+    public boolean isCityOrDistrict(String normalisedPhrase) {
+        return districts.contains(normalisedPhrase) || CITY_ALIASES.containsKey(normalisedPhrase);
+    }
+
+    /** True when the normalised phrase is a district of the directory. */
+    public boolean isDistrict(String normalisedPhrase) {
+        return districts.contains(normalisedPhrase);
+    }
+
+    /** True when the normalised phrase is a post-office name of the directory (without S.O/B.O). */
+    public boolean isOffice(String normalisedPhrase) {
+        return officeKeys.contains(normalisedPhrase);
+    }
+
+    /** True when the normalised phrase is one of the offices of this pincode. */
+    public boolean isOfficeOf(String normalisedPhrase, String pincode) {
+        List<String> offices = officesByPincode.get(pincode);
+        return offices != null && offices.contains(normalisedPhrase);
+    }
+
+    /** Bigram similarity (0–1) of two strings, as the parser matches spelling variants. */
+    public static double similarity(String a, String b) {
+        return Similarity.dice(a, b);
     }
 
     /** The postal directory the parser checks against. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.address.DeliverabilityTrainer;
 import in.workbench.analytics.geo.PostalDirectory;
+import in.workbench.analytics.segmentation.SegmentationTrainer;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -17,13 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code workbench train -w DIR MODEL}: trains a model and prints its cross-validated evaluation. */
 @Command(name = "train", description = {"Train a model on the workspace and print its cross-validated evaluation.",
-    "MODEL: deliverability, packaging, attributes (colour and material from titles), category (the category check)."})
+    "MODEL: deliverability, segmentation, packaging, attributes (colour and material from titles), category (the category check)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceOptions options;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability, packaging, attributes or category")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability, segmentation, packaging, attributes or category")
     String model;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -40,6 +41,9 @@ public final class TrainCommand implements Callable<Integer> {
             + "intercept corrected back (off by default; see docs/decisions/0006).")
     boolean balanceClasses;
 
+    @Option(names = "--epochs", description = "segmentation: passes over the data (default 3).")
+    Integer epochs;
+
     @Spec
     CommandSpec spec;
 
@@ -48,9 +52,12 @@ public final class TrainCommand implements Callable<Integer> {
         if (model.equals("packaging")) {
             return PackagingCommands.train(options, seed, augment, balanceClasses, spec.commandLine().getOut());
         }
+        if (model.equals("segmentation")) {
+            return trainSegmentation();
+        }
         if (!java.util.List.of("deliverability", "attributes", "category").contains(model)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Unknown model '" + model + "'. This version trains: deliverability, packaging, attributes, category.");
+                    "Unknown model '" + model + "'. This version trains: deliverability, segmentation, packaging, attributes, category.");
         }
         if (folds < 2) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--folds must be at least 2.");
@@ -92,6 +99,53 @@ public final class TrainCommand implements Callable<Integer> {
                 node.put("folds", r.folds());
                 ObjectNode cands = node.putObject("candidates");
                 r.candidates().forEach(c -> cands.put(c.algorithm(), c.auc()));
+                out.println(json.writeValueAsString(node));
+            }
+        }
+        return 0;
+    }
+
+    private int trainSegmentation() throws Exception {
+        if (epochs != null && epochs < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1.");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (Workspace ws = options.open()) {
+            SegmentationTrainer.Result result;
+            SegmentationTrainer.Settings settings = new SegmentationTrainer.Settings(seed,
+                    epochs == null ? SegmentationTrainer.DEFAULT_EPOCHS : epochs, SegmentationTrainer.DEFAULT_MAX_WEAK);
+            try (TerminalProgress progress = new TerminalProgress("Training segmentation", options.quiet(), System.err)) {
+                result = new SegmentationTrainer(new AddressParser(PostalDirectory.load())).trainAndSave(ws, settings, progress);
+            }
+            SegmentationTrainer.Report r = result.report();
+            out.printf("Segmentation model (CRF) trained on %,d addresses with weak labels and %,d analysts' segmentations, "
+                    + "%d passes, seed %d, in %.1f s.%n", r.weakExamples(), r.analystExamples(), r.epochs(), r.seed(), r.trainMillis() / 1000.0);
+            if (r.spanF1() != null) {
+                out.printf("Span F1 on %,d held-out analyst-segmented addresses: %.3f (precision %.3f, recall %.3f).%n", r.heldOut(),
+                        r.spanF1(), r.precision(), r.recall());
+            } else {
+                out.println("No analyst has corrected a segmentation yet, so there is no held-out span F1; label addresses on the "
+                        + "Labeling screen or import address_labels.csv with segments.");
+            }
+            out.printf("Agreement with the weak labels on held-out addresses: span F1 %.3f.%n", r.weakAgreementF1());
+            if (options.json()) {
+                ObjectMapper json = new ObjectMapper();
+                ObjectNode node = json.createObjectNode();
+                node.put("model", "segmentation");
+                if (r.spanF1() != null) {
+                    node.put("span_f1", r.spanF1());
+                    node.put("precision", r.precision());
+                    node.put("recall", r.recall());
+                } else {
+                    node.putNull("span_f1");
+                }
+                node.put("held_out", r.heldOut());
+                node.put("weak_agreement_f1", r.weakAgreementF1());
+                node.put("weak_examples", r.weakExamples());
+                node.put("analyst_examples", r.analystExamples());
+                node.put("epochs", r.epochs());
+                node.put("seed", r.seed());
+                node.put("train_millis", r.trainMillis());
                 out.println(json.writeValueAsString(node));
             }
         }

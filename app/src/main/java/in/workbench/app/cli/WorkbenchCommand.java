@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             GenerateSampleCommand.class,
             TrainCommand.class,
             ScoreCommand.class,
+            SegmentCommand.class,
             ExtractCommand.class,
             PackagingCommands.Predict.class,
             PackagingCommands.Recommend.class,

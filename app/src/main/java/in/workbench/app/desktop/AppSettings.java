@@ -28,6 +28,8 @@ public final class AppSettings {
     public double windowWidth = 1280;
     public double windowHeight = 820;
     public String analystName = System.getProperty("user.name", "analyst");
+    /** True once the analyst has confirmed the name (asked once, before the first label). */
+    public boolean analystNameConfirmed;
     /** Window position; NaN until the window has been closed once (then the OS places it). */
     public double windowX = Double.NaN;
     public double windowY = Double.NaN;

@@ -13,6 +13,10 @@ import in.workbench.views.imports.ImportDialog;
 import in.workbench.views.imports.ImportViewModel;
 import in.workbench.views.packaging.PackagingView;
 import in.workbench.views.packaging.PackagingViewModel;
+import in.workbench.views.labeling.BuildingsView;
+import in.workbench.views.labeling.BuildingsViewModel;
+import in.workbench.views.labeling.LabelingView;
+import in.workbench.views.labeling.LabelingViewModel;
 import in.workbench.views.shell.FxDialogService;
 import in.workbench.views.shell.MainWindow;
 import in.workbench.views.catalog.CatalogChartsView;
@@ -49,6 +53,9 @@ public final class WorkbenchApplication extends Application implements MainWindo
     private DataBrowserView browser;
     private WorkspaceSummaryView summary;
     private PackagingView packaging;
+    private LabelingView labeling;
+    private BuildingsView buildings;
+    private volatile in.workbench.analytics.address.AddressParser parser;
     private Workspace workspace;
 
     /** The workbench's home folder: {@code -Dworkbench.home}, else {@code ~/.workbench}. */
@@ -69,12 +76,16 @@ public final class WorkbenchApplication extends Application implements MainWindo
                 () -> dialogs.showError(Failures.sentenceFor(e), e)));
         browser = new DataBrowserView(new DataBrowserViewModel(runner, this::fail), dialogs);
         summary = new WorkspaceSummaryView(runner);
+        labeling = new LabelingView(new LabelingViewModel(runner, this::fail, new SettingsAnalyst(),
+                this::parser, in.workbench.analytics.segmentation.SegmentationTrainer.Settings.defaults(42)), dialogs);
+        buildings = new BuildingsView(new BuildingsViewModel(runner, this::fail, this::parser), dialogs,
+                (title, filter) -> window.open(title, filter));
         CatalogViewModel catalogModel = new CatalogViewModel(runner, this::fail);
         CatalogView catalog = new CatalogView(catalogModel);
         ReviewView review = new ReviewView(new ReviewViewModel(runner, this::fail, () -> settings.analystName), dialogs);
         CatalogChartsView catalogCharts = new CatalogChartsView(catalogModel, (title, filter) -> window.open(title, filter));
         packaging = new PackagingView(new PackagingViewModel(runner, this::fail), (title, filter) -> window.open(title, filter), dialogs);
-        List<Screen> screens = List.of(summary, browser, catalog, review, catalogCharts, packaging);
+        List<Screen> screens = List.of(summary, browser, labeling, buildings, catalog, review, catalogCharts, packaging);
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
         WindowLayout.restore(primary, settings);
@@ -89,6 +100,40 @@ public final class WorkbenchApplication extends Application implements MainWindo
         primary.setOnCloseRequest(e -> quit());
         primary.show();
         openInitialWorkspace();
+    }
+
+    /** The address parser, loaded once (the postal directory takes about a second) on the first worker that needs it. */
+    private in.workbench.analytics.address.AddressParser parser() {
+        in.workbench.analytics.address.AddressParser p = parser;
+        if (p == null) {
+            synchronized (this) {
+                if (parser == null) {
+                    parser = new in.workbench.analytics.address.AddressParser(in.workbench.analytics.geo.PostalDirectory.load());
+                }
+                p = parser;
+            }
+        }
+        return p;
+    }
+
+    /** The analyst's name as the app settings keep it. */
+    private final class SettingsAnalyst implements LabelingViewModel.Analyst {
+        @Override
+        public String name() {
+            return settings.analystName == null || settings.analystName.isBlank() ? "analyst" : settings.analystName;
+        }
+
+        @Override
+        public boolean confirmed() {
+            return settings.analystNameConfirmed;
+        }
+
+        @Override
+        public void confirm(String name) {
+            settings.analystName = name;
+            settings.analystNameConfirmed = true;
+            settings.save(home.resolve("settings.json"));
+        }
     }
 
     private void fail(Throwable e) {
@@ -155,6 +200,21 @@ public final class WorkbenchApplication extends Application implements MainWindo
     /** The workspace summary screen (tests use it). */
     public WorkspaceSummaryView summary() {
         return summary;
+    }
+
+    /** Switches the window to a screen (tests use it). */
+    public void select(Screen screen) {
+        window.select(screen);
+    }
+
+    /** The labeling screen (tests use it). */
+    public LabelingView labeling() {
+        return labeling;
+    }
+
+    /** The buildings screen (tests use it). */
+    public BuildingsView buildings() {
+        return buildings;
     }
 
     /** The data browser screen (tests use it). */

@@ -1,0 +1,235 @@
+package in.workbench.analytics.labeling;
+
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import in.workbench.analytics.WorkbenchException;
+import in.workbench.analytics.WorkbenchException.Kind;
+import in.workbench.analytics.workspace.Workspace;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Saves analysts' decisions into {@code address_labels}: each decision (one key press, for one
+ * address or a group of near-duplicates) is written in its own committed transaction the moment
+ * it is made, with the analyst's name and the time, so a crash loses nothing; undoing marks the
+ * decision's labels {@code undone} (nothing is deleted). Exports the current labels as
+ * address_labels.csv.
+ *
+ * <p>Thread-safe: every call uses its own connection.
+ */
+public final class LabelStore {
+
+    /** The three labels of address_labels.csv. */
+    public static final List<String> LABELS = List.of("deliverable", "undeliverable", "unsure");
+
+    private final Workspace workspace;
+
+    public LabelStore(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** A saved decision. */
+    public record Decision(long id, String label, List<String> addressIds, String analyst, OffsetDateTime at) {
+    }
+
+    /**
+     * Saves one decision.
+     *
+     * @param addressIds the address shown first, then the near-duplicates the decision applies to
+     * @param segments the corrected segments of the first address, or null when not corrected
+     */
+    public Decision decide(List<String> addressIds, String label, String segments, String analyst) {
+        if (!LABELS.contains(label)) {
+            throw new IllegalArgumentException("unknown label " + label);
+        }
+        if (addressIds.isEmpty()) {
+            throw new IllegalArgumentException("no address");
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection c = workspace.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement d = c.prepareStatement("INSERT INTO labeling_decisions (label, labeled_by, decided_at, addresses) "
+                    + "VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                    PreparedStatement l = c.prepareStatement("INSERT INTO address_labels (address_id, label, segments, labeled_by, "
+                            + "labeled_at, source) VALUES (?, ?, ?, ?, ?, 'screen')", Statement.RETURN_GENERATED_KEYS);
+                    PreparedStatement link = c.prepareStatement("INSERT INTO labeling_decision_labels (decision_id, label_id) VALUES (?, ?)")) {
+                d.setString(1, label);
+                d.setString(2, analyst);
+                d.setObject(3, now);
+                d.setInt(4, addressIds.size());
+                d.executeUpdate();
+                long decisionId = key(d);
+                for (int i = 0; i < addressIds.size(); i++) {
+                    l.setString(1, addressIds.get(i));
+                    l.setString(2, label);
+                    l.setString(3, i == 0 ? segments : null);
+                    l.setString(4, analyst);
+                    l.setObject(5, now);
+                    l.executeUpdate();
+                    link.setLong(1, decisionId);
+                    link.setLong(2, key(l));
+                    link.executeUpdate();
+                }
+                c.commit();
+                return new Decision(decisionId, label, List.copyOf(addressIds), analyst, now);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "The label could not be saved: " + e.getMessage() + ". Nothing was changed; try again.", e);
+        }
+    }
+
+    private static long key(PreparedStatement ps) throws SQLException {
+        try (ResultSet k = ps.getGeneratedKeys()) {
+            k.next();
+            return k.getLong(1);
+        }
+    }
+
+    /** Undoes a decision: its labels are marked undone (kept for the record). */
+    public void undo(long decisionId) {
+        try (Connection c = workspace.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement l = c.prepareStatement("UPDATE address_labels SET undone = TRUE WHERE label_id IN "
+                    + "(SELECT label_id FROM labeling_decision_labels WHERE decision_id = ?)");
+                    PreparedStatement d = c.prepareStatement("UPDATE labeling_decisions SET undone = TRUE WHERE decision_id = ?")) {
+                l.setLong(1, decisionId);
+                l.executeUpdate();
+                d.setLong(1, decisionId);
+                d.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "The undo could not be saved: " + e.getMessage() + ". Try again.", e);
+        }
+    }
+
+    /** The newest decisions of an analyst that are not undone, newest first (Backspace walks back through them). */
+    public List<Decision> recentDecisions(String analyst, int limit) {
+        List<Decision> out = new ArrayList<>();
+        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement("SELECT d.decision_id, d.label, "
+                + "d.labeled_by, d.decided_at FROM labeling_decisions d WHERE NOT d.undone AND d.labeled_by = ? ORDER BY d.decision_id "
+                + "DESC LIMIT ?"); PreparedStatement ids = c.prepareStatement("SELECT l.address_id FROM labeling_decision_labels x JOIN "
+                        + "address_labels l ON l.label_id = x.label_id WHERE x.decision_id = ? ORDER BY l.label_id")) {
+            ps.setString(1, analyst);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.setLong(1, rs.getLong(1));
+                    List<String> addressIds = new ArrayList<>();
+                    try (ResultSet r = ids.executeQuery()) {
+                        while (r.next()) {
+                            addressIds.add(r.getString(1));
+                        }
+                    }
+                    out.add(new Decision(rs.getLong(1), rs.getString(2), addressIds, rs.getString(3), rs.getObject(4, OffsetDateTime.class)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not read the recent decisions: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The current label of an address (newest, not undone), if any. */
+    public Optional<String> currentLabel(String addressId) {
+        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement("SELECT label FROM address_labels WHERE "
+                + "address_id = ? AND NOT undone ORDER BY labeled_at DESC, label_id DESC LIMIT 1")) {
+            ps.setString(1, addressId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not read the label: " + e.getMessage(), e);
+        }
+    }
+
+    /** Labelling progress. */
+    public record Progress(long labelledAddresses, long addresses, long labelsLastTenMinutes, long analystLabelsToday) {
+
+        /** Labels per minute over the last ten minutes. */
+        public double labelsPerMinute() {
+            return labelsLastTenMinutes / 10.0;
+        }
+    }
+
+    /** How far labeling has come: addresses labelled (not undone) of all, and the analyst's recent pace. */
+    public Progress progress(String analyst) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection c = workspace.connection(); Statement s = c.createStatement();
+                PreparedStatement recent = c.prepareStatement("SELECT COUNT(*) FROM labeling_decisions WHERE NOT undone AND labeled_by = ? "
+                        + "AND decided_at >= ?")) {
+            long labelled;
+            long total;
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(DISTINCT address_id) FROM address_labels WHERE NOT undone")) {
+                rs.next();
+                labelled = rs.getLong(1);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM addresses")) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+            recent.setString(1, analyst);
+            recent.setObject(2, now.minusMinutes(10));
+            long tenMinutes;
+            try (ResultSet rs = recent.executeQuery()) {
+                rs.next();
+                tenMinutes = rs.getLong(1);
+            }
+            recent.setObject(2, now.toLocalDate().atStartOfDay().atOffset(ZoneOffset.UTC));
+            long today;
+            try (ResultSet rs = recent.executeQuery()) {
+                rs.next();
+                today = rs.getLong(1);
+            }
+            return new Progress(labelled, total, tenMinutes, today);
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not read the labeling progress: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the current labels (each analyst's newest per address, not undone) as address_labels.csv; returns the rows written. */
+    public long exportCsv(Path file) {
+        long rows = 0;
+        try (Connection c = workspace.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT address_id, label, segments, labeled_by, labeled_at FROM (SELECT l.*, ROW_NUMBER() OVER (PARTITION BY address_id, "
+                        + "labeled_by ORDER BY labeled_at DESC, label_id DESC) AS rn FROM address_labels l WHERE NOT undone) WHERE rn = 1 "
+                        + "ORDER BY address_id, labeled_by");
+                Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                ICSVWriter out = new CSVWriter(w, ',', '"', '"', "\n")) {
+            out.writeNext(new String[] {"address_id", "label", "segments", "labeled_by", "labeled_at"}, false);
+            while (rs.next()) {
+                out.writeNext(new String[] {rs.getString(1), rs.getString(2), rs.getString(3) == null ? "" : rs.getString(3), rs.getString(4),
+                    rs.getObject(5, OffsetDateTime.class).toString()}, false);
+                rows++;
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not read the labels to export: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new WorkbenchException(Kind.INPUT_UNUSABLE, "Could not write " + file + ": " + e.getMessage() + ". Choose another file.", e);
+        }
+        return rows;
+    }
+}

@@ -141,6 +141,7 @@ public final class DeliverabilityTrainer {
         Result result = train(data, seed, folds, monitor);
         result.model().save(ws.modelsDir());
         saveReport(ws, result.report(), data.size());
+        saveOutOfFold(ws, data, result.report());
         return result;
     }
 
@@ -362,6 +363,37 @@ public final class DeliverabilityTrainer {
             }
         }
         return new Confusion(threshold, fu, fd, pd, pu);
+    }
+
+    /** Keeps each labelled address's out-of-fold score so screens can evaluate any threshold later. */
+    private static void saveOutOfFold(Workspace ws, List<LabelledAddress> data, Report r) {
+        try (Connection c = ws.connection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement();
+                    PreparedStatement ps = c.prepareStatement("INSERT INTO deliverability_oof (address_id, score, delivered, label_source) "
+                            + "VALUES (?, ?, ?, ?)")) {
+                s.executeUpdate("DELETE FROM deliverability_oof");
+                for (int i = 0; i < data.size(); i++) {
+                    ps.setString(1, data.get(i).id());
+                    ps.setDouble(2, r.outOfFoldScores()[i]);
+                    ps.setBoolean(3, r.outOfFoldDelivered()[i]);
+                    ps.setString(4, data.get(i).source());
+                    ps.addBatch();
+                    if (i % 5_000 == 4_999) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not record the cross-validated scores: " + e.getMessage(), e);
+        }
     }
 
     private static void saveReport(Workspace ws, Report r, int rows) {

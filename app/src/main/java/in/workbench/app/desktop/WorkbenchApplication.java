@@ -7,12 +7,22 @@ import in.workbench.analytics.imports.CsvImporter;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.app.Main;
 import in.workbench.app.cli.VersionProvider;
+import in.workbench.views.addresses.AddressMapView;
+import in.workbench.views.addresses.AddressMapViewModel;
+import in.workbench.views.addresses.AddressesSession;
+import in.workbench.views.addresses.AddressesView;
+import in.workbench.views.addresses.AddressesViewModel;
+import in.workbench.views.addresses.CheckAddressView;
+import in.workbench.views.addresses.CheckAddressViewModel;
+import in.workbench.views.addresses.ModelView;
+import in.workbench.views.addresses.ModelViewModel;
 import in.workbench.views.browse.DataBrowserView;
 import in.workbench.views.browse.DataBrowserViewModel;
 import in.workbench.views.imports.ImportDialog;
 import in.workbench.views.imports.ImportViewModel;
 import in.workbench.views.shell.FxDialogService;
 import in.workbench.views.shell.MainWindow;
+import in.workbench.views.shell.Navigator;
 import in.workbench.views.shell.Screen;
 import in.workbench.views.task.Failures;
 import in.workbench.views.task.FxTaskRunner;
@@ -21,6 +31,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
@@ -40,6 +52,11 @@ public final class WorkbenchApplication extends Application implements MainWindo
     private FxDialogService dialogs;
     private MainWindow window;
     private DataBrowserView browser;
+    private AddressesView addresses;
+    private ModelView deliverabilityModel;
+    private AddressMapView addressMap;
+    private CheckAddressView checkAddress;
+    private ExecutorService addressChecks;
     private WorkspaceSummaryView summary;
     private Workspace workspace;
 
@@ -61,7 +78,18 @@ public final class WorkbenchApplication extends Application implements MainWindo
                 () -> dialogs.showError(Failures.sentenceFor(e), e)));
         browser = new DataBrowserView(new DataBrowserViewModel(runner, this::fail), dialogs);
         summary = new WorkspaceSummaryView(runner);
-        List<Screen> screens = List.of(summary, browser);
+        Navigator navigator = (title, filter) -> window.open(title, filter);
+        AddressesSession addressSession = new AddressesSession(runner, 5);
+        addresses = new AddressesView(new AddressesViewModel(addressSession, runner, this::fail), dialogs);
+        deliverabilityModel = new ModelView(new ModelViewModel(addressSession, runner, this::fail), navigator);
+        addressMap = new AddressMapView(new AddressMapViewModel(addressSession, runner, this::fail), navigator);
+        addressChecks = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "workbench-address-check");
+            t.setDaemon(true);
+            return t;
+        });
+        checkAddress = new CheckAddressView(new CheckAddressViewModel(addressSession, addressChecks, Platform::runLater));
+        List<Screen> screens = List.of(summary, browser, addresses, deliverabilityModel, addressMap, checkAddress);
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
         primary.setTitle("Workbench");
@@ -140,6 +168,26 @@ public final class WorkbenchApplication extends Application implements MainWindo
 
     public DataBrowserView browser() {
         return browser;
+    }
+
+    /** The Addresses screen (tests use it). */
+    public AddressesView addresses() {
+        return addresses;
+    }
+
+    /** The deliverability Model screen (tests use it). */
+    public ModelView deliverabilityModel() {
+        return deliverabilityModel;
+    }
+
+    /** The address Map screen (tests use it). */
+    public AddressMapView addressMap() {
+        return addressMap;
+    }
+
+    /** The Check an address screen (tests use it). */
+    public CheckAddressView checkAddress() {
+        return checkAddress;
     }
 
     @Override
@@ -240,6 +288,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
             workspace.close();
         }
         runner.close();
+        addressChecks.shutdownNow();
         Platform.exit();
     }
 }

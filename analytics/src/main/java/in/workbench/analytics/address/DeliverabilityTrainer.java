@@ -51,10 +51,20 @@ public final class DeliverabilityTrainer {
     /** The model name in the workspace's trained_models table. */
     public static final String MODEL_NAME = "deliverability";
 
+    /** Trees of the gradient-boosted candidate in the product. */
+    public static final int TREES = 120;
+
     private final AddressParser parser;
+    private final int trees;
 
     public DeliverabilityTrainer(AddressParser parser) {
+        this(parser, TREES);
+    }
+
+    /** A trainer whose XGBoost candidate grows {@code trees} trees (fewer make fast tests). */
+    public DeliverabilityTrainer(AddressParser parser, int trees) {
         this.parser = parser;
+        this.trees = trees;
     }
 
     /**
@@ -177,7 +187,7 @@ public final class DeliverabilityTrainer {
         }
         Map<String, Trainer<Label>> trainers = new LinkedHashMap<>();
         trainers.put("logistic regression", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 8, 100_000, 1, seed));
-        trainers.put("xgboost", new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST, 120,
+        trainers.put("xgboost", new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST, trees,
                 0.1, 0, 5, 1, 0.8, 0.8, 1, 0, 2, XGBoostTrainer.LoggingVerbosity.SILENT, seed));
         List<CandidateMetrics> candidates = new ArrayList<>();
         Map<String, double[]> oof = new LinkedHashMap<>();

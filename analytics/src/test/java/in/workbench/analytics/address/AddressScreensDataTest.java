@@ -65,7 +65,7 @@ class AddressScreensDataTest {
         label("A1", "undeliverable", false, 2);
         label("A2", "unsure", false, 1);
         label("A3", world.get(3).deliverable() ? "undeliverable" : "deliverable", true, 1);
-        result = new DeliverabilityTrainer(parser).trainAndSave(ws, 42, 3, ProgressMonitor.NONE);
+        result = new DeliverabilityTrainer(parser, 20).trainAndSave(ws, 42, 3, ProgressMonitor.NONE);
         new AddressScoring(ws, parser).scoreAll(result.model(), null, ProgressMonitor.NONE);
     }
 

@@ -79,7 +79,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
         browser = new DataBrowserView(new DataBrowserViewModel(runner, this::fail), dialogs);
         summary = new WorkspaceSummaryView(runner);
         Navigator navigator = (title, filter) -> window.open(title, filter);
-        AddressesSession addressSession = new AddressesSession(runner, 5);
+        AddressesSession addressSession = new AddressesSession(runner);
         addresses = new AddressesView(new AddressesViewModel(addressSession, runner, this::fail), dialogs);
         deliverabilityModel = new ModelView(new ModelViewModel(addressSession, runner, this::fail), navigator);
         addressMap = new AddressMapView(new AddressMapViewModel(addressSession, runner, this::fail), navigator);

@@ -28,6 +28,7 @@ public final class AddressMapViewModel {
     private final ObjectProperty<List<AddressInsights.Share>> byCity = new SimpleObjectProperty<>(List.of());
     private final IntegerProperty topCities = new SimpleIntegerProperty(20);
     private final StringProperty message = new SimpleStringProperty("");
+    private long requests;
 
     public AddressMapViewModel(AddressesSession session, TaskRunner runner, Consumer<Throwable> onError) {
         this.session = session;
@@ -36,6 +37,7 @@ public final class AddressMapViewModel {
         session.workspaceProperty().addListener((o, a, b) -> load());
         session.revisionProperty().addListener((o, a, b) -> load());
         topCities.addListener((o, a, b) -> load());
+        load();
     }
 
     public AddressesSession session() {
@@ -87,13 +89,14 @@ public final class AddressMapViewModel {
             return;
         }
         int n = topCities.get();
+        long request = ++requests;
         runner.submit("Summarising flagged addresses", m -> {
             AddressInsights insights = new AddressInsights(ws);
             long scored = insights.scoredAddresses();
             return scored == 0 ? new Shares(0, List.of(), List.of()) : new Shares(scored, insights.flaggedShareByState(),
                     insights.flaggedShareByCity(n));
         }, s -> {
-            if (session.workspaceProperty().get() != ws) {
+            if (session.workspaceProperty().get() != ws || request != requests) {
                 return;
             }
             message.set(s.scored() == 0 ? "No address has a deliverability score yet. Train and score on the Addresses or Model screen." : "");

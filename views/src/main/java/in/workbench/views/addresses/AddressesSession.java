@@ -36,12 +36,19 @@ public final class AddressesSession {
     private final StringProperty modelProblem = new SimpleStringProperty("");
     private final TaskRunner runner;
     private final int folds;
+    private final int trees;
     private volatile AddressParser parser;
 
-    /** A session training with {@code folds}-fold cross-validation (5 in the window, fewer in tests). */
-    public AddressesSession(TaskRunner runner, int folds) {
+    /** A session training as the command line does: 5-fold cross-validation, the product's trees. */
+    public AddressesSession(TaskRunner runner) {
+        this(runner, 5, DeliverabilityTrainer.TREES);
+    }
+
+    /** A session training with {@code folds}-fold cross-validation and {@code trees} XGBoost trees (fewer in tests). */
+    public AddressesSession(TaskRunner runner, int folds, int trees) {
         this.runner = runner;
         this.folds = folds;
+        this.trees = trees;
     }
 
     /**
@@ -135,7 +142,7 @@ public final class AddressesSession {
                 return monitor.isCancelled();
             }
         };
-        DeliverabilityTrainer.Result r = new DeliverabilityTrainer(p).trainAndSave(ws, SEED, folds, training);
+        DeliverabilityTrainer.Result r = new DeliverabilityTrainer(p, trees).trainAndSave(ws, SEED, folds, training);
         DeliverabilityModel m = r.model().withThreshold(FlagThreshold.of(ws, r.model().threshold()));
         monitor.checkCancelled();
         ProgressMonitor scoring = new ProgressMonitor() {

@@ -79,6 +79,7 @@ public final class AddressesViewModel {
     private final ObjectProperty<Detail> detail = new SimpleObjectProperty<>();
     private final ObjectProperty<RunningTask> task = new SimpleObjectProperty<>();
     private boolean loading;
+    private long requests;
 
     public AddressesViewModel(AddressesSession session, TaskRunner runner, Consumer<Throwable> onError) {
         this.session = session;
@@ -93,6 +94,9 @@ public final class AddressesViewModel {
         search.addListener((o, a, b) -> firstPage());
         sortColumn.addListener((o, a, b) -> firstPage());
         ascending.addListener((o, a, b) -> firstPage());
+        if (session.workspaceProperty().get() != null) {
+            reload();
+        }
     }
 
     /** The state shared by the address screens. */
@@ -295,6 +299,7 @@ public final class AddressesViewModel {
         }
         TableQuery q = query();
         long off = offset.get();
+        long request = ++requests;
         runner.submit("Reading addresses", m -> {
             AddressInsights insights = new AddressInsights(ws);
             long scored = insights.scoredAddresses();
@@ -316,7 +321,7 @@ public final class AddressesViewModel {
             List<String> st = insights.flaggedShareByState().stream().map(AddressInsights.Share::name).sorted().toList();
             return new Page(scored, browser.count(q), visible, st);
         }, p -> {
-            if (session.workspaceProperty().get() != ws) {
+            if (session.workspaceProperty().get() != ws || request != requests) {
                 return;
             }
             noScores.set(p.scored() == 0);

@@ -66,7 +66,7 @@ public final class CheckAddressView implements Screen {
         text.setPrefRowCount(3);
         TextField city = field("checkCity", "city (optional)");
         TextField state = field("checkState", "state (optional)");
-        TextField pincode = field("checkPincode", "pincode (optional)");
+        TextField pincode = field("checkPincode", "pincode");
         pincode.setPrefColumnCount(8);
         PauseTransition debounce = new PauseTransition(Duration.millis(250));
         debounce.setOnFinished(e -> model.check());

@@ -51,6 +51,7 @@ public final class ModelView implements Screen {
     private final ModelViewModel model;
     private final Navigator navigator;
     private final VBox root = new VBox(12);
+    private final ScrollPane scroll = new ScrollPane(root);
     private final Label summary = new Label();
     private final GridPane matrix = new GridPane();
     private final Label rates = new Label();
@@ -71,8 +72,6 @@ public final class ModelView implements Screen {
 
     @Override
     public Node view() {
-        ScrollPane scroll = new ScrollPane(root);
-        scroll.setFitToWidth(true);
         return scroll;
     }
 
@@ -102,6 +101,7 @@ public final class ModelView implements Screen {
 
     private void build() {
         root.setPadding(new Insets(12));
+        scroll.setFitToWidth(true);
         Label heading = new Label("Deliverability model");
         heading.getStyleClass().add("title-3");
         Button train = new Button();

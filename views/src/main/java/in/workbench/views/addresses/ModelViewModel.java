@@ -61,6 +61,8 @@ public final class ModelViewModel {
                 message.set(b);
             }
         });
+        showFeatures(session.modelProperty().get());
+        load();
     }
 
     public AddressesSession session() {

@@ -119,7 +119,7 @@ public final class AddressMapView implements Screen {
         model.byStateProperty().addListener((o, a, b) -> showStates());
         model.byCityProperty().addListener((o, a, b) -> showCities(b));
         showStates();
-        showCities(List.of());
+        showCities(model.byCityProperty().get());
     }
 
     private void showStates() {

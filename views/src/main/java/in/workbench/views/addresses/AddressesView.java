@@ -94,6 +94,8 @@ public final class AddressesView implements Screen {
         band.setId("bandFilter");
         band.valueProperty().bindBidirectional(model.bandProperty());
         ObservableList<String> stateChoices = FXCollections.observableArrayList(ALL_STATES);
+        ComboBox<String> state = new ComboBox<>(stateChoices);
+        state.setId("stateFilter");
         model.states().addListener((javafx.collections.ListChangeListener<String>) c -> {
             String keep = model.stateProperty().get();
             stateChoices.setAll(ALL_STATES);
@@ -101,9 +103,8 @@ public final class AddressesView implements Screen {
             if (keep != null && !stateChoices.contains(keep)) {
                 stateChoices.add(keep);
             }
+            state.setValue(keep == null ? ALL_STATES : keep);
         });
-        ComboBox<String> state = new ComboBox<>(stateChoices);
-        state.setId("stateFilter");
         state.setValue(ALL_STATES);
         state.valueProperty().addListener((o, a, b) -> model.stateProperty().set(b == null || b.equals(ALL_STATES) ? null : b));
         model.stateProperty().addListener((o, a, b) -> {
@@ -141,8 +142,10 @@ public final class AddressesView implements Screen {
         export.setOnAction(e -> export());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox filters = new HBox(8, new Label("Score"), band, new Label("State"), state, city, new Label("Reason"), reason, search, spacer,
-                export);
+        band.setPrefWidth(210);
+        state.setPrefWidth(190);
+        reason.setPrefWidth(230);
+        HBox filters = new HBox(8, label("Score"), band, label("State"), state, city, label("Reason"), reason, search, spacer, export);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         buildTable();
@@ -253,7 +256,7 @@ public final class AddressesView implements Screen {
                     } else if (item instanceof Double d) {
                         setText(String.format(Locale.ROOT, "%.2f", d));
                     } else if (item instanceof Boolean b) {
-                        setText(b ? "⚑ flagged" : "");
+                        setText(b ? "⚑ yes" : "no");
                     } else {
                         setText(item.toString());
                     }
@@ -296,6 +299,12 @@ public final class AddressesView implements Screen {
         details.getChildren().addAll(text, score, section("Why"), reasons, section("How the address was read"), partsGrid(d.parts()),
                 section("Post offices of pincode " + (d.parts().pincode() == null ? "(none found)" : d.parts().pincode())), offices(d.offices()),
                 section("Shipments (" + d.shipments().size() + (d.shipments().size() == 50 ? "+" : "") + ")"), shipments(d.shipments()));
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static Label section(String title) {

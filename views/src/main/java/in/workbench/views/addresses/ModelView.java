@@ -191,8 +191,8 @@ public final class ModelView implements Screen {
         model.evaluationProperty().addListener((o, a, b) -> showEvaluation(b));
         model.confusionProperty().addListener((o, a, b) -> showConfusion(b));
         model.features().addListener((javafx.collections.ListChangeListener<DeliverabilityModel.FeatureImportance>) c -> showFeatures());
-        showEvaluation(null);
-        showConfusion(null);
+        showEvaluation(model.evaluationProperty().get());
+        showConfusion(model.confusionProperty().get());
         showFeatures();
     }
 

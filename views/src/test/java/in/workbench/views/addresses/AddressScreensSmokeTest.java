@@ -79,6 +79,13 @@ class AddressScreensSmokeTest {
         ws.close();
     }
 
+    /** Screens are built on the JavaFX thread, as in the window. */
+    static <T> T onFx(java.util.function.Supplier<T> build) {
+        AtomicReference<T> built = new AtomicReference<>();
+        robot.interact(() -> built.set(build.get()));
+        return built.get();
+    }
+
     static void show(Screen screen) throws Exception {
         robot.interact(() -> {
             stage.setScene(new Scene(new StackPane(screen.view()), 1400, 900));
@@ -103,7 +110,7 @@ class AddressScreensSmokeTest {
 
     @Test
     void addressesListsScoredAddressesAndShowsTheSelectedOnesParts() throws Exception {
-        AddressesView view = new AddressesView(new AddressesViewModel(session, runner, e -> errors.add(e.toString())), dialogs);
+        AddressesView view = onFx(() -> new AddressesView(new AddressesViewModel(session, runner, e -> errors.add(e.toString())), dialogs));
         show(view);
         waitUntil(() -> view.model().rows().size() == AddressesViewModel.PAGE);
         robot.interact(() -> view.applyFilter(Map.of("flagged", "true")));
@@ -118,7 +125,7 @@ class AddressScreensSmokeTest {
 
     @Test
     void modelShowsTheEvaluationAndTheSliderMovesTheMatrix() throws Exception {
-        ModelView view = new ModelView(new ModelViewModel(session, runner, e -> errors.add(e.toString())), navigator);
+        ModelView view = onFx(() -> new ModelView(new ModelViewModel(session, runner, e -> errors.add(e.toString())), navigator));
         show(view);
         waitUntil(() -> view.model().evaluationProperty().get() != null && !view.model().features().isEmpty());
         assertNotNull(view.reliabilityChart().chart());
@@ -136,7 +143,7 @@ class AddressScreensSmokeTest {
 
     @Test
     void mapColoursTheStatesAndAClickOpensTheirAddresses() throws Exception {
-        AddressMapView view = new AddressMapView(new AddressMapViewModel(session, runner, e -> errors.add(e.toString())), navigator);
+        AddressMapView view = onFx(() -> new AddressMapView(new AddressMapViewModel(session, runner, e -> errors.add(e.toString())), navigator));
         show(view);
         waitUntil(() -> !view.model().byStateProperty().get().isEmpty() && view.cityChart().chart() != null);
         String state = view.model().byStateProperty().get().get(0).name();
@@ -158,7 +165,7 @@ class AddressScreensSmokeTest {
     void checkScoresWhatIsTypedAfterAPause() throws Exception {
         var checks = Executors.newSingleThreadExecutor();
         try {
-            CheckAddressView view = new CheckAddressView(new CheckAddressViewModel(session, checks, Platform::runLater));
+            CheckAddressView view = onFx(() -> new CheckAddressView(new CheckAddressViewModel(session, checks, Platform::runLater)));
             show(view);
             waitUntil(() -> session.modelProperty().get() != null);
             robot.interact(() -> robot.lookup("#checkText").queryAs(TextArea.class).setText("near Hanuman Mandir, Malleswaram, Bengaluru"));

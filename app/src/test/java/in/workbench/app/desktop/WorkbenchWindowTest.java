@@ -52,7 +52,7 @@ class WorkbenchWindowTest {
         System.setProperty("workbench.home", home.toString());
         stage = FxToolkit.registerPrimaryStage();
         app = (WorkbenchApplication) FxToolkit.setupApplication(WorkbenchApplication.class);
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> app.workspace() != null);
+        WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> app.workspace() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -326,8 +326,8 @@ public final class AddressesViewModel {
             }
             noScores.set(p.scored() == 0);
             message.set(p.scored() == 0 ? "No address of this workspace has a deliverability score yet. Train the model and score "
-                    + "every address (it takes a minute on 20,000 addresses), or run `workbench train` and `workbench score` "
-                    + "on the command line." : "");
+                    + "every address here (in the background; you can keep working), or run `workbench train` and "
+                    + "`workbench score` on the command line." : "");
             total.set(p.total());
             rows.setAll(p.rows());
             if (!p.states().equals(states)) {

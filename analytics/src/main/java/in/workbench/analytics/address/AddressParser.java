@@ -180,7 +180,12 @@ public final class AddressParser {
         List<String> tokens = new ArrayList<>();
         Matcher m = TOKEN.matcher(lower);
         while (m.find()) {
-            tokens.add(m.group().replaceAll("[.,]+$", ""));
+            String tok = m.group();
+            int end = tok.length();
+            while (end > 0 && (tok.charAt(end - 1) == '.' || tok.charAt(end - 1) == ',')) {
+                end--;
+            }
+            tokens.add(end == tok.length() ? tok : tok.substring(0, end));
         }
         boolean building = false;
         boolean street = false;
@@ -200,11 +205,11 @@ public final class AddressParser {
         }
         boolean malformed = false;
         if (pincode == null) {
-            String col = pincodeColumn == null ? "" : pincodeColumn.replaceAll("\\s", "");
-            if (col.matches("[1-9]\\d{5}")) {
+            String col = pincodeColumn == null ? "" : withoutWhitespace(pincodeColumn);
+            if (col.length() == 6 && allDigits(col) && col.charAt(0) != '0') {
                 pincode = col;
             } else {
-                malformed = BAD_PIN.matcher(t).find() || (!col.isEmpty() && col.matches("\\d+"));
+                malformed = BAD_PIN.matcher(t).find() || (!col.isEmpty() && allDigits(col));
             }
         }
         if (pincode != null && house && pincodeIsTheOnlyNumber(t, pincode)) {
@@ -266,7 +271,36 @@ public final class AddressParser {
     }
 
     private static boolean pincodeIsTheOnlyNumber(String t, String pincode) {
-        return t.replace(pincode, "").replaceAll("\\D", "").isEmpty();
+        String rest = t.replace(pincode, "");
+        for (int i = 0; i < rest.length(); i++) {
+            if (Character.isDigit(rest.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String withoutWhitespace(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isWhitespace(s.charAt(i))) {
+                b.append(s.charAt(i));
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean allDigits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static IndianState findState(List<String> tokens) {

@@ -43,6 +43,32 @@ public final class AddressScoring {
     public record Summary(long addresses, long flagged, double threshold) {
     }
 
+    /** The state an address is in: its pincode's, else the one it names; null when neither is known. */
+    static String stateOf(AddressParts p) {
+        if (p.pincodeState() != null) {
+            return p.pincodeState().displayName();
+        }
+        return p.statedState() == null ? null : p.statedState().displayName();
+    }
+
+    /** The city (district) an address is in: its pincode's district, else the city it names. */
+    static String cityOf(AddressParts p) {
+        if (p.pincodeDistrict() != null) {
+            return p.pincodeDistrict();
+        }
+        return p.statedCity() == null ? null : titleCase(p.statedCity());
+    }
+
+    private static String titleCase(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean start = true;
+        for (char ch : s.toCharArray()) {
+            b.append(start ? Character.toUpperCase(ch) : ch);
+            start = Character.isWhitespace(ch);
+        }
+        return b.toString();
+    }
+
     /** Scores all addresses; writes the CSV when {@code csv} is not null. */
     public Summary scoreAll(DeliverabilityModel model, Path csv, ProgressMonitor monitor) {
         long total = workspace.rowCounts().get("addresses");
@@ -57,8 +83,8 @@ public final class AddressScoring {
                 ICSVWriter out = new CSVWriter(w, ',', '"', '"', "\n")) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement();
-                    PreparedStatement ins = c.prepareStatement("INSERT INTO address_scores (address_id, score, flagged, reasons, scored_at) "
-                            + "VALUES (?, ?, ?, ?, ?)")) {
+                    PreparedStatement ins = c.prepareStatement("INSERT INTO address_scores (address_id, score, flagged, reasons, scored_at, "
+                            + "state_name, city_name, pincode_found) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.executeUpdate("DELETE FROM address_scores");
                 out.writeNext(new String[] {"address_id", "score", "flagged", "reasons"}, false);
                 try (Connection readConnection = workspace.connection();
@@ -84,6 +110,9 @@ public final class AddressScoring {
                                 ins.setBoolean(3, sc.flagged());
                                 ins.setString(4, reasons);
                                 ins.setObject(5, now);
+                                ins.setString(6, stateOf(sc.parts()));
+                                ins.setString(7, cityOf(sc.parts()));
+                                ins.setString(8, sc.parts().pincode());
                                 ins.addBatch();
                                 out.writeNext(new String[] {ids.get(i), String.format(Locale.ROOT, "%.4f", sc.score()),
                                     String.valueOf(sc.flagged()), reasons}, false);

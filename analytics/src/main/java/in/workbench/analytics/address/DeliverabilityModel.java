@@ -74,6 +74,41 @@ public final class DeliverabilityModel implements Serializable {
         return model;
     }
 
+    /**
+     * How much one feature matters to the model.
+     *
+     * @param feature the feature's name ("has_house", "w=near", …)
+     * @param value for the logistic regression its weight toward "delivered" (negative lowers the
+     *     score); for XGBoost its average gain per split (always positive)
+     */
+    public record FeatureImportance(String feature, double value) {
+    }
+
+    /** What {@link FeatureImportance#value()} measures for this model, in words. */
+    public String importanceMeasure() {
+        return model instanceof org.tribuo.common.xgboost.XGBoostModel ? "average gain per split (XGBoost)"
+                : "weight toward delivered (logistic regression; negative lowers the score)";
+    }
+
+    /** The {@code n} most important features, most important first (by absolute value). */
+    public List<FeatureImportance> featureImportance(int n) {
+        List<FeatureImportance> out = new ArrayList<>();
+        if (model instanceof org.tribuo.common.xgboost.XGBoostModel<Label> xgb) {
+            xgb.getFeatureImportance().get(0).getGain(n).forEach((f, v) -> out.add(new FeatureImportance(f, v)));
+        } else {
+            var top = model.getTopFeatures(n + 1).get(DELIVERABLE);
+            if (top != null) {
+                for (var pair : top) {
+                    if (!pair.getA().equals(org.tribuo.Model.BIAS_FEATURE)) {
+                        out.add(new FeatureImportance(pair.getA(), pair.getB()));
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparingDouble((FeatureImportance f) -> -Math.abs(f.value())));
+        return out.size() > n ? List.copyOf(out.subList(0, n)) : List.copyOf(out);
+    }
+
     /** One address to score. */
     public record Input(String text, String city, String state, String pincode) {
     }

@@ -51,10 +51,20 @@ public final class DeliverabilityTrainer {
     /** The model name in the workspace's trained_models table. */
     public static final String MODEL_NAME = "deliverability";
 
+    /** Trees of the gradient-boosted candidate in the product. */
+    public static final int TREES = 120;
+
     private final AddressParser parser;
+    private final int trees;
 
     public DeliverabilityTrainer(AddressParser parser) {
+        this(parser, TREES);
+    }
+
+    /** A trainer whose XGBoost candidate grows {@code trees} trees (fewer make fast tests). */
+    public DeliverabilityTrainer(AddressParser parser, int trees) {
         this.parser = parser;
+        this.trees = trees;
     }
 
     /**
@@ -141,6 +151,7 @@ public final class DeliverabilityTrainer {
         Result result = train(data, seed, folds, monitor);
         result.model().save(ws.modelsDir());
         saveReport(ws, result.report(), data.size());
+        saveOutOfFold(ws, data, result.report());
         return result;
     }
 
@@ -176,7 +187,7 @@ public final class DeliverabilityTrainer {
         }
         Map<String, Trainer<Label>> trainers = new LinkedHashMap<>();
         trainers.put("logistic regression", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 8, 100_000, 1, seed));
-        trainers.put("xgboost", new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST, 120,
+        trainers.put("xgboost", new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST, trees,
                 0.1, 0, 5, 1, 0.8, 0.8, 1, 0, 2, XGBoostTrainer.LoggingVerbosity.SILENT, seed));
         List<CandidateMetrics> candidates = new ArrayList<>();
         Map<String, double[]> oof = new LinkedHashMap<>();
@@ -362,6 +373,37 @@ public final class DeliverabilityTrainer {
             }
         }
         return new Confusion(threshold, fu, fd, pd, pu);
+    }
+
+    /** Keeps each labelled address's out-of-fold score so screens can evaluate any threshold later. */
+    private static void saveOutOfFold(Workspace ws, List<LabelledAddress> data, Report r) {
+        try (Connection c = ws.connection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement();
+                    PreparedStatement ps = c.prepareStatement("INSERT INTO deliverability_oof (address_id, score, delivered, label_source) "
+                            + "VALUES (?, ?, ?, ?)")) {
+                s.executeUpdate("DELETE FROM deliverability_oof");
+                for (int i = 0; i < data.size(); i++) {
+                    ps.setString(1, data.get(i).id());
+                    ps.setDouble(2, r.outOfFoldScores()[i]);
+                    ps.setBoolean(3, r.outOfFoldDelivered()[i]);
+                    ps.setString(4, data.get(i).source());
+                    ps.addBatch();
+                    if (i % 5_000 == 4_999) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not record the cross-validated scores: " + e.getMessage(), e);
+        }
     }
 
     private static void saveReport(Workspace ws, Report r, int rows) {

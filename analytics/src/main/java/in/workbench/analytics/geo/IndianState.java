@@ -61,6 +61,8 @@ public enum IndianState {
     private final List<String> aliases;
 
     private static final Map<String, IndianState> LOOKUP = new HashMap<>();
+    private static final java.util.regex.Pattern PUNCTUATION = java.util.regex.Pattern.compile("[.\\-_,]");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     static {
         for (IndianState s : values()) {
@@ -132,7 +134,7 @@ public enum IndianState {
 
     static String key(String text) {
         String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).trim();
-        n = n.replace("&", " and ").replaceAll("[.\\-_,]", " ").replaceAll("\\s+", " ").trim();
+        n = SPACES.matcher(PUNCTUATION.matcher(n.replace("&", " and ")).replaceAll(" ")).replaceAll(" ").trim();
         return n;
     }
 }

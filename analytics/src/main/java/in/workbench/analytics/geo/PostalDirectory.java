@@ -148,13 +148,15 @@ public final class PostalDirectory {
         return byDistrict.keySet();
     }
 
+    private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
     /**
      * The form names are compared in: Unicode NFKC, lower case, punctuation to spaces, and the
      * directory's suffixes such as "S.O", "B.O", "H.O" and "(East)" kept as words.
      */
     public static String normalise(String name) {
         String n = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        n = n.replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        n = NOT_LETTER_OR_DIGIT.matcher(n).replaceAll(" ").trim();
         return n;
     }
 }

@@ -3,6 +3,7 @@ package in.workbench.app.cli;
 import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.address.AddressScoring;
 import in.workbench.analytics.address.DeliverabilityModel;
+import in.workbench.analytics.address.FlagThreshold;
 import in.workbench.analytics.geo.PostalDirectory;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.PrintWriter;
@@ -29,7 +30,7 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The CSV file to write.")
     Path output;
 
-    @Option(names = "--threshold", description = "Flag addresses scoring below this (default: the model's, 0.5).")
+    @Option(names = "--threshold", description = "Flag addresses scoring below this (default: the one chosen on the Model screen, else 0.5).")
     Double threshold;
 
     @Spec
@@ -46,9 +47,7 @@ public final class ScoreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace ws = options.open()) {
             DeliverabilityModel m = DeliverabilityModel.load(ws.modelsDir());
-            if (threshold != null) {
-                m = m.withThreshold(threshold);
-            }
+            m = m.withThreshold(threshold != null ? threshold : FlagThreshold.of(ws, m.threshold()));
             AddressScoring.Summary s;
             try (TerminalProgress progress = new TerminalProgress("Scoring addresses", options.quiet(), System.err)) {
                 s = new AddressScoring(ws, new AddressParser(PostalDirectory.load())).scoreAll(m, output, progress);

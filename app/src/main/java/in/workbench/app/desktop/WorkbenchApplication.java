@@ -7,6 +7,15 @@ import in.workbench.analytics.imports.CsvImporter;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.app.Main;
 import in.workbench.app.cli.VersionProvider;
+import in.workbench.views.addresses.AddressMapView;
+import in.workbench.views.addresses.AddressMapViewModel;
+import in.workbench.views.addresses.AddressesSession;
+import in.workbench.views.addresses.AddressesView;
+import in.workbench.views.addresses.AddressesViewModel;
+import in.workbench.views.addresses.CheckAddressView;
+import in.workbench.views.addresses.CheckAddressViewModel;
+import in.workbench.views.addresses.ModelView;
+import in.workbench.views.addresses.ModelViewModel;
 import in.workbench.views.browse.DataBrowserView;
 import in.workbench.views.browse.DataBrowserViewModel;
 import in.workbench.views.imports.ImportDialog;
@@ -24,6 +33,7 @@ import in.workbench.views.catalog.CatalogView;
 import in.workbench.views.catalog.CatalogViewModel;
 import in.workbench.views.catalog.ReviewView;
 import in.workbench.views.catalog.ReviewViewModel;
+import in.workbench.views.shell.Navigator;
 import in.workbench.views.shell.Screen;
 import in.workbench.views.task.Failures;
 import in.workbench.views.task.FxTaskRunner;
@@ -32,6 +42,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
@@ -51,6 +63,11 @@ public final class WorkbenchApplication extends Application implements MainWindo
     private FxDialogService dialogs;
     private MainWindow window;
     private DataBrowserView browser;
+    private AddressesView addresses;
+    private ModelView deliverabilityModel;
+    private AddressMapView addressMap;
+    private CheckAddressView checkAddress;
+    private ExecutorService addressChecks;
     private WorkspaceSummaryView summary;
     private PackagingView packaging;
     private LabelingView labeling;
@@ -76,16 +93,28 @@ public final class WorkbenchApplication extends Application implements MainWindo
                 () -> dialogs.showError(Failures.sentenceFor(e), e)));
         browser = new DataBrowserView(new DataBrowserViewModel(runner, this::fail), dialogs);
         summary = new WorkspaceSummaryView(runner);
+        Navigator navigator = (title, filter) -> window.open(title, filter);
+        AddressesSession addressSession = new AddressesSession(runner);
+        addresses = new AddressesView(new AddressesViewModel(addressSession, runner, this::fail), dialogs);
+        deliverabilityModel = new ModelView(new ModelViewModel(addressSession, runner, this::fail), navigator);
+        addressMap = new AddressMapView(new AddressMapViewModel(addressSession, runner, this::fail), navigator);
+        addressChecks = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "workbench-address-check");
+            t.setDaemon(true);
+            return t;
+        });
+        checkAddress = new CheckAddressView(new CheckAddressViewModel(addressSession, addressChecks, Platform::runLater));
         labeling = new LabelingView(new LabelingViewModel(runner, this::fail, new SettingsAnalyst(),
                 this::parser, in.workbench.analytics.segmentation.SegmentationTrainer.Settings.defaults(42)), dialogs);
         buildings = new BuildingsView(new BuildingsViewModel(runner, this::fail, this::parser), dialogs,
-                (title, filter) -> window.open(title, filter));
+                navigator);
         CatalogViewModel catalogModel = new CatalogViewModel(runner, this::fail);
         CatalogView catalog = new CatalogView(catalogModel);
         ReviewView review = new ReviewView(new ReviewViewModel(runner, this::fail, () -> settings.analystName), dialogs);
-        CatalogChartsView catalogCharts = new CatalogChartsView(catalogModel, (title, filter) -> window.open(title, filter));
-        packaging = new PackagingView(new PackagingViewModel(runner, this::fail), (title, filter) -> window.open(title, filter), dialogs);
-        List<Screen> screens = List.of(summary, browser, labeling, buildings, catalog, review, catalogCharts, packaging);
+        CatalogChartsView catalogCharts = new CatalogChartsView(catalogModel, navigator);
+        packaging = new PackagingView(new PackagingViewModel(runner, this::fail), navigator, dialogs);
+        List<Screen> screens = List.of(summary, browser, addresses, deliverabilityModel, addressMap, checkAddress, labeling,
+                buildings, catalog, review, catalogCharts, packaging);
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
         WindowLayout.restore(primary, settings);
@@ -231,6 +260,26 @@ public final class WorkbenchApplication extends Application implements MainWindo
         return packaging;
     }
 
+    /** The Addresses screen (tests use it). */
+    public AddressesView addresses() {
+        return addresses;
+    }
+
+    /** The deliverability Model screen (tests use it). */
+    public ModelView deliverabilityModel() {
+        return deliverabilityModel;
+    }
+
+    /** The address Map screen (tests use it). */
+    public AddressMapView addressMap() {
+        return addressMap;
+    }
+
+    /** The Check an address screen (tests use it). */
+    public CheckAddressView checkAddress() {
+        return checkAddress;
+    }
+
     @Override
     public void newWorkspace() {
         DirectoryChooser chooser = new DirectoryChooser();
@@ -338,6 +387,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
             workspace.close();
         }
         runner.close();
+        addressChecks.shutdownNow();
         Platform.exit();
     }
 }

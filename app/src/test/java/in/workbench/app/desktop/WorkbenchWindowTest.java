@@ -206,4 +206,18 @@ class WorkbenchWindowTest {
                 && app.browser().model().totalProperty().get() == damaged);
         assertEquals("=polybag", app.browser().model().filters().get("package_type"));
     }
+
+    @Test
+    @Order(6)
+    void theAddressScreensAreInTheWindowAndOfferToTrainOnAnUnscoredWorkspace() throws Exception {
+        robot.interact(() -> app.window().open("Addresses", java.util.Map.of("state", "Gujarat")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.addresses().model().noScoresProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Gujarat", app.addresses().model().stateProperty().get());
+        assertTrue(robot.lookup("#trainAndScore").queryButton().isVisible());
+        assertTrue(robot.lookup("#emptyMessage").queryAs(Label.class).getText().contains("Train the model"));
+        screenshot(stage.getScene().getRoot(), "addresses-empty");
+        robot.interact(() -> app.window().open("Check an address", java.util.Map.of()));
+        waitForText("#checkMessage", "no deliverability model yet");
+    }
 }

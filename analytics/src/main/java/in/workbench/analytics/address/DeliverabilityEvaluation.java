@@ -1,0 +1,121 @@
+package in.workbench.analytics.address;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import in.workbench.analytics.WorkbenchException;
+import in.workbench.analytics.WorkbenchException.Kind;
+import in.workbench.analytics.address.DeliverabilityTrainer.CandidateMetrics;
+import in.workbench.analytics.address.DeliverabilityTrainer.Confusion;
+import in.workbench.analytics.address.DeliverabilityTrainer.ReliabilityBin;
+import in.workbench.analytics.workspace.Workspace;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The last training's cross-validated evaluation as the Model screen shows it: the candidates'
+ * metrics, the chosen model's AUC and Brier score, and every labelled address's out-of-fold
+ * calibrated score, from which precision, recall, the confusion matrix and the reliability chart
+ * are computed at any threshold without retraining. Read from the {@code trained_models} row and
+ * the {@code deliverability_oof} table. Immutable (the arrays are not handed out) and thread-safe.
+ *
+ * @param chosen the algorithm kept ("logistic regression" or "xgboost")
+ * @param trainedAt when it was trained (ISO-8601)
+ * @param addresses labelled addresses trained on
+ * @param undeliverable of them labelled undeliverable
+ * @param analystLabels of them labelled by analysts
+ * @param folds cross-validation folds
+ * @param seed the training seed
+ * @param candidates every algorithm's cross-validated metrics
+ * @param auc the chosen model's out-of-fold AUC after calibration
+ * @param brier its Brier score after calibration
+ */
+public record DeliverabilityEvaluation(String chosen, String trainedAt, int addresses, int undeliverable, int analystLabels, int folds,
+        long seed, List<CandidateMetrics> candidates, double auc, double brier, double[] scores, boolean[] delivered) {
+
+    /** The evaluation of a report just trained. */
+    public static DeliverabilityEvaluation of(DeliverabilityTrainer.Report r, String trainedAt) {
+        return new DeliverabilityEvaluation(r.chosen(), trainedAt, r.addresses(), r.undeliverable(), r.analystLabels(), r.folds(),
+                r.seed(), r.candidates(), r.auc(), r.brierCalibrated(), r.outOfFoldScores().clone(), r.outOfFoldDelivered().clone());
+    }
+
+    /** The stored evaluation of the workspace's deliverability model; empty when none was trained. */
+    public static Optional<DeliverabilityEvaluation> load(Workspace ws) {
+        try (Connection c = ws.connection(); Statement s = c.createStatement()) {
+            String json;
+            String trainedAt;
+            long seed;
+            try (ResultSet rs = s.executeQuery("SELECT metrics_json, trained_at, seed FROM trained_models WHERE model_name = '"
+                    + DeliverabilityTrainer.MODEL_NAME + "'")) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                json = rs.getString(1);
+                trainedAt = rs.getObject(2, java.time.OffsetDateTime.class).toString();
+                seed = rs.getLong(3);
+            }
+            List<Double> scores = new ArrayList<>();
+            List<Boolean> delivered = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT score, delivered FROM deliverability_oof ORDER BY address_id")) {
+                while (rs.next()) {
+                    scores.add(rs.getDouble(1));
+                    delivered.add(rs.getBoolean(2));
+                }
+            }
+            JsonNode m = new ObjectMapper().readTree(json);
+            List<CandidateMetrics> candidates = new ArrayList<>();
+            for (JsonNode cand : m.path("candidates")) {
+                candidates.add(new CandidateMetrics(cand.path("algorithm").asText(), cand.path("auc").asDouble(),
+                        cand.path("logLoss").asDouble(), cand.path("brier").asDouble()));
+            }
+            double[] sc = new double[scores.size()];
+            boolean[] dl = new boolean[scores.size()];
+            for (int i = 0; i < sc.length; i++) {
+                sc[i] = scores.get(i);
+                dl[i] = delivered.get(i);
+            }
+            return Optional.of(new DeliverabilityEvaluation(m.path("chosen").asText(), trainedAt, m.path("addresses").asInt(),
+                    m.path("undeliverable").asInt(), m.path("analyst_labels").asInt(), m.path("folds").asInt(), seed, List.copyOf(candidates),
+                    m.path("auc").asDouble(), m.path("brier").asDouble(), sc, dl));
+        } catch (SQLException | IOException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not read the deliverability model's evaluation: " + e.getMessage(), e);
+        }
+    }
+
+    /** Flagging quality at a threshold (addresses scoring below it are flagged), cross-validated. */
+    public Confusion confusionAt(double threshold) {
+        return DeliverabilityTrainer.confusion(scores, delivered, threshold);
+    }
+
+    /** The reliability chart: mean calibrated score against the delivered share, in {@code bins} equal-width bins. */
+    public List<ReliabilityBin> reliability(int bins) {
+        return DeliverabilityTrainer.reliability(scores, delivered, bins);
+    }
+
+    /** Share of the labelled addresses that would be flagged at a threshold. */
+    public double flaggedShareAt(double threshold) {
+        Confusion c = confusionAt(threshold);
+        long flagged = c.flaggedDeliverable() + c.flaggedUndeliverable();
+        return scores.length == 0 ? 0 : flagged / (double) scores.length;
+    }
+
+    /** How many out-of-fold scores the evaluation holds. */
+    public int size() {
+        return scores.length;
+    }
+
+    @Override
+    public double[] scores() {
+        return scores.clone();
+    }
+
+    @Override
+    public boolean[] delivered() {
+        return delivered.clone();
+    }
+}

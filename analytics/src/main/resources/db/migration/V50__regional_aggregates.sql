@@ -28,12 +28,12 @@ CREATE TABLE regional_shipment_facts (
     promised_days  INTEGER,
     delivered_days INTEGER
 );
-CREATE INDEX regional_facts_address ON regional_shipment_facts (address_id);
-CREATE INDEX regional_facts_product ON regional_shipment_facts (product_id);
+-- No secondary indexes on purpose: they would slow every shipment import, while the rare late
+-- address or product import reads the facts once, looking each up in regional_changed_keys.
 
--- Work list of shipments whose contribution is being redone; empty outside an import.
-CREATE TABLE regional_pending (
-    shipment_id VARCHAR(200) PRIMARY KEY
+-- Work list of addresses or products whose state or category changed; empty outside an import.
+CREATE TABLE regional_changed_keys (
+    key_value VARCHAR(200) PRIMARY KEY
 );
 
 CREATE TABLE agg_orders_by_state_subcategory (

@@ -4,6 +4,12 @@ import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.geo.IndianState;
 import in.workbench.analytics.workspace.Workspace;
+import com.opencsv.CSVWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -298,6 +305,35 @@ public final class RegionalPreferences {
             throw new WorkbenchException(Kind.OTHER, "Could not read the state's top products: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** The report's columns: the command-line contract's six, then the national share and the 90 % interval. */
+    public static final List<String> REPORT_COLUMNS = List.of("state", "category", "subcategory", "orders", "share", "lift",
+            "national_share", "lift_low", "lift_high", "state_orders");
+
+    /**
+     * Writes {@code report regional-lift}: one row per state with orders and subcategory, each
+     * state's subcategories by shrunk lift, highest first; share is the observed share of the
+     * state's orders, lift the shrunk one. Returns the rows written.
+     */
+    public long writeReport(Path file) {
+        long rows = 0;
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(w)) {
+            csv.writeNext(REPORT_COLUMNS.toArray(String[]::new), false);
+            for (Lift l : all()) {
+                csv.writeNext(new String[] {l.state(), l.category(), l.subcategory(), Long.toString(l.orders()), number(l.share()),
+                    number(l.lift()), number(l.nationalShare()), number(l.liftLow()), number(l.liftHigh()),
+                    Long.toString(l.stateOrders())}, false);
+                rows++;
+            }
+        } catch (IOException e) {
+            throw new WorkbenchException(Kind.INPUT_UNUSABLE, "Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.6f", v);
     }
 
     /** One sentence on the Unknown bucket and how states were found, for the screens and the report. */

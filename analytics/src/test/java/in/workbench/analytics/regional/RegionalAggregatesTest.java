@@ -124,7 +124,7 @@ class RegionalAggregatesTest {
         assertEquals(2L, orders().get("Karnataka|Clothing|Woollen Shawls"));
         assertEquals(1L, orders().get("Gujarat|Home & Kitchen|Umbrellas"));
         assertEquals(4, (long) query("SELECT 'all', SUM(orders) FROM agg_orders_by_state_subcategory").get("all"));
-        assertEquals(0, (long) query("SELECT 'n', COUNT(*) FROM regional_pending").get("n"));
+        assertEquals(0, (long) query("SELECT 'n', COUNT(*) FROM regional_changed_keys").get("n"));
     }
 
     @Test

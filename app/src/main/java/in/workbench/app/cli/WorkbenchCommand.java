@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             GenerateSampleCommand.class,
             TrainCommand.class,
             ScoreCommand.class,
+            ReportCommand.class,
         })
 public final class WorkbenchCommand implements Runnable {
 

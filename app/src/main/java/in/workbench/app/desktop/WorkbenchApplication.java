@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.imports.CsvImporter;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.app.ImportHooks;
 import in.workbench.app.Main;
 import in.workbench.app.cli.VersionProvider;
 import in.workbench.views.browse.DataBrowserView;
@@ -42,6 +43,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
     private DataBrowserView browser;
     private WorkspaceSummaryView summary;
     private Workspace workspace;
+    private final ImportHooks hooks = new ImportHooks();
 
     /** The workbench's home folder: {@code -Dworkbench.home}, else {@code ~/.workbench}. */
     public static Path home() {
@@ -98,7 +100,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
                 open(sample);
             } else {
                 window.showMessage("Preparing the sample workspace (a copy of the bundled sample) in " + sample + " …");
-                runner.submit("Creating the sample workspace", m -> SampleWorkspace.create(sample, m), this::show, e -> {
+                runner.submit("Creating the sample workspace", m -> SampleWorkspace.create(sample, hooks.all(), m), this::show, e -> {
                     window.showMessage("The sample workspace could not be created. Use File ▸ New workspace to start an empty one.");
                     fail(e);
                 });
@@ -194,7 +196,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
             return null;
         }
         Workspace ws = workspace;
-        ImportViewModel model = new ImportViewModel(new CsvImporter(ws), runner, this::fail);
+        ImportViewModel model = new ImportViewModel(new CsvImporter(ws, hooks.all()), runner, this::fail);
         return new ImportDialog(model, stage, runId -> {
             browser.model().show("rejected_rows", "run_id", String.valueOf(runId));
             window.select(browser);

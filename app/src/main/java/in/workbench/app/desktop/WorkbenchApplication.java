@@ -136,6 +136,10 @@ public final class WorkbenchApplication extends Application implements MainWindo
     }
 
     /** The data browser screen (tests use it). */
+    public in.workbench.views.shell.MainWindow window() {
+        return window;
+    }
+
     public DataBrowserView browser() {
         return browser;
     }

@@ -84,6 +84,8 @@ class WorkbenchWindowTest {
         waitForText("#count-products", "3,000");
         waitForText("#count-shipments", "100,000");
         assertTrue(Files.exists(home.resolve("settings.json")), "the workspace is remembered for next time");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.summary().monthsData().getColumnCount() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(12, app.summary().monthsData().getColumnCount(), "a year of order months");
         assertEquals(4, app.summary().monthsData().getRowCount(), "every outcome appears");
         assertEquals(6, app.summary().damageData().getColumnCount(), "every package type of the ladder");
@@ -160,5 +162,21 @@ class WorkbenchWindowTest {
         assertEquals(2, rows.size());
         assertEquals("rejected_rows", app.browser().model().tableProperty().get());
         screenshot(stage.getScene().getRoot(), "rejected-rows");
+    }
+
+    @Test
+    @Order(5)
+    void aDrillDownOpensTheDataBrowserOnExactlyTheClickedRecords() throws Exception {
+        long damaged;
+        try (java.sql.Connection c = app.workspace().connection(); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM shipments WHERE package_type = 'polybag' AND status = 'damaged'")) {
+            rs.next();
+            damaged = rs.getLong(1);
+        }
+        assertTrue(damaged > 0);
+        robot.interact(() -> app.window().open("Data", java.util.Map.of("table", "shipments", "package_type", "=polybag", "status", "=damaged")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "shipments".equals(app.browser().model().tableProperty().get())
+                && app.browser().model().totalProperty().get() == damaged);
+        assertEquals("=polybag", app.browser().model().filters().get("package_type"));
     }
 }

@@ -62,6 +62,18 @@ public final class DataBrowserView implements Screen {
         model.setWorkspace(workspace);
     }
 
+    /** Opens {@code filter.get("table")} filtered by every other entry (see {@link in.workbench.views.shell.Navigator}). */
+    @Override
+    public void applyFilter(java.util.Map<String, String> filter) {
+        String name = filter.get("table");
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        java.util.Map<String, String> columns = new java.util.LinkedHashMap<>(filter);
+        columns.remove("table");
+        model.show(name.toLowerCase(java.util.Locale.ROOT), columns);
+    }
+
     public DataBrowserViewModel model() {
         return model;
     }

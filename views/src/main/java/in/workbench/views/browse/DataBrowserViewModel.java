@@ -82,10 +82,16 @@ public final class DataBrowserViewModel {
 
     /** Shows a table with one filter set (e.g. rejected rows of one import run). */
     public void show(String tableName, String filterColumn, String filterValue) {
+        show(tableName, filterColumn == null ? Map.of() : Map.of(filterColumn, filterValue));
+    }
+
+    /**
+     * Shows a table or view with the given column filters (the browser's filter syntax), as a
+     * chart's drill-down does. Filters on columns the table lacks are dropped.
+     */
+    public void show(String tableName, Map<String, String> columnFilters) {
         filters.clear();
-        if (filterColumn != null) {
-            filters.put(filterColumn, filterValue);
-        }
+        columnFilters.forEach((column, value) -> filters.put(column.toLowerCase(java.util.Locale.ROOT), value));
         sortColumn = null;
         search.set("");
         if (tableName.equals(table.get())) {

@@ -23,7 +23,7 @@ import javafx.stage.Stage;
  * The main window: menus, the navigation list of screens, the current screen, and the status
  * bar. What the menus do is wired by the app through {@link Actions}. Used on the JavaFX thread.
  */
-public final class MainWindow {
+public final class MainWindow implements Navigator {
 
     /** What the menus do; implemented by the app's wiring. */
     public interface Actions {
@@ -103,6 +103,20 @@ public final class MainWindow {
             navigation.getSelectionModel().select(0);
         }
         refreshRecent();
+    }
+
+    @Override
+    public void open(String screenTitle, java.util.Map<String, String> filter) {
+        Screen target = screens.stream().filter(s -> s.title().equalsIgnoreCase(screenTitle)).findFirst()
+                .or(() -> screens.stream().filter(s -> s.title().toLowerCase(java.util.Locale.ROOT)
+                        .startsWith(screenTitle.toLowerCase(java.util.Locale.ROOT))).findFirst())
+                .orElse(null);
+        if (target == null) {
+            org.slf4j.LoggerFactory.getLogger(MainWindow.class).warn("no screen titled {}", screenTitle);
+            return;
+        }
+        select(target);
+        target.applyFilter(filter == null ? java.util.Map.of() : filter);
     }
 
     /** Switches to a screen. */

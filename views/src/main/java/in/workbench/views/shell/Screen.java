@@ -1,6 +1,7 @@
 package in.workbench.views.shell;
 
 import in.workbench.analytics.workspace.Workspace;
+import java.util.Map;
 import javafx.scene.Node;
 
 /**
@@ -17,4 +18,11 @@ public interface Screen {
 
     /** Called on the JavaFX thread when another workspace is opened. */
     void onWorkspaceChanged(Workspace workspace);
+
+    /**
+     * Shows what another screen asked for (see {@link Navigator}); keys are screen-defined,
+     * such as {@code state} or {@code category}. The default ignores the filter.
+     */
+    default void applyFilter(Map<String, String> filter) {
+    }
 }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code workbench bench …}: measured performance, printed as tables for the README. */
-@Command(name = "bench", description = "Measure performance on generated data.", subcommands = {BenchCommand.ImportBench.class, BenchCommand.DeliverabilityBench.class})
+@Command(name = "bench", description = "Measure performance on generated data.", subcommands = {BenchCommand.ImportBench.class, BenchCommand.DeliverabilityBench.class,
+    BenchChartsCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -34,7 +35,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name a benchmark: import or deliverability.");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name a benchmark: import, deliverability or charts.");
     }
 
     /**

@@ -17,7 +17,11 @@ import in.workbench.views.shell.MainWindow;
 import in.workbench.views.shell.Screen;
 import in.workbench.views.task.Failures;
 import in.workbench.views.task.FxTaskRunner;
-import in.workbench.views.workspace.WorkspaceSummaryView;
+import in.workbench.views.overview.OverviewView;
+import in.workbench.views.overview.OverviewViewModel;
+import in.workbench.views.regional.RegionalView;
+import in.workbench.views.regional.RegionalViewModel;
+import in.workbench.views.shell.Navigator;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +45,8 @@ public final class WorkbenchApplication extends Application implements MainWindo
     private FxDialogService dialogs;
     private MainWindow window;
     private DataBrowserView browser;
-    private WorkspaceSummaryView summary;
+    private OverviewView overview;
+    private RegionalView regional;
     private Workspace workspace;
     private final ImportHooks hooks = new ImportHooks();
 
@@ -62,8 +67,10 @@ public final class WorkbenchApplication extends Application implements MainWindo
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> Platform.runLater(
                 () -> dialogs.showError(Failures.sentenceFor(e), e)));
         browser = new DataBrowserView(new DataBrowserViewModel(runner, this::fail), dialogs);
-        summary = new WorkspaceSummaryView(runner);
-        List<Screen> screens = List.of(summary, browser);
+        Navigator navigator = (title, filter) -> window.open(title, filter);
+        overview = new OverviewView(new OverviewViewModel(runner, hooks.regional(), navigator, this::fail));
+        regional = new RegionalView(new RegionalViewModel(runner, hooks.regional(), this::fail));
+        List<Screen> screens = List.of(overview, browser, regional);
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
         primary.setTitle("Workbench");
@@ -130,9 +137,14 @@ public final class WorkbenchApplication extends Application implements MainWindo
         return workspace;
     }
 
-    /** The workspace summary screen (tests use it). */
-    public WorkspaceSummaryView summary() {
-        return summary;
+    /** The overview dashboard, the first screen (tests use it). */
+    public OverviewView overview() {
+        return overview;
+    }
+
+    /** The Regional screen (tests use it). */
+    public RegionalView regional() {
+        return regional;
     }
 
     /** The data browser screen (tests use it). */
@@ -201,6 +213,12 @@ public final class WorkbenchApplication extends Application implements MainWindo
         }
         Workspace ws = workspace;
         ImportViewModel model = new ImportViewModel(new CsvImporter(ws, hooks.all()), runner, this::fail);
+        model.summaryProperty().addListener((obs, o, done) -> {
+            if (done != null && ws == workspace) {
+                overview.model().refresh();
+                regional.model().load(ws);
+            }
+        });
         return new ImportDialog(model, stage, runId -> {
             browser.model().show("rejected_rows", "run_id", String.valueOf(runId));
             window.select(browser);

@@ -52,13 +52,13 @@ public final class OverviewView implements Screen {
     private final FlowPane counts = new FlowPane(18, 4);
     private final Label unresolved = new Label();
     private final Label models = new Label();
-    private final ChartCard months = new ChartCard("Shipments per month by outcome");
-    private final ChartCard damage = new ChartCard("Damage rate by package type");
+    private final ChartCard months = new ChartCard("Shipments by month");
+    private final ChartCard damage = new ChartCard("Damage by package");
     private final IndiaMapView map = new IndiaMapView();
     private final Label mapTitle = new Label("Regional preferences");
-    private final ChartCard risky = new ChartCard("Undeliverable-risk addresses by state");
+    private final ChartCard risky = new ChartCard("Risky addresses");
     private final ChartCard conflicts = new ChartCard("Catalog conflicts");
-    private final ChartCard damageProne = new ChartCard("Damage-prone products to re-pack");
+    private final ChartCard damageProne = new ChartCard("Damage-prone");
     private final Map<String, FlaggedRecords.Count> conflictByLabel = new HashMap<>();
 
     public OverviewView(OverviewViewModel model) {
@@ -86,25 +86,29 @@ public final class OverviewView implements Screen {
         damageProne.setOnDrillDown(c -> model.openDamageProne(c.category()));
         map.setOnStateClicked(model::openRegion);
         mapTitle.getStyleClass().add("title-4");
-        Label mapHint = new Label("Click a state for its top subcategories and products.");
+        Label mapHint = new Label("Click a state for its top subcategories and products; hover for numbers.");
         mapHint.getStyleClass().add("text-muted");
         BorderPane mapCard = new BorderPane(map, new VBox(2, mapTitle, mapHint), null, null, null);
         mapCard.setPadding(new Insets(4, 8, 4, 8));
         mapCard.getStyleClass().add("chart-card");
-        mapCard.setPrefSize(420, 420);
-        map.setPrefSize(400, 380);
+        mapCard.setPrefSize(520, 320);
+        map.setPrefSize(480, 270);
 
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(12);
         grid.add(months, 0, 0);
-        grid.add(damage, 1, 0);
-        grid.add(mapCard, 2, 0, 1, 2);
-        grid.add(risky, 0, 1);
-        grid.add(conflicts, 1, 1);
-        grid.add(damageProne, 0, 2);
+        grid.add(mapCard, 1, 0);
+        grid.add(damage, 0, 1);
+        grid.add(risky, 1, 1);
+        grid.add(conflicts, 0, 2);
+        grid.add(damageProne, 1, 2);
+        javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+        half.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(half, half);
+        GridPane.setHgrow(mapCard, Priority.ALWAYS);
         for (ChartCard card : List.of(months, damage, risky, conflicts, damageProne)) {
-            card.setPrefSize(460, 300);
+            card.setPrefSize(520, 320);
             card.setMinHeight(260);
             GridPane.setHgrow(card, Priority.ALWAYS);
         }
@@ -199,11 +203,11 @@ public final class OverviewView implements Screen {
 
     private void showMap(Dashboard d) {
         if (d.mapSubcategory() == null) {
-            mapTitle.setText("Regional preferences: no orders with a known state and product yet");
+            mapTitle.setText("Regional preferences: no orders yet");
             map.setValues(Map.of(), "lift", v -> String.format("%.2f×", v));
             return;
         }
-        mapTitle.setText("Regional preferences: lift of " + d.mapSubcategory());
+        mapTitle.setText("Where " + d.mapSubcategory() + " sell (lift)");
         map.setValues(d.mapLift(), "lift of " + d.mapSubcategory(), v -> String.format("%.2f×", v));
         map.setDetails(state -> {
             var l = d.preferences().lift(state, d.mapSubcategory());

@@ -1,5 +1,6 @@
 package in.workbench.views.regional;
 
+import in.workbench.analytics.geo.IndianState;
 import in.workbench.analytics.regional.DeliverySpeed;
 import in.workbench.analytics.regional.RankingPreview;
 import in.workbench.analytics.regional.RegionalPreferences;
@@ -16,6 +17,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -25,6 +27,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -49,6 +52,7 @@ public final class RegionalView implements Screen {
     private final ChartCard liftChart = new ChartCard("Top subcategories by lift");
     private final ChartCard deliveryChart = new ChartCard("Promised vs actual delivery days by state");
     private final TabPane tabs = new TabPane();
+    private final Map<String, String> stateOfCode = new java.util.HashMap<>();
 
     public RegionalView(RegionalViewModel model) {
         this.model = model;
@@ -82,7 +86,7 @@ public final class RegionalView implements Screen {
         HBox mapBar = new HBox(8, new Label("Lift of"), subcategories, new Label("by state"));
         mapBar.setAlignment(Pos.CENTER_LEFT);
         map.setId("regionalMap");
-        map.setPrefSize(460, 520);
+        map.setPrefSize(420, 430);
         map.setDetails(model::details);
         map.setOnStateClicked(s -> {
             model.stateProperty().set(s);
@@ -96,7 +100,11 @@ public final class RegionalView implements Screen {
         explanation.setWrapText(true);
         explanation.getStyleClass().add("text-muted");
         explanation.textProperty().bind(model.explanationProperty());
-        VBox left = new VBox(8, mapBar, map, explanation);
+        ScrollPane explanationScroll = new ScrollPane(explanation);
+        explanationScroll.setFitToWidth(true);
+        explanationScroll.setPrefHeight(150);
+        explanationScroll.setMinHeight(90);
+        VBox left = new VBox(8, mapBar, map, explanationScroll);
         VBox.setVgrow(map, Priority.ALWAYS);
         left.setPadding(new Insets(12));
         left.setMinWidth(380);
@@ -120,7 +128,7 @@ public final class RegionalView implements Screen {
         Label summary = new Label();
         summary.setId("stateSummary");
         summary.textProperty().bind(model.stateSummaryProperty());
-        HBox bar = new HBox(8, new Label("State"), statePicker("regionalState"), summary);
+        HBox bar = new HBox(8, label("State"), statePicker("regionalState"), summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         liftChart.setPrefSize(560, 300);
         liftChart.setOnDrillDown(click -> model.subcategoryProperty().set(click.category()));
@@ -130,9 +138,9 @@ public final class RegionalView implements Screen {
         Tables.column(subs, "Subcategory", 170, RegionalPreferences.Lift::subcategory);
         Tables.column(subs, "Orders", 70, RegionalPreferences.Lift::orders);
         Tables.column(subs, "Share", 70, l -> Tables.percent(l.share()));
-        Tables.column(subs, "National", 70, l -> Tables.percent(l.nationalShare()));
+        Tables.column(subs, "National", 80, l -> Tables.percent(l.nationalShare()));
         Tables.column(subs, "Lift", 60, l -> Tables.decimal(l.lift()));
-        Tables.column(subs, "90 % interval", 100, l -> Tables.decimal(l.liftLow()) + "–" + Tables.decimal(l.liftHigh()));
+        Tables.column(subs, "90 % interval", 110, l -> Tables.decimal(l.liftLow()) + "–" + Tables.decimal(l.liftHigh()));
         subs.setPrefHeight(200);
         TableView<RegionalPreferences.ProductOrders> products = new TableView<>(model.stateProducts());
         products.setId("stateProducts");
@@ -193,17 +201,17 @@ public final class RegionalView implements Screen {
 
     private Node deliveryTab() {
         deliveryChart.setPrefSize(560, 320);
-        deliveryChart.setOnDrillDown(click -> model.stateProperty().set(click.category()));
+        deliveryChart.setOnDrillDown(click -> model.stateProperty().set(stateOfCode.getOrDefault(click.category(), click.category())));
         model.deliveryByState().addListener((javafx.collections.ListChangeListener<DeliverySpeed.Speed>) c -> showDeliveryChart());
         Label heading = new Label();
         heading.textProperty().bind(javafx.beans.binding.Bindings.concat("Delivery to ", model.stateProperty(), " by package type"));
         TableView<DeliverySpeed.Speed> table = new TableView<>(model.stateDelivery());
         table.setId("stateDelivery");
         Tables.column(table, "Package type", 140, DeliverySpeed.Speed::packageType);
-        Tables.column(table, "Shipments", 80, DeliverySpeed.Speed::shipments);
+        Tables.column(table, "Shipments", 90, DeliverySpeed.Speed::shipments);
         Tables.column(table, "Timed", 70, DeliverySpeed.Speed::timed);
-        Tables.column(table, "Promised days", 100, s -> Tables.decimal(s.meanPromised()));
-        Tables.column(table, "Actual days", 90, s -> Tables.decimal(s.meanActual()));
+        Tables.column(table, "Promised days", 115, s -> Tables.decimal(s.meanPromised()));
+        Tables.column(table, "Actual days", 100, s -> Tables.decimal(s.meanActual()));
         Tables.column(table, "Late", 70, s -> Tables.percent(s.lateShare()));
         VBox box = new VBox(8, deliveryChart, heading, table);
         VBox.setVgrow(deliveryChart, Priority.ALWAYS);
@@ -219,12 +227,19 @@ public final class RegionalView implements Screen {
         }
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<List<Object>> table = new ArrayList<>();
+        stateOfCode.clear();
         for (DeliverySpeed.Speed s : rows) {
-            data.addValue(s.meanPromised(), "promised days", s.state());
-            data.addValue(s.meanActual(), "actual days", s.state());
+            String code = IndianState.resolve(s.state()).map(IndianState::code).orElse(s.state());
+            stateOfCode.put(code, s.state());
+            data.addValue(s.meanPromised(), "promised days", code);
+            data.addValue(s.meanActual(), "actual days", code);
             table.add(List.of(s.state(), s.shipments(), s.timed(), s.meanPromised(), s.meanActual(), s.lateShare()));
         }
-        deliveryChart.setChart(barChart("Mean promised vs actual delivery days by state", "state", "days", data, true),
+        JFreeChart chart = barChart("Mean promised vs actual days (state codes; hover for names)", "state", "days", data, true);
+        ((BarRenderer) chart.getCategoryPlot().getRenderer()).setDefaultToolTipGenerator((dataset, row, column) -> String.format("%s: %.2f %s",
+                stateOfCode.get(String.valueOf(dataset.getColumnKey(column))), dataset.getValue(row, column), dataset.getRowKey(row)));
+        chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_90);
+        deliveryChart.setChart(chart,
                 new ChartData(List.of("state", "shipments", "timed", "promised_days", "actual_days", "late_share"), table));
     }
 
@@ -236,10 +251,10 @@ public final class RegionalView implements Screen {
         GridPane weights = new GridPane();
         weights.setHgap(8);
         weights.setVgap(4);
-        weights.addRow(0, new Label("Query"), query, new Label("for shoppers in"), statePicker("rankingState"));
-        weights.addRow(1, new Label("Text match"), slider("textWeight", model.textWeightProperty()));
-        weights.addRow(2, new Label("Regional popularity"), slider("popularityWeight", model.popularityWeightProperty()));
-        weights.addRow(3, new Label("Delivery speed"), slider("speedWeight", model.speedWeightProperty()));
+        weights.addRow(0, label("Query"), query, label("for shoppers in"), statePicker("rankingState"));
+        weights.addRow(1, label("Text match"), slider("textWeight", model.textWeightProperty()));
+        weights.addRow(2, label("Regional popularity"), slider("popularityWeight", model.popularityWeightProperty()));
+        weights.addRow(3, label("Delivery speed"), slider("speedWeight", model.speedWeightProperty()));
         Label note = new Label("Each factor is scaled 0–1 over the matching products; the weights are normalised. Change = places"
                 + " gained against the national ranking with the same weights (popularity without the state's lift, speed over all states).");
         note.setWrapText(true);
@@ -248,8 +263,8 @@ public final class RegionalView implements Screen {
         table.setId("ranking");
         table.setPlaceholder(new Label("No product matches the query."));
         Tables.column(table, "#", 40, RankingPreview.Ranked::rank);
-        Tables.column(table, "Change", 60, r -> r.rankChange() > 0 ? "▲ " + r.rankChange() : r.rankChange() < 0 ? "▼ " + -r.rankChange() : "=");
-        Tables.column(table, "National #", 75, RankingPreview.Ranked::nationalRank);
+        Tables.column(table, "Change", 70, r -> r.rankChange() > 0 ? "▲ " + r.rankChange() : r.rankChange() < 0 ? "▼ " + -r.rankChange() : "=");
+        Tables.column(table, "National #", 90, RankingPreview.Ranked::nationalRank);
         Tables.column(table, "Title", 260, RankingPreview.Ranked::title);
         Tables.column(table, "Subcategory", 140, RankingPreview.Ranked::subcategory);
         Tables.column(table, "Text", 50, r -> Tables.decimal(r.text()));
@@ -270,9 +285,15 @@ public final class RegionalView implements Screen {
         s.setMajorTickUnit(1);
         s.setPrefWidth(220);
         s.valueProperty().bindBidirectional(weight);
-        Label value = new Label();
+        Label value = label("");
         value.textProperty().bind(weight.asString("%.1f"));
         return new HBox(6, s, value);
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     static JFreeChart barChart(String title, String x, String y, DefaultCategoryDataset data, boolean legend) {

@@ -160,9 +160,10 @@ public final class RegionalAggregates implements ImportHook {
                 }
             }
             case PRODUCTS -> {
+                // LEFT JOIN keeps the facts as the outer (scanned) table: the products are then looked up by key.
                 execute(c, "INSERT INTO regional_changed_keys (key_value) SELECT DISTINCT f.product_id FROM regional_shipment_facts f "
-                        + "JOIN products p ON p.product_id = f.product_id AND p.run_id = " + runId + " "
-                        + "WHERE f.category <> p.category OR f.subcategory <> COALESCE(p.subcategory, '" + NO_SUBCATEGORY + "')");
+                        + "LEFT JOIN products p ON p.product_id = f.product_id WHERE p.run_id = " + runId + " "
+                        + "AND (f.category <> p.category OR f.subcategory <> COALESCE(p.subcategory, '" + NO_SUBCATEGORY + "'))");
                 redo(c, "f.product_id", false);
             }
             default -> {
@@ -351,13 +352,16 @@ public final class RegionalAggregates implements ImportHook {
 
     /**
      * Redoes the shipments of the addresses or products listed in regional_changed_keys with their
-     * current state and category, then empties the list.
+     * current state and category, then empties the list. The facts are scanned once (LEFT JOIN
+     * keeps them outer) and each looked up in the list by key, since the facts carry no index on
+     * address or product.
      */
     private static void redo(Connection c, String keyColumn, boolean byAddress) throws SQLException {
         Deltas deltas = new Deltas();
         String sql = "SELECT " + FACT_COLUMNS.replaceAll("(\\w+)", "f.$1") + ", r.state, r.state_source, p.category, p.subcategory, "
-                + "p.product_id FROM regional_shipment_facts f JOIN regional_changed_keys q ON q.key_value = " + keyColumn + " "
-                + "LEFT JOIN regional_address_states r ON r.address_id = f.address_id LEFT JOIN products p ON p.product_id = f.product_id";
+                + "p.product_id FROM regional_shipment_facts f LEFT JOIN regional_changed_keys q ON q.key_value = " + keyColumn + " "
+                + "LEFT JOIN regional_address_states r ON r.address_id = f.address_id LEFT JOIN products p ON p.product_id = f.product_id "
+                + "WHERE q.key_value IS NOT NULL";
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql);
                 PreparedStatement update = c.prepareStatement("UPDATE regional_shipment_facts SET state = ?, state_source = ?, "
                         + "category = ?, subcategory = ? WHERE shipment_id = ?")) {

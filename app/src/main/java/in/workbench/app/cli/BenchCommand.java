@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code workbench bench …}: measured performance, printed as tables for the README. */
 @Command(name = "bench", description = "Measure performance on generated data.", subcommands = {BenchCommand.ImportBench.class, BenchCommand.DeliverabilityBench.class,
-    BenchChartsCommand.class})
+    BenchChartsCommand.class, StartupBench.class, BenchAll.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

@@ -17,13 +17,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code workbench train -w DIR MODEL}: trains a model and prints its cross-validated evaluation. */
 @Command(name = "train", description = {"Train a model on the workspace and print its cross-validated evaluation.",
-    "MODEL: deliverability (more models follow; see README)."})
+    "MODEL: deliverability, attributes (colour and material from titles), category (the category check)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceOptions options;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability, attributes or category")
     String model;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -37,14 +37,20 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!model.equals("deliverability")) {
+        if (!java.util.List.of("deliverability", "attributes", "category").contains(model)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Unknown model '" + model + "'. This version trains: deliverability.");
+                    "Unknown model '" + model + "'. This version trains: deliverability, attributes, category.");
         }
         if (folds < 2) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--folds must be at least 2.");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (model.equals("attributes")) {
+            return CatalogTrainOutput.attributes(options, seed, folds, out);
+        }
+        if (model.equals("category")) {
+            return CatalogTrainOutput.category(options, seed, folds, out);
+        }
         try (Workspace ws = options.open()) {
             DeliverabilityTrainer.Result result;
             try (TerminalProgress progress = new TerminalProgress("Training deliverability", options.quiet(), System.err)) {

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             ScoreCommand.class,
             ReportCommand.class,
+            ExtractCommand.class,
         })
 public final class WorkbenchCommand implements Runnable {
 

@@ -28,6 +28,14 @@ public final class AppSettings {
     public double windowWidth = 1280;
     public double windowHeight = 820;
     public String analystName = System.getProperty("user.name", "analyst");
+    /** Window position; NaN until the window has been closed once (then the OS places it). */
+    public double windowX = Double.NaN;
+    public double windowY = Double.NaN;
+    public boolean windowMaximized;
+    /** The screen shown when the window was closed. */
+    public String lastScreen;
+    /** True once the analyst ticked "Don't show this again" on the guided tour. */
+    public boolean tourDismissed;
 
     /** Reads the settings, or defaults when there are none or they cannot be read. */
     static AppSettings load(Path file) {

@@ -14,6 +14,11 @@ import in.workbench.views.imports.ImportDialog;
 import in.workbench.views.imports.ImportViewModel;
 import in.workbench.views.shell.FxDialogService;
 import in.workbench.views.shell.MainWindow;
+import in.workbench.views.catalog.CatalogChartsView;
+import in.workbench.views.catalog.CatalogView;
+import in.workbench.views.catalog.CatalogViewModel;
+import in.workbench.views.catalog.ReviewView;
+import in.workbench.views.catalog.ReviewViewModel;
 import in.workbench.views.shell.Screen;
 import in.workbench.views.task.Failures;
 import in.workbench.views.task.FxTaskRunner;
@@ -70,9 +75,14 @@ public final class WorkbenchApplication extends Application implements MainWindo
         Navigator navigator = (title, filter) -> window.open(title, filter);
         overview = new OverviewView(new OverviewViewModel(runner, hooks.regional(), navigator, this::fail));
         regional = new RegionalView(new RegionalViewModel(runner, hooks.regional(), this::fail));
-        List<Screen> screens = List.of(overview, browser, regional);
+        CatalogViewModel catalogModel = new CatalogViewModel(runner, this::fail);
+        CatalogView catalog = new CatalogView(catalogModel);
+        ReviewView review = new ReviewView(new ReviewViewModel(runner, this::fail, () -> settings.analystName), dialogs);
+        CatalogChartsView catalogCharts = new CatalogChartsView(catalogModel, navigator);
+        List<Screen> screens = List.of(overview, browser, catalog, review, catalogCharts, regional);
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
+        WindowLayout.restore(primary, settings);
         primary.setTitle("Workbench");
         try (var icon = WorkbenchApplication.class.getResourceAsStream("/in/workbench/app/workbench.png")) {
             if (icon != null) {
@@ -126,7 +136,17 @@ public final class WorkbenchApplication extends Application implements MainWindo
         workspace = opened;
         settings.opened(opened.folder());
         settings.save(home.resolve("settings.json"));
+        boolean first = previous == null;
         window.setWorkspace(opened);
+        if (first) {
+            WindowLayout.restoreScreen(window, settings);
+            if (!settings.tourDismissed && !Boolean.getBoolean("workbench.noTour")) {
+                tour();
+            }
+            if (Boolean.getBoolean(StartupProbe.PROPERTY)) {
+                StartupProbe.reportWhenRendered(stage.getScene(), this::quit);
+            }
+        }
         if (previous != null && !previous.folder().equals(opened.folder())) {
             previous.close();
         }
@@ -252,9 +272,18 @@ public final class WorkbenchApplication extends Application implements MainWindo
     }
 
     @Override
+    public void tour() {
+        window.showTour(FirstRunTour.STEPS, dontShowAgain -> {
+            if (dontShowAgain) {
+                settings.tourDismissed = true;
+                settings.save(home.resolve("settings.json"));
+            }
+        });
+    }
+
+    @Override
     public void quit() {
-        settings.windowWidth = stage.getWidth();
-        settings.windowHeight = stage.getHeight();
+        WindowLayout.remember(stage, window, settings);
         settings.save(home.resolve("settings.json"));
         if (workspace != null) {
             workspace.close();

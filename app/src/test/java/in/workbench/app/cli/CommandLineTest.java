@@ -151,4 +151,23 @@ class CommandLineTest {
         assertEquals(1501, lines.size());
         assertEquals(2, run("train", "-w", ws, "segmentation-xyz").code());
     }
+
+    @Test
+    void startupBenchWithoutADisplaySaysHowToRunIt() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
+                && System.getProperty("os.name").toLowerCase().contains("linux"), "only meaningful without a display");
+        Run r = run("bench", "startup");
+        assertEquals(4, r.code());
+        org.junit.jupiter.api.Assertions.assertTrue(r.err().contains("xvfb-run"), r.err());
+    }
+
+    @Test
+    void benchAllHeadsTheReportWithTheMachineAndRunsEachBenchmark() {
+        Run r = run("bench", "all", "--shipments", "300", "--only", "import");
+        assertEquals(0, r.code(), r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("Machine: " + Runtime.getRuntime().availableProcessors() + " cores"), r.out());
+        org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("## import (--rows 300)"), r.out());
+        org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("| H2 CSVREAD into the same table (reference) |"), r.out());
+        org.junit.jupiter.api.Assertions.assertFalse(r.out().contains("## startup"), "only what was asked for");
+    }
 }

@@ -92,7 +92,34 @@ class WorkbenchWindowTest {
         var damage = app.overview().charts().get(1).data().rows();
         assertEquals(6, damage.size(), "every package type of the ladder");
         assertEquals("polybag", damage.get(0).get(0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#tourCard").tryQuery().isPresent());
+        assertEquals("Your workspace at a glance", robot.lookup("#tourHeading").queryAs(Label.class).getText());
+        screenshot(stage.getScene().getRoot(), "guided-tour");
+        robot.interact(() -> robot.lookup("#tourNext").queryButton().fire());
+        assertEquals("Data browser", app.window().selected().title(), "the tour shows each screen it talks about");
+        robot.interact(() -> robot.lookup("#tourDontShow").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        robot.interact(() -> robot.lookup("#tourClose").queryButton().fire());
+        assertTrue(robot.lookup("#tourCard").tryQuery().isEmpty(), "the tour is gone");
+        assertTrue(AppSettings.load(home.resolve("settings.json")).tourDismissed, "dismissed for good, across restarts");
+        robot.interact(() -> app.window().select(app.window().screens().get(0)));
         screenshot(stage.getScene().getRoot(), "main-window");
+    }
+
+    @Test
+    @Order(6)
+    void theWindowLayoutAndTheLastScreenAreRememberedForNextTime() throws Exception {
+        AppSettings saved = new AppSettings();
+        robot.interact(() -> {
+            app.window().select(app.browser());
+            WindowLayout.remember(stage, app.window(), saved);
+        });
+        assertEquals("Data browser", saved.lastScreen);
+        assertEquals(stage.getWidth(), saved.windowWidth);
+        robot.interact(() -> {
+            app.window().select(app.window().screens().get(0));
+            WindowLayout.restoreScreen(app.window(), saved);
+        });
+        assertEquals("Data browser", app.window().selected().title());
     }
 
     @Test

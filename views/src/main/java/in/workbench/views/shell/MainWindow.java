@@ -45,6 +45,9 @@ public final class MainWindow implements Navigator {
 
         void about();
 
+        /** Help ▸ Guided tour: shows the first-run tour again. */
+        void tour();
+
         void quit();
     }
 
@@ -52,6 +55,7 @@ public final class MainWindow implements Navigator {
     private final List<Screen> screens;
     private final Actions actions;
     private final BorderPane root = new BorderPane();
+    private final StackPane layers = new StackPane(root);
     private final StackPane content = new StackPane();
     private final ListView<Screen> navigation = new ListView<>();
     private final StatusBar statusBar;
@@ -119,6 +123,34 @@ public final class MainWindow implements Navigator {
         target.applyFilter(filter == null ? java.util.Map.of() : filter);
     }
 
+    /** The screens of the navigation, in order. */
+    public List<Screen> screens() {
+        return screens;
+    }
+
+    /** The screen shown now, or null while a message is shown. */
+    public Screen selected() {
+        return navigation.getSelectionModel().getSelectedItem();
+    }
+
+    /**
+     * Shows a guided tour over the window. Steps whose screen title the window does not have are
+     * left out; with none left, nothing is shown and null is returned.
+     */
+    public GuidedTour showTour(List<GuidedTour.Step> steps, Consumer<Boolean> onClose) {
+        List<GuidedTour.Step> present = steps.stream()
+                .filter(st -> screens.stream().anyMatch(sc -> sc.title().equalsIgnoreCase(st.screenTitle()))).toList();
+        if (present.isEmpty()) {
+            return null;
+        }
+        layers.getChildren().removeIf(n -> n != root);
+        GuidedTour tour = new GuidedTour(present, st -> screens.stream()
+                .filter(sc -> sc.title().equalsIgnoreCase(st.screenTitle())).findFirst().ifPresent(this::select), onClose);
+        layers.getChildren().add(tour.layer());
+        tour.start();
+        return tour;
+    }
+
     /** Switches to a screen. */
     public void select(Screen screen) {
         navigation.getSelectionModel().select(screen);
@@ -146,7 +178,9 @@ public final class MainWindow implements Navigator {
         dark.setOnAction(e -> actions.setDarkTheme(dark.isSelected()));
         view.getItems().add(dark);
         Menu help = new Menu("Help");
-        help.getItems().add(item("About Workbench", null, e -> actions.about()));
+        MenuItem tour = item("Guided tour", null, e -> actions.tour());
+        tour.setId("menuTour");
+        help.getItems().addAll(tour, item("About Workbench", null, e -> actions.about()));
         MenuBar bar = new MenuBar(file, view, help);
         bar.setUseSystemMenuBar(true);
         refreshRecent();
@@ -174,6 +208,6 @@ public final class MainWindow implements Navigator {
 
     /** Creates the scene for the stage. */
     public Scene scene(double width, double height) {
-        return new Scene(root, width, height);
+        return new Scene(layers, width, height);
     }
 }

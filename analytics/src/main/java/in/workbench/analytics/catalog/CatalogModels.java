@@ -1,0 +1,134 @@
+package in.workbench.analytics.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import in.workbench.analytics.WorkbenchException;
+import in.workbench.analytics.WorkbenchException.Kind;
+import in.workbench.analytics.workspace.Workspace;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.Serial;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The catalog's trained models as saved in a workspace: the attribute extractors (one per attribute,
+ * with their evaluations) in {@code models/attributes.model} and the category check in
+ * {@code models/category.model}, each with a row in {@code trained_models} holding its metrics and
+ * provenance. Java serialisation (Tribuo models are serialisable); loading gives identical predictions.
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class CatalogModels {
+
+    public static final String ATTRIBUTES = "attributes";
+    public static final String CATEGORY = "category";
+
+    private CatalogModels() {
+    }
+
+    /** The attribute extractors and their evaluations, keyed by attribute ("color", "material"). */
+    public record Attributes(Map<String, AttributeExtractor> extractors, Map<String, AttributeTrainer.Evaluation> evaluations)
+            implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The category model with its evaluation. */
+    public record Category(CategoryModel model, CategoryTrainer.Evaluation evaluation) implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+    }
+
+    public static void save(Workspace ws, Attributes a, long seed, long rows) {
+        write(ws.modelsDir(), ATTRIBUTES + ".model", a);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("model", ATTRIBUTES);
+        a.evaluations().forEach((k, e) -> metrics.put(k, Map.of("precision", e.precision(), "recall", e.recall(), "f1", e.f1(),
+                "coverage", e.coverage(), "supervised_f1", e.supervisedF1(), "backfill_coverage", e.backfillCoverage(), "labelled",
+                e.labelled())));
+        record(ws, ATTRIBUTES, seed, rows, metrics, "span classifier (logistic regression, Tribuo LinearSGD) over vocabulary candidates "
+                + "in titles; labels from filled attributes; " + AttributeTrainer.SELF_TRAINING_ROUNDS + " rounds of self-training; seed "
+                + seed + "; k-fold cross-validation");
+    }
+
+    public static void save(Workspace ws, Category c, long seed) {
+        write(ws.modelsDir(), CATEGORY + ".model", c);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("model", CATEGORY);
+        metrics.put("accuracy", c.evaluation().accuracy());
+        metrics.put("category_accuracy", c.evaluation().categoryAccuracy());
+        metrics.put("flagged", c.evaluation().flagged());
+        record(ws, CATEGORY, seed, c.evaluation().products(), metrics, "logistic regression (Tribuo LinearSGD) over title words and "
+                + "word pairs, label = listed category / subcategory; out-of-fold flags; seed " + seed);
+    }
+
+    /** The attribute models; PREREQUISITE_MISSING when not trained yet. */
+    public static Attributes loadAttributes(Workspace ws) {
+        return (Attributes) read(ws.modelsDir(), ATTRIBUTES);
+    }
+
+    /** The category model; PREREQUISITE_MISSING when not trained yet. */
+    public static Category loadCategory(Workspace ws) {
+        return (Category) read(ws.modelsDir(), CATEGORY);
+    }
+
+    /** True when the model file exists. */
+    public static boolean exists(Workspace ws, String name) {
+        return Files.exists(ws.modelsDir().resolve(name + ".model"));
+    }
+
+    private static void write(Path dir, String file, Object o) {
+        try {
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve(file + ".tmp");
+            try (OutputStream os = Files.newOutputStream(tmp); ObjectOutputStream out = new ObjectOutputStream(os)) {
+                out.writeObject(o);
+            }
+            Files.move(tmp, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not save the " + file + " model: " + e.getMessage(), e);
+        }
+    }
+
+    private static Object read(Path dir, String name) {
+        Path file = dir.resolve(name + ".model");
+        if (!Files.exists(file)) {
+            throw new WorkbenchException(Kind.PREREQUISITE_MISSING,
+                    "This workspace has no " + name + " model yet. Run `workbench train -w DIR " + name + "` first.");
+        }
+        try (InputStream is = Files.newInputStream(file); ObjectInputStream in = new ObjectInputStream(is)) {
+            return in.readObject();
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The " + name + " model in " + file
+                    + " cannot be read (saved by another version?). Train it again with `workbench train -w DIR " + name + "`.", e);
+        }
+    }
+
+    private static void record(Workspace ws, String name, long seed, long rows, Map<String, Object> metrics, String provenance) {
+        try (Connection c = ws.connection(); PreparedStatement ps = c.prepareStatement("MERGE INTO trained_models (model_name, file_name, "
+                + "trained_at, seed, training_rows, metrics_json, provenance) KEY (model_name) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, name);
+            ps.setString(2, name + ".model");
+            ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setLong(4, seed);
+            ps.setLong(5, rows);
+            ps.setString(6, new ObjectMapper().writeValueAsString(metrics));
+            ps.setString(7, provenance);
+            ps.executeUpdate();
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not record the trained model: " + e.getMessage(), e);
+        }
+    }
+}

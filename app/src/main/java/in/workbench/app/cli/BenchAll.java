@@ -1,0 +1,98 @@
+package in.workbench.app.cli;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code workbench bench all}: the whole performance report in one go. Runs every other
+ * {@code bench} subcommand in turn on data of the given size, after a header naming the machine,
+ * and prints their tables one after another; a benchmark that cannot run here (start-up without a
+ * display) says why and the report goes on.
+ */
+@Command(name = "all", description = {
+    "Run every benchmark in turn (import, charts, models, start-up …) on generated data of the given size and",
+    "print the whole performance report, headed by the machine it ran on."})
+final class BenchAll implements Callable<Integer> {
+
+    @Option(names = "--shipments", defaultValue = "1000000",
+            description = "Shipments for the import and chart benchmarks (default ${DEFAULT-VALUE}).")
+    int shipments;
+
+    @Option(names = "--addresses", defaultValue = "100000",
+            description = "Addresses for the address benchmarks (default ${DEFAULT-VALUE}).")
+    int addresses;
+
+    @Option(names = "--skip", split = ",", description = "Benchmarks to leave out, e.g. --skip startup,import.")
+    List<String> skip = new ArrayList<>();
+
+    @Option(names = "--only", split = ",", description = "Run only these benchmarks, e.g. --only import,charts.")
+    List<String> only = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        out.println("# Workbench performance report");
+        out.println();
+        out.println(machine());
+        int failed = 0;
+        CommandLine bench = spec.commandLine().getParent();
+        for (Map.Entry<String, CommandLine> e : bench.getSubcommands().entrySet()) {
+            String name = e.getKey();
+            if (name.equals("all") || skip.contains(name) || (!only.isEmpty() && !only.contains(name))) {
+                continue;
+            }
+            CommandLine sub = e.getValue();
+            List<String> args = new ArrayList<>();
+            size(sub, "--rows", shipments, args);
+            size(sub, "--shipments", shipments, args);
+            size(sub, "--addresses", addresses, args);
+            out.println();
+            out.println("## " + name + (args.isEmpty() ? "" : " (" + String.join(" ", args) + ")"));
+            out.println();
+            out.flush();
+            sub.setOut(out);
+            sub.setErr(err);
+            long t0 = System.nanoTime();
+            int code = sub.execute(args.toArray(String[]::new));
+            if (code != 0) {
+                failed++;
+                out.println("Not measured here (exit " + code + "); the reason is on standard error.");
+            }
+            out.printf("%n(%s took %.0f s)%n", name, (System.nanoTime() - t0) / 1e9);
+            out.flush();
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static void size(CommandLine sub, String option, int value, List<String> args) {
+        if (sub.getCommandSpec().findOption(option) != null) {
+            args.add(option);
+            args.add(Integer.toString(value));
+        }
+    }
+
+    /** One line naming the machine: cores, memory, OS, JVM, maximum heap. */
+    static String machine() {
+        long totalMb = -1;
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            totalMb = os.getTotalMemorySize() / (1024 * 1024);
+        }
+        return String.format("Machine: %d cores, %,d MB memory, %s %s (%s), %s %s, max heap %,d MB.",
+                Runtime.getRuntime().availableProcessors(), totalMb, System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("os.arch"), System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    }
+}

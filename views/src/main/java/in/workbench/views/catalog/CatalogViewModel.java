@@ -1,0 +1,245 @@
+package in.workbench.views.catalog;
+
+import in.workbench.analytics.catalog.AttributeTrainer;
+import in.workbench.analytics.catalog.CatalogCheck;
+import in.workbench.analytics.catalog.CatalogModels;
+import in.workbench.analytics.catalog.CatalogStore;
+import in.workbench.analytics.catalog.CatalogTraining;
+import in.workbench.analytics.catalog.CategoryTrainer;
+import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.task.TaskRunner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Catalog screen's state: one page of products (from the database, {@value #PAGE_SIZE} at a time)
+ * filtered by category, flag kind and text, the selected product with its image file, the models'
+ * held-out quality, and the actions that train the models and run the checks. Also feeds the catalog
+ * charts (quality by category).
+ *
+ * <p>Used on the JavaFX thread; slow work goes through the {@link TaskRunner}.
+ */
+public final class CatalogViewModel {
+
+    public static final int PAGE_SIZE = 200;
+    /** The kinds of flag a filter can ask for. */
+    public static final List<String> KINDS = List.of("missing", "conflict", "image_mismatch", "wrong_category");
+
+    private final TaskRunner runner;
+    private final Consumer<Throwable> onError;
+    private Workspace workspace;
+    private final StringProperty category = new SimpleStringProperty("");
+    private final StringProperty kind = new SimpleStringProperty("");
+    private final StringProperty search = new SimpleStringProperty("");
+    private final LongProperty offset = new SimpleLongProperty();
+    private final LongProperty total = new SimpleLongProperty();
+    private final ObservableList<CatalogStore.ProductRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> categories = FXCollections.observableArrayList();
+    private final ObservableList<CatalogStore.CategoryQuality> quality = FXCollections.observableArrayList();
+    private final ObjectProperty<CatalogStore.ProductRow> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> selectedImage = new SimpleObjectProperty<>();
+    private final StringProperty metrics = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private long generation;
+
+    public CatalogViewModel(TaskRunner runner, Consumer<Throwable> onError) {
+        this.runner = runner;
+        this.onError = onError;
+        selected.addListener((obs, o, now) -> loadImage(now));
+    }
+
+    /** Shows another workspace. */
+    public void setWorkspace(Workspace ws) {
+        this.workspace = ws;
+        offset.set(0);
+        refresh();
+    }
+
+    /** Applies a filter such as {"category": "Footwear", "kind": "conflict"}; unknown keys are ignored. */
+    public void applyFilter(Map<String, String> filter) {
+        category.set(filter.getOrDefault("category", ""));
+        String k = filter.getOrDefault("kind", "");
+        kind.set(KINDS.contains(k) ? k : "");
+        search.set(filter.getOrDefault("search", filter.getOrDefault("product_id", "")));
+        offset.set(0);
+        refresh();
+    }
+
+    /** Reloads the page, the categories, the chart data and the models' quality. */
+    public void refresh() {
+        Workspace ws = workspace;
+        if (ws == null) {
+            return;
+        }
+        long gen = ++generation;
+        String c = category.get();
+        String k = kind.get();
+        String s = search.get();
+        long off = offset.get();
+        runner.submit("Reading the catalog", m -> {
+            CatalogStore store = new CatalogStore(ws);
+            return new Object[] {store.countProducts(c, k, s), store.productPage(c, k, s, off, PAGE_SIZE), store.categories(),
+                store.qualityByCategory(), describeModels(ws)};
+        }, r -> {
+            if (gen != generation) {
+                return;
+            }
+            total.set((Long) r[0]);
+            @SuppressWarnings("unchecked")
+            List<CatalogStore.ProductRow> page = (List<CatalogStore.ProductRow>) r[1];
+            rows.setAll(page);
+            @SuppressWarnings("unchecked")
+            List<String> cats = (List<String>) r[2];
+            categories.setAll(cats);
+            @SuppressWarnings("unchecked")
+            List<CatalogStore.CategoryQuality> q = (List<CatalogStore.CategoryQuality>) r[3];
+            quality.setAll(q);
+            metrics.set((String) r[4]);
+            status.set(total.get() == 0 ? "No products match." : String.format(Locale.ROOT, "%,d–%,d of %,d products", off + 1,
+                    Math.min(off + PAGE_SIZE, total.get()), total.get()));
+        }, onError);
+    }
+
+    static String describeModels(Workspace ws) {
+        StringBuilder b = new StringBuilder();
+        if (CatalogModels.exists(ws, CatalogModels.ATTRIBUTES)) {
+            CatalogModels.Attributes a = CatalogModels.loadAttributes(ws);
+            AttributeTrainer.Evaluation c = a.evaluations().get("color");
+            b.append(String.format(Locale.ROOT, "Colour from titles (held-out, %d-fold): precision %.2f, recall %.2f, F1 %.2f, coverage %.2f.",
+                    c.folds(), c.precision(), c.recall(), c.f1(), c.coverage()));
+            AttributeTrainer.Evaluation m = a.evaluations().get("material");
+            if (m != null) {
+                b.append(String.format(Locale.ROOT, " Material: F1 %.2f, coverage %.2f.", m.f1(), m.coverage()));
+            }
+        } else {
+            b.append("No attribute models yet: press Train models.");
+        }
+        if (CatalogModels.exists(ws, CatalogModels.CATEGORY)) {
+            CategoryTrainer.Evaluation e = CatalogModels.loadCategory(ws).evaluation();
+            b.append(String.format(Locale.ROOT, " Category check: accuracy %.2f.", e.accuracy()));
+        }
+        return b.toString();
+    }
+
+    /** Trains the attribute models and the category check, then runs the checks. */
+    public void trainModels() {
+        Workspace ws = workspace;
+        if (ws == null) {
+            return;
+        }
+        runner.submit("Training catalog models", m -> {
+            CatalogTraining.trainAttributes(ws, 42, 5, m);
+            CatalogTraining.trainCategory(ws, 42, 5, m);
+            return CatalogCheck.run(ws, m);
+        }, this::checked, onError);
+    }
+
+    /** Runs the checks with the trained models. */
+    public void runChecks() {
+        Workspace ws = workspace;
+        if (ws == null) {
+            return;
+        }
+        runner.submit("Checking the catalog", m -> CatalogCheck.run(ws, m), this::checked, onError);
+    }
+
+    private void checked(CatalogCheck.Summary s) {
+        refresh();
+        status.set(String.format(Locale.ROOT, "Checked %,d products: %s; %,d images, %,d missing, %,d unreadable.", s.products(),
+                s.flags().isEmpty() ? "no flags" : s.flags().toString().replaceAll("[{}]", ""), s.images(), s.imagesMissing(),
+                s.imagesUnreadable()));
+    }
+
+    private void loadImage(CatalogStore.ProductRow row) {
+        Workspace ws = workspace;
+        if (row == null || ws == null || row.imagePath() == null || row.imagePath().isBlank()) {
+            selectedImage.set(null);
+            return;
+        }
+        runner.submit("Finding the image", m -> new CatalogStore(ws).imageFile(row.productId()), selectedImage::set, onError);
+    }
+
+    public void nextPage() {
+        if (offset.get() + PAGE_SIZE < total.get()) {
+            offset.set(offset.get() + PAGE_SIZE);
+            refresh();
+        }
+    }
+
+    public void previousPage() {
+        if (offset.get() > 0) {
+            offset.set(Math.max(0, offset.get() - PAGE_SIZE));
+            refresh();
+        }
+    }
+
+    /** The title split around the extracted colour phrase: before, phrase, after (phrase empty when none). */
+    public static String[] titleParts(CatalogStore.ProductRow row) {
+        String t = row.title() == null ? "" : row.title();
+        Integer s = row.spanStart();
+        Integer e = row.spanEnd();
+        if (s == null || e == null || s < 0 || e > t.length() || s >= e) {
+            return new String[] {t, "", ""};
+        }
+        return new String[] {t.substring(0, s), t.substring(s, e), t.substring(e)};
+    }
+
+    public StringProperty categoryProperty() {
+        return category;
+    }
+
+    public StringProperty kindProperty() {
+        return kind;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public LongProperty totalProperty() {
+        return total;
+    }
+
+    public LongProperty offsetProperty() {
+        return offset;
+    }
+
+    public ObservableList<CatalogStore.ProductRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<String> categories() {
+        return categories;
+    }
+
+    public ObservableList<CatalogStore.CategoryQuality> quality() {
+        return quality;
+    }
+
+    public ObjectProperty<CatalogStore.ProductRow> selectedProperty() {
+        return selected;
+    }
+
+    public ObjectProperty<Path> selectedImageProperty() {
+        return selectedImage;
+    }
+
+    public StringProperty metricsProperty() {
+        return metrics;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+}

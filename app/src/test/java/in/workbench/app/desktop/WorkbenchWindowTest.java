@@ -223,11 +223,9 @@ class WorkbenchWindowTest {
         try (java.sql.Connection c = app.workspace().connection(); java.sql.Statement st = c.createStatement()) {
             st.execute("INSERT INTO address_scores (address_id, score, flagged, reasons, scored_at) SELECT address_id, 0.3, TRUE, "
                     + "'no house number', CURRENT_TIMESTAMP FROM addresses WHERE MOD(CAST(SUBSTRING(address_id, 2) AS INT), 7) = 0");
-            st.execute("CREATE TABLE IF NOT EXISTS catalog_flags (product_id VARCHAR(200), category VARCHAR(500), subcategory VARCHAR(500), "
-                    + "kind VARCHAR(40), attribute VARCHAR(40), current_value VARCHAR(500), proposed_value VARCHAR(500), "
-                    + "confidence DOUBLE PRECISION, source VARCHAR(20))");
-            st.execute("INSERT INTO catalog_flags SELECT product_id, category, subcategory, CASE WHEN color IS NULL THEN 'missing' "
-                    + "ELSE 'contradicts' END, 'color', color, 'red', 0.9, 'title' FROM products WHERE MOD(LENGTH(title), 5) = 0");
+            st.execute("INSERT INTO catalog_proposals (product_id, kind, attribute, current_value, proposed_value, confidence, source, "
+                    + "created_at) SELECT product_id, CASE WHEN color IS NULL THEN 'missing' ELSE 'conflict' END, 'color', color, 'red', "
+                    + "0.9, 'title', CURRENT_TIMESTAMP FROM products WHERE MOD(LENGTH(title), 5) = 0");
             st.execute("CREATE TABLE IF NOT EXISTS packaging_recommendations (product_id VARCHAR(200), current_package VARCHAR(200), "
                     + "recommended_package VARCHAR(200), p_damage_current DOUBLE PRECISION, p_damage_recommended DOUBLE PRECISION, "
                     + "ship_cost_delta_inr DOUBLE PRECISION)");
@@ -256,7 +254,7 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> "Gujarat".equals(app.regional().model().stateProperty().get())
                 && !app.regional().model().stateSubcategories().isEmpty());
         try (java.sql.Connection c = app.workspace().connection(); java.sql.Statement st = c.createStatement()) {
-            st.execute("DROP TABLE catalog_flags");
+            st.execute("DELETE FROM catalog_proposals");
             st.execute("DROP TABLE packaging_recommendations");
             st.execute("DROP TABLE packaging_predictions");
             st.execute("DELETE FROM address_scores");

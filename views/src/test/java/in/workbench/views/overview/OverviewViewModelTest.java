@@ -96,9 +96,8 @@ class OverviewViewModelTest {
         try (Connection c = ws.connection(); Statement st = c.createStatement()) {
             st.execute("INSERT INTO address_scores VALUES ('A1', 0.2, TRUE, 'no house number', CURRENT_TIMESTAMP), "
                     + "('A2', 0.9, FALSE, '', CURRENT_TIMESTAMP)");
-            st.execute("CREATE VIEW catalog_flags AS SELECT 'P1' AS product_id, 'Clothing' AS category, 'Bandhani Sarees' AS subcategory, "
-                    + "'contradicts' AS kind, 'color' AS attribute, 'blue' AS current_value, 'red' AS proposed_value, 0.9 AS confidence, "
-                    + "'title' AS source");
+            st.execute("INSERT INTO catalog_proposals (product_id, kind, attribute, current_value, proposed_value, confidence, source, "
+                    + "created_at) VALUES ('P1', 'conflict', 'color', 'blue', 'red', 0.9, 'title', CURRENT_TIMESTAMP)");
             st.execute("CREATE TABLE packaging_recommendations (product_id VARCHAR(200), current_package VARCHAR(200), "
                     + "recommended_package VARCHAR(200), p_damage_current DOUBLE PRECISION, p_damage_recommended DOUBLE PRECISION, "
                     + "ship_cost_delta_inr DOUBLE PRECISION)");
@@ -110,20 +109,20 @@ class OverviewViewModelTest {
         model.load(ws);
         Dashboard d = model.dashboardProperty().get();
         assertEquals(List.of(new FlaggedRecords.Count("Gujarat", null, 1)), d.riskyAddresses().counts());
-        assertEquals(List.of(new FlaggedRecords.Count("contradicts", "color", 1)), d.catalogConflicts().counts());
+        assertEquals(List.of(new FlaggedRecords.Count("conflict", "color", 1)), d.catalogConflicts().counts());
         assertEquals(List.of(new FlaggedRecords.Count("polybag", "carton_single", 1)), d.damageProne().counts(),
                 "products already in their recommended package are not damage-prone");
         assertEquals(300, d.predictedDamage().orElseThrow().stream().filter(c -> c.group().equals("polybag")).findFirst()
                 .orElseThrow().count(), "mean predicted damage per mille");
         model.openRiskyAddresses("Gujarat");
-        model.openCatalogConflicts("contradicts", "color");
+        model.openCatalogConflicts("conflict", "color");
         model.openDamageProne("polybag");
         model.openRegion("Gujarat");
         model.openDamage("polybag");
         model.openMonth("damaged", "2025-01");
         assertEquals(List.of("Addresses", "Catalog", "Packaging", "Regional", "Data", "Data"), opened.stream().map(o -> o[0]).toList());
         assertEquals(Map.of("state", "Gujarat", "flagged", "true"), filters.get(0));
-        assertEquals(Map.of("kind", "contradicts", "attribute", "color"), filters.get(1));
+        assertEquals(Map.of("kind", "conflict", "attribute", "color"), filters.get(1));
         assertEquals(Map.of("current_package", "polybag"), filters.get(2));
         assertEquals("Gujarat", filters.get(3).get("state"));
         assertEquals(Map.of("table", "shipments", "package_type", "=polybag", "status", "=damaged"), filters.get(4));

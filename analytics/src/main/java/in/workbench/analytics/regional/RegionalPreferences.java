@@ -290,9 +290,9 @@ public final class RegionalPreferences {
         List<ProductOrders> out = new ArrayList<>();
         long total = ordersOf(state);
         try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT a.product_id, p.title, p.subcategory, a.orders FROM agg_orders_by_state_product a "
-                        + "LEFT JOIN products p ON p.product_id = a.product_id WHERE a.state = ? "
-                        + "ORDER BY a.orders DESC, a.product_id LIMIT ?")) {
+                "SELECT t.product_id, p.title, p.subcategory, t.orders FROM (SELECT product_id, orders FROM agg_orders_by_state_product "
+                        + "WHERE state = ? ORDER BY orders DESC, product_id LIMIT ?) t "
+                        + "LEFT JOIN products p ON p.product_id = t.product_id ORDER BY t.orders DESC, t.product_id")) {
             ps.setString(1, state);
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {

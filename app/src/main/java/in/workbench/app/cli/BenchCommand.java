@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code workbench bench …}: measured performance, printed as tables for the README. */
 @Command(name = "bench", description = "Measure performance on generated data.", subcommands = {BenchCommand.ImportBench.class,
-    BenchCommand.DeliverabilityBench.class, SegmentationBench.class, PackagingBench.class, StartupBench.class, BenchAll.class})
+    BenchCommand.DeliverabilityBench.class, SegmentationBench.class, PackagingBench.class, BenchChartsCommand.class, StartupBench.class,
+    BenchAll.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -35,7 +36,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name a benchmark: import, deliverability or packaging.");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name a benchmark (see bench --help), or all.");
     }
 
     /**

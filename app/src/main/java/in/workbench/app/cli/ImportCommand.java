@@ -8,6 +8,7 @@ import in.workbench.analytics.imports.ImportSummary;
 import in.workbench.analytics.imports.RejectedRows;
 import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.app.ImportHooks;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ public final class ImportCommand implements Callable<Integer> {
         try (Workspace ws = options.open()) {
             ImportSummary summary;
             try (TerminalProgress progress = new TerminalProgress("Importing " + file.getFileName(), options.quiet(), System.err)) {
-                summary = new CsvImporter(ws).importFile(file, table, importOptions, progress);
+                summary = new CsvImporter(ws, new ImportHooks().all()).importFile(file, table, importOptions, progress);
             }
             out.println(summary.sentence());
             out.printf("%,.0f rows/s%n", summary.rowsPerSecond());

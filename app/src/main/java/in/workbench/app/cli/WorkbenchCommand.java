@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             ScoreCommand.class,
             SegmentCommand.class,
+            ReportCommand.class,
             ExtractCommand.class,
             PackagingCommands.Predict.class,
             PackagingCommands.Recommend.class,

@@ -1,6 +1,7 @@
 package in.workbench.app.desktop;
 
 import in.workbench.analytics.imports.CsvImporter;
+import in.workbench.analytics.imports.ImportHook;
 import in.workbench.analytics.imports.ImportOptions;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
@@ -20,12 +21,15 @@ public final class SampleWorkspace {
     private SampleWorkspace() {
     }
 
-    /** Creates the sample workspace in {@code folder}, which must not hold a workspace yet. */
-    public static Workspace create(Path folder, ProgressMonitor monitor) throws IOException {
+    /**
+     * Creates the sample workspace in {@code folder}, which must not hold a workspace yet, importing
+     * with the features' {@code hooks} (so its aggregates are built as on any import).
+     */
+    public static Workspace create(Path folder, List<ImportHook> hooks, ProgressMonitor monitor) throws IOException {
         Workspace ws = Workspace.open(folder);
         try {
             List<Path> files = BundledSample.copyTo(folder.resolve("source"));
-            CsvImporter importer = new CsvImporter(ws);
+            CsvImporter importer = new CsvImporter(ws, hooks);
             List<BundledSample.SampleFile> order = BundledSample.files();
             for (int i = 0; i < order.size(); i++) {
                 int step = i;

@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.imports.CsvImporter;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.app.ImportHooks;
 import in.workbench.app.Main;
 import in.workbench.app.cli.VersionProvider;
 import in.workbench.views.addresses.AddressMapView;
@@ -37,7 +38,11 @@ import in.workbench.views.shell.Navigator;
 import in.workbench.views.shell.Screen;
 import in.workbench.views.task.Failures;
 import in.workbench.views.task.FxTaskRunner;
-import in.workbench.views.workspace.WorkspaceSummaryView;
+import in.workbench.views.overview.OverviewView;
+import in.workbench.views.overview.OverviewViewModel;
+import in.workbench.views.regional.RegionalView;
+import in.workbench.views.regional.RegionalViewModel;
+import in.workbench.views.shell.Navigator;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,12 +73,14 @@ public final class WorkbenchApplication extends Application implements MainWindo
     private AddressMapView addressMap;
     private CheckAddressView checkAddress;
     private ExecutorService addressChecks;
-    private WorkspaceSummaryView summary;
     private PackagingView packaging;
     private LabelingView labeling;
     private BuildingsView buildings;
     private volatile in.workbench.analytics.address.AddressParser parser;
+    private OverviewView overview;
+    private RegionalView regional;
     private Workspace workspace;
+    private final ImportHooks hooks = new ImportHooks();
 
     /** The workbench's home folder: {@code -Dworkbench.home}, else {@code ~/.workbench}. */
     public static Path home() {
@@ -92,8 +99,9 @@ public final class WorkbenchApplication extends Application implements MainWindo
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> Platform.runLater(
                 () -> dialogs.showError(Failures.sentenceFor(e), e)));
         browser = new DataBrowserView(new DataBrowserViewModel(runner, this::fail), dialogs);
-        summary = new WorkspaceSummaryView(runner);
         Navigator navigator = (title, filter) -> window.open(title, filter);
+        overview = new OverviewView(new OverviewViewModel(runner, hooks.regional(), navigator, this::fail));
+        regional = new RegionalView(new RegionalViewModel(runner, hooks.regional(), this::fail));
         AddressesSession addressSession = new AddressesSession(runner);
         addresses = new AddressesView(new AddressesViewModel(addressSession, runner, this::fail), dialogs);
         deliverabilityModel = new ModelView(new ModelViewModel(addressSession, runner, this::fail), navigator);
@@ -113,8 +121,8 @@ public final class WorkbenchApplication extends Application implements MainWindo
         ReviewView review = new ReviewView(new ReviewViewModel(runner, this::fail, () -> settings.analystName), dialogs);
         CatalogChartsView catalogCharts = new CatalogChartsView(catalogModel, navigator);
         packaging = new PackagingView(new PackagingViewModel(runner, this::fail), navigator, dialogs);
-        List<Screen> screens = List.of(summary, browser, addresses, deliverabilityModel, addressMap, checkAddress, labeling,
-                buildings, catalog, review, catalogCharts, packaging);
+        List<Screen> screens = List.of(overview, browser, addresses, deliverabilityModel, addressMap, checkAddress, labeling,
+                buildings, catalog, review, catalogCharts, packaging, regional);
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
         WindowLayout.restore(primary, settings);
@@ -186,7 +194,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
                 open(sample);
             } else {
                 window.showMessage("Preparing the sample workspace (a copy of the bundled sample) in " + sample + " …");
-                runner.submit("Creating the sample workspace", m -> SampleWorkspace.create(sample, m), this::show, e -> {
+                runner.submit("Creating the sample workspace", m -> SampleWorkspace.create(sample, hooks.all(), m), this::show, e -> {
                     window.showMessage("The sample workspace could not be created. Use File ▸ New workspace to start an empty one.");
                     fail(e);
                 });
@@ -226,9 +234,14 @@ public final class WorkbenchApplication extends Application implements MainWindo
         return workspace;
     }
 
-    /** The workspace summary screen (tests use it). */
-    public WorkspaceSummaryView summary() {
-        return summary;
+    /** The overview dashboard, the first screen (tests use it). */
+    public OverviewView overview() {
+        return overview;
+    }
+
+    /** The Regional screen (tests use it). */
+    public RegionalView regional() {
+        return regional;
     }
 
     /** Switches the window to a screen (tests use it). */
@@ -336,7 +349,13 @@ public final class WorkbenchApplication extends Application implements MainWindo
             return null;
         }
         Workspace ws = workspace;
-        ImportViewModel model = new ImportViewModel(new CsvImporter(ws), runner, this::fail);
+        ImportViewModel model = new ImportViewModel(new CsvImporter(ws, hooks.all()), runner, this::fail);
+        model.summaryProperty().addListener((obs, o, done) -> {
+            if (done != null && ws == workspace) {
+                overview.model().refresh();
+                regional.model().load(ws);
+            }
+        });
         return new ImportDialog(model, stage, runId -> {
             browser.model().show("rejected_rows", "run_id", String.valueOf(runId));
             window.select(browser);

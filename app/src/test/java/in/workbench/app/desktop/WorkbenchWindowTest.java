@@ -84,12 +84,14 @@ class WorkbenchWindowTest {
         waitForText("#count-products", "3,000");
         waitForText("#count-shipments", "100,000");
         assertTrue(Files.exists(home.resolve("settings.json")), "the workspace is remembered for next time");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.summary().monthsData().getColumnCount() > 0);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.overview().charts().get(0).chart() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(12, app.summary().monthsData().getColumnCount(), "a year of order months");
-        assertEquals(4, app.summary().monthsData().getRowCount(), "every outcome appears");
-        assertEquals(6, app.summary().damageData().getColumnCount(), "every package type of the ladder");
-        assertEquals("polybag", app.summary().damageData().getColumnKey(0));
+        var months = app.overview().charts().get(0).data().rows();
+        assertEquals(12, months.stream().map(r -> r.get(0)).distinct().count(), "a year of order months");
+        assertEquals(4, months.stream().map(r -> r.get(1)).distinct().count(), "every outcome appears");
+        var damage = app.overview().charts().get(1).data().rows();
+        assertEquals(6, damage.size(), "every package type of the ladder");
+        assertEquals("polybag", damage.get(0).get(0));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#tourCard").tryQuery().isPresent());
         assertEquals("Your workspace at a glance", robot.lookup("#tourHeading").queryAs(Label.class).getText());
         screenshot(stage.getScene().getRoot(), "guided-tour");
@@ -219,5 +221,90 @@ class WorkbenchWindowTest {
         screenshot(stage.getScene().getRoot(), "addresses-empty");
         robot.interact(() -> app.window().open("Check an address", java.util.Map.of()));
         waitForText("#checkMessage", "no deliverability model yet");
+    }
+
+    @Test
+    @Order(8)
+    void theOverviewSaysWhatToRunThenChartsEveryFeaturesFlaggedRecords() throws Exception {
+        robot.interact(() -> app.window().select(app.overview()));
+        var overview = app.overview();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> overview.charts().get(0).chart() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(overview.charts().get(2).message() != null && overview.charts().get(2).message().contains("Train deliverability"),
+                "no scores yet: the tile says what to run");
+        assertTrue(overview.map().colourOf("Gujarat") != null && !overview.map().colourOf("Gujarat").equals(in.workbench.views.map.IndiaMapView.NO_DATA));
+        screenshot(stage.getScene().getRoot(), "overview-before-models");
+        try (java.sql.Connection c = app.workspace().connection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("INSERT INTO address_scores (address_id, score, flagged, reasons, scored_at) SELECT address_id, 0.3, TRUE, "
+                    + "'no house number', CURRENT_TIMESTAMP FROM addresses WHERE MOD(CAST(SUBSTRING(address_id, 2) AS INT), 7) = 0");
+            st.execute("INSERT INTO catalog_proposals (product_id, kind, attribute, current_value, proposed_value, confidence, source, "
+                    + "created_at) SELECT product_id, CASE WHEN color IS NULL THEN 'missing' ELSE 'conflict' END, 'color', color, 'red', "
+                    + "0.9, 'title', CURRENT_TIMESTAMP FROM products WHERE MOD(LENGTH(title), 5) = 0");
+            st.execute("CREATE TABLE IF NOT EXISTS packaging_recommendations (product_id VARCHAR(200), current_package VARCHAR(200), "
+                    + "recommended_package VARCHAR(200), p_damage_current DOUBLE PRECISION, p_damage_recommended DOUBLE PRECISION, "
+                    + "ship_cost_delta_inr DOUBLE PRECISION)");
+            st.execute("INSERT INTO packaging_recommendations SELECT product_id, 'polybag', CASE WHEN fragile THEN 'carton_bubble' "
+                    + "ELSE 'padded_mailer' END, 0.08, 0.02, 12 FROM products WHERE weight_g > 1000");
+            st.execute("CREATE TABLE IF NOT EXISTS packaging_predictions (product_id VARCHAR(200), package_type VARCHAR(200), "
+                    + "p_damage DOUBLE PRECISION)");
+            st.execute("INSERT INTO packaging_predictions SELECT p.product_id, k.package_type, 0.05 / k.robustness_rank FROM products p "
+                    + "CROSS JOIN package_types k");
+        }
+        robot.interact(() -> overview.model().refresh());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> overview.charts().stream().allMatch(card -> card.chart() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (var card : overview.charts()) {
+            assertTrue(!card.data().rows().isEmpty(), "every chart has data");
+        }
+        assertTrue(overview.model().chartMillisProperty().get() < 2_000, "charts read aggregates: " + overview.model().chartMillisProperty().get());
+        Path dir = Path.of("target", "screenshots");
+        overview.charts().get(1).savePng(dir.resolve("damage-chart.png"));
+        overview.charts().get(1).saveSvg(dir.resolve("damage-chart.svg"));
+        overview.charts().get(1).saveCsv(dir.resolve("damage-chart.csv"));
+        assertTrue(Files.readString(dir.resolve("damage-chart.svg")).contains("<svg"));
+        assertTrue(Files.readString(dir.resolve("damage-chart.csv")).startsWith("package_type,robustness_rank"));
+        screenshot(stage.getScene().getRoot(), "overview");
+        robot.interact(() -> overview.model().openRegion("Gujarat"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> "Gujarat".equals(app.regional().model().stateProperty().get())
+                && !app.regional().model().stateSubcategories().isEmpty());
+        try (java.sql.Connection c = app.workspace().connection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("DELETE FROM catalog_proposals");
+            st.execute("DROP TABLE packaging_recommendations");
+            st.execute("DROP TABLE packaging_predictions");
+            st.execute("DELETE FROM address_scores");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void theRegionalScreenShowsGujaratsBandhaniAndRanksItFirstForASareeSearch() throws Exception {
+        var regional = app.regional();
+        robot.interact(() -> app.window().open("Regional", java.util.Map.of("state", "Gujarat", "subcategory", "Bandhani Sarees")));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !regional.model().stateSubcategories().isEmpty()
+                && "Gujarat".equals(regional.model().stateProperty().get()) && !regional.model().stateProducts().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Bandhani Sarees", regional.model().stateSubcategories().get(0).subcategory());
+        assertTrue(regional.liftChart().chart() != null && regional.deliveryChart().chart() != null);
+        assertTrue(regional.model().details("Gujarat").contains("lift"));
+        assertTrue(regional.model().overIndexing().stream().anyMatch(l -> l.state().equals("Gujarat")));
+        var colour = regional.map().colourOf("Gujarat");
+        var kerala = regional.map().colourOf("Kerala");
+        assertTrue(!colour.equals(kerala), "Gujarat is coloured darker than Kerala for Bandhani");
+        screenshot(stage.getScene().getRoot(), "regional");
+        robot.interact(() -> regional.model().queryProperty().set("saree"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !regional.model().ranking().isEmpty()
+                && regional.model().ranking().get(0).subcategory().equals("Bandhani Sarees"));
+        robot.interact(() -> {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) ((javafx.scene.control.SplitPane) regional.view()).getItems().get(1);
+            tabs.getSelectionModel().select(3);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot(stage.getScene().getRoot(), "regional-ranking");
+        robot.interact(() -> {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) ((javafx.scene.control.SplitPane) regional.view()).getItems().get(1);
+            tabs.getSelectionModel().select(2);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot(stage.getScene().getRoot(), "regional-delivery");
     }
 }

@@ -1,2 +1,0 @@
-/** The workspace summary screen. */
-package in.workbench.views.workspace;

@@ -66,6 +66,7 @@ class PackagingScreenTest {
             new PackagingTrainer().trainAndSave(ws, PackagingTrainer.Options.defaults(42).withIterations(150, 3), ProgressMonitor.NONE);
         }
         System.setProperty("workbench.home", home.toString());
+        System.setProperty("workbench.noTour", "true");
         System.setProperty(Main.OPEN_WORKSPACE_PROPERTY, folder.toString());
         stage = FxToolkit.registerPrimaryStage();
         app = (WorkbenchApplication) FxToolkit.setupApplication(WorkbenchApplication.class);
@@ -80,6 +81,7 @@ class PackagingScreenTest {
     static void stop() throws Exception {
         FxToolkit.cleanupApplication(app);
         System.clearProperty("workbench.home");
+        System.clearProperty("workbench.noTour");
         System.clearProperty(Main.OPEN_WORKSPACE_PROPERTY);
     }
 

@@ -240,15 +240,12 @@ class WorkbenchWindowTest {
             st.execute("INSERT INTO catalog_proposals (product_id, kind, attribute, current_value, proposed_value, confidence, source, "
                     + "created_at) SELECT product_id, CASE WHEN color IS NULL THEN 'missing' ELSE 'conflict' END, 'color', color, 'red', "
                     + "0.9, 'title', CURRENT_TIMESTAMP FROM products WHERE MOD(LENGTH(title), 5) = 0");
-            st.execute("CREATE TABLE IF NOT EXISTS packaging_recommendations (product_id VARCHAR(200), current_package VARCHAR(200), "
-                    + "recommended_package VARCHAR(200), p_damage_current DOUBLE PRECISION, p_damage_recommended DOUBLE PRECISION, "
-                    + "ship_cost_delta_inr DOUBLE PRECISION)");
-            st.execute("INSERT INTO packaging_recommendations SELECT product_id, 'polybag', CASE WHEN fragile THEN 'carton_bubble' "
-                    + "ELSE 'padded_mailer' END, 0.08, 0.02, 12 FROM products WHERE weight_g > 1000");
-            st.execute("CREATE TABLE IF NOT EXISTS packaging_predictions (product_id VARCHAR(200), package_type VARCHAR(200), "
-                    + "p_damage DOUBLE PRECISION)");
-            st.execute("INSERT INTO packaging_predictions SELECT p.product_id, k.package_type, 0.05 / k.robustness_rank FROM products p "
-                    + "CROSS JOIN package_types k");
+            st.execute("INSERT INTO packaging_recommendations (product_id, current_package, recommended_package, p_damage_current, "
+                    + "p_damage_recommended, ship_cost_delta_inr, shipments, cost_current_inr, cost_recommended_inr, damage_cost_inr, "
+                    + "lambda, recommended_at) SELECT product_id, 'polybag', CASE WHEN fragile THEN 'carton_bubble' ELSE 'padded_mailer' END, "
+                    + "0.08, 0.02, 12, 1, 50, 62, 500, 1, CURRENT_TIMESTAMP FROM products WHERE weight_g > 1000");
+            st.execute("INSERT INTO packaging_predictions (product_id, package_type, p_damage, predicted_at) SELECT p.product_id, "
+                    + "k.package_type, 0.05 / k.robustness_rank, CURRENT_TIMESTAMP FROM products p CROSS JOIN package_types k");
         }
         robot.interact(() -> overview.model().refresh());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> overview.charts().stream().allMatch(card -> card.chart() != null));
@@ -269,8 +266,8 @@ class WorkbenchWindowTest {
                 && !app.regional().model().stateSubcategories().isEmpty());
         try (java.sql.Connection c = app.workspace().connection(); java.sql.Statement st = c.createStatement()) {
             st.execute("DELETE FROM catalog_proposals");
-            st.execute("DROP TABLE packaging_recommendations");
-            st.execute("DROP TABLE packaging_predictions");
+            st.execute("DELETE FROM packaging_recommendations");
+            st.execute("DELETE FROM packaging_predictions");
             st.execute("DELETE FROM address_scores");
         }
     }

@@ -94,17 +94,16 @@ class OverviewViewModelTest {
     @Test
     void tilesChartTheOtherFeaturesTablesAndOpenTheirScreensFiltered() throws Exception {
         try (Connection c = ws.connection(); Statement st = c.createStatement()) {
-            st.execute("INSERT INTO address_scores VALUES ('A1', 0.2, TRUE, 'no house number', CURRENT_TIMESTAMP), "
-                    + "('A2', 0.9, FALSE, '', CURRENT_TIMESTAMP)");
+            st.execute("INSERT INTO address_scores (address_id, score, flagged, reasons, scored_at) VALUES "
+                    + "('A1', 0.2, TRUE, 'no house number', CURRENT_TIMESTAMP), ('A2', 0.9, FALSE, '', CURRENT_TIMESTAMP)");
             st.execute("INSERT INTO catalog_proposals (product_id, kind, attribute, current_value, proposed_value, confidence, source, "
                     + "created_at) VALUES ('P1', 'conflict', 'color', 'blue', 'red', 0.9, 'title', CURRENT_TIMESTAMP)");
-            st.execute("CREATE TABLE packaging_recommendations (product_id VARCHAR(200), current_package VARCHAR(200), "
-                    + "recommended_package VARCHAR(200), p_damage_current DOUBLE PRECISION, p_damage_recommended DOUBLE PRECISION, "
-                    + "ship_cost_delta_inr DOUBLE PRECISION)");
-            st.execute("INSERT INTO packaging_recommendations VALUES ('P1', 'polybag', 'carton_single', 0.3, 0.05, 20), "
-                    + "('P2', 'carton_single', 'carton_single', 0.01, 0.01, 0)");
-            st.execute("CREATE TABLE packaging_predictions (product_id VARCHAR(200), package_type VARCHAR(200), p_damage DOUBLE PRECISION)");
-            st.execute("INSERT INTO packaging_predictions VALUES ('P1', 'polybag', 0.3), ('P1', 'carton_single', 0.05)");
+            st.execute("INSERT INTO packaging_recommendations (product_id, current_package, recommended_package, p_damage_current, "
+                    + "p_damage_recommended, ship_cost_delta_inr, shipments, cost_current_inr, cost_recommended_inr, damage_cost_inr, lambda, "
+                    + "recommended_at) VALUES ('P1', 'polybag', 'carton_single', 0.3, 0.05, 20, 1, 50, 70, 500, 1, CURRENT_TIMESTAMP), "
+                    + "('P2', 'carton_single', 'carton_single', 0.01, 0.01, 0, 1, 70, 70, 500, 1, CURRENT_TIMESTAMP)");
+            st.execute("INSERT INTO packaging_predictions (product_id, package_type, p_damage, predicted_at) VALUES "
+                    + "('P1', 'polybag', 0.3, CURRENT_TIMESTAMP), ('P1', 'carton_single', 0.05, CURRENT_TIMESTAMP)");
         }
         model.load(ws);
         Dashboard d = model.dashboardProperty().get();

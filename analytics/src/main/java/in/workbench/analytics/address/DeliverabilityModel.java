@@ -1,14 +1,6 @@
 package in.workbench.analytics.address;
 
-import in.workbench.analytics.WorkbenchException;
-import in.workbench.analytics.WorkbenchException.Kind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -194,31 +186,12 @@ public final class DeliverabilityModel implements Serializable {
 
     /** Saves the model under {@code dir}. */
     public void save(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve(FILE_NAME + ".tmp");
-            try (OutputStream os = Files.newOutputStream(tmp); ObjectOutputStream out = new ObjectOutputStream(os)) {
-                out.writeObject(this);
-            }
-            Files.move(tmp, dir.resolve(FILE_NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not save the deliverability model: " + e.getMessage(), e);
-        }
+        in.workbench.analytics.workspace.ModelFile.save(this, dir, FILE_NAME, "deliverability");
     }
 
     /** Loads the model saved under {@code dir}; PREREQUISITE_MISSING when there is none. */
     public static DeliverabilityModel load(Path dir) {
-        Path file = dir.resolve(FILE_NAME);
-        if (!Files.exists(file)) {
-            throw new WorkbenchException(Kind.PREREQUISITE_MISSING,
-                    "This workspace has no deliverability model yet. Run `workbench train -w DIR deliverability` first.");
-        }
-        try (InputStream is = Files.newInputStream(file); ObjectInputStream in = new ObjectInputStream(is)) {
-            return (DeliverabilityModel) in.readObject();
-        } catch (IOException | ClassNotFoundException | ClassCastException e) {
-            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The deliverability model in " + file
-                    + " cannot be read (saved by another version?). Train it again with `workbench train -w DIR deliverability`.", e);
-        }
+        DeliverabilityModel m = in.workbench.analytics.workspace.ModelFile.load(dir, FILE_NAME, DeliverabilityModel.class, "deliverability", "deliverability");
+        return m;
     }
 }

@@ -4,16 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.workspace.Workspace;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.io.Serial;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -90,30 +84,11 @@ public final class CatalogModels {
     }
 
     private static void write(Path dir, String file, Object o) {
-        try {
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve(file + ".tmp");
-            try (OutputStream os = Files.newOutputStream(tmp); ObjectOutputStream out = new ObjectOutputStream(os)) {
-                out.writeObject(o);
-            }
-            Files.move(tmp, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not save the " + file + " model: " + e.getMessage(), e);
-        }
+        in.workbench.analytics.workspace.ModelFile.save((java.io.Serializable) o, dir, file, file.replace(".model", ""));
     }
 
     private static Object read(Path dir, String name) {
-        Path file = dir.resolve(name + ".model");
-        if (!Files.exists(file)) {
-            throw new WorkbenchException(Kind.PREREQUISITE_MISSING,
-                    "This workspace has no " + name + " model yet. Run `workbench train -w DIR " + name + "` first.");
-        }
-        try (InputStream is = Files.newInputStream(file); ObjectInputStream in = new ObjectInputStream(is)) {
-            return in.readObject();
-        } catch (IOException | ClassNotFoundException | ClassCastException e) {
-            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The " + name + " model in " + file
-                    + " cannot be read (saved by another version?). Train it again with `workbench train -w DIR " + name + "`.", e);
-        }
+        return in.workbench.analytics.workspace.ModelFile.load(dir, name + ".model", Object.class, name, name);
     }
 
     private static void record(Workspace ws, String name, long seed, long rows, Map<String, Object> metrics, String provenance) {

@@ -1,16 +1,8 @@
 package in.workbench.analytics.packaging;
 
-import in.workbench.analytics.WorkbenchException;
-import in.workbench.analytics.WorkbenchException.Kind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.tribuo.Example;
@@ -134,31 +126,13 @@ public final class PackagingModel implements Serializable {
 
     /** Saves the model under {@code dir} (atomically: a crash leaves the previous file). */
     public void save(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve(FILE_NAME + ".tmp");
-            try (OutputStream os = Files.newOutputStream(tmp); ObjectOutputStream out = new ObjectOutputStream(os)) {
-                out.writeObject(this);
-            }
-            Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not save the packaging model: " + e.getMessage(), e);
-        }
+        in.workbench.analytics.workspace.ModelFile.save(this, dir, FILE_NAME, "packaging damage");
     }
 
     /** Loads the model saved under {@code dir}; PREREQUISITE_MISSING when there is none. */
     public static PackagingModel load(Path dir) {
-        Path file = dir.resolve(FILE_NAME);
-        if (!Files.exists(file)) {
-            throw new WorkbenchException(Kind.PREREQUISITE_MISSING,
-                    "This workspace has no packaging damage model yet. Run `workbench train -w DIR packaging` first.");
-        }
-        try (InputStream is = Files.newInputStream(file); ObjectInputStream in = new ObjectInputStream(is)) {
-            return (PackagingModel) in.readObject();
-        } catch (IOException | ClassNotFoundException | ClassCastException e) {
-            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The packaging model in " + file
-                    + " cannot be read (saved by another version?). Train it again with `workbench train -w DIR packaging`.", e);
-        }
+        PackagingModel m = in.workbench.analytics.workspace.ModelFile.load(dir, FILE_NAME, PackagingModel.class, "packaging damage", "packaging");
+        return m;
     }
 
     /** True when the workspace has a saved packaging model. */

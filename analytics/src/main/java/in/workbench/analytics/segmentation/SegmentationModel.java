@@ -1,17 +1,9 @@
 package in.workbench.analytics.segmentation;
 
-import in.workbench.analytics.WorkbenchException;
-import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.address.AddressParser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.tribuo.Feature;
 import org.tribuo.Prediction;
@@ -74,16 +66,7 @@ public final class SegmentationModel implements Serializable {
 
     /** Saves the model under {@code dir}, atomically. */
     public void save(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve(FILE_NAME + ".tmp");
-            try (OutputStream os = Files.newOutputStream(tmp); ObjectOutputStream out = new ObjectOutputStream(os)) {
-                out.writeObject(this);
-            }
-            Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not save the segmentation model: " + e.getMessage(), e);
-        }
+        in.workbench.analytics.workspace.ModelFile.save(this, dir, FILE_NAME, "segmentation");
     }
 
     /** True when a segmentation model is saved under {@code dir}. */
@@ -93,18 +76,8 @@ public final class SegmentationModel implements Serializable {
 
     /** Loads the model saved under {@code dir}; PREREQUISITE_MISSING when there is none. */
     public static SegmentationModel load(Path dir) {
-        Path file = dir.resolve(FILE_NAME);
-        if (!Files.exists(file)) {
-            throw new WorkbenchException(Kind.PREREQUISITE_MISSING,
-                    "This workspace has no segmentation model yet. Run `workbench train -w DIR segmentation` first.");
-        }
-        try (InputStream is = Files.newInputStream(file); ObjectInputStream in = new ObjectInputStream(is)) {
-            SegmentationModel m = (SegmentationModel) in.readObject();
-            m.crf.setConfidenceType(CRFModel.ConfidenceType.MULTIPLY);
-            return m;
-        } catch (IOException | ClassNotFoundException | ClassCastException e) {
-            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The segmentation model in " + file
-                    + " cannot be read (saved by another version?). Train it again with `workbench train -w DIR segmentation`.", e);
-        }
+        SegmentationModel m = in.workbench.analytics.workspace.ModelFile.load(dir, FILE_NAME, SegmentationModel.class, "segmentation", "segmentation");
+        m.crf.setConfidenceType(CRFModel.ConfidenceType.MULTIPLY);
+        return m;
     }
 }

@@ -53,7 +53,7 @@ public final class AddressParser {
 
     private final PostalDirectory directory;
     private final Map<String, List<String>> officesByPincode = new HashMap<>();
-    private final Map<String, int[][]> officeBigramsByPincode = new HashMap<>();
+    private final Map<String, OfficeMatcher> officeMatchers = new HashMap<>();
     private final Map<String, IndianState> stateByPincode = new HashMap<>();
     private final Map<String, String> districtByPincode = new HashMap<>();
     private final Map<String, Set<String>> districtsByPincode = new HashMap<>();
@@ -72,8 +72,7 @@ public final class AddressParser {
             districts.add(PostalDirectory.normalise(p.district()));
             officeKeys.add(officeKey(p.officeName()));
         }
-        officesByPincode.forEach((pin, offices) -> officeBigramsByPincode.put(pin,
-                offices.stream().map(Similarity::bigrams).toArray(int[][]::new)));
+        officesByPincode.forEach((pin, offices) -> officeMatchers.put(pin, new OfficeMatcher(offices)));
         districtCounts.forEach((pin, m) -> districtByPincode.put(pin,
                 m.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
         stateCounts.forEach((pin, m) -> stateByPincode.put(pin,
@@ -230,30 +229,7 @@ public final class AddressParser {
         }
         Boolean stateAgrees = exists && statedState != null ? statedState == pinState : null;
 
-        double best = 0;
-        String matched = null;
-        if (exists) {
-            List<String> offices = officesByPincode.get(pincode);
-            int[][] officeBigrams = officeBigramsByPincode.get(pincode);
-            for (int i = 0; i < tokens.size(); i++) {
-                StringBuilder phrase = new StringBuilder();
-                for (int n = 0; n < 3 && i + n < tokens.size(); n++) {
-                    phrase.append(n == 0 ? "" : " ").append(tokens.get(i + n));
-                    String p = phrase.toString();
-                    if (p.length() < 4 || Character.isDigit(p.charAt(0))) {
-                        continue;
-                    }
-                    int[] phraseBigrams = Similarity.bigrams(p);
-                    for (int k = 0; k < offices.size(); k++) {
-                        double s = Similarity.dice(phraseBigrams, officeBigrams[k]);
-                        if (s > best) {
-                            best = s;
-                            matched = offices.get(k);
-                        }
-                    }
-                }
-            }
-        }
+        OfficeMatcher.Match office = exists ? officeMatchers.get(pincode).best(tokens) : OfficeMatcher.Match.NONE;
         int digits = 0;
         boolean devanagari = false;
         for (int i = 0; i < t.length(); i++) {
@@ -266,7 +242,7 @@ public final class AddressParser {
             }
         }
         return new AddressParts(tokens.size(), t.length(), house, building, street, landmark, pincode, malformed, exists, pinState,
-                pinDistrict, statedState, statedCity, cityAgrees, stateAgrees, best, matched, devanagari,
+                pinDistrict, statedState, statedCity, cityAgrees, stateAgrees, office.similarity(), office.office(), devanagari,
                 t.isEmpty() ? 0 : digits / (double) t.length());
     }
 

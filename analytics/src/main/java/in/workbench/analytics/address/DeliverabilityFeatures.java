@@ -63,26 +63,15 @@ public final class DeliverabilityFeatures implements Serializable {
 
     /** The non-zero features of an address as parallel name and value lists. */
     public Named of(AddressParts p, String text) {
+        double[] structure = structure(p);
         List<String> names = new ArrayList<>(STRUCTURE.size() + 16);
         List<Double> values = new ArrayList<>(STRUCTURE.size() + 16);
-        add(names, values, "has_house", p.hasHouse());
-        add(names, values, "has_building", p.hasBuilding());
-        add(names, values, "has_street", p.hasStreet());
-        add(names, values, "has_landmark", p.hasLandmark());
-        add(names, values, "landmark_only", p.landmarkOnly());
-        add(names, values, "pincode_present", p.pincode() != null);
-        add(names, values, "pincode_malformed", p.pincodeMalformed());
-        add(names, values, "pincode_unknown", p.pincode() != null && !p.pincodeExists());
-        add(names, values, "state_disagrees", Boolean.FALSE.equals(p.stateAgrees()));
-        add(names, values, "city_disagrees", Boolean.FALSE.equals(p.cityAgrees()));
-        add(names, values, "locality_matches", p.localityMatches());
-        put(names, values, "locality_similarity", p.localitySimilarity());
-        add(names, values, "city_present", p.statedCity() != null);
-        add(names, values, "state_present", p.statedState() != null);
-        put(names, values, "log_tokens", Math.log1p(p.tokens()));
-        put(names, values, "log_length", Math.log1p(p.length()));
-        put(names, values, "digit_share", p.digitShare());
-        add(names, values, "devanagari", p.devanagari());
+        for (int i = 0; i < structure.length; i++) {
+            if (structure[i] != 0) {
+                names.add(STRUCTURE.get(i));
+                values.add(structure[i]);
+            }
+        }
         for (String w : words(text)) {
             int i = java.util.Collections.binarySearch(vocabulary, w);
             if (i >= 0) {
@@ -93,18 +82,35 @@ public final class DeliverabilityFeatures implements Serializable {
         return new Named(names.toArray(String[]::new), values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    private static void add(List<String> names, List<Double> values, String name, boolean on) {
-        if (on) {
-            names.add(name);
-            values.add(1.0);
-        }
+    /**
+     * The structural features of an address in {@link #STRUCTURE} order; 0 means the feature is
+     * absent (the models never see a zero: for the trees an absent feature is "missing").
+     */
+    public static double[] structure(AddressParts p) {
+        return new double[] {
+            flag(p.hasHouse()),
+            flag(p.hasBuilding()),
+            flag(p.hasStreet()),
+            flag(p.hasLandmark()),
+            flag(p.landmarkOnly()),
+            flag(p.pincode() != null),
+            flag(p.pincodeMalformed()),
+            flag(p.pincode() != null && !p.pincodeExists()),
+            flag(Boolean.FALSE.equals(p.stateAgrees())),
+            flag(Boolean.FALSE.equals(p.cityAgrees())),
+            flag(p.localityMatches()),
+            p.localitySimilarity(),
+            flag(p.statedCity() != null),
+            flag(p.statedState() != null),
+            Math.log1p(p.tokens()),
+            Math.log1p(p.length()),
+            p.digitShare(),
+            flag(p.devanagari()),
+        };
     }
 
-    private static void put(List<String> names, List<Double> values, String name, double v) {
-        if (v != 0) {
-            names.add(name);
-            values.add(v);
-        }
+    private static double flag(boolean on) {
+        return on ? 1.0 : 0.0;
     }
 
     /** Feature names with their values. */

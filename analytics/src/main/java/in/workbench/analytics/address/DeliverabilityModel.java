@@ -3,8 +3,12 @@ package in.workbench.analytics.address;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
@@ -36,6 +40,10 @@ public final class DeliverabilityModel implements Serializable {
     private final double plattB;
     private final double threshold;
     private final String algorithm;
+    /** Addresses scored by one thread at a time in a large batch. */
+    private static final int CHUNK = 256;
+    private transient volatile Compiled compiled;
+    private transient volatile boolean compileTried;
 
     DeliverabilityModel(Model<Label> model, DeliverabilityFeatures features, double plattA, double plattB, double threshold, String algorithm) {
         this.model = model;
@@ -53,7 +61,10 @@ public final class DeliverabilityModel implements Serializable {
 
     /** A copy of this model that flags at another threshold. */
     public DeliverabilityModel withThreshold(double t) {
-        return new DeliverabilityModel(model, features, plattA, plattB, t, algorithm);
+        DeliverabilityModel copy = new DeliverabilityModel(model, features, plattA, plattB, t, algorithm);
+        copy.compiled = compiled;
+        copy.compileTried = compileTried;
+        return copy;
     }
 
     /** "logistic regression" or "xgboost". */
@@ -110,44 +121,150 @@ public final class DeliverabilityModel implements Serializable {
         return scoreAll(parser, List.of(input)).get(0);
     }
 
-    /** Scores addresses in one batch, with reasons. */
+    /**
+     * Scores addresses in one batch, with reasons. The model's own trees or weights are evaluated in
+     * plain Java ({@link CompiledClassifier}, checked against Tribuo when first used), over all cores
+     * for large batches; a model that cannot be compiled is scored through Tribuo, to the same scores.
+     */
     public List<AddressScore> scoreAll(AddressParser parser, List<Input> inputs) {
+        Compiled c = compiled();
+        if (c == null) {
+            return scoreThroughTribuo(parser, inputs);
+        }
+        AddressScore[] out = new AddressScore[inputs.size()];
+        int chunks = (inputs.size() + CHUNK - 1) / CHUNK;
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(chunk -> {
+            double[] dense = c.classifier().newBuffer();
+            int[] present = new int[dense.length];
+            for (int i = chunk * CHUNK; i < Math.min(inputs.size(), (chunk + 1) * CHUNK); i++) {
+                Input in = inputs.get(i);
+                AddressParts p = parser.parse(in.text(), in.city(), in.state(), in.pincode());
+                int[] words = c.wordIds(in.text());
+                double s = platt(c.raw(DeliverabilityFeatures.structure(p), words, dense, present), plattA, plattB);
+                List<Reasons.Candidate> cs = Reasons.of(p);
+                double[] fixed = new double[cs.size()];
+                for (int k = 0; k < fixed.length; k++) {
+                    fixed[k] = platt(c.raw(DeliverabilityFeatures.structure(cs.get(k).fixed()), words, dense, present), plattA, plattB);
+                }
+                out[i] = new AddressScore(s, s < threshold, ranked(cs, s, fixed), p);
+            }
+        });
+        return List.of(out);
+    }
+
+    /** Scores addresses through Tribuo's own prediction: the reference the compiled path is checked against. */
+    List<AddressScore> scoreThroughTribuo(AddressParser parser, List<Input> inputs) {
         List<AddressParts> parts = new ArrayList<>(inputs.size());
         List<Example<Label>> examples = new ArrayList<>(inputs.size() * 3);
-        List<int[]> reasonSlots = new ArrayList<>(inputs.size());
         List<List<Reasons.Candidate>> candidates = new ArrayList<>(inputs.size());
         for (Input in : inputs) {
             AddressParts p = parser.parse(in.text(), in.city(), in.state(), in.pincode());
             parts.add(p);
-            int first = examples.size();
             examples.add(example(p, in.text()));
             List<Reasons.Candidate> cs = Reasons.of(p);
             candidates.add(cs);
             for (Reasons.Candidate c : cs) {
                 examples.add(example(c.fixed(), in.text()));
             }
-            reasonSlots.add(new int[] {first, cs.size()});
         }
         double[] scores = calibrated(examples);
         List<AddressScore> out = new ArrayList<>(inputs.size());
+        int at = 0;
         for (int i = 0; i < inputs.size(); i++) {
-            int first = reasonSlots.get(i)[0];
-            double s = scores[first];
+            double s = scores[at++];
             List<Reasons.Candidate> cs = candidates.get(i);
-            List<double[]> effects = new ArrayList<>();
-            for (int k = 0; k < cs.size(); k++) {
-                effects.add(new double[] {k, scores[first + 1 + k] - s});
-            }
-            effects.sort(Comparator.comparingDouble((double[] e) -> -e[1]));
-            List<String> reasons = new ArrayList<>();
-            for (double[] e : effects) {
-                if (e[1] >= REASON_MIN_EFFECT) {
-                    reasons.add(cs.get((int) e[0]).sentence());
-                }
-            }
-            out.add(new AddressScore(s, s < threshold, List.copyOf(reasons), parts.get(i)));
+            double[] fixed = Arrays.copyOfRange(scores, at, at + cs.size());
+            at += cs.size();
+            out.add(new AddressScore(s, s < threshold, ranked(cs, s, fixed), parts.get(i)));
         }
         return out;
+    }
+
+    /** The sentences of the problems whose fix would raise the score by at least {@link #REASON_MIN_EFFECT}, largest gain first. */
+    private static List<String> ranked(List<Reasons.Candidate> cs, double score, double[] fixedScores) {
+        Integer[] order = new Integer[cs.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer k) -> -(fixedScores[k] - score)));
+        List<String> reasons = new ArrayList<>(order.length);
+        for (int k : order) {
+            if (fixedScores[k] - score >= REASON_MIN_EFFECT) {
+                reasons.add(cs.get(k).sentence());
+            }
+        }
+        return List.copyOf(reasons);
+    }
+
+    /** The compiled classifier with the features mapped to its ids; null when the model could not be compiled. */
+    private Compiled compiled() {
+        Compiled c = compiled;
+        if (c == null && !compileTried) {
+            synchronized (this) {
+                if (compiled == null && !compileTried) {
+                    compiled = CompiledClassifier.compile(model).map(k -> Compiled.of(k, model, features)).orElse(null);
+                    compileTried = true;
+                }
+                c = compiled;
+            }
+        }
+        return c;
+    }
+
+    /** The compiled classifier with the model's ids of the structural features and of the vocabulary's words. */
+    private record Compiled(CompiledClassifier classifier, int[] structureIds, Map<String, Integer> wordIds) {
+
+        static Compiled of(CompiledClassifier classifier, Model<Label> model, DeliverabilityFeatures features) {
+            var ids = model.getFeatureIDMap();
+            int[] structure = new int[DeliverabilityFeatures.STRUCTURE.size()];
+            for (int i = 0; i < structure.length; i++) {
+                structure[i] = ids.getID(DeliverabilityFeatures.STRUCTURE.get(i));
+            }
+            Map<String, Integer> words = new HashMap<>();
+            for (String w : features.vocabulary()) {
+                int id = ids.getID("w=" + w);
+                if (id >= 0) {
+                    words.put(w, id);
+                }
+            }
+            return new Compiled(classifier, structure, Map.copyOf(words));
+        }
+
+        /** The model ids of the vocabulary words in the text. */
+        int[] wordIds(String text) {
+            var ws = DeliverabilityFeatures.words(text);
+            int[] out = new int[ws.size()];
+            int n = 0;
+            for (String w : ws) {
+                Integer id = wordIds.get(w);
+                if (id != null) {
+                    out[n++] = id;
+                }
+            }
+            return n == out.length ? out : Arrays.copyOf(out, n);
+        }
+
+        /** The classifier's probability for these structural features and words; leaves the buffer clear. */
+        double raw(double[] structure, int[] words, double[] dense, int[] present) {
+            int n = 0;
+            for (int i = 0; i < structure.length; i++) {
+                int id = structureIds[i];
+                if (structure[i] != 0 && id >= 0) {
+                    dense[id] = structure[i];
+                    present[n++] = id;
+                }
+            }
+            for (int id : words) {
+                dense[id] = 1.0;
+                present[n++] = id;
+            }
+            double r = classifier.deliverable(dense, present, n);
+            for (int k = 0; k < n; k++) {
+                dense[present[k]] = Double.NaN;
+            }
+            return r;
+        }
     }
 
     Example<Label> example(AddressParts p, String text) {

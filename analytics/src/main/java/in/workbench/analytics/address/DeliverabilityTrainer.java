@@ -185,10 +185,7 @@ public final class DeliverabilityTrainer {
         for (int i = 0; i < data.size(); i++) {
             delivered[i] = data.get(i).deliverable();
         }
-        Map<String, Trainer<Label>> trainers = new LinkedHashMap<>();
-        trainers.put("logistic regression", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 8, 100_000, 1, seed));
-        trainers.put("xgboost", new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST, trees,
-                0.1, 0, 5, 1, 0.8, 0.8, 1, 0, 2, XGBoostTrainer.LoggingVerbosity.SILENT, seed));
+        Map<String, Trainer<Label>> trainers = candidates(seed, trees);
         List<CandidateMetrics> candidates = new ArrayList<>();
         Map<String, double[]> oof = new LinkedHashMap<>();
         int step = 0;
@@ -236,7 +233,16 @@ public final class DeliverabilityTrainer {
         return new Result(model, report);
     }
 
-    private static MutableDataset<Label> dataset(DeliverabilityFeatures features, List<LabelledAddress> data, List<AddressParts> parts,
+    /** The two candidate trainers, by name, as cross-validation compares them. */
+    static Map<String, Trainer<Label>> candidates(long seed, int trees) {
+        Map<String, Trainer<Label>> trainers = new LinkedHashMap<>();
+        trainers.put("logistic regression", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 8, 100_000, 1, seed));
+        trainers.put("xgboost", new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST, trees,
+                0.1, 0, 5, 1, 0.8, 0.8, 1, 0, 2, XGBoostTrainer.LoggingVerbosity.SILENT, seed));
+        return trainers;
+    }
+
+    static MutableDataset<Label> dataset(DeliverabilityFeatures features, List<LabelledAddress> data, List<AddressParts> parts,
             int[] fold, int heldOut, boolean all) {
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> ds = new MutableDataset<>(new SimpleDataSourceProvenance("workspace addresses labelled by shipments and analysts",

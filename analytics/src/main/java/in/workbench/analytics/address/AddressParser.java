@@ -29,9 +29,6 @@ public final class AddressParser {
     /** Longest text read; the rest of a pathological input is ignored. */
     static final int MAX_CHARS = 1_000;
 
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\p{N}#][\\p{L}\\p{M}\\p{N}#./\\-]*");
-    private static final Pattern PINCODE = Pattern.compile("(?<!\\d)([1-9]\\d{2})\\s?(\\d{3})(?!\\d)");
-    private static final Pattern BAD_PIN = Pattern.compile("(?<![\\d/-])(\\d{5}|\\d{7})(?![\\d/-])");
     private static final Pattern HOUSE = Pattern.compile(
             "(?i)(\\bflat\\b|\\bh\\.?\\s?no\\b|\\bhouse\\s+no\\b|\\bno\\.\\s*\\d|#\\s?\\d|\\bplot\\b|\\bdoor\\s+no\\b|^\\s*\\d+[/\\-]?\\w*\\b)");
     private static final Set<String> BUILDING = Set.of("apartments", "apartment", "apts", "apt", "residency", "society", "towers", "tower",
@@ -98,13 +95,16 @@ public final class AddressParser {
             return out;
         }
         String t = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        Matcher m = TOKEN.matcher(t);
-        while (m.find()) {
-            int end = m.end();
-            while (end > m.start() + 1 && (t.charAt(end - 1) == ',')) {
-                end--;
+        int i = 0;
+        while (i < t.length()) {
+            int cp = t.codePointAt(i);
+            if (!TextScan.wordStart(cp)) {
+                i += Character.charCount(cp);
+                continue;
             }
-            out.add(new Token(t.substring(m.start(), end), m.start(), end));
+            int end = TextScan.wordEnd(t, i);
+            out.add(new Token(t.substring(i, end), i, end));
+            i = end;
         }
         return out;
     }
@@ -177,14 +177,20 @@ public final class AddressParser {
         String t = text == null ? "" : text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         String lower = t.toLowerCase(Locale.ROOT);
         List<String> tokens = new ArrayList<>();
-        Matcher m = TOKEN.matcher(lower);
-        while (m.find()) {
-            String tok = m.group();
-            int end = tok.length();
-            while (end > 0 && (tok.charAt(end - 1) == '.' || tok.charAt(end - 1) == ',')) {
-                end--;
+        int at = 0;
+        while (at < lower.length()) {
+            int cp = lower.codePointAt(at);
+            if (!TextScan.wordStart(cp)) {
+                at += Character.charCount(cp);
+                continue;
             }
-            tokens.add(end == tok.length() ? tok : tok.substring(0, end));
+            int end = TextScan.wordEnd(lower, at);
+            int keep = end;
+            while (keep > at && (lower.charAt(keep - 1) == '.' || lower.charAt(keep - 1) == ',')) {
+                keep--;
+            }
+            tokens.add(lower.substring(at, keep));
+            at = end;
         }
         boolean building = false;
         boolean street = false;
@@ -195,20 +201,16 @@ public final class AddressParser {
             landmark |= LANDMARK.contains(tok);
         }
         landmark |= t.contains("के पास") || lower.contains("ke paas");
-        boolean house = HOUSE.matcher(t).find();
+        boolean house = TextScan.mayHaveHouseNumber(t, lower) && HOUSE.matcher(t).find();
 
-        String pincode = null;
-        Matcher pm = PINCODE.matcher(t);
-        while (pm.find()) {
-            pincode = pm.group(1) + pm.group(2);
-        }
+        String pincode = TextScan.lastPincode(t);
         boolean malformed = false;
         if (pincode == null) {
             String col = pincodeColumn == null ? "" : withoutWhitespace(pincodeColumn);
             if (col.length() == 6 && allDigits(col) && col.charAt(0) != '0') {
                 pincode = col;
             } else {
-                malformed = BAD_PIN.matcher(t).find() || (!col.isEmpty() && allDigits(col));
+                malformed = TextScan.hasFiveOrSevenDigits(t) || (!col.isEmpty() && allDigits(col));
             }
         }
         if (pincode != null && house && pincodeIsTheOnlyNumber(t, pincode)) {

@@ -4,10 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns a parsed address into the named numeric features the deliverability model reads: which
@@ -18,7 +15,6 @@ import java.util.regex.Pattern;
 public final class DeliverabilityFeatures implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]{2,}");
 
     /** The structural features, in a fixed order. */
     public static final List<String> STRUCTURE = List.of("has_house", "has_building", "has_street", "has_landmark", "landmark_only",
@@ -45,16 +41,12 @@ public final class DeliverabilityFeatures implements Serializable {
         return new DeliverabilityFeatures(vocab);
     }
 
+    /** The distinct words (two or more letters) of an address in lower case, in order of first appearance. */
     static java.util.Set<String> words(String text) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
         if (text == null) {
-            return out;
+            return new java.util.LinkedHashSet<>();
         }
-        Matcher m = WORD.matcher(text.length() > AddressParser.MAX_CHARS ? text.substring(0, AddressParser.MAX_CHARS) : text);
-        while (m.find()) {
-            out.add(m.group().toLowerCase(Locale.ROOT));
-        }
-        return out;
+        return TextScan.words(text.length() > AddressParser.MAX_CHARS ? text.substring(0, AddressParser.MAX_CHARS) : text);
     }
 
     public List<String> vocabulary() {

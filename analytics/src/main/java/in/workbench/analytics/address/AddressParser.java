@@ -50,7 +50,8 @@ public final class AddressParser {
 
     private final PostalDirectory directory;
     private final Map<String, List<String>> officesByPincode = new HashMap<>();
-    private final Map<String, OfficeMatcher> officeMatchers = new HashMap<>();
+    /** Built on first use of a pincode: most workspaces use a fraction of the directory's 19,000 pincodes. */
+    private final Map<String, OfficeMatcher> officeMatchers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, IndianState> stateByPincode = new HashMap<>();
     private final Map<String, String> districtByPincode = new HashMap<>();
     private final Map<String, Set<String>> districtsByPincode = new HashMap<>();
@@ -69,7 +70,6 @@ public final class AddressParser {
             districts.add(PostalDirectory.normalise(p.district()));
             officeKeys.add(officeKey(p.officeName()));
         }
-        officesByPincode.forEach((pin, offices) -> officeMatchers.put(pin, new OfficeMatcher(offices)));
         districtCounts.forEach((pin, m) -> districtByPincode.put(pin,
                 m.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
         stateCounts.forEach((pin, m) -> stateByPincode.put(pin,
@@ -231,7 +231,7 @@ public final class AddressParser {
         }
         Boolean stateAgrees = exists && statedState != null ? statedState == pinState : null;
 
-        OfficeMatcher.Match office = exists ? officeMatchers.get(pincode).best(tokens) : OfficeMatcher.Match.NONE;
+        OfficeMatcher.Match office = exists ? officeMatcher(pincode).best(tokens) : OfficeMatcher.Match.NONE;
         int digits = 0;
         boolean devanagari = false;
         for (int i = 0; i < t.length(); i++) {
@@ -246,6 +246,11 @@ public final class AddressParser {
         return new AddressParts(tokens.size(), t.length(), house, building, street, landmark, pincode, malformed, exists, pinState,
                 pinDistrict, statedState, statedCity, cityAgrees, stateAgrees, office.similarity(), office.office(), devanagari,
                 t.isEmpty() ? 0 : digits / (double) t.length());
+    }
+
+    private OfficeMatcher officeMatcher(String pincode) {
+        OfficeMatcher m = officeMatchers.get(pincode);
+        return m != null ? m : officeMatchers.computeIfAbsent(pincode, pin -> new OfficeMatcher(officesByPincode.get(pin)));
     }
 
     private static boolean pincodeIsTheOnlyNumber(String t, String pincode) {

@@ -47,6 +47,33 @@ abstract sealed class CompiledClassifier {
      */
     abstract double deliverable(double[] dense, int[] present, int count);
 
+    /** An empty set of feature ids for {@link #deliverableChanged}. */
+    long[] newChangeSet() {
+        return new long[(width() + 63) / 64];
+    }
+
+    /** Space for what {@link #deliverable(double[], int[], int, float[])} records of an evaluation. */
+    float[] newRecord() {
+        return new float[0];
+    }
+
+    /**
+     * The probability of "deliverable", recording in {@code record} (from {@link #newRecord()})
+     * what {@link #deliverableChanged} needs to score a variant of these features quickly.
+     */
+    double deliverable(double[] dense, int[] present, int count, float[] record) {
+        return deliverable(dense, present, count);
+    }
+
+    /**
+     * The probability of "deliverable" of a variant of the features recorded in {@code record}
+     * that differs from them only in the features whose ids are set in {@code changed}; exactly
+     * what {@link #deliverable(double[], int[], int)} gives for the variant.
+     */
+    double deliverableChanged(double[] dense, int[] present, int count, float[] record, long[] changed) {
+        return deliverable(dense, present, count);
+    }
+
     /** A fresh feature buffer: every feature absent. */
     double[] newBuffer() {
         double[] b = new double[width()];
@@ -124,34 +151,59 @@ abstract sealed class CompiledClassifier {
         return max;
     }
 
-    /** XGBoost's trees ({@code multi:softprob}), flattened into arrays, with missing values sent the default way. */
+    /**
+     * XGBoost's trees ({@code multi:softprob}), each laid out as a complete binary tree of the
+     * ensemble's depth (a leaf above the bottom becomes splits that always go left down to copies
+     * of it), so that a walk is a fixed number of branch-free steps and the processor overlaps the
+     * walks of successive trees. A missing feature goes the node's default way, as in XGBoost.
+     * Knows which features each tree reads, so a variant that changes a few features re-walks only
+     * the trees that read them.
+     */
     static final class Trees extends CompiledClassifier {
+
+        /** Deeper ensembles are left to Tribuo (a complete layout would be too large). */
+        static final int MAX_DEPTH = 10;
 
         private final int width;
         private final int classes;
         private final int deliverableClass;
         private final float baseScore;
-        private final int[] roots;
+        private final int depth;
+        private final int trees;
         private final int[] treeClass;
+        /** Per tree {@code 2^depth - 1} split nodes in heap order: feature, split value, 1 when a missing feature goes left. */
         private final int[] feature;
-        private final float[] value;
-        private final int[] left;
-        private final int[] right;
-        private final boolean[] defaultLeft;
+        private final float[] split;
+        private final int[] missingLeft;
+        /** Per tree {@code 2^depth} leaf values. */
+        private final float[] leaves;
+        /** The features each tree reads, {@code words} longs a tree. */
+        private final long[] reads;
+        private final int words;
 
-        private Trees(int width, int classes, int deliverableClass, float baseScore, int[] roots, int[] treeClass, int[] feature, float[] value,
-                int[] left, int[] right, boolean[] defaultLeft) {
+        private Trees(int width, int classes, int deliverableClass, float baseScore, int depth, int[] treeClass, int[] feature, float[] split,
+                int[] missingLeft, float[] leaves, long[] reads) {
             this.width = width;
             this.classes = classes;
             this.deliverableClass = deliverableClass;
             this.baseScore = baseScore;
-            this.roots = roots;
+            this.depth = depth;
+            this.trees = treeClass.length;
             this.treeClass = treeClass;
             this.feature = feature;
-            this.value = value;
-            this.left = left;
-            this.right = right;
-            this.defaultLeft = defaultLeft;
+            this.split = split;
+            this.missingLeft = missingLeft;
+            this.leaves = leaves;
+            this.reads = reads;
+            this.words = (width + 63) / 64;
+        }
+
+        /** One tree as XGBoost's JSON model stores it. */
+        private record Raw(int[] left, int[] right, int[] feature, float[] condition, boolean[] defaultLeft) {
+
+            int depth(int node) {
+                return left[node] == -1 ? 0 : 1 + Math.max(depth(left[node]), depth(right[node]));
+            }
         }
 
         static Trees of(XGBoostModel<Label> model) throws Exception {
@@ -170,48 +222,72 @@ abstract sealed class CompiledClassifier {
             if (!gbtree.get("name").asText().equals("gbtree")) {
                 throw new IllegalArgumentException("unsupported booster " + gbtree.get("name").asText());
             }
-            JsonNode trees = gbtree.get("model").get("trees");
+            JsonNode json = gbtree.get("model").get("trees");
             JsonNode info = gbtree.get("model").get("tree_info");
-            int total = 0;
-            for (JsonNode t : trees) {
-                total += t.get("left_children").size();
-            }
-            int[] roots = new int[trees.size()];
-            int[] treeClass = new int[trees.size()];
-            int[] feature = new int[total];
-            float[] value = new float[total];
-            int[] left = new int[total];
-            int[] right = new int[total];
-            boolean[] defaultLeft = new boolean[total];
-            int offset = 0;
-            for (int t = 0; t < trees.size(); t++) {
-                JsonNode tree = trees.get(t);
+            List<Raw> raws = new ArrayList<>();
+            int depth = 0;
+            for (JsonNode tree : json) {
                 for (JsonNode type : tree.get("split_type")) {
                     if (type.asInt() != 0) {
                         throw new IllegalArgumentException("categorical splits are not supported");
                     }
                 }
-                roots[t] = offset;
-                treeClass[t] = info.get(t).asInt();
-                JsonNode l = tree.get("left_children");
-                JsonNode r = tree.get("right_children");
-                JsonNode f = tree.get("split_indices");
-                JsonNode c = tree.get("split_conditions");
-                JsonNode d = tree.get("default_left");
-                for (int i = 0; i < l.size(); i++) {
-                    int node = offset + i;
-                    boolean leaf = l.get(i).asInt() == -1;
-                    feature[node] = leaf ? -1 : f.get(i).asInt();
-                    value[node] = (float) c.get(i).asDouble();
-                    left[node] = leaf ? -1 : offset + l.get(i).asInt();
-                    right[node] = leaf ? -1 : offset + r.get(i).asInt();
-                    defaultLeft[node] = d.get(i).asInt() != 0;
+                int n = tree.get("left_children").size();
+                Raw raw = new Raw(new int[n], new int[n], new int[n], new float[n], new boolean[n]);
+                for (int k = 0; k < n; k++) {
+                    raw.left()[k] = tree.get("left_children").get(k).asInt();
+                    raw.right()[k] = tree.get("right_children").get(k).asInt();
+                    raw.feature()[k] = tree.get("split_indices").get(k).asInt();
+                    raw.condition()[k] = (float) tree.get("split_conditions").get(k).asDouble();
+                    raw.defaultLeft()[k] = tree.get("default_left").get(k).asInt() != 0;
                 }
-                offset += l.size();
+                raws.add(raw);
+                depth = Math.max(depth, raw.depth(0));
+                if (depth > MAX_DEPTH) {
+                    throw new IllegalArgumentException("trees deeper than " + MAX_DEPTH + " are left to Tribuo");
+                }
+            }
+            int width = model.getFeatureIDMap().size();
+            int words = (width + 63) / 64;
+            int splits = (1 << depth) - 1;
+            int[] treeClass = new int[raws.size()];
+            int[] feature = new int[raws.size() * splits];
+            float[] split = new float[raws.size() * splits];
+            int[] missingLeft = new int[raws.size() * splits];
+            float[] leaves = new float[raws.size() * (splits + 1)];
+            long[] reads = new long[raws.size() * words];
+            for (int t = 0; t < raws.size(); t++) {
+                treeClass[t] = info.get(t).asInt();
+                place(raws.get(t), 0, 0, depth, t * splits, t * (splits + 1), feature, split, missingLeft, leaves);
+                for (int k = 0; k < raws.get(t).left().length; k++) {
+                    if (raws.get(t).left()[k] != -1) {
+                        int f = raws.get(t).feature()[k];
+                        if (f < 0 || f >= width) {
+                            throw new IllegalArgumentException("tree " + t + " splits on feature " + f + " of " + width);
+                        }
+                        reads[t * words + (f >>> 6)] |= 1L << f;
+                    }
+                }
             }
             int deliverable = model.getOutputIDInfo().getID(new Label(DeliverabilityModel.DELIVERABLE));
-            return new Trees(model.getFeatureIDMap().size(), classes, deliverable, base, roots, treeClass, feature, value, left, right,
-                    defaultLeft);
+            return new Trees(width, classes, deliverable, base, depth, treeClass, feature, split, missingLeft, leaves, reads);
+        }
+
+        /** Puts XGBoost's node {@code k} at heap position {@code pos} (depth {@code d}) of the complete tree. */
+        private static void place(Raw raw, int k, int pos, int depth, int splitBase, int leafBase, int[] feature, float[] split, int[] missingLeft,
+                float[] leaves) {
+            int d = 31 - Integer.numberOfLeadingZeros(pos + 1);
+            if (d == depth) {
+                leaves[leafBase + pos - ((1 << depth) - 1)] = raw.condition()[k];
+                return;
+            }
+            boolean leaf = raw.left()[k] == -1;
+            // a leaf above the bottom: a split every value (and a missing one) passes to the left
+            feature[splitBase + pos] = leaf ? 0 : raw.feature()[k];
+            split[splitBase + pos] = leaf ? Float.POSITIVE_INFINITY : raw.condition()[k];
+            missingLeft[splitBase + pos] = leaf || raw.defaultLeft()[k] ? 1 : 0;
+            place(raw, leaf ? k : raw.left()[k], 2 * pos + 1, depth, splitBase, leafBase, feature, split, missingLeft, leaves);
+            place(raw, leaf ? k : raw.right()[k], 2 * pos + 2, depth, splitBase, leafBase, feature, split, missingLeft, leaves);
         }
 
         @Override
@@ -220,17 +296,59 @@ abstract sealed class CompiledClassifier {
         }
 
         @Override
+        float[] newRecord() {
+            return new float[trees];
+        }
+
+        /** The value of the leaf tree {@code t} reaches: {@code depth} branch-free steps down. */
+        private float leaf(int t, double[] dense) {
+            int splits = (1 << depth) - 1;
+            int base = t * splits;
+            int node = 0;
+            for (int d = 0; d < depth; d++) {
+                int k = base + node;
+                float x = (float) dense[feature[k]];
+                int right = x < split[k] ? 0 : 1;
+                right &= ~((x != x ? 1 : 0) & missingLeft[k]);
+                node = 2 * node + 1 + right;
+            }
+            return leaves[t * (splits + 1) + node - splits];
+        }
+
+        @Override
         double deliverable(double[] dense, int[] present, int count) {
+            return deliverable(dense, present, count, null);
+        }
+
+        @Override
+        double deliverable(double[] dense, int[] present, int count, float[] record) {
             float[] margin = new float[classes];
             Arrays.fill(margin, baseScore);
-            for (int t = 0; t < roots.length; t++) {
-                int node = roots[t];
-                while (feature[node] >= 0) {
-                    double x = dense[feature[node]];
-                    node = Double.isNaN(x) ? (defaultLeft[node] ? left[node] : right[node]) : (float) x < value[node] ? left[node] : right[node];
+            for (int t = 0; t < trees; t++) {
+                float v = leaf(t, dense);
+                if (record != null) {
+                    record[t] = v;
                 }
-                margin[treeClass[t]] += value[node];
+                margin[treeClass[t]] += v;
             }
+            return softmax(margin);
+        }
+
+        @Override
+        double deliverableChanged(double[] dense, int[] present, int count, float[] record, long[] changed) {
+            float[] margin = new float[classes];
+            Arrays.fill(margin, baseScore);
+            for (int t = 0; t < trees; t++) {
+                boolean affected = false;
+                for (int w = 0; w < words && !affected; w++) {
+                    affected = (reads[t * words + w] & changed[w]) != 0;
+                }
+                margin[treeClass[t]] += affected ? leaf(t, dense) : record[t];
+            }
+            return softmax(margin);
+        }
+
+        private double softmax(float[] margin) {
             float max = Float.NEGATIVE_INFINITY;
             for (float m : margin) {
                 max = Math.max(max, m);

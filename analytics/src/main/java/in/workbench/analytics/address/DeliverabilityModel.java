@@ -135,17 +135,17 @@ public final class DeliverabilityModel implements Serializable {
         int chunks = (inputs.size() + CHUNK - 1) / CHUNK;
         IntStream range = IntStream.range(0, chunks);
         (chunks > 1 ? range.parallel() : range).forEach(chunk -> {
-            double[] dense = c.classifier().newBuffer();
-            int[] present = new int[dense.length];
+            Compiled.Buffers b = c.buffers();
             for (int i = chunk * CHUNK; i < Math.min(inputs.size(), (chunk + 1) * CHUNK); i++) {
                 Input in = inputs.get(i);
                 AddressParts p = parser.parse(in.text(), in.city(), in.state(), in.pincode());
                 int[] words = c.wordIds(in.text());
-                double s = platt(c.raw(DeliverabilityFeatures.structure(p), words, dense, present), plattA, plattB);
+                double[] structure = DeliverabilityFeatures.structure(p);
+                double s = platt(c.raw(structure, words, b), plattA, plattB);
                 List<Reasons.Candidate> cs = Reasons.of(p);
                 double[] fixed = new double[cs.size()];
                 for (int k = 0; k < fixed.length; k++) {
-                    fixed[k] = platt(c.raw(DeliverabilityFeatures.structure(cs.get(k).fixed()), words, dense, present), plattA, plattB);
+                    fixed[k] = platt(c.rawChanged(structure, DeliverabilityFeatures.structure(cs.get(k).fixed()), words, b), plattA, plattB);
                 }
                 out[i] = new AddressScore(s, s < threshold, ranked(cs, s, fixed), p);
             }
@@ -245,25 +245,60 @@ public final class DeliverabilityModel implements Serializable {
             return n == out.length ? out : Arrays.copyOf(out, n);
         }
 
-        /** The classifier's probability for these structural features and words; leaves the buffer clear. */
-        double raw(double[] structure, int[] words, double[] dense, int[] present) {
+        /** One thread's working space: the dense features, their ids, the base evaluation's record, the changed features. */
+        record Buffers(double[] dense, int[] present, float[] record, long[] changed) {
+        }
+
+        Buffers buffers() {
+            return new Buffers(classifier.newBuffer(), new int[classifier.width()], classifier.newRecord(), classifier.newChangeSet());
+        }
+
+        /** The classifier's probability for these structural features and words, recorded for {@link #rawChanged}; leaves the buffer clear. */
+        double raw(double[] structure, int[] words, Buffers b) {
+            int n = fill(structure, words, b);
+            double r = classifier.deliverable(b.dense(), b.present(), n, b.record());
+            clear(b, n);
+            return r;
+        }
+
+        /** The probability for other structural features with the same words, after {@link #raw} scored {@code base}. */
+        double rawChanged(double[] base, double[] structure, int[] words, Buffers b) {
+            Arrays.fill(b.changed(), 0L);
+            boolean any = false;
+            for (int i = 0; i < structure.length; i++) {
+                int id = structureIds[i];
+                if (id >= 0 && structure[i] != base[i]) {
+                    b.changed()[id >>> 6] |= 1L << id;
+                    any = true;
+                }
+            }
+            int n = fill(structure, words, b);
+            double r = any ? classifier.deliverableChanged(b.dense(), b.present(), n, b.record(), b.changed())
+                    : classifier.deliverable(b.dense(), b.present(), n);
+            clear(b, n);
+            return r;
+        }
+
+        private int fill(double[] structure, int[] words, Buffers b) {
             int n = 0;
             for (int i = 0; i < structure.length; i++) {
                 int id = structureIds[i];
                 if (structure[i] != 0 && id >= 0) {
-                    dense[id] = structure[i];
-                    present[n++] = id;
+                    b.dense()[id] = structure[i];
+                    b.present()[n++] = id;
                 }
             }
             for (int id : words) {
-                dense[id] = 1.0;
-                present[n++] = id;
+                b.dense()[id] = 1.0;
+                b.present()[n++] = id;
             }
-            double r = classifier.deliverable(dense, present, n);
+            return n;
+        }
+
+        private static void clear(Buffers b, int n) {
             for (int k = 0; k < n; k++) {
-                dense[present[k]] = Double.NaN;
+                b.dense()[b.present()[k]] = Double.NaN;
             }
-            return r;
         }
     }
 

@@ -54,6 +54,44 @@ class CompiledClassifierTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"logistic regression", "xgboost"})
+    void aVariantScoredFromTheRecordEqualsAFullEvaluation(String algorithm) {
+        CompiledClassifier c = CompiledClassifier.compile(models.get(algorithm)).orElseThrow();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(8);
+        int[] present = new int[c.width()];
+        int differing = 0;
+        for (int probe = 0; probe < 2_000; probe++) {
+            double[] base = c.newBuffer();
+            for (int k = 0; k < 12; k++) {
+                base[r.nextInt(c.width())] = r.nextBoolean() ? 1.0 : r.nextDouble() * 5;
+            }
+            float[] record = c.newRecord();
+            double before = c.deliverable(base, present, ids(base, present), record);
+            double[] variant = base.clone();
+            long[] changed = c.newChangeSet();
+            for (int k = 1 + r.nextInt(3); k > 0; k--) {
+                int id = r.nextInt(Math.min(c.width(), 20));
+                variant[id] = Double.isNaN(variant[id]) ? 1.0 : Double.NaN;
+                changed[id >>> 6] |= 1L << id;
+            }
+            double full = c.deliverable(variant, present, ids(variant, present));
+            assertEquals(full, c.deliverableChanged(variant, present, ids(variant, present), record, changed), 0.0);
+            differing += full != before ? 1 : 0;
+        }
+        assertTrue(differing > 500, "the variants change the score: " + differing);
+    }
+
+    private static int ids(double[] v, int[] present) {
+        int n = 0;
+        for (int id = 0; id < v.length; id++) {
+            if (!Double.isNaN(v[id])) {
+                present[n++] = id;
+            }
+        }
+        return n;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"logistic regression", "xgboost"})
     void scoresAndReasonsEqualTribuosOnAddressesAndHostileText(String algorithm) {
         DeliverabilityModel m = model(algorithm);
         List<DeliverabilityModel.Input> inputs = new ArrayList<>();

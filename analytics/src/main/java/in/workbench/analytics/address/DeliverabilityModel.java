@@ -127,6 +127,14 @@ public final class DeliverabilityModel implements Serializable {
      * for large batches; a model that cannot be compiled is scored through Tribuo, to the same scores.
      */
     public List<AddressScore> scoreAll(AddressParser parser, List<Input> inputs) {
+        return scoreAll(parser, inputs, true);
+    }
+
+    /**
+     * Scores addresses in one batch, with reasons, on this thread alone when {@code parallel} is
+     * false (the benchmark's single-thread figure); the scores are the same either way.
+     */
+    public List<AddressScore> scoreAll(AddressParser parser, List<Input> inputs, boolean parallel) {
         Compiled c = compiled();
         if (c == null) {
             return scoreThroughTribuo(parser, inputs);
@@ -134,7 +142,7 @@ public final class DeliverabilityModel implements Serializable {
         AddressScore[] out = new AddressScore[inputs.size()];
         int chunks = (inputs.size() + CHUNK - 1) / CHUNK;
         IntStream range = IntStream.range(0, chunks);
-        (chunks > 1 ? range.parallel() : range).forEach(chunk -> {
+        (parallel && chunks > 1 ? range.parallel() : range).forEach(chunk -> {
             Compiled.Buffers b = c.buffers();
             for (int i = chunk * CHUNK; i < Math.min(inputs.size(), (chunk + 1) * CHUNK); i++) {
                 Input in = inputs.get(i);

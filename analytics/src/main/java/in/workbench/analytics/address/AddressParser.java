@@ -95,17 +95,7 @@ public final class AddressParser {
             return out;
         }
         String t = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        int i = 0;
-        while (i < t.length()) {
-            int cp = t.codePointAt(i);
-            if (!TextScan.wordStart(cp)) {
-                i += Character.charCount(cp);
-                continue;
-            }
-            int end = TextScan.wordEnd(t, i);
-            out.add(new Token(t.substring(i, end), i, end));
-            i = end;
-        }
+        TextScan.words(t, (start, end) -> out.add(new Token(t.substring(start, end), start, end)));
         return out;
     }
 
@@ -177,21 +167,13 @@ public final class AddressParser {
         String t = text == null ? "" : text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         String lower = t.toLowerCase(Locale.ROOT);
         List<String> tokens = new ArrayList<>();
-        int at = 0;
-        while (at < lower.length()) {
-            int cp = lower.codePointAt(at);
-            if (!TextScan.wordStart(cp)) {
-                at += Character.charCount(cp);
-                continue;
-            }
-            int end = TextScan.wordEnd(lower, at);
+        TextScan.words(lower, (start, end) -> {
             int keep = end;
-            while (keep > at && (lower.charAt(keep - 1) == '.' || lower.charAt(keep - 1) == ',')) {
+            while (keep > start && (lower.charAt(keep - 1) == '.' || lower.charAt(keep - 1) == ',')) {
                 keep--;
             }
-            tokens.add(lower.substring(at, keep));
-            at = end;
-        }
+            tokens.add(lower.substring(start, keep));
+        });
         boolean building = false;
         boolean street = false;
         boolean landmark = false;

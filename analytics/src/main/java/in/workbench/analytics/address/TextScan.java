@@ -52,6 +52,29 @@ final class TextScan {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
+    /** Receives the words of a text as character ranges. */
+    interface WordSink {
+        void word(int start, int end);
+    }
+
+    /**
+     * Every word of {@code [\p{L}\p{M}\p{N}#][\p{L}\p{M}\p{N}#./\-]*} in the text, left to
+     * right, as the expression's successive matches.
+     */
+    static void words(String t, WordSink sink) {
+        int i = 0;
+        while (i < t.length()) {
+            int cp = t.codePointAt(i);
+            if (!wordStart(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int end = wordEnd(t, i);
+            sink.word(i, end);
+            i = end;
+        }
+    }
+
     /**
      * The end (exclusive) of the word that starts at {@code start}: the longest run of
      * {@link #wordPart} characters; {@code start} itself must be a {@link #wordStart}.

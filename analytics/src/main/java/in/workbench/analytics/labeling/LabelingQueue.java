@@ -140,6 +140,39 @@ public final class LabelingQueue {
         return diversify(items, size);
     }
 
+    /**
+     * The item for addresses decided together earlier (an undone decision from another session):
+     * the first address shown with the others as its duplicates, scored and segmented afresh.
+     * Addresses deleted from the workspace since are left out; empty when none is left.
+     */
+    public java.util.Optional<Item> itemFor(List<String> addressIds, DeliverabilityModel deliverability, SegmentationModel segmenter,
+            String why) {
+        List<Address> found = new ArrayList<>();
+        try (Connection c = workspace.connection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT address_id, customer_id, address_text, city, state, pincode FROM addresses WHERE address_id = ?")) {
+            for (String id : addressIds) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        found.add(new Address(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not read the addresses to label again: " + e.getMessage(), e);
+        }
+        if (found.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Address a = found.get(0);
+        double p = deliverability == null ? Double.NaN
+                : deliverability.score(parser, new DeliverabilityModel.Input(a.text(), a.city(), a.state(), a.pincode())).score();
+        Segmentation seg = segmenter != null ? segmenter.segment(parser, a.text(), a.pincode())
+                : new WeakLabeler(parser).label(a.text(), a.pincode());
+        return java.util.Optional.of(new Item(a, List.copyOf(found.subList(1, found.size())), p, seg, 1.0, why));
+    }
+
     /** Takes items in priority order but defers one whose pincode appeared among the last few taken. */
     static List<Item> diversify(List<Item> byPriority, int size) {
         List<Item> out = new ArrayList<>();

@@ -365,7 +365,7 @@ public final class LabelingViewModel {
     private void undoLast() {
         Undoable last = undo.poll();
         if (last == null) {
-            message.set("Nothing to undo in this session.");
+            undoEarlier();
             return;
         }
         try {
@@ -386,6 +386,47 @@ public final class LabelingViewModel {
         message.set("Undone: the " + last.decision().label() + " label of " + last.decision().addressIds().size()
                 + (last.decision().addressIds().size() == 1 ? " address" : " addresses") + ". Decide it again.");
         refreshProgress();
+    }
+
+    /**
+     * Backspace with nothing left to undo in this session walks back through the analyst's
+     * decisions of earlier sessions, newest first: the decision is undone and its addresses shown
+     * to be decided again.
+     */
+    private void undoEarlier() {
+        if (store == null || parser == null) {
+            message.set("Nothing to undo.");
+            return;
+        }
+        try {
+            List<LabelStore.Decision> earlier = store.recentDecisions(analyst.name(), 1);
+            if (earlier.isEmpty()) {
+                message.set("Nothing to undo: " + analyst.name() + " has no decisions left in this workspace.");
+                return;
+            }
+            LabelStore.Decision d = earlier.get(0);
+            String when = d.at() == null ? "an earlier session"
+                    : d.at().atZoneSameInstant(java.time.ZoneId.systemDefault()).format(java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm"));
+            var item = new LabelingQueue(workspace, parser).itemFor(d.addressIds(), deliverability, segmenter, "decided " + when
+                    + ", undone to decide again");
+            store.undo(d.id());
+            LabelingQueue.Item shown = current.get();
+            if (shown != null) {
+                queue.addFirst(shown);
+            }
+            if (item.isPresent()) {
+                show(item.get());
+                message.set("Undone from " + when + ": the " + d.label() + " label of " + d.addressIds().size()
+                        + (d.addressIds().size() == 1 ? " address" : " addresses") + ". Decide it again.");
+            } else {
+                advance();
+                message.set("Undone from " + when + ": the " + d.label() + " label; its addresses are no longer in the workspace.");
+            }
+            exhausted = false;
+            refreshProgress();
+        } catch (RuntimeException e) {
+            onFailure.accept(e);
+        }
     }
 
     private void moveSelection(int step) {

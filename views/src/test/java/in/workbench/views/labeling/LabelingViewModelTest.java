@@ -91,6 +91,42 @@ class LabelingViewModelTest {
     }
 
     @Test
+    void backspaceInALaterSessionWalksBackThroughTheAnalystsEarlierDecisions(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("ws");
+        List<String> decided = new java.util.ArrayList<>();
+        try (Workspace ws = Workspace.open(folder)) {
+            addresses(ws, dir, 30);
+            LabelingViewModel m = model(ws, new Stub());
+            for (String k : new String[] {"D", "U", "S"}) {
+                decided.add(m.currentProperty().get().address().id());
+                assertTrue(m.handleKey(k, false));
+            }
+        }
+        try (Workspace ws = Workspace.open(folder)) {
+            LabelingViewModel again = model(ws, new Stub());
+            assertTrue(again.handleKey("BACK_SPACE", false));
+            assertEquals(decided.get(2), again.currentProperty().get().address().id(), "the newest earlier decision comes back first");
+            assertTrue(again.messageProperty().get().startsWith("Undone from "), again.messageProperty().get());
+            assertEquals(2, count(ws, "SELECT COUNT(*) FROM labeling_decisions WHERE labeled_by = 'Asha' AND NOT undone"));
+            assertTrue(again.handleKey("BACK_SPACE", false));
+            assertEquals(decided.get(1), again.currentProperty().get().address().id());
+            assertEquals(1, count(ws, "SELECT COUNT(*) FROM labeling_decisions WHERE labeled_by = 'Asha' AND NOT undone"));
+            assertTrue(again.handleKey("D", false));
+            assertEquals(1, count(ws, "SELECT COUNT(*) FROM address_labels WHERE NOT undone AND label = 'deliverable' AND address_id = '"
+                    + decided.get(1) + "'"), "decided again: saved at once");
+            assertEquals(decided.get(2), again.currentProperty().get().address().id(), "then the other undone address, still undecided");
+            assertTrue(again.handleKey("BACK_SPACE", false));
+            assertEquals(decided.get(1), again.currentProperty().get().address().id(), "this session's decision is undone before older ones");
+            assertTrue(again.handleKey("BACK_SPACE", false));
+            assertEquals(decided.get(0), again.currentProperty().get().address().id(), "then the oldest earlier decision");
+            assertEquals(0, count(ws, "SELECT COUNT(*) FROM labeling_decisions WHERE labeled_by = 'Asha' AND NOT undone"));
+            assertTrue(again.handleKey("BACK_SPACE", false));
+            assertTrue(again.messageProperty().get().startsWith("Nothing to undo"), again.messageProperty().get());
+            assertTrue(failures.isEmpty(), failures.toString());
+        }
+    }
+
+    @Test
     void tenKeyboardDecisionsOneUndoneAndCorrectedKeepNinePlusTheCorrectedOneAfterReopening(@TempDir Path dir) throws Exception {
         Path folder = dir.resolve("ws");
         String corrected;

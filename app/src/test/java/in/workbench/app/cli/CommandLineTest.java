@@ -162,6 +162,18 @@ class CommandLineTest {
     }
 
     @Test
+    void deliverabilityBenchReportsScoringOnAllCoresAndOneThreadTrainingAndTheScoreCommand() {
+        Run r = run("bench", "deliverability", "--addresses", "800");
+        assertEquals(0, r.code(), r.err());
+        for (String row : new String[] {"| training, 5-fold CV of LR and XGBoost + refit", "| addresses scored per second, parsing + directory checks",
+            "| the same on one thread |", "| addresses parsed per second on one thread", "| `score deliverability` end to end"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(r.out().contains(row), row + " in " + r.out());
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(r.out().matches("(?s).*end to end: .*\\(800 addresses in [0-9.]+ s\\) \\| [0-9,]+ /s \\|.*"),
+                "every address of the workspace is scored: " + r.out());
+    }
+
+    @Test
     void benchAllHeadsTheReportWithTheMachineAndRunsEachBenchmark() {
         Run r = run("bench", "all", "--shipments", "300", "--only", "import");
         assertEquals(0, r.code(), r.err());

@@ -21,6 +21,19 @@ public final class DeliverabilityFeatures implements Serializable {
             "pincode_present", "pincode_malformed", "pincode_unknown", "state_disagrees", "city_disagrees", "locality_matches",
             "locality_similarity", "city_present", "state_present", "log_tokens", "log_length", "digit_share", "devanagari");
 
+    private static final java.util.Map<String, String> DESCRIPTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("has_house", "house or flat number"), java.util.Map.entry("has_building", "building or society"),
+            java.util.Map.entry("has_street", "street, cross or road"), java.util.Map.entry("has_landmark", "landmark cue (near, opp., …)"),
+            java.util.Map.entry("landmark_only", "landmark only"), java.util.Map.entry("pincode_present", "pincode present"),
+            java.util.Map.entry("pincode_malformed", "pincode mistyped"), java.util.Map.entry("pincode_unknown", "pincode not in the directory"),
+            java.util.Map.entry("state_disagrees", "pincode in another state"),
+            java.util.Map.entry("city_disagrees", "pincode in another district"),
+            java.util.Map.entry("locality_matches", "locality is an office of the pincode"),
+            java.util.Map.entry("locality_similarity", "locality's similarity to the pincode's offices"),
+            java.util.Map.entry("city_present", "city named"), java.util.Map.entry("state_present", "state named"),
+            java.util.Map.entry("log_tokens", "number of words"), java.util.Map.entry("log_length", "length"),
+            java.util.Map.entry("digit_share", "share of digits"), java.util.Map.entry("devanagari", "Devanagari script"));
+
     private final List<String> vocabulary;
 
     public DeliverabilityFeatures(List<String> vocabulary) {
@@ -47,6 +60,14 @@ public final class DeliverabilityFeatures implements Serializable {
             return new java.util.LinkedHashSet<>();
         }
         return TextScan.words(text.length() > AddressParser.MAX_CHARS ? text.substring(0, AddressParser.MAX_CHARS) : text);
+    }
+
+    /** A feature's name in an analyst's words: "house or flat number", "word “nagar”"; unknown names as they are. */
+    public static String describe(String feature) {
+        if (feature.startsWith("w=")) {
+            return "word “" + feature.substring(2) + "”";
+        }
+        return DESCRIPTIONS.getOrDefault(feature, feature);
     }
 
     public List<String> vocabulary() {

@@ -290,11 +290,12 @@ public final class ModelView implements Screen {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<List<Object>> rows = new ArrayList<>();
         for (DeliverabilityModel.FeatureImportance f : model.features()) {
-            data.addValue(f.value(), "importance", f.feature());
-            rows.add(List.of(f.feature(), f.value()));
+            String words = in.workbench.analytics.address.DeliverabilityFeatures.describe(f.feature());
+            data.addValue(f.value(), "importance", words);
+            rows.add(List.of(f.feature(), words, f.value()));
         }
         JFreeChart chart = ChartFactory.createBarChart(null, "feature", model.importanceMeasureProperty().get(), data,
                 PlotOrientation.HORIZONTAL, false, true, false);
-        importance.setChart(Charts.styled(chart), new ChartData(List.of("feature", "importance"), rows));
+        importance.setChart(Charts.styled(chart), new ChartData(List.of("feature", "description", "importance"), rows));
     }
 }

@@ -5,6 +5,7 @@ import com.opencsv.ICSVWriter;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.task.ProgressMonitor;
+import in.workbench.analytics.workspace.Sql;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.IOException;
 import java.io.Writer;
@@ -76,68 +77,63 @@ public final class AddressScoring {
             throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "This workspace has no addresses. Import addresses.csv first.");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        long done = 0;
-        long flagged = 0;
         try (Connection c = workspace.connection();
                 Writer w = csv == null ? Writer.nullWriter() : Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                 ICSVWriter out = new CSVWriter(w, ',', '"', '"', "\n")) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement();
-                    PreparedStatement ins = c.prepareStatement("INSERT INTO address_scores (address_id, score, flagged, reasons, scored_at, "
-                            + "state_name, city_name, pincode_found) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.executeUpdate("DELETE FROM address_scores");
-                out.writeNext(new String[] {"address_id", "score", "flagged", "reasons"}, false);
-                try (Connection readConnection = workspace.connection();
-                        Statement read = readConnection.createStatement();
-                        ResultSet rs = read.executeQuery("SELECT address_id, address_text, city, state, pincode FROM addresses ORDER BY address_id")) {
-                    List<String> ids = new ArrayList<>(BATCH);
-                    List<DeliverabilityModel.Input> inputs = new ArrayList<>(BATCH);
-                    boolean more = true;
-                    while (more) {
-                        more = rs.next();
-                        if (more) {
-                            ids.add(rs.getString(1));
-                            inputs.add(new DeliverabilityModel.Input(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
-                        }
-                        if (ids.size() == BATCH || (!more && !ids.isEmpty())) {
-                            monitor.checkCancelled();
-                            List<AddressScore> scores = model.scoreAll(parser, inputs);
-                            for (int i = 0; i < scores.size(); i++) {
-                                AddressScore sc = scores.get(i);
-                                String reasons = String.join("; ", sc.reasons());
-                                ins.setString(1, ids.get(i));
-                                ins.setDouble(2, sc.score());
-                                ins.setBoolean(3, sc.flagged());
-                                ins.setString(4, reasons);
-                                ins.setObject(5, now);
-                                ins.setString(6, stateOf(sc.parts()));
-                                ins.setString(7, cityOf(sc.parts()));
-                                ins.setString(8, sc.parts().pincode());
-                                ins.addBatch();
-                                out.writeNext(new String[] {ids.get(i), String.format(Locale.ROOT, "%.4f", sc.score()),
-                                    String.valueOf(sc.flagged()), reasons}, false);
-                                flagged += sc.flagged() ? 1 : 0;
+            return Sql.computeInTransaction(c, tx -> {
+                long done = 0;
+                long flagged = 0;
+                try (Statement s = tx.createStatement();
+                        PreparedStatement ins = tx.prepareStatement("INSERT INTO address_scores (address_id, score, flagged, reasons, scored_at, "
+                                + "state_name, city_name, pincode_found) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    s.executeUpdate("DELETE FROM address_scores");
+                    out.writeNext(new String[] {"address_id", "score", "flagged", "reasons"}, false);
+                    try (Connection readConnection = workspace.connection();
+                            Statement read = readConnection.createStatement();
+                            ResultSet rs = read.executeQuery("SELECT address_id, address_text, city, state, pincode FROM addresses ORDER BY address_id")) {
+                        List<String> ids = new ArrayList<>(BATCH);
+                        List<DeliverabilityModel.Input> inputs = new ArrayList<>(BATCH);
+                        boolean more = true;
+                        while (more) {
+                            more = rs.next();
+                            if (more) {
+                                ids.add(rs.getString(1));
+                                inputs.add(new DeliverabilityModel.Input(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                             }
-                            ins.executeBatch();
-                            done += ids.size();
-                            monitor.update(done, total, String.format("%,d of %,d addresses scored", done, total));
-                            ids.clear();
-                            inputs.clear();
+                            if (ids.size() == BATCH || (!more && !ids.isEmpty())) {
+                                monitor.checkCancelled();
+                                List<AddressScore> scores = model.scoreAll(parser, inputs);
+                                for (int i = 0; i < scores.size(); i++) {
+                                    AddressScore sc = scores.get(i);
+                                    String reasons = String.join("; ", sc.reasons());
+                                    ins.setString(1, ids.get(i));
+                                    ins.setDouble(2, sc.score());
+                                    ins.setBoolean(3, sc.flagged());
+                                    ins.setString(4, reasons);
+                                    ins.setObject(5, now);
+                                    ins.setString(6, stateOf(sc.parts()));
+                                    ins.setString(7, cityOf(sc.parts()));
+                                    ins.setString(8, sc.parts().pincode());
+                                    ins.addBatch();
+                                    out.writeNext(new String[] {ids.get(i), String.format(Locale.ROOT, "%.4f", sc.score()),
+                                        String.valueOf(sc.flagged()), reasons}, false);
+                                    flagged += sc.flagged() ? 1 : 0;
+                                }
+                                ins.executeBatch();
+                                done += ids.size();
+                                monitor.update(done, total, String.format("%,d of %,d addresses scored", done, total));
+                                ids.clear();
+                                inputs.clear();
+                            }
                         }
                     }
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+                return new Summary(done, flagged, model.threshold());
+            });
         } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Scoring failed and was undone: " + e.getMessage(), e);
+            throw Sql.failure("Scoring failed and was undone", e);
         } catch (IOException e) {
             throw new WorkbenchException(Kind.OTHER, "Could not write " + csv + ": " + e.getMessage(), e);
         }
-        return new Summary(done, flagged, model.threshold());
     }
 }

@@ -2,6 +2,8 @@ package in.workbench.analytics.catalog;
 
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
+import in.workbench.analytics.workspace.Sql;
+import in.workbench.analytics.workspace.Where;
 import in.workbench.analytics.workspace.Workspace;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -201,13 +203,12 @@ public final class CatalogStore {
 
     /** Open flags (catalog_flags) matching the filter, most confident first. */
     public List<CatalogProposal> openFlags(FlagFilter f, long offset, int limit) {
-        List<Object> args = new ArrayList<>();
-        String where = f.where(args);
+        Where where = f.where();
         List<CatalogProposal> out = new ArrayList<>();
         try (Connection c = ws.connection(); PreparedStatement ps = c.prepareStatement("SELECT proposal_id, product_id, kind, attribute, "
-                + "current_value, proposed_value, confidence, source, detail FROM catalog_flags" + where
+                + "current_value, proposed_value, confidence, source, detail FROM catalog_flags" + where.sql()
                 + " ORDER BY confidence DESC, proposal_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            int i = bind(ps, args);
+            int i = Sql.bind(ps, where.args());
             ps.setLong(i++, offset);
             ps.setInt(i, limit);
             try (ResultSet rs = ps.executeQuery()) {
@@ -224,17 +225,8 @@ public final class CatalogStore {
 
     /** The number of open flags matching the filter. */
     public long countFlags(FlagFilter f) {
-        List<Object> args = new ArrayList<>();
-        String where = f.where(args);
-        try (Connection c = ws.connection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM catalog_flags" + where)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not count the flags: " + e.getMessage(), e);
-        }
+        Where where = f.where();
+        return Sql.count(ws, "SELECT COUNT(*) FROM catalog_flags" + where.sql(), where.args(), "Could not count the flags");
     }
 
     /** Which flags to show: kind, category, attribute (null for any) and a minimum confidence. */
@@ -244,25 +236,9 @@ public final class CatalogStore {
             return new FlagFilter(null, null, null, 0);
         }
 
-        String where(List<Object> args) {
-            List<String> conds = new ArrayList<>();
-            if (kind != null && !kind.isBlank()) {
-                conds.add("kind = ?");
-                args.add(kind);
-            }
-            if (category != null && !category.isBlank()) {
-                conds.add("category = ?");
-                args.add(category);
-            }
-            if (attribute != null && !attribute.isBlank()) {
-                conds.add("attribute = ?");
-                args.add(attribute);
-            }
-            if (minConfidence > 0) {
-                conds.add("confidence >= ?");
-                args.add(minConfidence);
-            }
-            return conds.isEmpty() ? "" : " WHERE " + String.join(" AND ", conds);
+        Where where() {
+            return new Where().andIfGiven("kind = ?", kind).andIfGiven("category = ?", category).andIfGiven("attribute = ?", attribute)
+                    .andIf(minConfidence > 0, "confidence >= ?", minConfidence);
         }
     }
 
@@ -295,19 +271,15 @@ public final class CatalogStore {
 
     /** Accepts every open flag matching the filter (at or above its confidence) in one transaction; returns how many. */
     public int acceptAll(FlagFilter f, String analyst) {
-        List<Object> args = new ArrayList<>();
-        String where = f.where(args);
+        Where where = f.where();
         int[] n = new int[1];
         inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO catalog_decisions (proposal_id, product_id, attribute, old_value, "
                     + "new_value, source, confidence, decision, decided_by, decided_at) SELECT proposal_id, product_id, attribute, "
-                    + "current_value, proposed_value, source, confidence, 'accept', ?, ? FROM catalog_flags" + where)) {
+                    + "current_value, proposed_value, source, confidence, 'accept', ?, ? FROM catalog_flags" + where.sql())) {
                 ps.setString(1, analyst);
                 ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
-                int i = 3;
-                for (Object a : args) {
-                    ps.setObject(i++, a);
-                }
+                Sql.bind(ps, 3, where.args());
                 n[0] = ps.executeUpdate();
             }
         });
@@ -359,18 +331,17 @@ public final class CatalogStore {
 
     /** A page of products with their extractions and flags, filtered by category, flag kind and text. */
     public List<ProductRow> productPage(String category, String kind, String search, long offset, int limit) {
-        List<Object> args = new ArrayList<>();
-        String where = productWhere(category, kind, search, args);
+        Where where = productWhere(category, kind, search);
         String sql = "SELECT p.product_id, p.title, p.category, p.subcategory, p.color, p.material, e.extracted_value, e.span_start, "
                 + "e.span_end, i.image_color, i.dominant_hex, i.status, p.image_path, "
                 + "(SELECT COUNT(*) FROM catalog_flags f WHERE f.product_id = p.product_id), "
                 + "(SELECT LISTAGG(DISTINCT f.kind, ',') FROM catalog_flags f WHERE f.product_id = p.product_id) "
                 + "FROM products p LEFT JOIN catalog_extractions e ON e.product_id = p.product_id AND e.attribute = 'color' AND e.source = 'title' "
-                + "LEFT JOIN catalog_image_checks i ON i.product_id = p.product_id" + where
+                + "LEFT JOIN catalog_image_checks i ON i.product_id = p.product_id" + where.sql()
                 + " ORDER BY p.product_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
         List<ProductRow> out = new ArrayList<>();
         try (Connection c = ws.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = bind(ps, args);
+            int i = Sql.bind(ps, where.args());
             ps.setLong(i++, offset);
             ps.setInt(i, limit);
             try (ResultSet rs = ps.executeQuery()) {
@@ -388,36 +359,18 @@ public final class CatalogStore {
 
     /** The number of products {@link #productPage} would page through. */
     public long countProducts(String category, String kind, String search) {
-        List<Object> args = new ArrayList<>();
-        String where = productWhere(category, kind, search, args);
-        try (Connection c = ws.connection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM products p" + where)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not count the products: " + e.getMessage(), e);
-        }
+        Where where = productWhere(category, kind, search);
+        return Sql.count(ws, "SELECT COUNT(*) FROM products p" + where.sql(), where.args(), "Could not count the products");
     }
 
-    private static String productWhere(String category, String kind, String search, List<Object> args) {
-        List<String> conds = new ArrayList<>();
-        if (category != null && !category.isBlank()) {
-            conds.add("p.category = ?");
-            args.add(category);
-        }
-        if (kind != null && !kind.isBlank()) {
-            conds.add("EXISTS (SELECT 1 FROM catalog_flags f WHERE f.product_id = p.product_id AND f.kind = ?)");
-            args.add(kind);
-        }
+    private static Where productWhere(String category, String kind, String search) {
+        Where where = new Where().andIfGiven("p.category = ?", category)
+                .andIfGiven("EXISTS (SELECT 1 FROM catalog_flags f WHERE f.product_id = p.product_id AND f.kind = ?)", kind);
         if (search != null && !search.isBlank()) {
-            conds.add("(LOWER(p.title) LIKE ? OR LOWER(p.product_id) LIKE ?)");
             String like = "%" + search.toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%";
-            args.add(like);
-            args.add(like);
+            where.and("(LOWER(p.title) LIKE ? OR LOWER(p.product_id) LIKE ?)", like, like);
         }
-        return conds.isEmpty() ? "" : " WHERE " + String.join(" AND ", conds);
+        return where;
     }
 
     /** Per category: products, products whose colour attribute is blank, open conflicts and open flags of each kind. */
@@ -470,34 +423,7 @@ public final class CatalogStore {
         return out;
     }
 
-    private static int bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        int i = 1;
-        for (Object a : args) {
-            ps.setObject(i++, a);
-        }
-        return i;
-    }
-
-    @FunctionalInterface
-    private interface SqlWork {
-        void run(Connection c) throws SQLException;
-    }
-
-    private void inTransaction(SqlWork work) {
-        try (Connection c = ws.connection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not save the catalog results: " + e.getMessage(), e);
-        }
+    private void inTransaction(Sql.Work work) {
+        Sql.inTransaction(ws, "Could not save the catalog results", work);
     }
 }

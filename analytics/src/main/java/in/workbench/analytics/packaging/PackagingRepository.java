@@ -2,6 +2,8 @@ package in.workbench.analytics.packaging;
 
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
+import in.workbench.analytics.workspace.Sql;
+import in.workbench.analytics.workspace.Where;
 import in.workbench.analytics.workspace.Workspace;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -222,17 +224,14 @@ public final class PackagingRepository {
      */
     public List<RecommendationRow> recommendations(String category, boolean changedOnly, String search, int offset, int limit) {
         List<RecommendationRow> out = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
-        String where = recommendationFilter(category, changedOnly, search, args);
+        Where where = recommendationFilter(category, changedOnly, search);
         String sql = "SELECT product_id, category, subcategory, current_package, recommended_package, p_damage_current, p_damage_recommended, "
-                + "ship_cost_delta_inr, shipments FROM packaging_recommendations" + where
+                + "ship_cost_delta_inr, shipments FROM packaging_recommendations" + where.sql()
                 + " ORDER BY shipments * ABS(COALESCE(p_damage_current, 0) - p_damage_recommended) DESC, product_id LIMIT ? OFFSET ?";
-        args.add(limit);
-        args.add(offset);
         try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
+            int i = Sql.bind(ps, where.args());
+            ps.setObject(i++, limit);
+            ps.setObject(i, offset);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new RecommendationRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -247,36 +246,18 @@ public final class PackagingRepository {
 
     /** How many recommendations match the filter. */
     public long countRecommendations(String category, boolean changedOnly, String search) {
-        List<Object> args = new ArrayList<>();
-        String where = recommendationFilter(category, changedOnly, search, args);
-        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM packaging_recommendations"
-                + where)) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not count the recommendations: " + e.getMessage(), e);
-        }
+        Where where = recommendationFilter(category, changedOnly, search);
+        return Sql.count(workspace, "SELECT COUNT(*) FROM packaging_recommendations" + where.sql(), where.args(),
+                "Could not count the recommendations");
     }
 
-    private static String recommendationFilter(String category, boolean changedOnly, String search, List<Object> args) {
-        List<String> parts = new ArrayList<>();
-        if (category != null && !category.isBlank()) {
-            parts.add("category = ?");
-            args.add(category);
-        }
-        if (changedOnly) {
-            parts.add("(current_package IS NULL OR current_package <> recommended_package)");
-        }
+    private static Where recommendationFilter(String category, boolean changedOnly, String search) {
+        Where where = new Where().andIfGiven("category = ?", category)
+                .andIf(changedOnly, "(current_package IS NULL OR current_package <> recommended_package)");
         if (search != null && !search.isBlank()) {
-            parts.add("LOWER(product_id) LIKE ?");
-            args.add("%" + search.trim().toLowerCase(Locale.ROOT) + "%");
+            where.and("LOWER(product_id) LIKE ?", "%" + search.trim().toLowerCase(Locale.ROOT) + "%");
         }
-        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+        return where;
     }
 
     /** The categories of the recommendation table. */
@@ -286,24 +267,7 @@ public final class PackagingRepository {
         return out;
     }
 
-    private interface Work {
-        void run(Connection c) throws SQLException;
-    }
-
-    private void transaction(Work work) {
-        try (Connection c = workspace.connection()) {
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not save the packaging results; nothing was changed: " + e.getMessage(), e);
-        }
+    private void transaction(Sql.Work work) {
+        Sql.inTransaction(workspace, "Could not save the packaging results; nothing was changed", work);
     }
 }

@@ -1,10 +1,9 @@
 package in.workbench.analytics.regional;
 
-import in.workbench.analytics.WorkbenchException;
-import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.imports.ImportHook;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
+import in.workbench.analytics.workspace.Sql;
 import in.workbench.analytics.workspace.Workspace;
 import java.sql.Connection;
 import java.sql.Date;
@@ -191,18 +190,9 @@ public final class RegionalAggregates implements ImportHook {
             if (isBuilt(c)) {
                 return;
             }
-            c.setAutoCommit(false);
-            try {
-                rebuild(c, monitor);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            Sql.inTransaction(c, tx -> rebuild(tx, monitor));
         } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not build the regional aggregates: " + e.getMessage(), e);
+            throw Sql.failure("Could not build the regional aggregates", e);
         }
     }
 

@@ -12,78 +12,69 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code workbench extract -w DIR attributes -o FILE}: attribute values found in titles and images, and the flags. */
 @Command(name = "extract", description = {"Find attribute values in titles and images and flag missing and contradicting ones.",
     "CSV product_id,attribute,value,confidence,source (source: title, image, catalog). Needs `train attributes` first."})
-public final class ExtractCommand implements Callable<Integer> {
-
-    @Mixin
-    WorkspaceOptions options;
+public final class ExtractCommand extends CsvReportCommand {
 
     @Parameters(index = "0", paramLabel = "WHAT", description = "attributes")
     String what;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The CSV file to write.")
-    Path output;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CsvOutputOption csvOutput;
 
     @Override
-    public Integer call() throws Exception {
+    void checkArguments() {
         if (!what.equals("attributes")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Unknown '" + what + "'. This version extracts: attributes.");
+            throw usageError("Unknown '" + what + "'. This version extracts: attributes.");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = options.open()) {
-            CatalogCheck.Summary s;
-            try (TerminalProgress progress = new TerminalProgress("Checking the catalog", options.quiet(), System.err)) {
-                s = CatalogCheck.run(ws, progress);
+    }
+
+    @Override
+    void write(Workspace ws, PrintWriter out) throws Exception {
+        Path output = csvOutput.file();
+        CatalogCheck.Summary s;
+        try (TerminalProgress progress = progress("Checking the catalog")) {
+            s = CatalogCheck.run(ws, progress);
+        }
+        long[] rows = new long[1];
+        Path parent = output.toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
             }
-            long[] rows = new long[1];
-            Path parent = output.toAbsolutePath().getParent();
-            try {
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(w)) {
-                    csv.writeNext(new String[] {"product_id", "attribute", "value", "confidence", "source"}, false);
-                    new CatalogStore(ws).streamValues((id, attr, value, conf, source) -> {
-                        csv.writeNext(new String[] {id, attr, value, String.format(Locale.ROOT, "%.4f", conf), source}, false);
-                        rows[0]++;
-                    });
-                }
-            } catch (IOException e) {
-                throw new WorkbenchException(WorkbenchException.Kind.INPUT_UNUSABLE, "Cannot write " + output + ": " + e.getMessage()
-                        + ". Choose a writable file.", e);
+            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(w)) {
+                csv.writeNext(new String[] {"product_id", "attribute", "value", "confidence", "source"}, false);
+                new CatalogStore(ws).streamValues((id, attr, value, conf, source) -> {
+                    csv.writeNext(new String[] {id, attr, value, String.format(Locale.ROOT, "%.4f", conf), source}, false);
+                    rows[0]++;
+                });
             }
-            out.printf("Checked %,d products in %.1f s: colour read from %,d titles, material from %,d; %,d images (%,d missing, %,d "
-                    + "unreadable). Flags: %s. Wrote %,d values to %s.%n", s.products(), s.millis() / 1000.0,
+        } catch (IOException e) {
+            throw new WorkbenchException(WorkbenchException.Kind.INPUT_UNUSABLE, "Cannot write " + output + ": " + e.getMessage()
+                    + ". Choose a writable file.", e);
+        }
+        out.printf("Checked %,d products in %.1f s: colour read from %,d titles, material from %,d; %,d images (%,d missing, %,d "
+                + "unreadable). Flags: %s. Wrote %,d values to %s.%n", s.products(), s.millis() / 1000.0,
+                s.extracted().getOrDefault("color", 0), s.extracted().getOrDefault("material", 0), s.images(), s.imagesMissing(),
+                s.imagesUnreadable(), s.flags().isEmpty() ? "none" : s.flags().toString().replaceAll("[{}]", ""), rows[0], output);
+        for (CatalogStore.ImageCheck c : s.imageProblems().stream().limit(20).toList()) {
+            out.printf("  image of %s: %s (%s)%n", c.productId(), c.status(), c.message());
+        }
+        if (s.imageProblems().size() > 20) {
+            out.printf("  ... and %,d more image problems (table catalog_image_checks).%n", s.imageProblems().size() - 20);
+        }
+        if (options.json()) {
+            StringBuilder flags = new StringBuilder();
+            s.flags().forEach((k, v) -> flags.append(flags.length() == 0 ? "" : ",").append('"').append(k).append("\":").append(v));
+            out.printf("{\"what\":\"attributes\",\"products\":%d,\"rows\":%d,\"color_from_title\":%d,\"material_from_title\":%d,"
+                    + "\"images\":%d,\"images_missing\":%d,\"images_unreadable\":%d,\"flags\":{%s}}%n", s.products(), rows[0],
                     s.extracted().getOrDefault("color", 0), s.extracted().getOrDefault("material", 0), s.images(), s.imagesMissing(),
-                    s.imagesUnreadable(), s.flags().isEmpty() ? "none" : s.flags().toString().replaceAll("[{}]", ""), rows[0], output);
-            for (CatalogStore.ImageCheck c : s.imageProblems().stream().limit(20).toList()) {
-                out.printf("  image of %s: %s (%s)%n", c.productId(), c.status(), c.message());
-            }
-            if (s.imageProblems().size() > 20) {
-                out.printf("  ... and %,d more image problems (table catalog_image_checks).%n", s.imageProblems().size() - 20);
-            }
-            if (options.json()) {
-                StringBuilder flags = new StringBuilder();
-                s.flags().forEach((k, v) -> flags.append(flags.length() == 0 ? "" : ",").append('"').append(k).append("\":").append(v));
-                out.printf("{\"what\":\"attributes\",\"products\":%d,\"rows\":%d,\"color_from_title\":%d,\"material_from_title\":%d,"
-                        + "\"images\":%d,\"images_missing\":%d,\"images_unreadable\":%d,\"flags\":{%s}}%n", s.products(), rows[0],
-                        s.extracted().getOrDefault("color", 0), s.extracted().getOrDefault("material", 0), s.images(), s.imagesMissing(),
-                        s.imagesUnreadable(), flags);
-            }
+                    s.imagesUnreadable(), flags);
         }
-        return 0;
     }
 }

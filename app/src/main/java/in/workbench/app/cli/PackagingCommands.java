@@ -1,5 +1,6 @@
 package in.workbench.app.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.packaging.PackagingAnalysis;
@@ -11,13 +12,11 @@ import in.workbench.analytics.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -91,37 +90,32 @@ final class PackagingCommands {
     /** {@code predict -w DIR packaging -o FILE}. */
     @Command(name = "predict", description = {"Damage probability of every product in every package type of the ladder.",
         "CSV product_id,package_type,p_damage; also saved in the workspace table packaging_predictions."})
-    static final class Predict implements Callable<Integer> {
-
-        @Mixin
-        WorkspaceOptions options;
+    static final class Predict extends CsvReportCommand {
 
         @Parameters(index = "0", paramLabel = "MODEL", description = "packaging")
         String model;
 
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The CSV file to write.")
-        Path output;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CsvOutputOption csvOutput;
 
         @Override
-        public Integer call() throws Exception {
+        void checkArguments() {
             requirePackaging(model, spec, "predicts");
-            PrintWriter out = spec.commandLine().getOut();
-            try (Workspace ws = options.open()) {
-                PackagingModel m = PackagingModel.load(ws.modelsDir());
-                PackagingAnalysis analysis = PackagingAnalysis.prepare(ws, m, PackagingRecommender.DEFAULT_RETURN_HANDLING_INR);
-                PackagingPredictions.Matrix p = analysis.predictions();
-                PackagingPredictions.writeCsv(p, output);
-                new in.workbench.analytics.packaging.PackagingRepository(ws).writePredictions(p.ladder(), p.productIds(), p.damage());
-                out.printf("Predicted damage for %,d products in %d package types. Wrote %s.%n", p.productIds().size(), p.ladder().size(), output);
-                if (options.json()) {
-                    out.printf("{\"model\":\"packaging\",\"products\":%d,\"package_types\":%d,\"rows\":%d}%n", p.productIds().size(),
-                            p.ladder().size(), p.productIds().size() * p.ladder().size());
-                }
+        }
+
+        @Override
+        void write(Workspace ws, PrintWriter out) {
+            Path output = csvOutput.file();
+            PackagingModel m = PackagingModel.load(ws.modelsDir());
+            PackagingAnalysis analysis = PackagingAnalysis.prepare(ws, m, PackagingRecommender.DEFAULT_RETURN_HANDLING_INR);
+            PackagingPredictions.Matrix p = analysis.predictions();
+            PackagingPredictions.writeCsv(p, output);
+            new in.workbench.analytics.packaging.PackagingRepository(ws).writePredictions(p.ladder(), p.productIds(), p.damage());
+            out.printf("Predicted damage for %,d products in %d package types. Wrote %s.%n", p.productIds().size(), p.ladder().size(), output);
+            if (options.json()) {
+                out.printf("{\"model\":\"packaging\",\"products\":%d,\"package_types\":%d,\"rows\":%d}%n", p.productIds().size(),
+                        p.ladder().size(), p.productIds().size() * p.ladder().size());
             }
-            return 0;
         }
     }
 
@@ -132,16 +126,13 @@ final class PackagingCommands {
             + "or set with --lambda.",
         "CSV product_id,current_package,recommended_package,p_damage_current,p_damage_recommended,ship_cost_delta_inr "
             + "(ship_cost_delta_inr: per shipment, package + shipping cost recommended minus current); also saved in packaging_recommendations."})
-    static final class Recommend implements Callable<Integer> {
-
-        @Mixin
-        WorkspaceOptions options;
+    static final class Recommend extends CsvReportCommand {
 
         @Parameters(index = "0", paramLabel = "MODEL", description = "packaging")
         String model;
 
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The CSV file to write.")
-        Path output;
+        @Mixin
+        CsvOutputOption csvOutput;
 
         @ArgGroup(exclusive = true)
         Tradeoff tradeoff;
@@ -149,9 +140,6 @@ final class PackagingCommands {
         @Option(names = "--return-handling", defaultValue = "150", paramLabel = "INR",
                 description = "Handling cost of a damaged shipment, added to the product's price (default ₹${DEFAULT-VALUE}).")
         double returnHandling;
-
-        @Spec
-        CommandSpec spec;
 
         static final class Tradeoff {
             @Option(names = "--damage-budget", paramLabel = "X", description = "Expected damaged shipments to stay within.")
@@ -162,59 +150,60 @@ final class PackagingCommands {
         }
 
         @Override
-        public Integer call() throws Exception {
+        void checkArguments() {
             requirePackaging(model, spec, "recommends for");
             if (tradeoff != null && tradeoff.budget != null && !(tradeoff.budget >= 0)) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--damage-budget must be at least 0.");
+                throw usageError("--damage-budget must be at least 0.");
             }
             if (tradeoff != null && tradeoff.lambda != null && !(tradeoff.lambda >= 0)) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lambda must be at least 0.");
+                throw usageError("--lambda must be at least 0.");
             }
             if (!(returnHandling >= 0)) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--return-handling must be at least 0.");
+                throw usageError("--return-handling must be at least 0.");
             }
-            PrintWriter out = spec.commandLine().getOut();
-            try (Workspace ws = options.open()) {
-                PackagingModel m = PackagingModel.load(ws.modelsDir());
-                PackagingAnalysis analysis = PackagingAnalysis.prepare(ws, m, returnHandling);
-                PackagingRecommender.Plan plan = analysis.plan(tradeoff == null ? null : tradeoff.budget, tradeoff == null ? null : tradeoff.lambda);
-                analysis.save(plan);
-                PackagingRecommender.writeCsv(plan, output);
-                PackagingRecommender.Totals now = plan.current();
-                PackagingRecommender.Totals rec = plan.recommended();
-                out.printf(Locale.ROOT, "λ = %.4g%s. %,d of %,d products change package.%n", plan.lambda(),
-                        Double.isNaN(plan.budget()) ? "" : String.format(Locale.ROOT, " (damage budget %.1f shipments%s)", plan.budget(),
-                                plan.budgetMet() ? "" : ", not reachable"), plan.changed(), plan.choices().size());
-                out.printf(Locale.ROOT, "Now:         %,.1f expected damaged shipments (%,d recorded), packaging + shipping ₹%,.0f, damage cost ₹%,.0f%n",
-                        now.expectedDamaged(), plan.actualDamaged(), now.packagingAndShippingInr(), now.damageCostInr());
-                out.printf(Locale.ROOT, "Recommended: %,.1f expected damaged shipments, packaging + shipping ₹%,.0f, damage cost ₹%,.0f%n",
-                        rec.expectedDamaged(), rec.packagingAndShippingInr(), rec.damageCostInr());
-                for (String note : plan.notes()) {
-                    out.println("Note: " + note);
-                }
-                out.printf("Wrote %s.%n", output);
-                if (options.json()) {
-                    ObjectMapper json = new ObjectMapper();
-                    ObjectNode node = json.createObjectNode();
-                    node.put("model", "packaging");
-                    node.put("lambda", plan.lambda());
-                    if (!Double.isNaN(plan.budget())) {
-                        node.put("damage_budget", plan.budget());
-                    }
-                    node.put("budget_met", plan.budgetMet());
-                    node.put("products", plan.choices().size());
-                    node.put("changed", plan.changed());
-                    node.put("damaged_recorded", plan.actualDamaged());
-                    node.put("expected_damage_current", now.expectedDamaged());
-                    node.put("expected_damage_recommended", rec.expectedDamaged());
-                    node.put("cost_current_inr", now.packagingAndShippingInr());
-                    node.put("cost_recommended_inr", rec.packagingAndShippingInr());
-                    node.put("damage_cost_current_inr", now.damageCostInr());
-                    node.put("damage_cost_recommended_inr", rec.damageCostInr());
-                    out.println(json.writeValueAsString(node));
-                }
+        }
+
+        @Override
+        void write(Workspace ws, PrintWriter out) throws JsonProcessingException {
+            Path output = csvOutput.file();
+            PackagingModel m = PackagingModel.load(ws.modelsDir());
+            PackagingAnalysis analysis = PackagingAnalysis.prepare(ws, m, returnHandling);
+            PackagingRecommender.Plan plan = analysis.plan(tradeoff == null ? null : tradeoff.budget, tradeoff == null ? null : tradeoff.lambda);
+            analysis.save(plan);
+            PackagingRecommender.writeCsv(plan, output);
+            PackagingRecommender.Totals now = plan.current();
+            PackagingRecommender.Totals rec = plan.recommended();
+            out.printf(Locale.ROOT, "λ = %.4g%s. %,d of %,d products change package.%n", plan.lambda(),
+                    Double.isNaN(plan.budget()) ? "" : String.format(Locale.ROOT, " (damage budget %.1f shipments%s)", plan.budget(),
+                            plan.budgetMet() ? "" : ", not reachable"), plan.changed(), plan.choices().size());
+            out.printf(Locale.ROOT, "Now:         %,.1f expected damaged shipments (%,d recorded), packaging + shipping ₹%,.0f, damage cost ₹%,.0f%n",
+                    now.expectedDamaged(), plan.actualDamaged(), now.packagingAndShippingInr(), now.damageCostInr());
+            out.printf(Locale.ROOT, "Recommended: %,.1f expected damaged shipments, packaging + shipping ₹%,.0f, damage cost ₹%,.0f%n",
+                    rec.expectedDamaged(), rec.packagingAndShippingInr(), rec.damageCostInr());
+            for (String note : plan.notes()) {
+                out.println("Note: " + note);
             }
-            return 0;
+            out.printf("Wrote %s.%n", output);
+            if (options.json()) {
+                ObjectMapper json = new ObjectMapper();
+                ObjectNode node = json.createObjectNode();
+                node.put("model", "packaging");
+                node.put("lambda", plan.lambda());
+                if (!Double.isNaN(plan.budget())) {
+                    node.put("damage_budget", plan.budget());
+                }
+                node.put("budget_met", plan.budgetMet());
+                node.put("products", plan.choices().size());
+                node.put("changed", plan.changed());
+                node.put("damaged_recorded", plan.actualDamaged());
+                node.put("expected_damage_current", now.expectedDamaged());
+                node.put("expected_damage_recommended", rec.expectedDamaged());
+                node.put("cost_current_inr", now.packagingAndShippingInr());
+                node.put("cost_recommended_inr", rec.packagingAndShippingInr());
+                node.put("damage_cost_current_inr", now.damageCostInr());
+                node.put("damage_cost_recommended_inr", rec.damageCostInr());
+                out.println(json.writeValueAsString(node));
+            }
         }
     }
 }

@@ -52,23 +52,16 @@ abstract sealed class CompiledClassifier {
         return new long[(width() + 63) / 64];
     }
 
-    /**
-     * What an evaluation records for {@link #deliverableChanged}: the leaf each tree reached and the
-     * features its path read ({@code words} longs a tree). Empty for models without trees.
-     */
-    record Walk(float[] leaves, long[] paths, int words) {
-    }
-
-    /** Space for what {@link #deliverable(double[], int[], int, Walk)} records of an evaluation. */
-    Walk newRecord() {
-        return new Walk(new float[0], new long[0], 0);
+    /** Space for what {@link #deliverable(double[], int[], int, float[])} records of an evaluation. */
+    float[] newRecord() {
+        return new float[0];
     }
 
     /**
      * The probability of "deliverable", recording in {@code record} (from {@link #newRecord()})
      * what {@link #deliverableChanged} needs to score a variant of these features quickly.
      */
-    double deliverable(double[] dense, int[] present, int count, Walk record) {
+    double deliverable(double[] dense, int[] present, int count, float[] record) {
         return deliverable(dense, present, count);
     }
 
@@ -77,7 +70,7 @@ abstract sealed class CompiledClassifier {
      * that differs from them only in the features whose ids are set in {@code changed}; exactly
      * what {@link #deliverable(double[], int[], int)} gives for the variant.
      */
-    double deliverableChanged(double[] dense, int[] present, int count, Walk record, long[] changed) {
+    double deliverableChanged(double[] dense, int[] present, int count, float[] record, long[] changed) {
         return deliverable(dense, present, count);
     }
 
@@ -163,9 +156,8 @@ abstract sealed class CompiledClassifier {
      * ensemble's depth (a leaf above the bottom becomes splits that always go left down to copies
      * of it), so that a walk is a fixed number of branch-free steps and the processor overlaps the
      * walks of successive trees. A missing feature goes the node's default way, as in XGBoost.
-     * Records the features each tree's path read, so a variant that changes a few features re-walks
-     * only the trees whose path for the original read one of them (any other tree reaches the same
-     * leaf).
+     * Knows which features each tree reads, so a variant that changes a few features re-walks only
+     * the trees that read them.
      */
     static final class Trees extends CompiledClassifier {
 
@@ -185,10 +177,12 @@ abstract sealed class CompiledClassifier {
         private final int[] missingLeft;
         /** Per tree {@code 2^depth} leaf values. */
         private final float[] leaves;
+        /** The features each tree reads, {@code words} longs a tree. */
+        private final long[] reads;
         private final int words;
 
         private Trees(int width, int classes, int deliverableClass, float baseScore, int depth, int[] treeClass, int[] feature, float[] split,
-                int[] missingLeft, float[] leaves) {
+                int[] missingLeft, float[] leaves, long[] reads) {
             this.width = width;
             this.classes = classes;
             this.deliverableClass = deliverableClass;
@@ -200,6 +194,7 @@ abstract sealed class CompiledClassifier {
             this.split = split;
             this.missingLeft = missingLeft;
             this.leaves = leaves;
+            this.reads = reads;
             this.words = (width + 63) / 64;
         }
 
@@ -253,24 +248,29 @@ abstract sealed class CompiledClassifier {
                 }
             }
             int width = model.getFeatureIDMap().size();
+            int words = (width + 63) / 64;
             int splits = (1 << depth) - 1;
             int[] treeClass = new int[raws.size()];
             int[] feature = new int[raws.size() * splits];
             float[] split = new float[raws.size() * splits];
             int[] missingLeft = new int[raws.size() * splits];
             float[] leaves = new float[raws.size() * (splits + 1)];
+            long[] reads = new long[raws.size() * words];
             for (int t = 0; t < raws.size(); t++) {
                 treeClass[t] = info.get(t).asInt();
                 place(raws.get(t), 0, 0, depth, t * splits, t * (splits + 1), feature, split, missingLeft, leaves);
                 for (int k = 0; k < raws.get(t).left().length; k++) {
-                    int f = raws.get(t).feature()[k];
-                    if (raws.get(t).left()[k] != -1 && (f < 0 || f >= width)) {
-                        throw new IllegalArgumentException("tree " + t + " splits on feature " + f + " of " + width);
+                    if (raws.get(t).left()[k] != -1) {
+                        int f = raws.get(t).feature()[k];
+                        if (f < 0 || f >= width) {
+                            throw new IllegalArgumentException("tree " + t + " splits on feature " + f + " of " + width);
+                        }
+                        reads[t * words + (f >>> 6)] |= 1L << f;
                     }
                 }
             }
             int deliverable = model.getOutputIDInfo().getID(new Label(DeliverabilityModel.DELIVERABLE));
-            return new Trees(width, classes, deliverable, base, depth, treeClass, feature, split, missingLeft, leaves);
+            return new Trees(width, classes, deliverable, base, depth, treeClass, feature, split, missingLeft, leaves, reads);
         }
 
         /** Puts XGBoost's node {@code k} at heap position {@code pos} (depth {@code d}) of the complete tree. */
@@ -296,8 +296,8 @@ abstract sealed class CompiledClassifier {
         }
 
         @Override
-        Walk newRecord() {
-            return new Walk(new float[trees], new long[trees * words], words);
+        float[] newRecord() {
+            return new float[trees];
         }
 
         /** The value of the leaf tree {@code t} reaches: {@code depth} branch-free steps down. */
@@ -315,43 +315,19 @@ abstract sealed class CompiledClassifier {
             return leaves[t * (splits + 1) + node - splits];
         }
 
-        /** {@link #leaf}, noting in {@code paths} the features the walk read. */
-        private float leaf(int t, double[] dense, long[] paths) {
-            int splits = (1 << depth) - 1;
-            int base = t * splits;
-            int at = t * words;
-            for (int w = 0; w < words; w++) {
-                paths[at + w] = 0;
-            }
-            int node = 0;
-            for (int d = 0; d < depth; d++) {
-                int k = base + node;
-                int f = feature[k];
-                paths[at + (f >>> 6)] |= 1L << f;
-                float x = (float) dense[f];
-                int right = x < split[k] ? 0 : 1;
-                right &= ~((x != x ? 1 : 0) & missingLeft[k]);
-                node = 2 * node + 1 + right;
-            }
-            return leaves[t * (splits + 1) + node - splits];
-        }
-
         @Override
         double deliverable(double[] dense, int[] present, int count) {
             return deliverable(dense, present, count, null);
         }
 
         @Override
-        double deliverable(double[] dense, int[] present, int count, Walk record) {
+        double deliverable(double[] dense, int[] present, int count, float[] record) {
             float[] margin = new float[classes];
             Arrays.fill(margin, baseScore);
             for (int t = 0; t < trees; t++) {
-                float v;
+                float v = leaf(t, dense);
                 if (record != null) {
-                    v = leaf(t, dense, record.paths());
-                    record.leaves()[t] = v;
-                } else {
-                    v = leaf(t, dense);
+                    record[t] = v;
                 }
                 margin[treeClass[t]] += v;
             }
@@ -359,16 +335,15 @@ abstract sealed class CompiledClassifier {
         }
 
         @Override
-        double deliverableChanged(double[] dense, int[] present, int count, Walk record, long[] changed) {
+        double deliverableChanged(double[] dense, int[] present, int count, float[] record, long[] changed) {
             float[] margin = new float[classes];
             Arrays.fill(margin, baseScore);
             for (int t = 0; t < trees; t++) {
                 boolean affected = false;
-                long[] paths = record.paths();
                 for (int w = 0; w < words && !affected; w++) {
-                    affected = (paths[t * words + w] & changed[w]) != 0;
+                    affected = (reads[t * words + w] & changed[w]) != 0;
                 }
-                margin[treeClass[t]] += affected ? leaf(t, dense) : record.leaves()[t];
+                margin[treeClass[t]] += affected ? leaf(t, dense) : record[t];
             }
             return softmax(margin);
         }

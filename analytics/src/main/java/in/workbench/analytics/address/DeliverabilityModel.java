@@ -254,7 +254,7 @@ public final class DeliverabilityModel implements Serializable {
         }
 
         /** One thread's working space: the dense features, their ids, the base evaluation's record, the changed features. */
-        record Buffers(double[] dense, int[] present, CompiledClassifier.Walk record, long[] changed) {
+        record Buffers(double[] dense, int[] present, float[] record, long[] changed) {
         }
 
         Buffers buffers() {

@@ -64,7 +64,7 @@ class CompiledClassifierTest {
             for (int k = 0; k < 12; k++) {
                 base[r.nextInt(c.width())] = r.nextBoolean() ? 1.0 : r.nextDouble() * 5;
             }
-            CompiledClassifier.Walk record = c.newRecord();
+            float[] record = c.newRecord();
             double before = c.deliverable(base, present, ids(base, present), record);
             double[] variant = base.clone();
             long[] changed = c.newChangeSet();

@@ -171,12 +171,13 @@ abstract sealed class CompiledClassifier {
         private final int depth;
         private final int trees;
         private final int[] treeClass;
-        /** Per tree {@code 2^depth - 1} split nodes in heap order: feature, split value, 1 when a missing feature goes left. */
-        private final int[] feature;
-        private final float[] split;
-        private final int[] missingLeft;
         /** Per tree {@code 2^depth} leaf values. */
         private final float[] leaves;
+        /**
+         * Per tree {@code 2^depth - 1} split nodes in heap order, each in one long (one load a step):
+         * the split value's bits high, the feature low, bit 31 set when a missing feature goes left.
+         */
+        private final long[] nodes;
         /** The features each tree reads, {@code words} longs a tree. */
         private final long[] reads;
         private final int words;
@@ -190,10 +191,11 @@ abstract sealed class CompiledClassifier {
             this.depth = depth;
             this.trees = treeClass.length;
             this.treeClass = treeClass;
-            this.feature = feature;
-            this.split = split;
-            this.missingLeft = missingLeft;
             this.leaves = leaves;
+            this.nodes = new long[feature.length];
+            for (int k = 0; k < feature.length; k++) {
+                nodes[k] = ((long) Float.floatToRawIntBits(split[k]) << 32) | ((long) missingLeft[k] << 31) | feature[k];
+            }
             this.reads = reads;
             this.words = (width + 63) / 64;
         }
@@ -306,11 +308,7 @@ abstract sealed class CompiledClassifier {
             int base = t * splits;
             int node = 0;
             for (int d = 0; d < depth; d++) {
-                int k = base + node;
-                float x = (float) dense[feature[k]];
-                int right = x < split[k] ? 0 : 1;
-                right &= ~((x != x ? 1 : 0) & missingLeft[k]);
-                node = 2 * node + 1 + right;
+                node = step(base, node, dense);
             }
             return leaves[t * (splits + 1) + node - splits];
         }
@@ -320,11 +318,22 @@ abstract sealed class CompiledClassifier {
             return deliverable(dense, present, count, null);
         }
 
+        /** One step down from {@code node} of the tree whose splits start at {@code base}. */
+        private int step(int base, int node, double[] dense) {
+            long nd = nodes[base + node];
+            int low = (int) nd;
+            float x = (float) dense[low & 0x7FFF_FFFF];
+            int right = x < Float.intBitsToFloat((int) (nd >>> 32)) ? 0 : 1;
+            right &= ~((x != x ? 1 : 0) & (low >>> 31));
+            return 2 * node + 1 + right;
+        }
+
         @Override
         double deliverable(double[] dense, int[] present, int count, float[] record) {
             float[] margin = new float[classes];
             Arrays.fill(margin, baseScore);
-            for (int t = 0; t < trees; t++) {
+            int t = 0;
+            for (; t < trees; t++) {
                 float v = leaf(t, dense);
                 if (record != null) {
                     record[t] = v;

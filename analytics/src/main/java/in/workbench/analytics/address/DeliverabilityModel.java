@@ -239,18 +239,30 @@ public final class DeliverabilityModel implements Serializable {
             return new Compiled(classifier, structure, Map.copyOf(words));
         }
 
-        /** The model ids of the vocabulary words in the text. */
+        /** The model ids of the vocabulary words in the text, each once (the words of {@link DeliverabilityFeatures#words}). */
         int[] wordIds(String text) {
-            var ws = DeliverabilityFeatures.words(text);
-            int[] out = new int[ws.size()];
-            int n = 0;
-            for (String w : ws) {
-                Integer id = wordIds.get(w);
-                if (id != null) {
-                    out[n++] = id;
-                }
+            if (text == null) {
+                return new int[0];
             }
-            return n == out.length ? out : Arrays.copyOf(out, n);
+            String t = text.length() > AddressParser.MAX_CHARS ? text.substring(0, AddressParser.MAX_CHARS) : text;
+            int[][] out = {new int[8]};
+            int[] n = {0};
+            TextScan.letterRuns(t, (start, end) -> {
+                Integer id = wordIds.get(t.substring(start, end).toLowerCase(java.util.Locale.ROOT));
+                if (id == null) {
+                    return;
+                }
+                for (int k = 0; k < n[0]; k++) {
+                    if (out[0][k] == id) {
+                        return;
+                    }
+                }
+                if (n[0] == out[0].length) {
+                    out[0] = Arrays.copyOf(out[0], 2 * n[0]);
+                }
+                out[0][n[0]++] = id;
+            });
+            return Arrays.copyOf(out[0], n[0]);
         }
 
         /** One thread's working space: the dense features, their ids, the base evaluation's record, the changed features. */

@@ -17,7 +17,14 @@ final class TextScan {
 
     /** {@code [\p{L}\p{M}\p{N}#]}: a character a word can start with. */
     static boolean wordStart(int cp) {
-        return cp == '#' || letterOrMark(cp) || number(cp);
+        if (cp < 128) {
+            return cp == '#' || asciiLetter(cp) || cp >= '0' && cp <= '9';
+        }
+        return letterOrMark(cp) || number(cp);
+    }
+
+    private static boolean asciiLetter(int c) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     }
 
     /** {@code [\p{L}\p{M}\p{N}#./\-]}: a character a word can continue with. */
@@ -27,6 +34,9 @@ final class TextScan {
 
     /** {@code [\p{L}\p{M}]}. */
     static boolean letterOrMark(int cp) {
+        if (cp < 128) {
+            return asciiLetter(cp);
+        }
         return switch (Character.getType(cp)) {
             case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
                     Character.OTHER_LETTER, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK -> true;
@@ -162,6 +172,12 @@ final class TextScan {
     /** The distinct words of {@code [\p{L}\p{M}]{2,}} in lower case, in order of first appearance. */
     static Set<String> words(String t) {
         Set<String> out = new LinkedHashSet<>();
+        letterRuns(t, (start, end) -> out.add(t.substring(start, end).toLowerCase(Locale.ROOT)));
+        return out;
+    }
+
+    /** Every match of {@code [\p{L}\p{M}]{2,}} in the text, left to right. */
+    static void letterRuns(String t, WordSink sink) {
         int n = t.length();
         int i = 0;
         while (i < n) {
@@ -181,9 +197,8 @@ final class TextScan {
                 i += Character.charCount(cp);
             }
             if (count >= 2) {
-                out.add(t.substring(start, i).toLowerCase(Locale.ROOT));
+                sink.word(start, i);
             }
         }
-        return out;
     }
 }

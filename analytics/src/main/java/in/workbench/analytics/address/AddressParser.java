@@ -49,17 +49,49 @@ public final class AddressParser {
             Map.entry("pondicherry", "puducherry"), Map.entry("benares", "varanasi"), Map.entry("banaras", "varanasi"));
 
     private final PostalDirectory directory;
-    private final Map<String, List<String>> officesByPincode = new HashMap<>();
-    /** Built on first use of a pincode: most workspaces use a fraction of the directory's 19,000 pincodes. */
-    private final Map<String, OfficeMatcher> officeMatchers = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, IndianState> stateByPincode = new HashMap<>();
-    private final Map<String, String> districtByPincode = new HashMap<>();
-    private final Map<String, Set<String>> districtsByPincode = new HashMap<>();
+    /** What the directory says of each pincode, indexed by the pincode's number less 100,000: one array read a lookup. */
+    private final Pincode[] byNumber = new Pincode[900_000];
+    /** Pincodes that are not six digits from 100000 (none in the shipped directory; kept for other directories). */
+    private final Map<String, Pincode> otherPincodes = new HashMap<>();
     private final Set<String> districts = new HashSet<>();
     private final Set<String> officeKeys = new HashSet<>();
+    /** Normalised spellings of the city and state columns, which repeat across a workspace (bounded). */
+    private final Map<String, String> canonicalCities = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.Optional<IndianState>> resolvedStates = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 50_000;
+    /** Building, street and landmark words: one lookup a token, bits 1, 2 and 4. */
+    private static final Map<String, Integer> CUES = cues();
+
+    /** One pincode of the directory: its offices, the state and district most of them are in, and all their districts. */
+    private static final class Pincode {
+        final List<String> offices;
+        final IndianState state;
+        final String district;
+        final Set<String> districts;
+        /** Built on first use: most workspaces use a fraction of the directory's 19,000 pincodes. */
+        volatile OfficeMatcher matcher;
+
+        Pincode(List<String> offices, IndianState state, String district, Set<String> districts) {
+            this.offices = List.copyOf(offices);
+            this.state = state;
+            this.district = district;
+            this.districts = Set.copyOf(districts);
+        }
+
+        OfficeMatcher matcher() {
+            OfficeMatcher m = matcher;
+            if (m == null) {
+                m = new OfficeMatcher(offices);
+                matcher = m;
+            }
+            return m;
+        }
+    }
 
     public AddressParser(PostalDirectory directory) {
         this.directory = directory;
+        Map<String, List<String>> officesByPincode = new HashMap<>();
+        Map<String, Set<String>> districtsByPincode = new HashMap<>();
         Map<String, Map<String, Integer>> districtCounts = new HashMap<>();
         Map<String, Map<IndianState, Integer>> stateCounts = new HashMap<>();
         for (Place p : directory.places()) {
@@ -70,10 +102,48 @@ public final class AddressParser {
             districts.add(PostalDirectory.normalise(p.district()));
             officeKeys.add(officeKey(p.officeName()));
         }
-        districtCounts.forEach((pin, m) -> districtByPincode.put(pin,
-                m.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
-        stateCounts.forEach((pin, m) -> stateByPincode.put(pin,
-                m.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+        officesByPincode.forEach((pin, offices) -> {
+            Pincode info = new Pincode(offices,
+                    stateCounts.get(pin).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey(),
+                    districtCounts.get(pin).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey(),
+                    districtsByPincode.get(pin));
+            int n = number(pin);
+            if (n >= 0) {
+                byNumber[n] = info;
+            } else {
+                otherPincodes.put(pin, info);
+            }
+        });
+    }
+
+    private static Map<String, Integer> cues() {
+        Map<String, Integer> m = new HashMap<>();
+        BUILDING.forEach(w -> m.merge(w, 1, (a, b) -> a | b));
+        STREET.forEach(w -> m.merge(w, 2, (a, b) -> a | b));
+        LANDMARK.forEach(w -> m.merge(w, 4, (a, b) -> a | b));
+        return Map.copyOf(m);
+    }
+
+    /** A six-digit pincode from 100000 as its index into {@link #byNumber}, else -1. */
+    private static int number(String pin) {
+        if (pin == null || pin.length() != 6 || pin.charAt(0) < '1' || pin.charAt(0) > '9') {
+            return -1;
+        }
+        int n = 0;
+        for (int i = 0; i < 6; i++) {
+            char c = pin.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n - 100_000;
+    }
+
+    /** The directory's pincode, or null when it has none by that code. */
+    private Pincode pincode(String pin) {
+        int n = number(pin);
+        return n >= 0 ? byNumber[n] : pin == null ? null : otherPincodes.get(pin);
     }
 
     /** A word of an address with its place in the text (characters {@code start} to {@code end}, exclusive). */
@@ -136,8 +206,8 @@ public final class AddressParser {
 
     /** True when the normalised phrase is one of the offices of this pincode. */
     public boolean isOfficeOf(String normalisedPhrase, String pincode) {
-        List<String> offices = officesByPincode.get(pincode);
-        return offices != null && offices.contains(normalisedPhrase);
+        Pincode p = pincode(pincode);
+        return p != null && p.offices.contains(normalisedPhrase);
     }
 
     /** Bigram similarity (0–1) of two strings, as the parser matches spelling variants. */
@@ -178,9 +248,12 @@ public final class AddressParser {
         boolean street = false;
         boolean landmark = false;
         for (String tok : tokens) {
-            building |= BUILDING.contains(tok);
-            street |= STREET.contains(tok);
-            landmark |= LANDMARK.contains(tok);
+            Integer cue = CUES.get(tok);
+            if (cue != null) {
+                building |= (cue & 1) != 0;
+                street |= (cue & 2) != 0;
+                landmark |= (cue & 4) != 0;
+            }
         }
         landmark |= t.contains("के पास") || lower.contains("ke paas");
         boolean house = TextScan.mayHaveHouseNumber(t, lower) && HOUSE.matcher(t).find();
@@ -198,22 +271,23 @@ public final class AddressParser {
         if (pincode != null && house && pincodeIsTheOnlyNumber(t, pincode)) {
             house = HOUSE.matcher(t.replace(pincode, "")).find();
         }
-        boolean exists = pincode != null && officesByPincode.containsKey(pincode);
-        IndianState pinState = exists ? stateByPincode.get(pincode) : null;
-        String pinDistrict = exists ? districtByPincode.get(pincode) : null;
+        Pincode info = pincode(pincode);
+        boolean exists = info != null;
+        IndianState pinState = exists ? info.state : null;
+        String pinDistrict = exists ? info.district : null;
 
-        IndianState statedState = IndianState.resolve(state).orElse(null);
+        IndianState statedState = resolveState(state);
         if (statedState == null) {
             statedState = findState(tokens);
         }
         String statedCity = city != null && !city.isBlank() ? city.trim() : findCity(tokens);
         Boolean cityAgrees = null;
         if (exists && statedCity != null) {
-            cityAgrees = cityAgrees(statedCity, pincode);
+            cityAgrees = cityAgrees(statedCity, info);
         }
         Boolean stateAgrees = exists && statedState != null ? statedState == pinState : null;
 
-        OfficeMatcher.Match office = exists ? officeMatcher(pincode).best(tokens) : OfficeMatcher.Match.NONE;
+        OfficeMatcher.Match office = exists ? info.matcher().best(tokens) : OfficeMatcher.Match.NONE;
         int digits = 0;
         boolean devanagari = false;
         for (int i = 0; i < t.length(); i++) {
@@ -230,9 +304,32 @@ public final class AddressParser {
                 t.isEmpty() ? 0 : digits / (double) t.length());
     }
 
-    private OfficeMatcher officeMatcher(String pincode) {
-        OfficeMatcher m = officeMatchers.get(pincode);
-        return m != null ? m : officeMatchers.computeIfAbsent(pincode, pin -> new OfficeMatcher(officesByPincode.get(pin)));
+    /** The state the state column names ({@link IndianState#resolve}), remembered per spelling. */
+    private IndianState resolveState(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        java.util.Optional<IndianState> s = resolvedStates.get(state);
+        if (s == null) {
+            s = IndianState.resolve(state);
+            if (resolvedStates.size() < CACHE_LIMIT) {
+                resolvedStates.put(state, s);
+            }
+        }
+        return s.orElse(null);
+    }
+
+    /** A city as the directory's districts are spelt: normalised, old names mapped to new; remembered per spelling. */
+    private String canonicalCity(String city) {
+        String c = canonicalCities.get(city);
+        if (c == null) {
+            String n = PostalDirectory.normalise(city);
+            c = CITY_ALIASES.getOrDefault(n, n);
+            if (canonicalCities.size() < CACHE_LIMIT) {
+                canonicalCities.put(city, c);
+            }
+        }
+        return c;
     }
 
     private static boolean pincodeIsTheOnlyNumber(String t, String pincode) {
@@ -300,16 +397,14 @@ public final class AddressParser {
         return null;
     }
 
-    private boolean cityAgrees(String city, String pincode) {
-        String c = PostalDirectory.normalise(city);
-        String canonical = CITY_ALIASES.getOrDefault(c, c);
-        Set<String> pinDistricts = districtsByPincode.getOrDefault(pincode, Set.of());
-        for (String d : pinDistricts) {
+    private boolean cityAgrees(String city, Pincode pincode) {
+        String canonical = canonicalCity(city);
+        for (String d : pincode.districts) {
             if (d.equals(canonical) || d.contains(canonical) || canonical.contains(d) || Similarity.dice(d, canonical) >= 0.8) {
                 return true;
             }
         }
-        for (String office : officesByPincode.getOrDefault(pincode, List.of())) {
+        for (String office : pincode.offices) {
             if (office.equals(canonical) || Similarity.dice(office, canonical) >= 0.85) {
                 return true;
             }

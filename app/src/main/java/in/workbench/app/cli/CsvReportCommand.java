@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The shell of a command that reads a workspace and writes a CSV file ({@code extract},
- * {@code report}, {@code predict}, {@code recommend}): the workspace options, checking the
+ * {@code report}, {@code predict}, {@code recommend}, {@code score}, {@code segment}): the workspace options, checking the
  * arguments before anything is opened, opening and closing the workspace, and exit code 0 when
  * it is done. Failures are thrown and become exit codes in {@link WorkbenchCommand}.
  *

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.task.ProgressMonitor;
+import in.workbench.analytics.workspace.Sql;
 import in.workbench.analytics.workspace.Workspace;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -383,8 +384,7 @@ public final class DeliverabilityTrainer {
 
     /** Keeps each labelled address's out-of-fold score so screens can evaluate any threshold later. */
     private static void saveOutOfFold(Workspace ws, List<LabelledAddress> data, Report r) {
-        try (Connection c = ws.connection()) {
-            c.setAutoCommit(false);
+        Sql.inTransaction(ws, "Could not record the cross-validated scores", c -> {
             try (Statement s = c.createStatement();
                     PreparedStatement ps = c.prepareStatement("INSERT INTO deliverability_oof (address_id, score, delivered, label_source) "
                             + "VALUES (?, ?, ?, ?)")) {
@@ -400,16 +400,8 @@ public final class DeliverabilityTrainer {
                     }
                 }
                 ps.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not record the cross-validated scores: " + e.getMessage(), e);
-        }
+        });
     }
 
     private static void saveReport(Workspace ws, Report r, int rows) {

@@ -5,6 +5,7 @@ import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.geo.PostalDirectory;
 import in.workbench.analytics.task.ProgressMonitor;
+import in.workbench.analytics.workspace.Sql;
 import in.workbench.analytics.workspace.Workspace;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -178,8 +179,7 @@ public final class BuildingsReport {
     }
 
     private void write(List<Building> buildings) {
-        try (Connection c = workspace.connection()) {
-            c.setAutoCommit(false);
+        Sql.inTransaction(workspace, "Could not write the buildings report", c -> {
             try (Statement s = c.createStatement(); PreparedStatement ps = c.prepareStatement("INSERT INTO buildings (building_key, "
                     + "building_name, variants, locality, city, pincode, addresses, customers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.executeUpdate("DELETE FROM buildings");
@@ -199,15 +199,7 @@ public final class BuildingsReport {
                     ps.addBatch();
                 }
                 ps.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not write the buildings report: " + e.getMessage(), e);
-        }
+        });
     }
 }

@@ -6,6 +6,7 @@ import in.workbench.analytics.geo.Place;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.shell.DialogService;
 import in.workbench.views.shell.Screen;
+import in.workbench.views.task.TaskProgress;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -207,26 +207,10 @@ public final class AddressesView implements Screen {
         train.getStyleClass().add("accent");
         train.disableProperty().bind(model.trainingProperty());
         train.setOnAction(e -> model.trainAndScore());
-        ProgressBar progress = new ProgressBar();
-        progress.setPrefWidth(320);
-        Label status = new Label();
-        Button cancel = new Button("Cancel");
-        cancel.setOnAction(e -> {
-            if (model.taskProperty().get() != null) {
-                model.taskProperty().get().cancel();
-            }
-        });
-        model.taskProperty().addListener((o, a, t) -> {
-            progress.progressProperty().unbind();
-            status.textProperty().unbind();
-            if (t != null) {
-                progress.progressProperty().bind(t.progressProperty());
-                status.textProperty().bind(t.messageProperty());
-            }
-        });
-        HBox running = new HBox(8, progress, cancel);
+        TaskProgress progress = new TaskProgress(model.taskProperty(), 320);
+        HBox running = new HBox(8, progress.bar(), progress.cancel());
         running.setAlignment(Pos.CENTER);
-        VBox runningBox = new VBox(4, running, status);
+        VBox runningBox = new VBox(4, running, progress.status());
         runningBox.setAlignment(Pos.CENTER);
         runningBox.visibleProperty().bind(model.trainingProperty());
         VBox box = new VBox(12, title, text, train, runningBox);

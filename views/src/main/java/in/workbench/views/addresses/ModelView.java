@@ -8,6 +8,7 @@ import in.workbench.views.chart.ChartCard;
 import in.workbench.views.chart.ChartData;
 import in.workbench.views.shell.Navigator;
 import in.workbench.views.shell.Screen;
+import in.workbench.views.task.TaskProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.GridPane;
@@ -110,25 +110,9 @@ public final class ModelView implements Screen {
         train.textProperty().bind(Bindings.when(model.evaluationProperty().isNull()).then("Train").otherwise("Retrain"));
         train.disableProperty().bind(model.trainingProperty());
         train.setOnAction(e -> model.train());
-        ProgressBar progress = new ProgressBar();
-        progress.setPrefWidth(220);
-        Label status = new Label();
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancelTraining");
-        cancel.setOnAction(e -> {
-            if (model.taskProperty().get() != null) {
-                model.taskProperty().get().cancel();
-            }
-        });
-        model.taskProperty().addListener((o, a, t) -> {
-            progress.progressProperty().unbind();
-            status.textProperty().unbind();
-            if (t != null) {
-                progress.progressProperty().bind(t.progressProperty());
-                status.textProperty().bind(t.messageProperty());
-            }
-        });
-        HBox running = new HBox(8, progress, cancel, status);
+        TaskProgress progress = new TaskProgress(model.taskProperty(), 220);
+        progress.cancel().setId("cancelTraining");
+        HBox running = new HBox(8, progress.bar(), progress.cancel(), progress.status());
         running.setAlignment(Pos.CENTER_LEFT);
         running.visibleProperty().bind(model.trainingProperty());
         Region spacer = new Region();

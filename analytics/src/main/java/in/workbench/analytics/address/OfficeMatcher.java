@@ -105,16 +105,6 @@ final class OfficeMatcher {
         }
     }
 
-    /** The pincode's office names, in directory order. */
-    List<String> offices() {
-        return List.of(offices);
-    }
-
-    /** True when this is one of the offices' names (normalised). */
-    boolean contains(String name) {
-        return byName.containsKey(name);
-    }
-
     /** The best match among the phrases of the address's lower-case words. */
     Match best(List<String> tokens) {
         int count = tokens.size();

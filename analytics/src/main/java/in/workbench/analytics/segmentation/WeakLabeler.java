@@ -189,14 +189,6 @@ public final class WeakLabeler {
                 return;
             }
         }
-        for (int i = from; i + 1 < to; i++) {
-            if (isSublocality(keys, i, i + 2)) {
-                classify(ctx, from, i);
-                fill(labels, i, i + 2, SegmentLabel.SUBLOCALITY);
-                classify(ctx, i + 2, to);
-                return;
-            }
-        }
         for (int s = from; s < to; s++) {
             if (!AddressParser.isStreetWord(keys[s]) || keys[s].equals("sector")) {
                 continue;

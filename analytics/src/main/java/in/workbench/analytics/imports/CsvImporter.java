@@ -7,6 +7,7 @@ import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.task.CancelledException;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
+import in.workbench.analytics.workspace.StagingTables;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,24 +34,39 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.stream.Collectors;
 
 /**
  * Loads one canonical CSV file into a workspace table, all or nothing.
  *
- * <p>The file is streamed record by record ({@link CsvRecordReader}); each row is validated
- * against its {@link ImportLayout}; accepted rows go in JDBC batches, rejected ones into
- * {@code rejected_rows} with their line, raw text and reason. Everything, including the
- * {@code import_runs} row and the {@link ImportHook}s' work, happens in one transaction: a
- * cancelled or failed import leaves the workspace exactly as it was. Rows whose id is already in
- * the workspace are updated in place and counted as {@code updated}.
+ * <p>A reading thread streams the file record by record ({@link CsvRecordReader}) and validates each
+ * row against its {@link ImportLayout}, while the calling thread writes the accepted rows and the
+ * rejected ones (with their line, raw text and reason) into staging tables, committing every batch
+ * ({@link StagingTables}). The staged rows are then made visible in one short step: an
+ * {@code INSERT … SELECT} (or {@code MERGE} by key when the table already holds rows) in the
+ * transaction that also records the {@code import_runs} row, the rejected rows and the
+ * {@link ImportHook}s' work, or, for a large import into an empty table, a swap of the staging
+ * table into its place. A cancelled, failed or killed import leaves the workspace exactly as it
+ * was: the staging tables are dropped at once or swept when the workspace next opens. Rows whose
+ * id is already in the workspace are updated in place and counted as {@code updated}.
+ * See docs/decisions/0010-fast-import.md.
  *
- * <p>Thread-safe: holds no state between calls; each import uses its own connection.
+ * <p>Thread-safe: holds no state between calls; each import uses its own connection and one
+ * reading thread of its own.
  */
 public final class CsvImporter {
 
-    /** Rows per JDBC batch; measured best between 2,000 and 10,000 (docs/decisions/0003). */
+    /** Rows per JDBC batch and per staging commit; measured best between 2,000 and 10,000 (docs/decisions/0003). */
     static final int BATCH_SIZE = 5_000;
+    /** Validated batches the reading thread may run ahead of the writing one (bounds the heap). */
+    private static final int QUEUED_BATCHES = 4;
+    /**
+     * Smallest import that is published by swapping its staging table in (when the table is empty):
+     * below it an INSERT … SELECT costs less than building the indexes on the side (docs/decisions/0010).
+     */
+    static final long SWAP_MIN_ROWS = 20_000;
     private static final int PREVIEW_ROWS = 20;
     private static final String ALIAS_SETTING = "import.aliases.";
 
@@ -139,27 +154,8 @@ public final class CsvImporter {
                         + " file needs; nothing was imported. Its columns are: " + String.join(", ", headers)
                         + ". Map one with --map SOURCE=" + mapping.missingRequired.get(0) + " (or in the mapping step).");
             }
-            c.setAutoCommit(false);
-            try {
-                Loader loader = new Loader(c, table, layout, mapping, headers.size(), file, monitor, fileSize, counting, started);
-                loader.load(reader);
-                String digest = HexFormat.of().formatHex(sha256.digest());
-                long unresolved = countUnresolved(c, table, loader.runId);
-                for (ImportHook hook : hooks) {
-                    hook.afterImport(c, table, loader.runId);
-                }
-                loader.finish(digest, unresolved);
-                monitor.checkCancelled();
-                c.commit();
-                rememberAliases(table, options);
-                return new ImportSummary(table.importType(), loader.accepted, loader.updated, loader.rejected, unresolved,
-                        mapping.ignored, loader.runId, (System.nanoTime() - started) / 1_000_000);
-            } catch (RuntimeException | SQLException | IOException e) {
-                rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            return new StagedImport(c, table, layout, mapping, headers.size(), file, monitor, fileSize, counting, started)
+                    .run(reader, () -> HexFormat.of().formatHex(sha256.digest()), options);
         } catch (NoSuchFileException e) {
             throw new WorkbenchException(Kind.INPUT_UNUSABLE, "The file " + file + " does not exist.", e);
         } catch (IOException e) {
@@ -222,25 +218,22 @@ public final class CsvImporter {
         }
     }
 
-    private static long countUnresolved(Connection c, DataTable table, long runId) throws SQLException {
+    private static long countUnresolved(Connection c, DataTable table, String runRows) throws SQLException {
         String sql = switch (table) {
-            case SHIPMENTS -> "SELECT COUNT(*) FROM shipments s WHERE s.run_id = ? AND ("
+            case SHIPMENTS -> "SELECT COUNT(*) FROM " + runRows + " s WHERE "
                     + "NOT EXISTS (SELECT 1 FROM products p WHERE p.product_id = s.product_id) OR "
                     + "NOT EXISTS (SELECT 1 FROM addresses a WHERE a.address_id = s.address_id) OR "
-                    + "NOT EXISTS (SELECT 1 FROM package_types k WHERE k.package_type = s.package_type))";
-            case ADDRESS_LABELS -> "SELECT COUNT(*) FROM address_labels l WHERE l.run_id = ? AND "
+                    + "NOT EXISTS (SELECT 1 FROM package_types k WHERE k.package_type = s.package_type)";
+            case ADDRESS_LABELS -> "SELECT COUNT(*) FROM " + runRows + " l WHERE "
                     + "NOT EXISTS (SELECT 1 FROM addresses a WHERE a.address_id = l.address_id)";
             default -> null;
         };
         if (sql == null) {
             return 0;
         }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -379,8 +372,23 @@ public final class CsvImporter {
         }
     }
 
-    /** One import's loading state: batches, counters and the run row. Used by one thread. */
-    private static final class Loader {
+    /** One rejected row, as the reading thread hands it over. */
+    private record Rejected(long line, String reason, String raw) {
+    }
+
+    /**
+     * Validated rows and rejects handed from the reading thread to the writing one; {@code failure}
+     * set (and the lists empty) when reading failed, {@code last} on the final batch.
+     */
+    private record Batch(List<Object[]> rows, List<Rejected> rejects, long seen, long bytes, boolean last, Exception failure) {
+    }
+
+    /**
+     * One import: a reading thread parses and validates the file into batches while this thread
+     * writes them into a staging table, committing each; then the staged rows are published in one
+     * short step (docs/decisions/0010). Used by one thread; owns the reading thread it starts.
+     */
+    private final class StagedImport {
         private final Connection c;
         private final DataTable table;
         private final ImportLayout layout;
@@ -392,20 +400,14 @@ public final class CsvImporter {
         private final CountingStream counting;
         private final long startedNanos;
         private final int keyIndex;
-        private final boolean targetWasEmpty;
-        private final SeenIds seenIds = new SeenIds();
-        private final Map<Integer, String> packageOfRank = new HashMap<>();
-        private final List<Object[]> batch = new ArrayList<>(BATCH_SIZE);
-        private final PreparedStatement insert;
-        private final PreparedStatement reject;
-        private int pendingRejects;
-        long runId;
-        long accepted;
-        long updated;
-        long rejected;
+        private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        private volatile boolean stopped;
+        private long runId;
+        private long accepted;
+        private long rejected;
 
-        Loader(Connection c, DataTable table, ImportLayout layout, Mapping mapping, int cellCount, Path file,
-                ProgressMonitor monitor, long fileSize, CountingStream counting, long startedNanos) throws SQLException {
+        StagedImport(Connection c, DataTable table, ImportLayout layout, Mapping mapping, int cellCount, Path file,
+                ProgressMonitor monitor, long fileSize, CountingStream counting, long startedNanos) {
             this.c = c;
             this.table = table;
             this.layout = layout;
@@ -418,29 +420,82 @@ public final class CsvImporter {
             this.startedNanos = startedNanos;
             this.keyIndex = layout.keyColumn() == null ? -1
                     : layout.columns().indexOf(layout.column(layout.keyColumn()).orElseThrow());
-            this.runId = startRun();
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table.sqlName() + ")")) {
-                rs.next();
-                this.targetWasEmpty = !rs.getBoolean(1);
-            }
-            if (table == DataTable.PACKAGE_TYPES) {
-                try (Statement s = c.createStatement();
-                        ResultSet rs = s.executeQuery("SELECT robustness_rank, package_type FROM package_types")) {
-                    while (rs.next()) {
-                        packageOfRank.put(rs.getInt(1), rs.getString(2));
-                    }
-                }
-            }
-            String columns = layout.columns().stream().map(ColumnSpec::name).collect(Collectors.joining(", ")) + ", run_id";
-            String marks = "?, ".repeat(layout.columns().size()) + "?";
-            String verb = layout.keyColumn() == null || targetWasEmpty ? "INSERT INTO " + table.sqlName() + " (" + columns + ")"
-                    : "MERGE INTO " + table.sqlName() + " (" + columns + ") KEY (" + layout.keyColumn() + ")";
-            this.insert = c.prepareStatement(verb + " VALUES (" + marks + ")");
-            this.reject = c.prepareStatement(
-                    "INSERT INTO rejected_rows (run_id, table_name, file_name, line_no, reason, raw_text) VALUES (?, ?, ?, ?, ?, ?)");
         }
 
+        ImportSummary run(CsvRecordReader reader, java.util.function.Supplier<String> digest, ImportOptions options)
+                throws SQLException, IOException {
+            c.setAutoCommit(false);
+            StagingTables.Stage stage = null;
+            boolean swapped = false;
+            try {
+                runId = startRun();
+                List<String> columns = new ArrayList<>(layout.columns().stream().map(ColumnSpec::name).toList());
+                columns.add("run_id");
+                stage = StagingTables.create(c, table.sqlName(), columns, layout.keyColumn());
+                Map<Integer, String> packageOfRank = table == DataTable.PACKAGE_TYPES ? ranks() : Map.of();
+                load(reader, stage, packageOfRank);
+                monitor.checkCancelled();
+                monitor.update(fileSize, fileSize, String.format("%,d rows read; making them visible", accepted + rejected));
+                boolean targetEmpty = StagingTables.isEmpty(c, table.sqlName());
+                long updated = 0;
+                String runRows;
+                if (stage.swappable() && targetEmpty && accepted >= SWAP_MIN_ROWS) {
+                    StagingTables.swap(c, stage);
+                    swapped = true;
+                    runRows = table.sqlName();
+                } else {
+                    if (!targetEmpty && keyIndex >= 0) {
+                        updated = countExisting(stage);
+                    }
+                    StagingTables.publishByInsert(c, stage, !targetEmpty);
+                    runRows = stage.name();
+                }
+                keepRejects(stage);
+                long unresolved = countUnresolved(c, table, runRows);
+                for (ImportHook hook : hooks) {
+                    hook.afterImport(c, table, runId, runRows);
+                }
+                finish(digest.get(), updated, unresolved);
+                if (swapped) {
+                    StagingTables.forgetJournal(c);
+                }
+                monitor.checkCancelled();
+                c.commit();
+                StagingTables.drop(c, stage);
+                rememberAliases(table, options);
+                return new ImportSummary(table.importType(), accepted, updated, rejected, unresolved, mapping.ignored, runId,
+                        (System.nanoTime() - startedNanos) / 1_000_000);
+            } catch (RuntimeException | SQLException | IOException e) {
+                undo(stage, swapped);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+
+        /** Leaves the workspace as it was: rolls back, undoes a swap, drops the stage and the run row. */
+        private void undo(StagingTables.Stage stage, boolean swapped) {
+            try {
+                c.rollback();
+                if (swapped) {
+                    StagingTables.recover(c);
+                } else if (stage != null) {
+                    StagingTables.drop(c, stage);
+                }
+                if (runId > 0) {
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM import_runs WHERE run_id = ?")) {
+                        ps.setLong(1, runId);
+                        ps.executeUpdate();
+                    }
+                    c.commit();
+                }
+            } catch (SQLException e) {
+                // what is left is swept when the workspace next opens
+                org.slf4j.LoggerFactory.getLogger(CsvImporter.class).warn("could not clean up after a failed import", e);
+            }
+        }
+
+        /** The run row, committed at once (unfinished until the import commits; swept on open if it never does). */
         private long startRun() throws SQLException {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO import_runs (table_name, file_name, started_at, ignored_columns, column_mapping) VALUES (?, ?, ?, ?, ?)",
@@ -457,65 +512,169 @@ public final class CsvImporter {
                 }
                 ps.setString(5, m.toString());
                 ps.executeUpdate();
+                long id;
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
-                    return keys.getLong(1);
+                    id = keys.getLong(1);
+                }
+                c.commit();
+                return id;
+            }
+        }
+
+        private Map<Integer, String> ranks() throws SQLException {
+            Map<Integer, String> packageOfRank = new HashMap<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT robustness_rank, package_type FROM package_types")) {
+                while (rs.next()) {
+                    packageOfRank.put(rs.getInt(1), rs.getString(2));
+                }
+            }
+            return packageOfRank;
+        }
+
+        /** Writes the batches the reading thread validates into the stage, committing each. */
+        private void load(CsvRecordReader reader, StagingTables.Stage stage, Map<Integer, String> packageOfRank)
+                throws SQLException, IOException {
+            Thread readerThread = new Thread(() -> read(reader, new HashMap<>(packageOfRank)), "import-reader");
+            readerThread.setDaemon(true);
+            readerThread.start();
+            try (PreparedStatement insert = c.prepareStatement(stage.insertSql());
+                    PreparedStatement reject = c.prepareStatement(stage.rejectSql())) {
+                while (true) {
+                    Batch batch = take();
+                    if (batch.failure() != null) {
+                        if (batch.failure() instanceof IOException io) {
+                            throw io;
+                        }
+                        throw (RuntimeException) batch.failure();
+                    }
+                    monitor.checkCancelled();
+                    for (Object[] values : batch.rows()) {
+                        values[values.length - 1] = runId;
+                        for (int i = 0; i < values.length; i++) {
+                            insert.setObject(i + 1, values[i]);
+                        }
+                        insert.addBatch();
+                    }
+                    if (!batch.rows().isEmpty()) {
+                        insert.executeBatch();
+                    }
+                    for (Rejected r : batch.rejects()) {
+                        reject.setLong(1, r.line());
+                        reject.setString(2, r.reason());
+                        reject.setString(3, r.raw());
+                        reject.addBatch();
+                    }
+                    if (!batch.rejects().isEmpty()) {
+                        reject.executeBatch();
+                    }
+                    c.commit();
+                    accepted += batch.rows().size();
+                    rejected += batch.rejects().size();
+                    double seconds = (System.nanoTime() - startedNanos) / 1e9;
+                    long rows = batch.seen();
+                    monitor.update(Math.min(batch.bytes(), fileSize), fileSize,
+                            String.format("%,d rows · %,.0f rows/s", rows, seconds > 0 ? rows / seconds : 0));
+                    if (batch.last()) {
+                        return;
+                    }
+                }
+            } finally {
+                stopped = true;
+                queue.clear();
+                try {
+                    readerThread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
         }
 
-        void load(CsvRecordReader reader) throws IOException, SQLException {
+        private Batch take() {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException();
+            }
+        }
+
+        /** Hands a batch over; false when the writer has stopped. */
+        private boolean give(Batch batch) {
+            try {
+                while (!stopped) {
+                    if (queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        /** The reading thread: parses and validates every record, in file order. */
+        private void read(CsvRecordReader reader, Map<Integer, String> packageOfRank) {
             List<ColumnSpec> columns = layout.columns();
             int n = columns.size();
-            CsvRecordReader.Record r;
+            SeenIds seenIds = new SeenIds();
+            List<Object[]> rows = new ArrayList<>(BATCH_SIZE);
+            List<Rejected> rejects = new ArrayList<>();
             long seen = 0;
-            while ((r = reader.next()) != null) {
-                seen++;
-                if (r.fields() == null) {
-                    reject(r, r.problem());
-                } else if (r.fields().length != cellCount) {
-                    reject(r, "has " + r.fields().length + " cells but the header has " + cellCount);
-                } else {
-                    Object[] values = new Object[n + 1];
-                    String problem = null;
-                    for (int ci = 0; ci < n && problem == null; ci++) {
-                        int si = mapping.sourceOfCanonical[ci];
-                        try {
-                            values[ci] = columns.get(ci).read(si < 0 ? null : r.fields()[si]);
-                        } catch (ColumnType.InvalidValueException e) {
-                            problem = e.getMessage();
+            try {
+                CsvRecordReader.Record r;
+                while ((r = reader.next()) != null) {
+                    seen++;
+                    String problem;
+                    Object[] values = null;
+                    if (r.fields() == null) {
+                        problem = r.problem();
+                    } else if (r.fields().length != cellCount) {
+                        problem = "has " + r.fields().length + " cells but the header has " + cellCount;
+                    } else {
+                        values = new Object[n + 1];
+                        problem = null;
+                        for (int ci = 0; ci < n && problem == null; ci++) {
+                            int si = mapping.sourceOfCanonical[ci];
+                            try {
+                                values[ci] = columns.get(ci).read(si < 0 ? null : r.fields()[si]);
+                            } catch (ColumnType.InvalidValueException e) {
+                                problem = e.getMessage();
+                            }
                         }
-                    }
-                    if (problem == null && keyIndex >= 0) {
-                        String id = (String) values[keyIndex];
-                        long firstLine = seenIds.putIfAbsent(id, r.line());
-                        if (firstLine >= 0) {
-                            problem = "duplicate " + layout.keyColumn() + " '" + id + "' (first on line " + firstLine + ")";
+                        if (problem == null && keyIndex >= 0) {
+                            String id = (String) values[keyIndex];
+                            long firstLine = seenIds.putIfAbsent(id, r.line());
+                            if (firstLine >= 0) {
+                                problem = "duplicate " + layout.keyColumn() + " '" + id + "' (first on line " + firstLine + ")";
+                            }
                         }
-                    }
-                    if (problem == null && table == DataTable.PACKAGE_TYPES) {
-                        problem = checkRank((String) values[0], (Integer) values[1]);
+                        if (problem == null && table == DataTable.PACKAGE_TYPES) {
+                            problem = checkRank(packageOfRank, (String) values[0], (Integer) values[1]);
+                        }
                     }
                     if (problem != null) {
-                        reject(r, problem);
+                        rejects.add(new Rejected(r.line(), "line " + r.line() + ": " + problem, r.raw()));
                     } else {
-                        values[n] = runId;
-                        batch.add(values);
-                        if (batch.size() >= BATCH_SIZE) {
-                            flush();
+                        rows.add(values);
+                    }
+                    if (rows.size() >= BATCH_SIZE || rejects.size() >= BATCH_SIZE) {
+                        if (!give(new Batch(rows, rejects, seen, counting.count, false, null))) {
+                            return;
                         }
+                        rows = new ArrayList<>(BATCH_SIZE);
+                        rejects = new ArrayList<>();
                     }
                 }
-                if ((seen & 0x3FFF) == 0) {
-                    progress(seen);
-                }
+                give(new Batch(rows, rejects, seen, counting.count, true, null));
+            } catch (IOException | RuntimeException e) {
+                give(new Batch(List.of(), List.of(), seen, counting.count, true, e));
             }
-            flush();
-            flushRejects();
-            progress(seen);
         }
 
-        private String checkRank(String packageType, int rank) {
+        private String checkRank(Map<Integer, String> packageOfRank, String packageType, int rank) {
             String holder = packageOfRank.get(rank);
             if (holder != null && !holder.equals(packageType)) {
                 return "robustness_rank " + rank + " is already used by " + holder + " (ranks must be unique)";
@@ -525,71 +684,30 @@ public final class CsvImporter {
             return null;
         }
 
-        private void progress(long rows) {
-            monitor.checkCancelled();
-            double seconds = (System.nanoTime() - startedNanos) / 1e9;
-            monitor.update(Math.min(counting.count, fileSize), fileSize,
-                    String.format("%,d rows · %,.0f rows/s", rows, seconds > 0 ? rows / seconds : 0));
-        }
-
-        private void reject(CsvRecordReader.Record r, String reason) throws SQLException {
-            rejected++;
-            reject.setLong(1, runId);
-            reject.setString(2, table.sqlName());
-            reject.setString(3, file.getFileName().toString());
-            reject.setLong(4, r.line());
-            reject.setString(5, "line " + r.line() + ": " + reason);
-            reject.setString(6, r.raw());
-            reject.addBatch();
-            if (++pendingRejects >= 1000) {
-                flushRejects();
+        private long countExisting(StagingTables.Stage stage) throws SQLException {
+            String key = layout.keyColumn();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + stage.name() + " n WHERE EXISTS (SELECT 1 FROM "
+                            + table.sqlName() + " t WHERE t." + key + " = n." + key + ")")) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
 
-        private void flushRejects() throws SQLException {
-            if (pendingRejects > 0) {
-                reject.executeBatch();
-                pendingRejects = 0;
-            }
-        }
-
-        private void flush() throws SQLException {
-            if (batch.isEmpty()) {
+        private void keepRejects(StagingTables.Stage stage) throws SQLException {
+            if (rejected == 0) {
                 return;
             }
-            monitor.checkCancelled();
-            if (keyIndex >= 0 && !targetWasEmpty) {
-                updated += countExisting();
-            }
-            for (Object[] values : batch) {
-                for (int i = 0; i < values.length; i++) {
-                    insert.setObject(i + 1, values[i]);
-                }
-                insert.addBatch();
-            }
-            insert.executeBatch();
-            accepted += batch.size();
-            batch.clear();
-        }
-
-        private long countExisting() throws SQLException {
-            Object[] ids = new Object[batch.size()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = batch.get(i)[keyIndex];
-            }
-            String key = layout.keyColumn();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*) FROM " + table.sqlName() + " WHERE " + key + " = ANY(?)")) {
-                Array array = c.createArrayOf("VARCHAR", ids);
-                ps.setArray(1, array);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO rejected_rows (run_id, table_name, file_name, line_no, reason, "
+                    + "raw_text) SELECT ?, ?, ?, line_no, reason, raw_text FROM " + stage.rejects() + " ORDER BY line_no")) {
+                ps.setLong(1, runId);
+                ps.setString(2, table.sqlName());
+                ps.setString(3, file.getFileName().toString());
+                ps.executeUpdate();
             }
         }
 
-        void finish(String sha256, long unresolved) throws SQLException {
+        private void finish(String sha256, long updated, long unresolved) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement("UPDATE import_runs SET file_sha256 = ?, finished_at = ?, "
                     + "imported = ?, updated = ?, rejected = ?, unresolved = ? WHERE run_id = ?")) {
                 ps.setString(1, sha256);

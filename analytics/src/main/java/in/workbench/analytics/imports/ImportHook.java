@@ -19,4 +19,15 @@ public interface ImportHook {
      * @param runId the import run
      */
     void afterImport(Connection transaction, DataTable table, long runId) throws SQLException;
+
+    /**
+     * As {@link #afterImport(Connection, DataTable, long)}, also naming a table that holds exactly
+     * this run's accepted rows, with the imported table's columns (its primary key on the key
+     * column). Reading the run's rows from it costs what the import brought, not what the
+     * workspace holds. It may be the imported table itself when the run's rows are all it holds.
+     * The default ignores it.
+     */
+    default void afterImport(Connection transaction, DataTable table, long runId, String runRows) throws SQLException {
+        afterImport(transaction, table, runId);
+    }
 }

@@ -147,21 +147,30 @@ public final class RegionalAggregates implements ImportHook {
 
     @Override
     public void afterImport(Connection c, DataTable table, long runId) throws SQLException {
+        afterImport(c, table, runId, "(SELECT * FROM " + table.sqlName() + " WHERE run_id = " + runId + ")");
+    }
+
+    /**
+     * Adds the run's rows, read from {@code runRows} (the import's staging table), so the work
+     * scales with the rows imported rather than with the workspace.
+     */
+    @Override
+    public void afterImport(Connection c, DataTable table, long runId, String runRows) throws SQLException {
         if (!isBuilt(c)) {
             rebuild(c, ProgressMonitor.NONE);
             return;
         }
         switch (table) {
-            case SHIPMENTS -> addShipments(c, "WHERE s.run_id = " + runId, ProgressMonitor.NONE);
+            case SHIPMENTS -> addShipments(c, runRows, true, ProgressMonitor.NONE);
             case ADDRESSES -> {
-                if (resolveAddresses(c, "WHERE a.run_id = " + runId, ProgressMonitor.NONE) > 0) {
+                if (resolveAddresses(c, runRows, true, ProgressMonitor.NONE) > 0) {
                     redo(c, "f.address_id", true);
                 }
             }
             case PRODUCTS -> {
-                // LEFT JOIN keeps the facts as the outer (scanned) table: the products are then looked up by key.
+                // LEFT JOIN keeps the facts as the outer (scanned) table: the run's products are then looked up by key.
                 execute(c, "INSERT INTO regional_changed_keys (key_value) SELECT DISTINCT f.product_id FROM regional_shipment_facts f "
-                        + "LEFT JOIN products p ON p.product_id = f.product_id WHERE p.run_id = " + runId + " "
+                        + "LEFT JOIN " + runRows + " p ON p.product_id = f.product_id WHERE p.product_id IS NOT NULL "
                         + "AND (f.category <> p.category OR f.subcategory <> COALESCE(p.subcategory, '" + NO_SUBCATEGORY + "'))");
                 redo(c, "f.product_id", false);
             }
@@ -204,8 +213,8 @@ public final class RegionalAggregates implements ImportHook {
         for (Aggregate a : AGGREGATES) {
             execute(c, "DELETE FROM " + a.table());
         }
-        resolveAddresses(c, "", monitor);
-        addShipments(c, "", monitor);
+        resolveAddresses(c, "addresses", false, monitor);
+        addShipments(c, "shipments", false, monitor);
         try (PreparedStatement ps = c.prepareStatement(
                 "MERGE INTO workspace_settings (setting_key, setting_value, updated_at) KEY (setting_key) VALUES (?, ?, ?)")) {
             ps.setString(1, BUILT_SETTING);
@@ -220,16 +229,16 @@ public final class RegionalAggregates implements ImportHook {
      * shipments is needed, the changed address ids are left in regional_changed_keys. Returns how
      * many changed.
      */
-    private long resolveAddresses(Connection c, String where, ProgressMonitor monitor) throws SQLException {
+    private long resolveAddresses(Connection c, String source, boolean incremental, ProgressMonitor monitor) throws SQLException {
         long total;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM addresses a " + where)) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + source + " a")) {
             rs.next();
             total = rs.getLong(1);
         }
         long changed = 0;
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT a.address_id, a.address_text, a.city, a.state, a.pincode, r.state, r.state_source "
-                        + "FROM addresses a LEFT JOIN regional_address_states r ON r.address_id = a.address_id " + where);
+                        + "FROM " + source + " a LEFT JOIN regional_address_states r ON r.address_id = a.address_id");
                 PreparedStatement merge = c.prepareStatement("MERGE INTO regional_address_states "
                         + "(address_id, state, state_source, written_state) KEY (address_id) VALUES (?, ?, ?, ?)");
                 PreparedStatement mark = c.prepareStatement("INSERT INTO regional_changed_keys (key_value) VALUES (?)")) {
@@ -250,13 +259,13 @@ public final class RegionalAggregates implements ImportHook {
                 merge.setString(3, r.source().label());
                 merge.setString(4, rs.getString(4));
                 merge.addBatch();
-                if (!where.isEmpty()) {
+                if (incremental) {
                     mark.setString(1, rs.getString(1));
                     mark.addBatch();
                 }
                 if (++pending == BATCH) {
                     merge.executeBatch();
-                    if (!where.isEmpty()) {
+                    if (incremental) {
                         mark.executeBatch();
                     }
                     pending = 0;
@@ -264,7 +273,7 @@ public final class RegionalAggregates implements ImportHook {
             }
             if (pending > 0) {
                 merge.executeBatch();
-                if (!where.isEmpty()) {
+                if (incremental) {
                     mark.executeBatch();
                 }
             }
@@ -273,17 +282,17 @@ public final class RegionalAggregates implements ImportHook {
     }
 
     /** Records and adds the selected shipments, taking out the old contribution of those already recorded. */
-    private static void addShipments(Connection c, String where, ProgressMonitor monitor) throws SQLException {
+    private static void addShipments(Connection c, String source, boolean incremental, ProgressMonitor monitor) throws SQLException {
         Deltas deltas = new Deltas();
         String sql = "SELECT s.shipment_id, s.address_id, s.product_id, COALESCE(r.state, '" + AddressStates.UNKNOWN + "'), "
                 + "COALESCE(r.state_source, '" + AddressStates.Source.NOT_IMPORTED.label() + "'), "
                 + "COALESCE(p.category, '" + NOT_IN_CATALOG + "'), "
                 + "CASE WHEN p.product_id IS NULL THEN '" + NOT_IN_CATALOG + "' ELSE COALESCE(p.subcategory, '" + NO_SUBCATEGORY + "') END, "
                 + "s.package_type, DATE_TRUNC(MONTH, s.order_date), s.status, s.quantity, s.promised_days, s.delivered_days, "
-                + (where.isEmpty() ? "NULL" : "f.shipment_id") + " "
-                + "FROM shipments s LEFT JOIN regional_address_states r ON r.address_id = s.address_id "
+                + (incremental ? "f.shipment_id" : "NULL") + " "
+                + "FROM " + source + " s LEFT JOIN regional_address_states r ON r.address_id = s.address_id "
                 + "LEFT JOIN products p ON p.product_id = s.product_id "
-                + (where.isEmpty() ? "" : "LEFT JOIN regional_shipment_facts f ON f.shipment_id = s.shipment_id ") + where;
+                + (incremental ? "LEFT JOIN regional_shipment_facts f ON f.shipment_id = s.shipment_id " : "");
         List<String> updated = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql);
                 PreparedStatement insert = c.prepareStatement("INSERT INTO regional_shipment_facts (" + FACT_COLUMNS

@@ -44,6 +44,7 @@ public final class Workspace implements AutoCloseable {
 
     private final Path folder;
     private final JdbcConnectionPool pool;
+    private boolean closed;
 
     private Workspace(Path folder, JdbcConnectionPool pool) {
         this.folder = folder;
@@ -74,11 +75,18 @@ public final class Workspace implements AutoCloseable {
                     "Cannot create the workspace folder " + dir + ": " + e.getMessage(), e);
         }
         String url = "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536";
+        boolean checked = false;
         if (existed) {
             // Check read-only first, so that a damaged or too-new workspace is left byte for byte as it was.
+            // A workspace whose last import was interrupted (the process killed) holds an uncommitted
+            // transaction that only a read-write open can roll back: then the check runs after that open.
             JdbcConnectionPool readOnly = JdbcConnectionPool.create(url + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "analyst", "");
             try {
                 checkOpenable(dir, readOnly);
+                checked = true;
+            } catch (NeedsRecovery e) {
+                org.slf4j.LoggerFactory.getLogger(Workspace.class).info("{} needs recovery after an interrupted write: {}", dir,
+                        e.getMessage());
             } finally {
                 readOnly.dispose();
             }
@@ -91,7 +99,11 @@ public final class Workspace implements AutoCloseable {
             } catch (SQLException e) {
                 throw classifyOpenFailure(dir, e);
             }
+            if (existed && !checked) {
+                checkOpenable(dir, pool);
+            }
             flyway(pool).migrate();
+            sweepInterruptedImports(pool);
             Workspace ws = new Workspace(dir, pool);
             Files.createDirectories(ws.modelsDir());
             Files.createDirectories(ws.exportsDir());
@@ -110,6 +122,20 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Puts back what an import killed mid-way left: its staging tables, a half-done swap, its
+     * unfinished {@code import_runs} row. The imports of this process have not started yet.
+     */
+    private static void sweepInterruptedImports(JdbcConnectionPool pool) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            StagingTables.recover(c);
+            s.executeUpdate("DELETE FROM import_runs WHERE finished_at IS NULL");
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace could not undo an interrupted import: "
+                    + e.getMessage() + ". Restore it from a backup or open another workspace.", e);
+        }
+    }
+
     private static boolean looksLikeSomethingElse(Path dir) {
         try (var files = Files.list(dir)) {
             return files.anyMatch(p -> {
@@ -122,9 +148,22 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private static WorkbenchException classifyOpenFailure(Path dir, SQLException e) {
+    private static boolean isLocked(SQLException e) {
         String msg = String.valueOf(e.getMessage());
-        if (msg.contains("Database may be already in use") || msg.contains("locked")) {
+        return msg.contains("Database may be already in use") || msg.contains("locked");
+    }
+
+    /** The read-only open failed for a reason other than a lock: a read-write open may recover the file. */
+    private static final class NeedsRecovery extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NeedsRecovery(SQLException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    private static WorkbenchException classifyOpenFailure(Path dir, SQLException e) {
+        if (isLocked(e)) {
             return new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace at " + dir
                     + " is open in another workbench window or process. Close it there first.", e);
         }
@@ -142,16 +181,24 @@ public final class Workspace implements AutoCloseable {
                 .load();
     }
 
-    /** Refuses a workspace that is damaged, locked, not ours, or written by a newer version. */
-    private static void checkOpenable(Path dir, JdbcConnectionPool readOnly) {
-        try (Connection probe = readOnly.getConnection()) {
+    /**
+     * Refuses a workspace that is damaged, locked, not ours, or written by a newer version.
+     *
+     * @throws NeedsRecovery when the read-only open failed in a way a read-write open may repair
+     */
+    private static void checkOpenable(Path dir, JdbcConnectionPool pool) {
+        try (Connection probe = pool.getConnection()) {
             probe.isValid(1);
         } catch (SQLException e) {
-            throw classifyOpenFailure(dir, e);
+            WorkbenchException refusal = classifyOpenFailure(dir, e);
+            if (isLocked(e)) {
+                throw refusal;
+            }
+            throw new NeedsRecovery(e);
         }
         MigrationInfo[] applied;
         try {
-            applied = flyway(readOnly).info().applied();
+            applied = flyway(pool).info().applied();
         } catch (FlywayException e) {
             throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace database at " + dir
                     + " cannot be read; the file may be damaged. Nothing was changed.", e);
@@ -254,16 +301,22 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the workspace, compacting its file: H2 rewrites the live pages into a fresh file, so
+     * space the imports' batches and swaps left behind is given back (docs/decisions/0010).
+     */
     @Override
-    public void close() {
-        pool.dispose();
-        // A final connection with SHUTDOWN compacts nothing but makes sure the file is released at once.
-        try (Connection c = java.sql.DriverManager.getConnection(
-                "jdbc:h2:file:" + folder.resolve(DATABASE_NAME) + ";IFEXISTS=TRUE", "analyst", "");
-                Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
         } catch (SQLException e) {
-            // already closed by the pool disposal: nothing to release
+            org.slf4j.LoggerFactory.getLogger(Workspace.class).warn("could not compact {} on close", folder, e);
+        } finally {
+            pool.dispose();
         }
     }
 }

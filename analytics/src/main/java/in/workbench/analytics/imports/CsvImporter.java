@@ -72,6 +72,7 @@ public final class CsvImporter {
 
     private final Workspace workspace;
     private final List<ImportHook> hooks;
+    private final long swapMinRows;
     private final ObjectMapper json = new ObjectMapper();
 
     public CsvImporter(Workspace workspace) {
@@ -79,8 +80,14 @@ public final class CsvImporter {
     }
 
     public CsvImporter(Workspace workspace, List<ImportHook> hooks) {
+        this(workspace, hooks, SWAP_MIN_ROWS);
+    }
+
+    /** As {@link #CsvImporter(Workspace, List)}, swapping imports of at least {@code swapMinRows} into an empty table. */
+    CsvImporter(Workspace workspace, List<ImportHook> hooks, long swapMinRows) {
         this.workspace = workspace;
         this.hooks = List.copyOf(hooks);
+        this.swapMinRows = swapMinRows;
     }
 
     /** The canonical columns of an importable table. */
@@ -439,7 +446,7 @@ public final class CsvImporter {
                 boolean targetEmpty = StagingTables.isEmpty(c, table.sqlName());
                 long updated = 0;
                 String runRows;
-                if (stage.swappable() && targetEmpty && accepted >= SWAP_MIN_ROWS) {
+                if (stage.swappable() && targetEmpty && accepted >= swapMinRows) {
                     StagingTables.swap(c, stage);
                     swapped = true;
                     runRows = table.sqlName();

@@ -447,6 +447,7 @@ public final class CsvImporter {
                 long updated = 0;
                 String runRows;
                 if (stage.swappable() && targetEmpty && accepted >= swapMinRows) {
+                    monitor.update(fileSize, fileSize, String.format("%,d rows read; building the indexes", accepted + rejected));
                     StagingTables.swap(c, stage);
                     swapped = true;
                     runRows = table.sqlName();
@@ -458,11 +459,14 @@ public final class CsvImporter {
                     runRows = stage.name();
                 }
                 keepRejects(stage);
+                monitor.update(fileSize, fileSize, String.format("%,d rows read; checking references and updating summaries",
+                        accepted + rejected));
                 long unresolved = countUnresolved(c, table, runRows);
                 for (ImportHook hook : hooks) {
                     hook.afterImport(c, table, runId, runRows);
                 }
                 finish(digest.get(), updated, unresolved);
+                monitor.update(fileSize, fileSize, String.format("%,d rows read; saving", accepted + rejected));
                 if (swapped) {
                     StagingTables.forgetJournal(c);
                 }

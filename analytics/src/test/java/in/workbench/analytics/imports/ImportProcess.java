@@ -15,7 +15,8 @@ import java.util.List;
  * A separate workbench process for {@link InterruptedImportTest}: imports a shipments file into a
  * workspace, printing {@code progress DONE TOTAL} after every batch and {@code publishing} when the
  * rows are being made visible, so the test can kill it at a chosen point. With
- * {@code halt-after-swap} it halts the JVM from inside the import's last transaction, after a swap.
+ * {@code halt-in-last-transaction} it halts the JVM from inside the import's last transaction: after a swap
+ * into an empty table, or with the rows merged but not committed.
  */
 public final class ImportProcess {
 
@@ -25,10 +26,10 @@ public final class ImportProcess {
     public static void main(String[] args) {
         Path workspace = Path.of(args[0]);
         Path file = Path.of(args[1]);
-        boolean haltAfterSwap = args.length > 2 && args[2].equals("halt-after-swap");
+        boolean haltInLastTransaction = args.length > 2 && args[2].equals("halt-in-last-transaction");
         List<ImportHook> hooks = new ArrayList<>();
         hooks.add(new RegionalAggregates(() -> new AddressStates(new AddressParser(PostalDirectory.load()))));
-        if (haltAfterSwap) {
+        if (haltInLastTransaction) {
             hooks.add((c, table, runId) -> Runtime.getRuntime().halt(3));
         }
         try (Workspace ws = Workspace.open(workspace)) {

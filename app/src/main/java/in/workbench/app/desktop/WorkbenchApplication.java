@@ -90,6 +90,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
 
     @Override
     public void start(Stage primary) {
+        in.workbench.analytics.workspace.SerialFilter.installProcessWide();
         this.stage = primary;
         this.home = home();
         this.settings = AppSettings.load(home.resolve("settings.json"));

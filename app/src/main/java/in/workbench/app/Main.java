@@ -21,6 +21,8 @@ public final class Main {
         // Tribuo and JavaFX log through java.util.logging: send it to the log file, not the terminal.
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
+        // Before anything is read: Java deserialisation admits only known classes (docs/model-files.md).
+        in.workbench.analytics.workspace.SerialFilter.installProcessWide();
         if (args.length == 0) {
             in.workbench.app.desktop.DesktopLauncher.launch(args);
         } else if (args.length == 1 && args[0].endsWith(".wbws")) {

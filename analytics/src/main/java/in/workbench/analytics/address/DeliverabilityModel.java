@@ -1,5 +1,7 @@
 package in.workbench.analytics.address;
 
+import in.workbench.analytics.workspace.ModelFile;
+import in.workbench.analytics.workspace.TribuoModelFormat;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +23,9 @@ import org.tribuo.impl.ArrayExample;
  * with, the Platt calibration that turns its score into a delivery probability, and the flag
  * threshold. Scores come with their reasons, ranked by how much fixing each would raise the score.
  *
- * <p>Immutable after training and thread-safe for scoring. Saved with Java serialisation (Tribuo
- * models are serialisable) and loaded back to identical scores.
+ * <p>Immutable after training and thread-safe for scoring. Saved as a workbench model file (JSON with
+ * the Tribuo model in its protobuf form) and loaded back to identical scores; {@link Serializable}
+ * only so that files of the previous release can be converted once.
  */
 public final class DeliverabilityModel implements Serializable {
 
@@ -356,14 +359,26 @@ public final class DeliverabilityModel implements Serializable {
         return 1 / (1 + Math.exp(-z));
     }
 
-    /** Saves the model under {@code dir}. */
-    public void save(Path dir) {
-        in.workbench.analytics.workspace.ModelFile.save(this, dir, FILE_NAME, "deliverability");
+    /**
+     * The model as saved: the Tribuo classifier in Tribuo's protobuf form, the word vocabulary, the
+     * Platt calibration and the flag threshold (docs/model-files.md).
+     */
+    record Document(String algorithm, String tribuoModel, List<String> vocabulary, double plattA, double plattB, double threshold) {
     }
 
-    /** Loads the model saved under {@code dir}; PREREQUISITE_MISSING when there is none. */
+    private static final ModelFile<DeliverabilityModel, Document> FILE = new ModelFile<>("deliverability", 1, "deliverability",
+            "deliverability", DeliverabilityModel.class, Document.class,
+            m -> new Document(m.algorithm, TribuoModelFormat.write(m.model), m.features.vocabulary(), m.plattA, m.plattB, m.threshold),
+            d -> new DeliverabilityModel(TribuoModelFormat.read(d.tribuoModel(), Label.class), new DeliverabilityFeatures(d.vocabulary()),
+                    d.plattA(), d.plattB(), d.threshold(), d.algorithm()));
+
+    /** Saves the model under {@code dir}, atomically. */
+    public void save(Path dir) {
+        FILE.save(dir, this);
+    }
+
+    /** Loads the model saved under {@code dir}; PREREQUISITE_MISSING when there is none or it is refused. */
     public static DeliverabilityModel load(Path dir) {
-        DeliverabilityModel m = in.workbench.analytics.workspace.ModelFile.load(dir, FILE_NAME, DeliverabilityModel.class, "deliverability", "deliverability");
-        return m;
+        return FILE.load(dir);
     }
 }

@@ -1,6 +1,7 @@
 package in.workbench.analytics.catalog;
 
 import java.io.Serial;
+import in.workbench.analytics.workspace.TribuoModelFormat;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +42,21 @@ public final class AttributeExtractor implements Serializable {
         this.foldModels = List.copyOf(foldModels);
         this.seed = seed;
         this.threshold = threshold;
+    }
+
+    /** The extractor as saved: its vocabulary, and its models in Tribuo's protobuf form (docs/model-files.md). */
+    record Document(String attribute, List<AttributeVocabulary.Entry> vocabulary, String model, List<String> foldModels, long seed,
+            double threshold) {
+    }
+
+    Document document() {
+        return new Document(vocabulary.attribute(), vocabulary.entries(), TribuoModelFormat.write(model),
+                foldModels.stream().map(TribuoModelFormat::write).toList(), seed, threshold);
+    }
+
+    static AttributeExtractor of(Document d) {
+        return new AttributeExtractor(AttributeVocabulary.of(d.attribute(), d.vocabulary()), TribuoModelFormat.read(d.model(), Label.class),
+                d.foldModels().stream().map(m -> TribuoModelFormat.read(m, Label.class)).toList(), d.seed(), d.threshold());
     }
 
     /** The cross-validation fold of a product: fixed by its id and the seed, so it is the same at training and extraction. */

@@ -114,6 +114,20 @@ public final class AttributeVocabulary implements Serializable {
         return new AttributeVocabulary("material", map);
     }
 
+    /** Every entry, ordered by phrase: what a saved model keeps of its vocabulary. */
+    List<Entry> entries() {
+        return byPhrase.values().stream().sorted(java.util.Comparator.comparing(Entry::phrase)).toList();
+    }
+
+    /** The vocabulary of {@link #entries()} saved with a model. */
+    static AttributeVocabulary of(String attribute, List<Entry> entries) {
+        Map<String, Entry> map = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            map.put(e.phrase(), e);
+        }
+        return new AttributeVocabulary(attribute, map);
+    }
+
     /** Lower case, hyphens and repeated spaces folded: "Off-White" becomes "off white". */
     public static String normalise(String s) {
         if (s == null) {

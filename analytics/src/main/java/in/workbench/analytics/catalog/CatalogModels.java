@@ -3,11 +3,10 @@ package in.workbench.analytics.catalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
+import in.workbench.analytics.workspace.ModelFile;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.Serial;
 import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,7 +19,9 @@ import java.util.Map;
  * The catalog's trained models as saved in a workspace: the attribute extractors (one per attribute,
  * with their evaluations) in {@code models/attributes.model} and the category check in
  * {@code models/category.model}, each with a row in {@code trained_models} holding its metrics and
- * provenance. Java serialisation (Tribuo models are serialisable); loading gives identical predictions.
+ * provenance. Saved as workbench model files (JSON, Tribuo models in their protobuf form; docs/model-files.md);
+ * loading gives identical predictions. The records are {@link Serializable} only so that files of the
+ * previous release can be converted once.
  *
  * <p>Stateless; thread-safe.
  */
@@ -45,8 +46,30 @@ public final class CatalogModels {
         private static final long serialVersionUID = 1L;
     }
 
+    /** The attribute models as saved (docs/model-files.md). */
+    record AttributesDocument(Map<String, AttributeExtractor.Document> extractors, Map<String, AttributeTrainer.Evaluation> evaluations) {
+    }
+
+    /** The category model as saved (docs/model-files.md). */
+    record CategoryDocument(CategoryModel.Document category, CategoryTrainer.Evaluation evaluation) {
+    }
+
+    private static final ModelFile<Attributes, AttributesDocument> ATTRIBUTES_FILE = new ModelFile<>(ATTRIBUTES, 1, "attribute",
+            ATTRIBUTES, Attributes.class, AttributesDocument.class,
+            a -> new AttributesDocument(mapValues(a.extractors(), AttributeExtractor::document), a.evaluations()),
+            d -> new Attributes(mapValues(d.extractors(), AttributeExtractor::of), new LinkedHashMap<>(d.evaluations())));
+    private static final ModelFile<Category, CategoryDocument> CATEGORY_FILE = new ModelFile<>(CATEGORY, 1, "category", CATEGORY,
+            Category.class, CategoryDocument.class, c -> new CategoryDocument(c.model().document(), c.evaluation()),
+            d -> new Category(CategoryModel.of(d.category()), d.evaluation()));
+
+    private static <A, B> Map<String, B> mapValues(Map<String, A> in, java.util.function.Function<A, B> f) {
+        Map<String, B> out = new LinkedHashMap<>();
+        in.forEach((k, v) -> out.put(k, f.apply(v)));
+        return out;
+    }
+
     public static void save(Workspace ws, Attributes a, long seed, long rows) {
-        write(ws.modelsDir(), ATTRIBUTES + ".model", a);
+        ATTRIBUTES_FILE.save(ws.modelsDir(), a);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("model", ATTRIBUTES);
         a.evaluations().forEach((k, e) -> metrics.put(k, Map.of("precision", e.precision(), "recall", e.recall(), "f1", e.f1(),
@@ -58,7 +81,7 @@ public final class CatalogModels {
     }
 
     public static void save(Workspace ws, Category c, long seed) {
-        write(ws.modelsDir(), CATEGORY + ".model", c);
+        CATEGORY_FILE.save(ws.modelsDir(), c);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("model", CATEGORY);
         metrics.put("accuracy", c.evaluation().accuracy());
@@ -70,25 +93,17 @@ public final class CatalogModels {
 
     /** The attribute models; PREREQUISITE_MISSING when not trained yet. */
     public static Attributes loadAttributes(Workspace ws) {
-        return (Attributes) read(ws.modelsDir(), ATTRIBUTES);
+        return ATTRIBUTES_FILE.load(ws.modelsDir());
     }
 
     /** The category model; PREREQUISITE_MISSING when not trained yet. */
     public static Category loadCategory(Workspace ws) {
-        return (Category) read(ws.modelsDir(), CATEGORY);
+        return CATEGORY_FILE.load(ws.modelsDir());
     }
 
     /** True when the model file exists. */
     public static boolean exists(Workspace ws, String name) {
-        return Files.exists(ws.modelsDir().resolve(name + ".model"));
-    }
-
-    private static void write(Path dir, String file, Object o) {
-        in.workbench.analytics.workspace.ModelFile.save((java.io.Serializable) o, dir, file, file.replace(".model", ""));
-    }
-
-    private static Object read(Path dir, String name) {
-        return in.workbench.analytics.workspace.ModelFile.load(dir, name + ".model", Object.class, name, name);
+        return (ATTRIBUTES.equals(name) ? ATTRIBUTES_FILE : CATEGORY_FILE).exists(ws.modelsDir());
     }
 
     private static void record(Workspace ws, String name, long seed, long rows, Map<String, Object> metrics, String provenance) {

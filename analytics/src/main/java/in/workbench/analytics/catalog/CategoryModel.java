@@ -1,6 +1,7 @@
 package in.workbench.analytics.catalog;
 
 import java.io.Serial;
+import in.workbench.analytics.workspace.TribuoModelFormat;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,6 +32,18 @@ public final class CategoryModel implements Serializable {
     CategoryModel(Model<Label> model, double flagThreshold) {
         this.model = model;
         this.flagThreshold = flagThreshold;
+    }
+
+    /** The model as saved: the classifier in Tribuo's protobuf form and the flag threshold (docs/model-files.md). */
+    record Document(String classifier, double flagThreshold) {
+    }
+
+    Document document() {
+        return new Document(TribuoModelFormat.write(model), flagThreshold);
+    }
+
+    static CategoryModel of(Document d) {
+        return new CategoryModel(TribuoModelFormat.read(d.classifier(), Label.class), d.flagThreshold());
     }
 
     /** The category the model would choose, and how sure it is. */

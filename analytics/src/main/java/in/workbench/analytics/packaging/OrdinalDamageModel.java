@@ -1,6 +1,7 @@
 package in.workbench.analytics.packaging;
 
 import com.oracle.labs.mlrg.olcut.util.Pair;
+import in.workbench.analytics.workspace.TribuoModelFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +16,9 @@ import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
+import org.tribuo.Tribuo;
 import org.tribuo.classification.Label;
+import org.tribuo.impl.ModelDataCarrier;
 import org.tribuo.provenance.ModelProvenance;
 
 /**
@@ -26,7 +29,8 @@ import org.tribuo.provenance.ModelProvenance;
  * <p>A Tribuo {@link Model}: it predicts Tribuo examples (product features plus
  * {@code package=NAME}) with probabilities for {@code damaged} and {@code not_damaged}, carries
  * the training provenance and explains a prediction by each feature's contribution. Immutable
- * and thread-safe; Java-serialisable.
+ * and thread-safe; saved as its {@link Document} (Java-serialisable only so that files of the previous
+ * release can be converted once).
  */
 public final class OrdinalDamageModel extends Model<Label> {
 
@@ -46,6 +50,30 @@ public final class OrdinalDamageModel extends Model<Label> {
         this.bias = bias;
         this.thresholds = thresholds.clone();
         this.rungOf = Map.copyOf(rungOf);
+    }
+
+    /**
+     * The model as saved: its name, provenance and feature and label domains as Tribuo's
+     * {@code ModelDataProto} (base64), and its own parameters (docs/model-files.md).
+     */
+    record Document(String modelData, double[] weights, double[] sensitivity, double bias, double[] thresholds, Map<String, Integer> rungOf) {
+    }
+
+    Document document() {
+        ModelDataCarrier<Label> data = new ModelDataCarrier<>(name, provenance, featureIDMap, outputIDInfo, generatesProbabilities, Tribuo.VERSION);
+        return new Document(TribuoModelFormat.writeData(data), weights.clone(), sensitivity.clone(), bias, thresholds.clone(), rungOf);
+    }
+
+    /** The model of a saved document; its output domain is a label domain ({@link TribuoModelFormat#readData} admits no other). */
+    @SuppressWarnings("unchecked")
+    static OrdinalDamageModel of(Document d) {
+        ModelDataCarrier<?> data = TribuoModelFormat.readData(d.modelData());
+        int features = data.featureDomain().size();
+        if (d.weights().length != features || d.sensitivity().length != features) {
+            throw new IllegalArgumentException("The ordinal model has " + d.weights().length + " weights for " + features + " features.");
+        }
+        return new OrdinalDamageModel(data.name(), data.provenance(), data.featureDomain(), (ImmutableOutputInfo<Label>) data.outputDomain(),
+                d.weights(), d.sensitivity(), d.bias(), d.thresholds(), d.rungOf());
     }
 
     /** The package thresholds θ per rung, least robust first; θ(0) = 0 and each is at least the one before. */

@@ -50,6 +50,11 @@ public final class PackageLadder implements Serializable {
     public record Entry(String name, int rank, double unitCostInr) {
     }
 
+    /** The package types the ladder was built from (rebuilding from them gives the same ladder). */
+    public List<Entry> entries() {
+        return packages.stream().map(p -> new Entry(p.name(), p.rank(), p.unitCostInr())).toList();
+    }
+
     /** Builds the ladder from package types in any order; explains tied ranks and gaps in {@link #notes()}. */
     public static PackageLadder of(List<Entry> entries) {
         List<Entry> sorted = new ArrayList<>(entries);

@@ -1,7 +1,8 @@
 package in.workbench.analytics.packaging;
 
+import in.workbench.analytics.workspace.ModelFile;
+import in.workbench.analytics.workspace.TribuoModelFormat;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,10 @@ import org.tribuo.impl.ArrayExample;
  * workbench uses, the unconstrained logistic regression it is compared with, the product
  * features and ladder both were trained on, and the held-out comparison.
  *
- * <p>Immutable and thread-safe. Saved with Java serialisation (Tribuo models are serialisable,
- * their provenance included) under the workspace's models folder and loaded back to identical
- * predictions.
+ * <p>Immutable and thread-safe. Saved as a workbench model file (JSON, the Tribuo baseline in its
+ * protobuf form, provenance included) under the workspace's models folder and loaded back to
+ * identical predictions; {@link Serializable} only so that files of the previous release can be
+ * converted once.
  */
 public final class PackagingModel implements Serializable {
 
@@ -124,19 +126,33 @@ public final class PackagingModel implements Serializable {
         return e;
     }
 
-    /** Saves the model under {@code dir} (atomically: a crash leaves the previous file). */
-    public void save(Path dir) {
-        in.workbench.analytics.workspace.ModelFile.save(this, dir, FILE_NAME, "packaging damage");
+    /**
+     * The models as saved (docs/model-files.md): the ladder's package types, the product features,
+     * the ordinal model's parameters, the baseline in Tribuo's protobuf form, and the comparison.
+     */
+    record Document(List<PackageLadder.Entry> ladder, ProductFeatures.Document features, OrdinalDamageModel.Document ordinal,
+            String baseline, double baselineShift, PackagingTrainer.Comparison comparison) {
     }
 
-    /** Loads the model saved under {@code dir}; PREREQUISITE_MISSING when there is none. */
+    private static final ModelFile<PackagingModel, Document> FILE = new ModelFile<>("packaging", 1, "packaging damage", "packaging",
+            PackagingModel.class, Document.class,
+            m -> new Document(m.ladder.entries(), m.features.document(), m.ordinal.document(), TribuoModelFormat.write(m.baseline),
+                    m.baselineShift, m.comparison),
+            d -> new PackagingModel(PackageLadder.of(d.ladder()), ProductFeatures.of(d.features()), OrdinalDamageModel.of(d.ordinal()),
+                    TribuoModelFormat.read(d.baseline(), Label.class), d.baselineShift(), d.comparison()));
+
+    /** Saves the model under {@code dir} (atomically: a crash leaves the previous file). */
+    public void save(Path dir) {
+        FILE.save(dir, this);
+    }
+
+    /** Loads the model saved under {@code dir}; PREREQUISITE_MISSING when there is none or it is refused. */
     public static PackagingModel load(Path dir) {
-        PackagingModel m = in.workbench.analytics.workspace.ModelFile.load(dir, FILE_NAME, PackagingModel.class, "packaging damage", "packaging");
-        return m;
+        return FILE.load(dir);
     }
 
     /** True when the workspace has a saved packaging model. */
     public static boolean exists(Path dir) {
-        return Files.exists(dir.resolve(FILE_NAME));
+        return FILE.exists(dir);
     }
 }

@@ -80,6 +80,21 @@ public final class ProductFeatures implements Serializable {
         return new ProductFeatures(vocabulary, mean, sd);
     }
 
+    /** The features as saved with the model: the vocabulary (most frequent first) and the standardisation. */
+    record Document(List<String> vocabulary, double[] mean, double[] sd) {
+    }
+
+    Document document() {
+        return new Document(List.copyOf(vocabulary), mean.clone(), sd.clone());
+    }
+
+    static ProductFeatures of(Document d) {
+        if (d.mean().length != NUMERIC.size() || d.sd().length != NUMERIC.size()) {
+            throw new IllegalArgumentException("The product features' standardisation has " + d.mean().length + " values, not " + NUMERIC.size() + ".");
+        }
+        return new ProductFeatures(new LinkedHashSet<>(d.vocabulary()), d.mean().clone(), d.sd().clone());
+    }
+
     /** The title words the model knows. */
     public Set<String> vocabulary() {
         return vocabulary;

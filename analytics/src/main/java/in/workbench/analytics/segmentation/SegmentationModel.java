@@ -1,8 +1,9 @@
 package in.workbench.analytics.segmentation;
 
 import in.workbench.analytics.address.AddressParser;
+import in.workbench.analytics.workspace.ModelFile;
+import in.workbench.analytics.workspace.TribuoModelFormat;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.tribuo.Feature;
@@ -17,8 +18,9 @@ import org.tribuo.sequence.SequenceExample;
  * token's confidence is the CRF's marginal probability of its label (forward–backward), which
  * the labeling queue uses to find the addresses the model is least sure of.
  *
- * <p>Immutable after training and thread-safe for segmenting. Saved with Java serialisation and
- * loaded back to identical segmentations.
+ * <p>Immutable after training and thread-safe for segmenting. Saved as a workbench model file (the CRF
+ * in Tribuo's protobuf form) and loaded back to identical segmentations; {@link Serializable} only so
+ * that files of the previous release can be converted once.
  */
 public final class SegmentationModel implements Serializable {
 
@@ -64,19 +66,27 @@ public final class SegmentationModel implements Serializable {
         return new Segmentation(t, tokens, labels, confidence);
     }
 
+    /** The model as saved: the CRF in Tribuo's protobuf form (the token features have no parameters). */
+    record Document(String tribuoModel) {
+    }
+
+    private static final ModelFile<SegmentationModel, Document> FILE = new ModelFile<>("segmentation", 1, "segmentation",
+            "segmentation", SegmentationModel.class, Document.class, m -> new Document(TribuoModelFormat.write(m.crf)),
+            d -> new SegmentationModel(TribuoModelFormat.readSequence(d.tribuoModel(), CRFModel.class), new AddressFeatures()));
+
     /** Saves the model under {@code dir}, atomically. */
     public void save(Path dir) {
-        in.workbench.analytics.workspace.ModelFile.save(this, dir, FILE_NAME, "segmentation");
+        FILE.save(dir, this);
     }
 
     /** True when a segmentation model is saved under {@code dir}. */
     public static boolean exists(Path dir) {
-        return Files.exists(dir.resolve(FILE_NAME));
+        return FILE.exists(dir);
     }
 
-    /** Loads the model saved under {@code dir}; PREREQUISITE_MISSING when there is none. */
+    /** Loads the model saved under {@code dir}; PREREQUISITE_MISSING when there is none or it is refused. */
     public static SegmentationModel load(Path dir) {
-        SegmentationModel m = in.workbench.analytics.workspace.ModelFile.load(dir, FILE_NAME, SegmentationModel.class, "segmentation", "segmentation");
+        SegmentationModel m = FILE.load(dir);
         m.crf.setConfidenceType(CRFModel.ConfidenceType.MULTIPLY);
         return m;
     }

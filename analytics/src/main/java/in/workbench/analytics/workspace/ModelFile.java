@@ -1,39 +1,115 @@
 package in.workbench.analytics.workspace;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
-import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A trained model's file in a workspace's {@code models/} folder: written atomically (a crash
- * leaves the previous file), read back with one plain sentence when it is missing or unreadable
- * saying which {@code train} command makes it. Stateless and thread-safe.
+ * How one kind of trained model is kept in a workspace's {@code models/} folder: a JSON document
+ * (described in docs/model-files.md) that names its kind and format version and holds the
+ * model's own parameters, with any Tribuo model inside as Tribuo's protobuf ({@link TribuoModelFormat}).
+ * Nothing in such a file can run code when it is read.
+ *
+ * <p>Files are written atomically (a crash leaves the previous file). A missing, damaged or refused
+ * file is reported with one plain sentence saying which {@code train} command makes it again. A
+ * Java-serialised file saved by the previous release is read once through {@link LegacyModelFile}
+ * (only the model's own and Tribuo's known classes are admitted) and rewritten in this format; one
+ * that is refused is left where it is and reported, never silently dropped.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param <M> the model as the rest of the workbench uses it
+ * @param <D> the model's document: a record of plain values (numbers, strings, lists, maps, records)
  */
-public final class ModelFile {
+public final class ModelFile<M, D> {
 
-    private ModelFile() {
-    }
+    /** The {@code format} field of every workbench model file. */
+    public static final String FORMAT = "workbench-model";
+    private static final Logger LOG = LoggerFactory.getLogger(ModelFile.class);
+    /** Large XGBoost models are a few tens of megabytes of base64; anything far beyond is not a model. */
+    private static final int MAX_STRING_CHARS = 512 * 1024 * 1024;
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_CHARS).maxNestingDepth(64).build())
+                    .build())
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private final String fileName;
+    private final String kind;
+    private final int version;
+    private final String what;
+    private final String trainName;
+    private final Class<M> modelType;
+    private final Class<D> documentType;
+    private final Function<M, D> toDocument;
+    private final Function<D, M> fromDocument;
 
     /**
-     * Writes {@code model} as {@code dir/fileName}.
-     *
+     * @param kind the model's kind, also its file name without {@code .model} ("packaging")
+     * @param version the document's format version; files with a higher one are refused as written by a newer workbench
      * @param what the model in the analyst's words, e.g. "packaging damage"
+     * @param trainName the MODEL argument of {@code workbench train} that makes it
+     * @param modelType the model's class; also the only class a Java-serialised file of the previous release may start with
+     * @param documentType the record the model is written as
+     * @param toDocument the model's parameters as a document
+     * @param fromDocument the model rebuilt from its document; throws {@link Refused} or {@link IllegalArgumentException} when the
+     *     document describes no usable model
      */
-    public static void save(Serializable model, Path dir, String fileName, String what) {
+    public ModelFile(String kind, int version, String what, String trainName, Class<M> modelType, Class<D> documentType,
+            Function<M, D> toDocument, Function<D, M> fromDocument) {
+        this.fileName = kind + ".model";
+        this.kind = kind;
+        this.version = version;
+        this.what = what;
+        this.trainName = trainName;
+        this.modelType = modelType;
+        this.documentType = documentType;
+        this.toDocument = toDocument;
+        this.fromDocument = fromDocument;
+    }
+
+    /** The model file's name under the models folder. */
+    public String fileName() {
+        return fileName;
+    }
+
+    /** True when {@code dir} holds a file of this model (readable or not). */
+    public boolean exists(Path dir) {
+        return Files.exists(dir.resolve(fileName));
+    }
+
+    /** Writes {@code model} as {@code dir/KIND.model}, atomically. */
+    public void save(Path dir, M model) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("kind", kind);
+        root.put("version", version);
+        root.put("saved_at", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        root.set("model", JSON.valueToTree(toDocument.apply(model)));
         try {
             Files.createDirectories(dir);
             Path tmp = dir.resolve(fileName + ".tmp");
-            try (OutputStream os = Files.newOutputStream(tmp); ObjectOutputStream out = new ObjectOutputStream(os)) {
-                out.writeObject(model);
-            }
+            JSON.writeValue(tmp.toFile(), root);
             Files.move(tmp, dir.resolve(fileName), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new WorkbenchException(Kind.OTHER, "Could not save the " + what + " model: " + e.getMessage(), e);
@@ -41,23 +117,76 @@ public final class ModelFile {
     }
 
     /**
-     * Reads {@code dir/fileName}.
+     * Reads {@code dir/KIND.model}; a file of the previous release is converted to this format first.
      *
-     * @param what the model in the analyst's words, e.g. "packaging damage"
-     * @param trainName the MODEL argument of {@code workbench train} that makes it
-     * @throws WorkbenchException PREREQUISITE_MISSING when there is no such file or it cannot be read
+     * @throws WorkbenchException PREREQUISITE_MISSING when there is no such file, or it cannot be read or is refused
      */
-    public static <T> T load(Path dir, String fileName, Class<T> type, String what, String trainName) {
+    public M load(Path dir) {
         Path file = dir.resolve(fileName);
         if (!Files.exists(file)) {
             throw new WorkbenchException(Kind.PREREQUISITE_MISSING,
                     "This workspace has no " + what + " model yet. Run `workbench train -w DIR " + trainName + "` first.");
         }
-        try (InputStream is = Files.newInputStream(file); ObjectInputStream in = new ObjectInputStream(is)) {
-            return type.cast(in.readObject());
-        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+        try {
+            if (LegacyModelFile.isJavaSerialised(file)) {
+                M model = LegacyModelFile.read(file, modelType);
+                save(dir, model);
+                LOG.info("Converted {} from Java serialisation to the workbench model format", file);
+                return model;
+            }
+            return read(file);
+        } catch (Refused e) {
+            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The " + what + " model in " + file + " was refused: " + e.getMessage()
+                    + ". It was not loaded; train it again with `workbench train -w DIR " + trainName + "`.", e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof WorkbenchException w) {
+                throw w;
+            }
             throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The " + what + " model in " + file
-                    + " cannot be read (saved by another version?). Train it again with `workbench train -w DIR " + trainName + "`.", e);
+                    + " cannot be read (damaged, or saved by another version). Train it again with `workbench train -w DIR "
+                    + trainName + "`.", e);
+        }
+    }
+
+    private M read(Path file) throws IOException {
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = JSON.readTree(in);
+        } catch (JacksonException e) {
+            throw new Refused("it is not a workbench model file", e);
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText()) || !kind.equals(root.path("kind").asText())) {
+            throw new Refused("it is not a workbench " + kind + " model file");
+        }
+        int saved = root.path("version").asInt(-1);
+        if (saved > version) {
+            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The " + what + " model in " + file
+                    + " was saved by a newer workbench (format " + saved + "); open it with that version or train it again with "
+                    + "`workbench train -w DIR " + trainName + "`.");
+        }
+        if (saved < 1) {
+            throw new Refused("it names no format version");
+        }
+        D document = JSON.treeToValue(root.path("model"), documentType);
+        if (document == null) {
+            throw new Refused("it holds no model");
+        }
+        return fromDocument.apply(document);
+    }
+
+    /**
+     * A model file, or a part of one, that the workbench will not load, with the reason in words
+     * ("it holds a Tribuo model of type X, which the workbench does not load").
+     */
+    public static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Refused(String reason) {
+            super(reason);
+        }
+
+        public Refused(String reason, Throwable cause) {
+            super(reason, cause);
         }
     }
 }

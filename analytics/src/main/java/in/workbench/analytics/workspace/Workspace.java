@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.ValidateResult;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.FlywayException;
@@ -172,13 +174,30 @@ public final class Workspace implements AutoCloseable {
                 e);
     }
 
-    private static Flyway flyway(JdbcConnectionPool pool) {
+    private static Flyway flyway(DataSource pool) {
         return Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
                 .outOfOrder(true)
-                .validateOnMigrate(false)
                 .load();
+    }
+
+    /**
+     * Refuses a workspace whose applied migrations differ from this build's files (one was edited
+     * after it was applied, or one this build should know is gone). Migrations not applied yet,
+     * below the newest applied one too (the per-feature ranges of decision 0002), are fine.
+     */
+    private static void checkMigrationsUnchanged(Path dir, DataSource dataSource) {
+        ValidateResult result = Flyway.configure().configuration(flyway(dataSource).getConfiguration())
+                .ignoreMigrationPatterns("*:pending", "*:ignored", "*:future").load().validateWithResult();
+        if (result.validationSuccessful) {
+            return;
+        }
+        String which = result.invalidMigrations.stream().map(m -> "V" + m.version + " (" + m.description + ")").distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace at " + dir + " was set up by a schema migration that differs from "
+                + "this workbench's " + (which.isEmpty() ? "" : which + " ") + "(a migration file was changed after it was applied). "
+                + "Nothing was changed; open it with the workbench that made it.");
     }
 
     /**
@@ -218,6 +237,7 @@ public final class Workspace implements AutoCloseable {
             throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The database at " + dir
                     + " is not a workbench workspace. Nothing was changed.");
         }
+        checkMigrationsUnchanged(dir, pool);
     }
 
     /** The workspace folder. */

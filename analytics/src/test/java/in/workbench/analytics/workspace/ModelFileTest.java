@@ -2,11 +2,14 @@ package in.workbench.analytics.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import in.workbench.analytics.WorkbenchException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,31 +17,78 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ModelFileTest {
 
+    /** A model of the test's own: two weights and a name. */
+    record Weights(String name, List<Double> weights) implements java.io.Serializable {
+    }
+
+    static final ModelFile<Weights, Weights> FILE = new ModelFile<>("packaging", 1, "packaging damage", "packaging", Weights.class,
+            Weights.class, w -> w, w -> w);
+
     @TempDir
     Path dir;
 
     @Test
-    void aSavedModelLoadsBackEqualAndLeavesNoTemporaryFile() {
-        ArrayList<String> model = new ArrayList<>(List.of("weights", "thresholds"));
-        ModelFile.save(model, dir.resolve("models"), "packaging.model", "packaging damage");
-        assertEquals(model, ModelFile.load(dir.resolve("models"), "packaging.model", ArrayList.class, "packaging damage", "packaging"));
+    void aSavedModelLoadsBackEqualAsJsonAndLeavesNoTemporaryFile() throws Exception {
+        Weights model = new Weights("ordinal", List.of(0.25, Double.NaN));
+        FILE.save(dir.resolve("models"), model);
+        Weights back = FILE.load(dir.resolve("models"));
+        assertEquals(model.name(), back.name());
+        assertEquals(0.25, back.weights().get(0));
+        assertTrue(Double.isNaN(back.weights().get(1)));
+        String text = Files.readString(dir.resolve("models").resolve("packaging.model"));
+        assertTrue(text.startsWith("{\"format\":\"workbench-model\",\"kind\":\"packaging\",\"version\":1,"), text);
         assertTrue(Files.notExists(dir.resolve("models").resolve("packaging.model.tmp")));
     }
 
     @Test
     void aMissingModelSaysWhichTrainCommandMakesIt() {
-        WorkbenchException e = assertThrows(WorkbenchException.class,
-                () -> ModelFile.load(dir, "packaging.model", Object.class, "packaging damage", "packaging"));
+        WorkbenchException e = assertThrows(WorkbenchException.class, () -> FILE.load(dir));
         assertEquals(WorkbenchException.Kind.PREREQUISITE_MISSING, e.kind());
         assertEquals("This workspace has no packaging damage model yet. Run `workbench train -w DIR packaging` first.", e.getMessage());
     }
 
     @Test
     void aDamagedModelFileIsReportedNotThrownRaw() throws Exception {
-        Files.writeString(dir.resolve("deliverability.model"), "not a model");
-        WorkbenchException e = assertThrows(WorkbenchException.class,
-                () -> ModelFile.load(dir, "deliverability.model", Object.class, "deliverability", "deliverability"));
+        Files.writeString(dir.resolve("packaging.model"), "not a model");
+        WorkbenchException e = assertThrows(WorkbenchException.class, () -> FILE.load(dir));
         assertEquals(WorkbenchException.Kind.PREREQUISITE_MISSING, e.kind());
-        assertTrue(e.getMessage().contains("Train it again with `workbench train -w DIR deliverability`"), e.getMessage());
+        assertTrue(e.getMessage().contains("train it again with `workbench train -w DIR packaging`"), e.getMessage());
+    }
+
+    @Test
+    void aFileOfAnotherKindOrANewerVersionIsRefusedWithAPlainSentence() throws Exception {
+        Files.writeString(dir.resolve("packaging.model"), "{\"format\":\"workbench-model\",\"kind\":\"category\",\"version\":1,\"model\":{}}");
+        assertTrue(assertThrows(WorkbenchException.class, () -> FILE.load(dir)).getMessage()
+                .contains("it is not a workbench packaging model file"));
+        Files.writeString(dir.resolve("packaging.model"), "{\"format\":\"workbench-model\",\"kind\":\"packaging\",\"version\":2,\"model\":{}}");
+        assertTrue(assertThrows(WorkbenchException.class, () -> FILE.load(dir)).getMessage().contains("was saved by a newer workbench"));
+    }
+
+    @Test
+    void aNestOfSetsPlacedAsAModelIsRefusedAtOnceWithoutBeingRead() throws Exception {
+        PreviousRelease.billionLaughs(dir.resolve("packaging.model"), 100);
+        WorkbenchException e = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThrows(WorkbenchException.class,
+                () -> FILE.load(dir)));
+        assertEquals(WorkbenchException.Kind.PREREQUISITE_MISSING, e.kind());
+        assertTrue(e.getMessage().startsWith("The packaging damage model in "), e.getMessage());
+        assertTrue(e.getMessage().contains("was refused") && e.getMessage().contains("train it again with `workbench train -w DIR packaging`"),
+                e.getMessage());
+        assertTrue(Files.exists(dir.resolve("packaging.model")), "a refused file is left for the analyst to see, never dropped");
+    }
+
+    @Test
+    void anObjectOfAClassNotOnTheListIsRefusedBeforeItIsCreated() throws Exception {
+        PreviousRelease.save(new URL("http://example.invalid/"), dir.resolve("packaging.model"));
+        WorkbenchException e = assertThrows(WorkbenchException.class, () -> FILE.load(dir));
+        assertTrue(e.getMessage().contains("holds something a model never does"), e.getMessage());
+    }
+
+    @Test
+    void aModelOfThePreviousReleaseIsConvertedOnceToTheNewFormat() throws Exception {
+        Weights model = new Weights("ordinal", new ArrayList<>(List.of(1.5, -2.0)));
+        PreviousRelease.save(model, dir.resolve("packaging.model"));
+        assertEquals(model, FILE.load(dir));
+        assertTrue(Files.readString(dir.resolve("packaging.model")).startsWith("{"), "rewritten as a workbench model file");
+        assertEquals(model, FILE.load(dir));
     }
 }

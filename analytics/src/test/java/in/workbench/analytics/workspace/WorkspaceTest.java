@@ -58,6 +58,35 @@ class WorkspaceTest {
     }
 
     @Test
+    void refusesAWorkspaceWhoseAppliedMigrationWasEditedWithAPlainSentence() throws Exception {
+        Path folder = dir.resolve("ws");
+        try (Workspace ws = Workspace.open(folder); Connection c = ws.connection(); Statement s = c.createStatement()) {
+            // What an edited V40 file looks like from the workspace's side: its checksum no longer matches the one applied.
+            s.execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" + 1 WHERE \"version\" = '40'");
+        }
+        byte[] before = Files.readAllBytes(folder.resolve("workspace.mv.db"));
+        WorkbenchException e = assertThrows(WorkbenchException.class, () -> Workspace.open(folder));
+        assertEquals(WorkbenchException.Kind.WORKSPACE_UNUSABLE, e.kind());
+        assertTrue(e.getMessage().startsWith("The workspace at " + folder.toAbsolutePath().normalize() + " was set up by a schema migration "
+                + "that differs from this workbench's V40 (packaging)"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), "one sentence, no Flyway report");
+        assertArrayEquals(before, Files.readAllBytes(folder.resolve("workspace.mv.db")));
+    }
+
+    @Test
+    void appliesAMigrationOfALowerFeatureRangeThatArrivesLater() throws Exception {
+        Path folder = dir.resolve("ws");
+        try (Workspace ws = Workspace.open(folder); Connection c = ws.connection(); Statement s = c.createStatement()) {
+            // A workspace made by a build without V41: the view and its history row are not there.
+            s.execute("DROP VIEW packaging_shipments");
+            s.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '41'");
+        }
+        try (Workspace ws = Workspace.open(folder); Connection c = ws.connection(); Statement s = c.createStatement()) {
+            s.executeQuery("SELECT COUNT(*) FROM packaging_shipments").close();
+        }
+    }
+
+    @Test
     void refusesADamagedDatabaseWithAPlainMessageAndLeavesTheFileAlone() throws Exception {
         Path folder = dir.resolve("ws");
         Files.createDirectories(folder);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", description = {"Write a report as CSV.",
     "regional-lift: state,category,subcategory,orders,share,lift (then national_share,lift_low,lift_high,state_orders);",
     "share = the state's observed share of its orders, lift = share shrunk toward the national share (empirical Bayes)",
-    "over the national share, with its 90% interval. Orders whose address has no resolvable state are left out (Unknown)."})
+    "over the national share, with its 90%% interval. Orders whose address has no resolvable state are left out (Unknown)."})
 public final class ReportCommand extends CsvReportCommand {
 
     @Parameters(index = "0", paramLabel = "REPORT", description = "regional-lift")

@@ -11,8 +11,11 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes: 0 done; 2 usage error; 3 input unusable; 4 the workspace lacks what the command
  * needs; 1 anything else. Every non-zero exit prints one plain sentence on standard error.
+ *
+ * <p>{@code --help} and {@code --version} are inherited by every subcommand, so {@code workbench CMD --help}
+ * prints CMD's usage and exits 0 even when CMD's required options are missing.
  */
-@Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "workbench", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "E-commerce analyst workbench. With no arguments, opens the window.",
         subcommands = {
             InfoCommand.class,
@@ -45,6 +48,7 @@ public final class WorkbenchCommand implements Runnable {
 
     /** As {@link #run(String...)}, writing to the given streams (used by tests). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        in.workbench.analytics.workspace.SerialFilter.installProcessWide();
         CommandLine cli = new CommandLine(new WorkbenchCommand());
         cli.setOut(out);
         cli.setErr(err);

@@ -47,8 +47,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
@@ -72,7 +70,6 @@ public final class WorkbenchApplication extends Application implements MainWindo
     private ModelView deliverabilityModel;
     private AddressMapView addressMap;
     private CheckAddressView checkAddress;
-    private ExecutorService addressChecks;
     private PackagingView packaging;
     private LabelingView labeling;
     private BuildingsView buildings;
@@ -90,6 +87,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
 
     @Override
     public void start(Stage primary) {
+        in.workbench.analytics.workspace.SerialFilter.installProcessWide();
         this.stage = primary;
         this.home = home();
         this.settings = AppSettings.load(home.resolve("settings.json"));
@@ -106,12 +104,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
         addresses = new AddressesView(new AddressesViewModel(addressSession, runner, this::fail), dialogs);
         deliverabilityModel = new ModelView(new ModelViewModel(addressSession, runner, this::fail), navigator);
         addressMap = new AddressMapView(new AddressMapViewModel(addressSession, runner, this::fail), navigator);
-        addressChecks = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "workbench-address-check");
-            t.setDaemon(true);
-            return t;
-        });
-        checkAddress = new CheckAddressView(new CheckAddressViewModel(addressSession, addressChecks, Platform::runLater));
+        checkAddress = new CheckAddressView(new CheckAddressViewModel(addressSession, runner));
         labeling = new LabelingView(new LabelingViewModel(runner, this::fail, new SettingsAnalyst(),
                 this::parser, in.workbench.analytics.segmentation.SegmentationTrainer.Settings.defaults(42)), dialogs);
         buildings = new BuildingsView(new BuildingsViewModel(runner, this::fail, this::parser), dialogs,
@@ -406,7 +399,6 @@ public final class WorkbenchApplication extends Application implements MainWindo
             workspace.close();
         }
         runner.close();
-        addressChecks.shutdownNow();
         Platform.exit();
     }
 }

@@ -3,8 +3,8 @@ package in.workbench.views.addresses;
 import in.workbench.analytics.address.AddressScore;
 import in.workbench.analytics.address.DeliverabilityModel;
 import in.workbench.views.task.Failures;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
+import in.workbench.views.task.ScreenUpdates;
+import in.workbench.views.task.TaskRunner;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -12,17 +12,16 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The Check an address screen's state: the address being typed and its score, flag, reasons and
- * parts. Each {@link #check()} scores the current text on a background executor; results arrive
- * on the JavaFX executor and only the latest request's result is applied, so a slow result never
+ * parts. Each {@link #check()} scores the current text in the task runner's quick lane through
+ * {@link ScreenUpdates}: only the latest request's result is applied, so a slow result never
  * overwrites a newer one (the view debounces typing before calling {@code check}). Used on the
  * JavaFX thread.
  */
 public final class CheckAddressViewModel {
 
     private final AddressesSession session;
-    private final Executor background;
-    private final Executor fx;
-    private final AtomicLong latest = new AtomicLong();
+    private static final String SCORE = "score";
+    private final ScreenUpdates updates;
     private final StringProperty text = new SimpleStringProperty("");
     private final StringProperty city = new SimpleStringProperty("");
     private final StringProperty state = new SimpleStringProperty("");
@@ -30,14 +29,10 @@ public final class CheckAddressViewModel {
     private final ObjectProperty<AddressScore> result = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
 
-    /**
-     * @param background where scoring runs (one daemon thread in the window)
-     * @param fx where results are applied ({@code Platform::runLater} in the window)
-     */
-    public CheckAddressViewModel(AddressesSession session, Executor background, Executor fx) {
+    /** @param runner runs the scoring (its quick lane) */
+    public CheckAddressViewModel(AddressesSession session, TaskRunner runner) {
         this.session = session;
-        this.background = background;
-        this.fx = fx;
+        this.updates = new ScreenUpdates(runner, () -> session.workspaceProperty().get(), e -> showProblem(Failures.sentenceFor(e)));
         session.modelProperty().addListener((o, a, b) -> check());
         session.modelProblemProperty().addListener((o, a, b) -> check());
     }
@@ -78,44 +73,29 @@ public final class CheckAddressViewModel {
 
     /** Scores what is typed now, off the JavaFX thread; earlier pending results are dropped. */
     public void check() {
-        long id = latest.incrementAndGet();
         DeliverabilityModel model = session.modelProperty().get();
         if (model == null) {
-            result.set(null);
+            updates.forget(SCORE);
             String problem = session.modelProblemProperty().get();
-            message.set(problem == null || problem.isEmpty() ? "Loading the deliverability model…" : problem);
+            showProblem(problem == null || problem.isEmpty() ? "Loading the deliverability model…" : problem);
             return;
         }
         String t = text.get();
-        if (t == null || t.isBlank()) {
-            if (blank(city.get()) && blank(pincode.get())) {
-                result.set(null);
-                message.set("Type or paste an address to see its score and what to fix.");
-                return;
-            }
+        if ((t == null || t.isBlank()) && blank(city.get()) && blank(pincode.get())) {
+            updates.forget(SCORE);
+            showProblem("Type or paste an address to see its score and what to fix.");
+            return;
         }
         DeliverabilityModel.Input input = new DeliverabilityModel.Input(t, empty(city.get()), empty(state.get()), empty(pincode.get()));
-        background.execute(() -> {
-            AddressScore s;
-            try {
-                s = model.score(session.parser(), input);
-            } catch (RuntimeException e) {
-                String sentence = Failures.sentenceFor(e);
-                fx.execute(() -> {
-                    if (latest.get() == id) {
-                        result.set(null);
-                        message.set(sentence);
-                    }
-                });
-                return;
-            }
-            fx.execute(() -> {
-                if (latest.get() == id) {
-                    result.set(s);
-                    message.set("");
-                }
-            });
+        updates.read(SCORE, "Checking the address", (ws, m) -> model.score(session.parser(), input), s -> {
+            result.set(s);
+            message.set("");
         });
+    }
+
+    private void showProblem(String sentence) {
+        result.set(null);
+        message.set(sentence);
     }
 
     private static boolean blank(String s) {

@@ -6,6 +6,7 @@ import in.workbench.analytics.browse.TableQuery;
 import in.workbench.analytics.export.CsvExporter;
 import in.workbench.analytics.export.ExportResult;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.task.ScreenUpdates;
 import in.workbench.views.task.TaskRunner;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ public final class DataBrowserViewModel {
     private final Consumer<Throwable> onError;
     private TableBrowser browser;
     private Workspace workspace;
-    private long generation;
+    private final ScreenUpdates updates;
 
     private final ObservableList<String> tables = FXCollections.observableArrayList();
     private final StringProperty table = new SimpleStringProperty();
@@ -57,6 +58,7 @@ public final class DataBrowserViewModel {
     public DataBrowserViewModel(TaskRunner runner, Consumer<Throwable> onError) {
         this.runner = runner;
         this.onError = onError;
+        this.updates = new ScreenUpdates(runner, () -> workspace, onError);
         table.addListener((obs, old, now) -> {
             if (now != null && !now.equals(old)) {
                 loadColumns();
@@ -127,14 +129,11 @@ public final class DataBrowserViewModel {
         if (browser == null || table.get() == null) {
             return;
         }
-        long mine = ++generation;
+        TableBrowser b = browser;
         TableQuery q = query();
         long from = offset.get();
         loading.set(true);
-        runner.submit("Loading " + q.table(), m -> new Page(browser.count(q), browser.page(q, from, PAGE_SIZE)), page -> {
-            if (mine != generation) {
-                return;
-            }
+        updates.read("page", "Loading " + q.table(), (ws, m) -> new Page(b.count(q), b.page(q, from, PAGE_SIZE)), page -> {
             loading.set(false);
             total.set(page.count);
             selected.set(null);
@@ -143,10 +142,8 @@ public final class DataBrowserViewModel {
             status.set(page.count == 0 ? "No rows" + (filters.isEmpty() && search.get().isBlank() ? "" : " match the filters")
                     : String.format("Rows %,d–%,d of %,d", from + 1, last, page.count));
         }, e -> {
-            if (mine == generation) {
-                loading.set(false);
-                onError.accept(e);
-            }
+            loading.set(false);
+            onError.accept(e);
         });
     }
 

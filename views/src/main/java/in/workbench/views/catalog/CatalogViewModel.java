@@ -7,6 +7,7 @@ import in.workbench.analytics.catalog.CatalogStore;
 import in.workbench.analytics.catalog.CatalogTraining;
 import in.workbench.analytics.catalog.CategoryTrainer;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.task.ScreenUpdates;
 import in.workbench.views.task.TaskRunner;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,11 +52,12 @@ public final class CatalogViewModel {
     private final ObjectProperty<Path> selectedImage = new SimpleObjectProperty<>();
     private final StringProperty metrics = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
-    private long generation;
+    private final ScreenUpdates updates;
 
     public CatalogViewModel(TaskRunner runner, Consumer<Throwable> onError) {
         this.runner = runner;
         this.onError = onError;
+        this.updates = new ScreenUpdates(runner, () -> workspace, onError);
         selected.addListener((obs, o, now) -> loadImage(now));
     }
 
@@ -78,23 +80,15 @@ public final class CatalogViewModel {
 
     /** Reloads the page, the categories, the chart data and the models' quality. */
     public void refresh() {
-        Workspace ws = workspace;
-        if (ws == null) {
-            return;
-        }
-        long gen = ++generation;
         String c = category.get();
         String k = kind.get();
         String s = search.get();
         long off = offset.get();
-        runner.submit("Reading the catalog", m -> {
+        updates.read("page", "Reading the catalog", (ws, m) -> {
             CatalogStore store = new CatalogStore(ws);
             return new Object[] {store.countProducts(c, k, s), store.productPage(c, k, s, off, PAGE_SIZE), store.categories(),
                 store.qualityByCategory(), describeModels(ws)};
         }, r -> {
-            if (gen != generation) {
-                return;
-            }
             total.set((Long) r[0]);
             @SuppressWarnings("unchecked")
             List<CatalogStore.ProductRow> page = (List<CatalogStore.ProductRow>) r[1];
@@ -108,7 +102,7 @@ public final class CatalogViewModel {
             metrics.set((String) r[4]);
             status.set(total.get() == 0 ? "No products match." : String.format(Locale.ROOT, "%,d–%,d of %,d products", off + 1,
                     Math.min(off + PAGE_SIZE, total.get()), total.get()));
-        }, onError);
+        });
     }
 
     static String describeModels(Workspace ws) {

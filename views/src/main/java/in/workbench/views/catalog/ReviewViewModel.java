@@ -4,6 +4,7 @@ import in.workbench.analytics.catalog.CatalogProposal;
 import in.workbench.analytics.catalog.CatalogReview;
 import in.workbench.analytics.catalog.CatalogStore;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.task.ScreenUpdates;
 import in.workbench.views.task.TaskRunner;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,12 +47,13 @@ public final class ReviewViewModel {
     private final ObjectProperty<CatalogProposal> selected = new SimpleObjectProperty<>();
     private final StringProperty expectedPrecision = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
-    private long generation;
+    private final ScreenUpdates updates;
 
     public ReviewViewModel(TaskRunner runner, Consumer<Throwable> onError, Supplier<String> analyst) {
         this.runner = runner;
         this.onError = onError;
         this.analyst = analyst;
+        this.updates = new ScreenUpdates(runner, () -> workspace, onError);
     }
 
     public void setWorkspace(Workspace ws) {
@@ -72,20 +74,12 @@ public final class ReviewViewModel {
 
     /** Reloads the first page of the queue and the expected precision at the threshold. */
     public void refresh() {
-        Workspace ws = workspace;
-        if (ws == null) {
-            return;
-        }
-        long gen = ++generation;
         CatalogStore.FlagFilter f = filter();
         double t = threshold.get();
-        runner.submit("Reading the review queue", m -> {
+        updates.read("queue", "Reading the review queue", (ws, m) -> {
             CatalogStore store = new CatalogStore(ws);
             return new Object[] {store.countFlags(f), store.openFlags(f, 0, PAGE_SIZE), new CatalogReview(ws).expectedPrecision(t)};
         }, r -> {
-            if (gen != generation) {
-                return;
-            }
             total.set((Long) r[0]);
             @SuppressWarnings("unchecked")
             List<CatalogProposal> page = (List<CatalogProposal>) r[1];
@@ -98,7 +92,7 @@ public final class ReviewViewModel {
             if (!rows.isEmpty() && (selected.get() == null || !rows.contains(selected.get()))) {
                 selected.set(rows.get(0));
             }
-        }, onError);
+        });
     }
 
     static String describe(double t, Map<String, Double> p) {

@@ -5,6 +5,7 @@ import in.workbench.analytics.regional.RankingPreview;
 import in.workbench.analytics.regional.RegionalAggregates;
 import in.workbench.analytics.regional.RegionalPreferences;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.task.ScreenUpdates;
 import in.workbench.views.task.TaskRunner;
 import java.util.Comparator;
 import java.util.List;
@@ -40,8 +41,7 @@ public final class RegionalViewModel {
     private Workspace workspace;
     private RegionalPreferences preferences;
     private DeliverySpeed speed;
-    private long productsGeneration;
-    private long rankingGeneration;
+    private final ScreenUpdates updates;
     private boolean loading;
 
     private final ObservableList<String> subcategories = FXCollections.observableArrayList();
@@ -66,6 +66,7 @@ public final class RegionalViewModel {
         this.runner = runner;
         this.aggregates = aggregates;
         this.onError = onError;
+        this.updates = new ScreenUpdates(runner, () -> workspace, onError);
         subcategory.addListener((obs, o, n) -> showSubcategory());
         state.addListener((obs, o, n) -> {
             showState();
@@ -83,15 +84,10 @@ public final class RegionalViewModel {
     /** Reads the workspace's aggregates in the background. */
     public void load(Workspace ws) {
         this.workspace = ws;
-        runner.submit("Reading regional preferences", m -> {
-            aggregates.ensureBuilt(ws, m);
-            return new Snapshot(RegionalPreferences.load(ws), DeliverySpeed.load(ws));
-        }, s -> {
-            if (ws != workspace) {
-                return;
-            }
-            show(s);
-        }, onError);
+        updates.longWork("aggregates", "Reading regional preferences", (w, m) -> {
+            aggregates.ensureBuilt(w, m);
+            return new Snapshot(RegionalPreferences.load(w), DeliverySpeed.load(w));
+        }, this::show);
     }
 
     private void show(Snapshot s) {
@@ -155,31 +151,21 @@ public final class RegionalViewModel {
                 : String.format("%s: %,d orders%s.", st, preferences.ordersOf(st), total == null || total.timed() == 0 ? ""
                         : String.format("; %.1f days promised, %.1f actual, %.0f %% late", total.meanPromised(), total.meanActual(),
                                 100 * total.lateShare())));
-        long generation = ++productsGeneration;
         RegionalPreferences prefs = preferences;
-        runner.submit("Reading " + st + "'s top products", m -> prefs.topProducts(st, TOP), rows -> {
-            if (generation == productsGeneration) {
-                stateProducts.setAll(rows);
-            }
-        }, onError);
+        updates.read("products", "Reading " + st + "'s top products", (w, m) -> prefs.topProducts(st, TOP), stateProducts::setAll);
     }
 
     private void rank() {
         if (preferences == null || loading || state.get() == null) {
             return;
         }
-        long generation = ++rankingGeneration;
         String q = query.get();
         String st = state.get();
         RankingPreview.Weights w = new RankingPreview.Weights(textWeight.get(), popularityWeight.get(), speedWeight.get());
         RegionalPreferences prefs = preferences;
         DeliverySpeed sp = speed;
-        Workspace ws = workspace;
-        runner.submit("Ranking '" + q + "' for " + st, m -> new RankingPreview(ws).rank(q, st, w, prefs, sp, RANKED), rows -> {
-            if (generation == rankingGeneration) {
-                ranking.setAll(rows);
-            }
-        }, onError);
+        updates.read("ranking", "Ranking '" + q + "' for " + st, (ws, m) -> new RankingPreview(ws).rank(q, st, w, prefs, sp, RANKED),
+                ranking::setAll);
     }
 
     /** Opens on what another screen asked for: {@code state} and/or {@code subcategory}. */

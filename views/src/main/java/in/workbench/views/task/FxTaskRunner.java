@@ -19,7 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs work on a small pool of named daemon threads and reports back on the JavaFX thread.
+ * Runs work on named daemon threads, in two lanes ({@link TaskRunner.Lane}): two threads for long
+ * work (training, imports) and two for quick reads, so a training never delays a page of a table.
+ * Reports back on the JavaFX thread.
  * Progress updates are throttled to at most one every 100 ms so a fast loop cannot flood the FX
  * thread. The most recently started task is published in {@link #currentTaskProperty()} for the
  * status bar. Thread-safe.
@@ -27,13 +29,19 @@ import org.slf4j.LoggerFactory;
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
-    private final ExecutorService executor;
+    private final ExecutorService longLane;
+    private final ExecutorService quickLane;
     private final ObjectProperty<RunningTask> current = new SimpleObjectProperty<>();
 
     public FxTaskRunner() {
+        this.longLane = lane("workbench-worker-");
+        this.quickLane = lane("workbench-read-");
+    }
+
+    private static ExecutorService lane(String prefix) {
         AtomicLong n = new AtomicLong();
-        this.executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "workbench-worker-" + n.incrementAndGet());
+        return Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -46,9 +54,14 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> RunningTask submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return submit(Lane.LONG, title, work, onSuccess, onFailure);
+    }
+
+    @Override
+    public <T> RunningTask submit(Lane lane, String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         Handle handle = new Handle(title);
         current.set(handle);
-        executor.submit(() -> {
+        (lane == Lane.QUICK ? quickLane : longLane).submit(() -> {
             try {
                 T result = work.run(handle);
                 Platform.runLater(() -> {
@@ -72,7 +85,8 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        longLane.shutdownNow();
+        quickLane.shutdownNow();
     }
 
     private static final class Handle implements RunningTask, ProgressMonitor {

@@ -26,4 +26,24 @@ public interface TaskRunner {
      * @return a handle to follow or cancel the work
      */
     <T> RunningTask submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+
+    /**
+     * Which threads run a piece of work. Quick reads (a page of a table, a chart's numbers) and long
+     * work (training, imports, whole-workspace scoring) have their own threads, so two trainings never
+     * delay a page read.
+     */
+    enum Lane {
+        /** Reads that answer in well under a second and that a screen waits for. */
+        QUICK,
+        /** Training, imports, scoring everything: work that may take minutes. */
+        LONG
+    }
+
+    /**
+     * Starts work in the background in the given lane. {@link #submit(String, Work, Consumer, Consumer)}
+     * runs in the {@link Lane#LONG} lane; runners with a single lane run both alike.
+     */
+    default <T> RunningTask submit(Lane lane, String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return submit(title, work, onSuccess, onFailure);
+    }
 }

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
@@ -163,9 +162,9 @@ class AddressScreensSmokeTest {
 
     @Test
     void checkScoresWhatIsTypedAfterAPause() throws Exception {
-        var checks = Executors.newSingleThreadExecutor();
+        FxTaskRunner checks = new FxTaskRunner();
         try {
-            CheckAddressView view = onFx(() -> new CheckAddressView(new CheckAddressViewModel(session, checks, Platform::runLater)));
+            CheckAddressView view = onFx(() -> new CheckAddressView(new CheckAddressViewModel(session, checks)));
             show(view);
             waitUntil(() -> session.modelProperty().get() != null);
             robot.interact(() -> robot.lookup("#checkText").queryAs(TextArea.class).setText("near Hanuman Mandir, Malleswaram, Bengaluru"));
@@ -177,7 +176,7 @@ class AddressScreensSmokeTest {
             waitUntil(() -> view.model().resultProperty().get() == null);
             assertNull(view.model().resultProperty().get());
         } finally {
-            checks.shutdownNow();
+            checks.close();
         }
     }
 }

@@ -11,9 +11,9 @@ import in.workbench.analytics.address.DeliverabilityTrainer;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.task.SameThreadTaskRunner;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
+import in.workbench.views.task.DeferredTaskRunner;
+import in.workbench.views.task.TaskRunner;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class AddressScreensViewModelTest {
             addresses.trainAndScore();
             assertTrue(addresses.messageProperty().get().contains("Import addresses.csv and shipments.csv"), addresses.messageProperty().get());
             assertFalse(addresses.trainingProperty().get());
-            CheckAddressViewModel check = new CheckAddressViewModel(session, Runnable::run, Runnable::run);
+            CheckAddressViewModel check = new CheckAddressViewModel(session, new SameThreadTaskRunner());
             check.textProperty().set("Flat 3, MG Road, Pune 411001");
             check.check();
             assertNull(check.resultProperty().get());
@@ -136,22 +136,21 @@ class AddressScreensViewModelTest {
     void checkingScoresAsTypedAppliesOnlyTheLatestResultAndSurvivesHostileInput() throws Exception {
         AddressesSession session = session();
         try (Workspace ws = AddressWorld.trained(dir.resolve("ws"), session)) {
-            Deque<Runnable> pending = new ArrayDeque<>();
-            CheckAddressViewModel check = new CheckAddressViewModel(session, pending::add, Runnable::run);
+            DeferredTaskRunner deferred = new DeferredTaskRunner();
+            CheckAddressViewModel check = new CheckAddressViewModel(session, deferred);
             session.open(ws);
-            pending.clear();
             check.textProperty().set("near Bus Stand, Malleswaram, Bengaluru");
             check.check();
             check.textProperty().set("Flat 302, Sai Residency, 5th Cross, Malleswaram, Bengaluru 560003");
             check.check();
-            Runnable newer = pending.removeLast();
-            Runnable older = pending.removeLast();
-            newer.run();
+            List<DeferredTaskRunner.Pending> pending = deferred.pending();
+            assertEquals(TaskRunner.Lane.QUICK, pending.get(0).lane(), "checking is a quick read");
+            pending.get(1).finish();
             double complete = check.resultProperty().get().score();
-            older.run();
+            pending.get(0).finish();
             assertEquals(complete, check.resultProperty().get().score(), 0.0, "the older, slower result is dropped");
 
-            CheckAddressViewModel direct = new CheckAddressViewModel(session, Runnable::run, Runnable::run);
+            CheckAddressViewModel direct = new CheckAddressViewModel(session, new SameThreadTaskRunner());
             direct.textProperty().set("near Bus Stand, Malleswaram, Bengaluru");
             direct.check();
             assertTrue(direct.resultProperty().get().score() < complete);

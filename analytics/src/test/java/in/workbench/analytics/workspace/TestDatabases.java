@@ -1,0 +1,66 @@
+package in.workbench.analytics.workspace;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The two databases a workspace lives in, for tests that must pass on both: {@code h2} (a folder)
+ * and {@code postgresql} (a fresh schema on the test server named by {@code WORKBENCH_TEST_PG_URL},
+ * which {@code .ci/postgres start} prints, with its password file in {@code PGPASSFILE}).
+ *
+ * <p>Without that variable the PostgreSQL cases are skipped (a developer without the server);
+ * with {@code WORKBENCH_TEST_PG_REQUIRED=true} (CI) they fail instead. The server's analysts are
+ * {@code wb_owner}, {@code wb_labeler} and {@code wb_reader}, one per role.
+ */
+public final class TestDatabases {
+
+    private static final AtomicInteger SCHEMAS = new AtomicInteger();
+    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
+    private TestDatabases() {
+    }
+
+    /** The database kinds a parameterized test runs on. */
+    public static Stream<String> kinds() {
+        return Stream.of("h2", "postgresql");
+    }
+
+    /** The test server, if this run has one; fails when CI requires it and it is missing. */
+    public static Optional<ServerAddress> server() {
+        String url = System.getenv("WORKBENCH_TEST_PG_URL");
+        if (url == null || url.isBlank()) {
+            if ("true".equalsIgnoreCase(System.getenv("WORKBENCH_TEST_PG_REQUIRED"))) {
+                fail("WORKBENCH_TEST_PG_REQUIRED is set but WORKBENCH_TEST_PG_URL is not: the PostgreSQL test server is missing.");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(ServerAddress.parse(url));
+    }
+
+    /** The test server with a schema no other test uses, as its owner; skips the test without a server. */
+    public static ServerAddress freshServerSchema() {
+        Optional<ServerAddress> server = server();
+        Assumptions.assumeTrue(server.isPresent(), "No PostgreSQL test server (WORKBENCH_TEST_PG_URL); start one with .ci/postgres start");
+        return server.get().inSchema("t" + RUN + "_" + SCHEMAS.incrementAndGet());
+    }
+
+    /** The login of the test server's analyst with {@code role}. */
+    public static String login(TeamRole role) {
+        return "wb_" + role.word().toLowerCase(Locale.ROOT);
+    }
+
+    /** A new, empty workspace of {@code kind}: a folder under {@code dir}, or a fresh schema on the test server. */
+    public static Workspace open(String kind, Path dir) {
+        if (kind.equals("h2")) {
+            return Workspace.open(dir.resolve("ws-" + SCHEMAS.incrementAndGet()));
+        }
+        ServerAddress address = freshServerSchema();
+        return Workspace.openServer(address, PasswordSource.NONE, dir.resolve("local-" + address.schema()));
+    }
+}

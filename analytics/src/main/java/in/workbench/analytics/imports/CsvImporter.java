@@ -7,6 +7,8 @@ import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.task.CancelledException;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
+import in.workbench.analytics.workspace.Dialect;
+import in.workbench.analytics.workspace.PostgresBulkLoader;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -140,8 +142,9 @@ public final class CsvImporter {
                         + ". Map one with --map SOURCE=" + mapping.missingRequired.get(0) + " (or in the mapping step).");
             }
             c.setAutoCommit(false);
+            Loader loader = null;
             try {
-                Loader loader = new Loader(c, table, layout, mapping, headers.size(), file, monitor, fileSize, counting, started);
+                loader = new Loader(c, table, layout, mapping, headers.size(), file, monitor, fileSize, counting, started);
                 loader.load(reader);
                 String digest = HexFormat.of().formatHex(sha256.digest());
                 long unresolved = countUnresolved(c, table, loader.runId);
@@ -155,6 +158,9 @@ public final class CsvImporter {
                 return new ImportSummary(table.importType(), loader.accepted, loader.updated, loader.rejected, unresolved,
                         mapping.ignored, loader.runId, (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException | SQLException | IOException e) {
+                if (loader != null && loader.bulk != null) {
+                    loader.bulk.close();
+                }
                 rollbackQuietly(c);
                 throw e;
             } finally {
@@ -398,6 +404,8 @@ public final class CsvImporter {
         private final List<Object[]> batch = new ArrayList<>(BATCH_SIZE);
         private final PreparedStatement insert;
         private final PreparedStatement reject;
+        /** On a team workspace (PostgreSQL), accepted rows go by COPY instead of {@link #insert}. */
+        final PostgresBulkLoader bulk;
         private int pendingRejects;
         long runId;
         long accepted;
@@ -436,7 +444,15 @@ public final class CsvImporter {
             String marks = "?, ".repeat(layout.columns().size()) + "?";
             String verb = layout.keyColumn() == null || targetWasEmpty ? "INSERT INTO " + table.sqlName() + " (" + columns + ")"
                     : "MERGE INTO " + table.sqlName() + " (" + columns + ") KEY (" + layout.keyColumn() + ")";
-            this.insert = c.prepareStatement(verb + " VALUES (" + marks + ")");
+            if (Dialect.of(c) == Dialect.POSTGRESQL) {
+                List<String> names = new ArrayList<>(layout.columns().stream().map(ColumnSpec::name).toList());
+                names.add("run_id");
+                this.bulk = PostgresBulkLoader.begin(c, table.sqlName(), names);
+                this.insert = null;
+            } else {
+                this.bulk = null;
+                this.insert = c.prepareStatement(verb + " VALUES (" + marks + ")");
+            }
             this.reject = c.prepareStatement(
                     "INSERT INTO rejected_rows (run_id, table_name, file_name, line_no, reason, raw_text) VALUES (?, ?, ?, ?, ?, ?)");
         }
@@ -512,6 +528,9 @@ public final class CsvImporter {
             }
             flush();
             flushRejects();
+            if (bulk != null) {
+                updated = bulk.publish(table.sqlName(), layout.keyColumn() == null || targetWasEmpty ? null : layout.keyColumn());
+            }
             progress(seen);
         }
 
@@ -548,6 +567,9 @@ public final class CsvImporter {
 
         private void flushRejects() throws SQLException {
             if (pendingRejects > 0) {
+                if (bulk != null) {
+                    bulk.pause();
+                }
                 reject.executeBatch();
                 pendingRejects = 0;
             }
@@ -558,6 +580,14 @@ public final class CsvImporter {
                 return;
             }
             monitor.checkCancelled();
+            if (bulk != null) {
+                for (Object[] values : batch) {
+                    bulk.add(values);
+                }
+                accepted += batch.size();
+                batch.clear();
+                return;
+            }
             if (keyIndex >= 0 && !targetWasEmpty) {
                 updated += countExisting();
             }

@@ -16,6 +16,11 @@ public enum Dialect {
     /** A PostgreSQL 15+ server holding a team workspace. */
     POSTGRESQL;
 
+    /** The dialect of the database {@code c} is connected to. */
+    public static Dialect of(java.sql.Connection c) throws java.sql.SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres") ? POSTGRESQL : H2;
+    }
+
     /**
      * An insert-or-replace of one row keyed by {@code keys}, with one {@code ?} per column in the
      * order of {@code columns} (H2's {@code MERGE … KEY}, PostgreSQL's {@code ON CONFLICT … DO UPDATE}).

@@ -3,6 +3,10 @@ package in.workbench.analytics.workspace;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,12 +59,30 @@ public final class TestDatabases {
         return "wb_" + role.word().toLowerCase(Locale.ROOT);
     }
 
-    /** A new, empty workspace of {@code kind}: a folder under {@code dir}, or a fresh schema on the test server. */
+    /**
+     * A new, empty workspace of {@code kind}: a folder under {@code dir}, or on the test server a
+     * schema migrated once per test run and emptied for each test (migrating a schema per test
+     * would cost seconds each). Tests that need a schema of their own use {@link #freshServerSchema}.
+     */
     public static Workspace open(String kind, Path dir) {
         if (kind.equals("h2")) {
             return Workspace.open(dir.resolve("ws-" + SCHEMAS.incrementAndGet()));
         }
-        ServerAddress address = freshServerSchema();
-        return Workspace.openServer(address, PasswordSource.NONE, dir.resolve("local-" + address.schema()));
+        Optional<ServerAddress> server = server();
+        Assumptions.assumeTrue(server.isPresent(), "No PostgreSQL test server (WORKBENCH_TEST_PG_URL); start one with .ci/postgres start");
+        ServerAddress address = server.get().inSchema("t" + RUN + "_shared");
+        Workspace ws = Workspace.openServer(address, PasswordSource.NONE, dir.resolve("local-" + address.schema()));
+        try (Connection c = ws.connection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') FROM pg_tables "
+                        + "WHERE schemaname = '" + address.schema() + "' AND tablename <> 'flyway_schema_history'")) {
+            rs.next();
+            try (Statement t = c.createStatement()) {
+                t.execute("TRUNCATE " + rs.getString(1) + " RESTART IDENTITY CASCADE");
+            }
+        } catch (SQLException e) {
+            ws.close();
+            throw new IllegalStateException("Could not empty the shared test schema " + address.schema(), e);
+        }
+        return ws;
     }
 }

@@ -61,6 +61,7 @@ final class ServerConnectionPool implements AutoCloseable {
     private Connection wrap(Connection physical) {
         InvocationHandler handler = new InvocationHandler() {
             private boolean returned;
+            private boolean broken;
 
             @Override
             public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
@@ -68,7 +69,11 @@ final class ServerConnectionPool implements AutoCloseable {
                     case "close" -> {
                         if (!returned) {
                             returned = true;
-                            release(physical);
+                            if (broken) {
+                                physical.close();
+                            } else {
+                                release(physical);
+                            }
                         }
                         return null;
                     }
@@ -88,6 +93,9 @@ final class ServerConnectionPool implements AutoCloseable {
                         try {
                             return method.invoke(physical, args);
                         } catch (InvocationTargetException e) {
+                            if (e.getCause() instanceof SQLException sql && lost(sql)) {
+                                broken = true;
+                            }
                             throw e.getCause();
                         }
                     }
@@ -95,6 +103,12 @@ final class ServerConnectionPool implements AutoCloseable {
             }
         };
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+    }
+
+    /** Whether an error means the session is gone (connection failure, or the server ended it). */
+    static boolean lost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     private void release(Connection physical) throws SQLException {

@@ -103,11 +103,15 @@ public final class Workspace implements AutoCloseable {
         return ws;
     }
 
-    /** This machine's folder for a team workspace's exports and models: under ~/.workbench/team. */
+    /**
+     * This machine's folder for a team workspace's exports and models: {@code team/} in the
+     * workbench home ({@code -Dworkbench.home}, else {@code ~/.workbench}).
+     */
     public static Path defaultLocalFolder(ServerAddress address) {
         String name = (address.user() + "@" + address.host() + "_" + address.port() + "_" + address.database() + "_"
                 + address.schema()).replaceAll("[^A-Za-z0-9@._-]", "_");
-        return Path.of(System.getProperty("user.home"), ".workbench", "team", name);
+        String home = System.getProperty("workbench.home");
+        return (home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".workbench")).resolve("team").resolve(name);
     }
 
     /**
@@ -246,6 +250,11 @@ public final class Workspace implements AutoCloseable {
     /** Where the window writes exports by default. */
     public Path exportsDir() {
         return folder.resolve("exports");
+    }
+
+    /** Where the workspace is, as the analyst writes it: its folder, or its server address (never a password). */
+    public String location() {
+        return server == null ? folder.toString() : server.toString();
     }
 
     /** The server address of a team workspace; empty for a workspace folder. */

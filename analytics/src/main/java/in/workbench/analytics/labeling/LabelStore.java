@@ -215,7 +215,7 @@ public final class LabelStore {
         long rows = 0;
         try (Connection c = workspace.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT address_id, label, segments, labeled_by, labeled_at FROM (SELECT l.*, ROW_NUMBER() OVER (PARTITION BY address_id, "
-                        + "labeled_by ORDER BY labeled_at DESC, label_id DESC) AS rn FROM address_labels l WHERE NOT undone) WHERE rn = 1 "
+                        + "labeled_by ORDER BY labeled_at DESC, label_id DESC) AS rn FROM address_labels l WHERE NOT undone) newest WHERE rn = 1 "
                         + "ORDER BY address_id, labeled_by");
                 Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 ICSVWriter out = new CSVWriter(w, ',', '"', '"', "\n")) {

@@ -65,12 +65,17 @@ public final class TestDatabases {
      * would cost seconds each). Tests that need a schema of their own use {@link #freshServerSchema}.
      */
     public static Workspace open(String kind, Path dir) {
+        return open(kind, dir, "shared");
+    }
+
+    /** As {@link #open(String, Path)}, for tests that need several workspaces at once: one per {@code name}. */
+    public static Workspace open(String kind, Path dir, String name) {
         if (kind.equals("h2")) {
-            return Workspace.open(dir.resolve("ws-" + SCHEMAS.incrementAndGet()));
+            return Workspace.open(dir.resolve(name + "-" + SCHEMAS.incrementAndGet()));
         }
         Optional<ServerAddress> server = server();
         Assumptions.assumeTrue(server.isPresent(), "No PostgreSQL test server (WORKBENCH_TEST_PG_URL); start one with .ci/postgres start");
-        ServerAddress address = server.get().inSchema("t" + RUN + "_shared");
+        ServerAddress address = server.get().inSchema("t" + RUN + "_" + name);
         Workspace ws = Workspace.openServer(address, PasswordSource.NONE, dir.resolve("local-" + address.schema()));
         try (Connection c = ws.connection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') FROM pg_tables "

@@ -123,7 +123,7 @@ public final class DeliverabilityTrainer {
                 + "WHEN SUM(CASE WHEN status <> 'undeliverable' AND COALESCE(attempts, 1) <= 1 THEN 1 ELSE 0 END) > 0 THEN 1 END AS outcome "
                 + "FROM shipments GROUP BY address_id) o ON o.address_id = a.address_id "
                 + "LEFT JOIN (SELECT address_id, label FROM (SELECT address_id, label, ROW_NUMBER() OVER (PARTITION BY address_id "
-                + "ORDER BY labeled_at DESC, label_id DESC) AS rn FROM address_labels WHERE NOT undone) WHERE rn = 1) l "
+                + "ORDER BY labeled_at DESC, label_id DESC) AS rn FROM address_labels WHERE NOT undone) newest WHERE rn = 1) l "
                 + "ON l.address_id = a.address_id WHERE o.outcome IS NOT NULL OR l.label IS NOT NULL ORDER BY a.address_id";
         List<LabelledAddress> out = new ArrayList<>();
         try (Connection c = ws.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -420,8 +420,8 @@ public final class DeliverabilityTrainer {
         metrics.put("addresses", r.addresses());
         metrics.put("undeliverable", r.undeliverable());
         metrics.put("analyst_labels", r.analystLabels());
-        try (Connection c = ws.connection(); PreparedStatement ps = c.prepareStatement("MERGE INTO trained_models (model_name, file_name, "
-                + "trained_at, seed, training_rows, metrics_json, provenance) KEY (model_name) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (Connection c = ws.connection(); PreparedStatement ps = c.prepareStatement(ws.dialect().upsert("trained_models", java.util.List.of(
+                "model_name", "file_name", "trained_at", "seed", "training_rows", "metrics_json", "provenance"), java.util.List.of("model_name")))) {
             ps.setString(1, MODEL_NAME);
             ps.setString(2, DeliverabilityModel.FILE_NAME);
             ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));

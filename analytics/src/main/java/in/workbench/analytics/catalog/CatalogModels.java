@@ -107,8 +107,8 @@ public final class CatalogModels {
     }
 
     private static void record(Workspace ws, String name, long seed, long rows, Map<String, Object> metrics, String provenance) {
-        try (Connection c = ws.connection(); PreparedStatement ps = c.prepareStatement("MERGE INTO trained_models (model_name, file_name, "
-                + "trained_at, seed, training_rows, metrics_json, provenance) KEY (model_name) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (Connection c = ws.connection(); PreparedStatement ps = c.prepareStatement(ws.dialect().upsert("trained_models", java.util.List.of(
+                "model_name", "file_name", "trained_at", "seed", "training_rows", "metrics_json", "provenance"), java.util.List.of("model_name")))) {
             ps.setString(1, name);
             ps.setString(2, name + ".model");
             ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));

@@ -335,7 +335,7 @@ public final class CatalogStore {
         String sql = "SELECT p.product_id, p.title, p.category, p.subcategory, p.color, p.material, e.extracted_value, e.span_start, "
                 + "e.span_end, i.image_color, i.dominant_hex, i.status, p.image_path, "
                 + "(SELECT COUNT(*) FROM catalog_flags f WHERE f.product_id = p.product_id), "
-                + "(SELECT LISTAGG(DISTINCT f.kind, ',') FROM catalog_flags f WHERE f.product_id = p.product_id) "
+                + "(SELECT " + ws.dialect().distinctList("f.kind", ",") + " FROM catalog_flags f WHERE f.product_id = p.product_id) "
                 + "FROM products p LEFT JOIN catalog_extractions e ON e.product_id = p.product_id AND e.attribute = 'color' AND e.source = 'title' "
                 + "LEFT JOIN catalog_image_checks i ON i.product_id = p.product_id" + where.sql()
                 + " ORDER BY p.product_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";

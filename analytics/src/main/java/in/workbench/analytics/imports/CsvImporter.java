@@ -7,6 +7,8 @@ import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.task.CancelledException;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
+import in.workbench.analytics.workspace.Dialect;
+import in.workbench.analytics.workspace.PostgresBulkLoader;
 import in.workbench.analytics.workspace.StagingTables;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.FilterInputStream;
@@ -409,6 +411,7 @@ public final class CsvImporter {
         private final int keyIndex;
         private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         private volatile boolean stopped;
+        private boolean onServer;
         private long runId;
         private long accepted;
         private long rejected;
@@ -432,6 +435,7 @@ public final class CsvImporter {
         ImportSummary run(CsvRecordReader reader, java.util.function.Supplier<String> digest, ImportOptions options)
                 throws SQLException, IOException {
             c.setAutoCommit(false);
+            onServer = Dialect.of(c) == Dialect.POSTGRESQL;
             StagingTables.Stage stage = null;
             boolean swapped = false;
             try {
@@ -484,6 +488,17 @@ public final class CsvImporter {
             }
         }
 
+        /**
+         * Commits a batch on H2, where a staged import commits as it goes so that no transaction grows
+         * with the file. On a team workspace (PostgreSQL) the whole import is one transaction instead:
+         * the server keeps large transactions cheaply, and a killed connection rolls all of it back.
+         */
+        private void commitStep() throws SQLException {
+            if (!onServer) {
+                c.commit();
+            }
+        }
+
         /** Leaves the workspace as it was: rolls back, undoes a swap, drops the stage and the run row. */
         private void undo(StagingTables.Stage stage, boolean swapped) {
             try {
@@ -528,7 +543,7 @@ public final class CsvImporter {
                     keys.next();
                     id = keys.getLong(1);
                 }
-                c.commit();
+                commitStep();
                 return id;
             }
         }
@@ -563,12 +578,16 @@ public final class CsvImporter {
                     monitor.checkCancelled();
                     for (Object[] values : batch.rows()) {
                         values[values.length - 1] = runId;
-                        for (int i = 0; i < values.length; i++) {
-                            insert.setObject(i + 1, values[i]);
+                        if (!onServer) {
+                            for (int i = 0; i < values.length; i++) {
+                                insert.setObject(i + 1, values[i]);
+                            }
+                            insert.addBatch();
                         }
-                        insert.addBatch();
                     }
-                    if (!batch.rows().isEmpty()) {
+                    if (onServer) {
+                        PostgresBulkLoader.copy(c, stage.name(), stage.columns(), batch.rows());
+                    } else if (!batch.rows().isEmpty()) {
                         insert.executeBatch();
                     }
                     for (Rejected r : batch.rejects()) {
@@ -580,7 +599,7 @@ public final class CsvImporter {
                     if (!batch.rejects().isEmpty()) {
                         reject.executeBatch();
                     }
-                    c.commit();
+                    commitStep();
                     accepted += batch.rows().size();
                     rejected += batch.rejects().size();
                     double seconds = (System.nanoTime() - startedNanos) / 1e9;

@@ -121,7 +121,7 @@ public final class LabelMerge {
         try (Connection c = workspace.connection(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT address_id, label, labeled_by FROM (SELECT address_id, label, labeled_by, ROW_NUMBER() "
                     + "OVER (PARTITION BY address_id, labeled_by ORDER BY labeled_at DESC, label_id DESC) AS rn FROM address_labels "
-                    + "WHERE NOT undone) WHERE rn = 1 ORDER BY address_id, labeled_by")) {
+                    + "WHERE NOT undone) newest WHERE rn = 1 ORDER BY address_id, labeled_by")) {
                 while (rs.next()) {
                     String[] t = theirs.get(rs.getString(1));
                     if (t != null && !analysts.contains(rs.getString(3))) {

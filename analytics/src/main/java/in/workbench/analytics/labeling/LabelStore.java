@@ -52,6 +52,22 @@ public final class LabelStore {
      * @param segments the corrected segments of the first address, or null when not corrected
      */
     public Decision decide(List<String> addressIds, String label, String segments, String analyst) {
+        return decide(null, addressIds, label, segments, analyst).orElseThrow();
+    }
+
+    /**
+     * Saves one decision exactly once: {@code receiptId} is the id the analyst's client gave it, so
+     * that a decision sent again (after a lost connection) is recognised and not saved twice.
+     *
+     * @return the saved decision, or empty when a decision with this receipt was saved before
+     */
+    public java.util.Optional<Decision> decideOnce(String receiptId, List<String> addressIds, String label, String segments,
+            String analyst) {
+        return decide(java.util.Objects.requireNonNull(receiptId), addressIds, label, segments, analyst);
+    }
+
+    private java.util.Optional<Decision> decide(String receiptId, List<String> addressIds, String label, String segments,
+            String analyst) {
         if (!LABELS.contains(label)) {
             throw new IllegalArgumentException("unknown label " + label);
         }
@@ -83,9 +99,25 @@ public final class LabelStore {
                     link.setLong(2, key(l));
                     link.executeUpdate();
                 }
+                if (receiptId != null) {
+                    try (PreparedStatement r = c.prepareStatement("INSERT INTO label_outbox_receipts (receipt_id, analyst, decision_id, "
+                            + "received_at) VALUES (?, ?, ?, ?)")) {
+                        r.setString(1, receiptId);
+                        r.setString(2, analyst);
+                        r.setLong(3, decisionId);
+                        r.setObject(4, now);
+                        r.executeUpdate();
+                    }
+                }
                 c.commit();
-                return new Decision(decisionId, label, List.copyOf(addressIds), analyst, now);
-            } catch (SQLException | RuntimeException e) {
+                return java.util.Optional.of(new Decision(decisionId, label, List.copyOf(addressIds), analyst, now));
+            } catch (SQLException e) {
+                c.rollback();
+                if (receiptId != null && "23505".equals(e.getSQLState())) {
+                    return java.util.Optional.empty();
+                }
+                throw e;
+            } catch (RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {
@@ -215,7 +247,7 @@ public final class LabelStore {
         long rows = 0;
         try (Connection c = workspace.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT address_id, label, segments, labeled_by, labeled_at FROM (SELECT l.*, ROW_NUMBER() OVER (PARTITION BY address_id, "
-                        + "labeled_by ORDER BY labeled_at DESC, label_id DESC) AS rn FROM address_labels l WHERE NOT undone) WHERE rn = 1 "
+                        + "labeled_by ORDER BY labeled_at DESC, label_id DESC) AS rn FROM address_labels l WHERE NOT undone) newest WHERE rn = 1 "
                         + "ORDER BY address_id, labeled_by");
                 Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 ICSVWriter out = new CSVWriter(w, ',', '"', '"', "\n")) {

@@ -57,7 +57,7 @@ public final class WorkspaceOverview {
     /** Shipments per order month and outcome, oldest month first. */
     public List<MonthlyOutcome> monthlyOutcomes() {
         List<MonthlyOutcome> out = new ArrayList<>();
-        query("SELECT FORMATDATETIME(order_month, 'yyyy-MM'), status, shipments FROM agg_shipments_by_month_status "
+        query("SELECT " + workspace.dialect().monthText("order_month") + ", status, shipments FROM agg_shipments_by_month_status "
                 + "ORDER BY order_month, status",
                 rs -> out.add(new MonthlyOutcome(rs.getString(1), rs.getString(2), rs.getLong(3))));
         return out;

@@ -450,8 +450,8 @@ public final class PackagingTrainer {
         Set<String> provenance = new LinkedHashSet<>();
         provenance.add("ordinal: " + result.model().ordinal().getProvenance());
         provenance.add("logistic regression: " + result.model().baseline().getProvenance());
-        try (Connection conn = ws.connection(); PreparedStatement ps = conn.prepareStatement("MERGE INTO trained_models (model_name, file_name, "
-                + "trained_at, seed, training_rows, metrics_json, provenance) KEY (model_name) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (Connection conn = ws.connection(); PreparedStatement ps = conn.prepareStatement(ws.dialect().upsert("trained_models", java.util.List.of(
+                "model_name", "file_name", "trained_at", "seed", "training_rows", "metrics_json", "provenance"), java.util.List.of("model_name")))) {
             ps.setString(1, MODEL_NAME);
             ps.setString(2, PackagingModel.FILE_NAME);
             ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));

@@ -4,6 +4,7 @@ import in.workbench.analytics.imports.ImportHook;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.Sql;
+import in.workbench.analytics.workspace.Dialect;
 import in.workbench.analytics.workspace.Workspace;
 import java.sql.Connection;
 import java.sql.Date;
@@ -217,8 +218,8 @@ public final class RegionalAggregates implements ImportHook {
         monitor.checkCancelled();
         monitor.update(-1, -1, "Summing the shipments by state, category, month and package");
         addAllShipments(c);
-        try (PreparedStatement ps = c.prepareStatement(
-                "MERGE INTO workspace_settings (setting_key, setting_value, updated_at) KEY (setting_key) VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("workspace_settings",
+                List.of("setting_key", "setting_value", "updated_at"), List.of("setting_key")))) {
             ps.setString(1, BUILT_SETTING);
             ps.setString(2, VERSION);
             ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
@@ -241,8 +242,8 @@ public final class RegionalAggregates implements ImportHook {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT a.address_id, a.address_text, a.city, a.state, a.pincode, r.state, r.state_source "
                         + "FROM " + source + " a LEFT JOIN regional_address_states r ON r.address_id = a.address_id");
-                PreparedStatement merge = c.prepareStatement("MERGE INTO regional_address_states "
-                        + "(address_id, state, state_source, written_state) KEY (address_id) VALUES (?, ?, ?, ?)");
+                PreparedStatement merge = c.prepareStatement(Dialect.of(c).upsert("regional_address_states",
+                        List.of("address_id", "state", "state_source", "written_state"), List.of("address_id")));
                 PreparedStatement mark = c.prepareStatement("INSERT INTO regional_changed_keys (key_value) VALUES (?)")) {
             long done = 0;
             int pending = 0;
@@ -294,7 +295,7 @@ public final class RegionalAggregates implements ImportHook {
                 + "COALESCE(r.state_source, '" + AddressStates.Source.NOT_IMPORTED.label() + "'), "
                 + "COALESCE(p.category, '" + NOT_IN_CATALOG + "'), "
                 + "CASE WHEN p.product_id IS NULL THEN '" + NOT_IN_CATALOG + "' ELSE COALESCE(p.subcategory, '" + NO_SUBCATEGORY + "') END, "
-                + "s.package_type, DATE_TRUNC(MONTH, s.order_date), s.status, s.quantity, s.promised_days, s.delivered_days "
+                + "s.package_type, " + Dialect.of(c).monthStart("s.order_date") + ", s.status, s.quantity, s.promised_days, s.delivered_days "
                 + "FROM shipments s LEFT JOIN regional_address_states r ON r.address_id = s.address_id "
                 + "LEFT JOIN products p ON p.product_id = s.product_id");
         String timed = "CASE WHEN promised_days IS NOT NULL AND delivered_days IS NOT NULL THEN 1 ELSE 0 END";
@@ -324,7 +325,7 @@ public final class RegionalAggregates implements ImportHook {
                 + "COALESCE(r.state_source, '" + AddressStates.Source.NOT_IMPORTED.label() + "'), "
                 + "COALESCE(p.category, '" + NOT_IN_CATALOG + "'), "
                 + "CASE WHEN p.product_id IS NULL THEN '" + NOT_IN_CATALOG + "' ELSE COALESCE(p.subcategory, '" + NO_SUBCATEGORY + "') END, "
-                + "s.package_type, DATE_TRUNC(MONTH, s.order_date), s.status, s.quantity, s.promised_days, s.delivered_days, "
+                + "s.package_type, " + Dialect.of(c).monthStart("s.order_date") + ", s.status, s.quantity, s.promised_days, s.delivered_days, "
                 + (incremental ? "f.shipment_id" : "NULL") + " "
                 + "FROM " + source + " s LEFT JOIN regional_address_states r ON r.address_id = s.address_id "
                 + "LEFT JOIN products p ON p.product_id = s.product_id "
@@ -333,8 +334,8 @@ public final class RegionalAggregates implements ImportHook {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql);
                 PreparedStatement insert = c.prepareStatement("INSERT INTO regional_shipment_facts (" + FACT_COLUMNS
                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement merge = c.prepareStatement("MERGE INTO regional_shipment_facts (" + FACT_COLUMNS
-                        + ") KEY (shipment_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement merge = c.prepareStatement(Dialect.of(c).upsert("regional_shipment_facts",
+                        List.of(FACT_COLUMNS.split(", ")), List.of("shipment_id")))) {
             int inserts = 0;
             int merges = 0;
             long done = 0;

@@ -196,7 +196,7 @@ public final class SegmentationTrainer {
     public List<Example> examples(Workspace ws) {
         String sql = "SELECT a.address_id, a.address_text, a.pincode, l.segments FROM addresses a LEFT JOIN (SELECT address_id, segments "
                 + "FROM (SELECT address_id, segments, ROW_NUMBER() OVER (PARTITION BY address_id ORDER BY labeled_at DESC, label_id DESC) "
-                + "AS rn FROM address_labels WHERE NOT undone AND segments IS NOT NULL AND segments <> '') WHERE rn = 1) l "
+                + "AS rn FROM address_labels WHERE NOT undone AND segments IS NOT NULL AND segments <> '') newest WHERE rn = 1) l "
                 + "ON l.address_id = a.address_id ORDER BY a.address_id";
         List<Example> out = new ArrayList<>();
         try (Connection c = ws.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -244,8 +244,8 @@ public final class SegmentationTrainer {
                 rs.next();
                 analystLabels = rs.getLong(1);
             }
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO trained_models (model_name, file_name, trained_at, seed, "
-                    + "training_rows, metrics_json, provenance) KEY (model_name) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(in.workbench.analytics.workspace.Dialect.of(c).upsert("trained_models", java.util.List.of(
+                    "model_name", "file_name", "trained_at", "seed", "training_rows", "metrics_json", "provenance"), java.util.List.of("model_name")))) {
                 ps.setString(1, MODEL_NAME);
                 ps.setString(2, SegmentationModel.FILE_NAME);
                 ps.setObject(3, now);

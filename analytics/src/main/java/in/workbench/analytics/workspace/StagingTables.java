@@ -95,6 +95,18 @@ public final class StagingTables {
      */
     public static Stage create(Connection c, String target, List<String> columns, String keyColumn) throws SQLException {
         String name = PREFIX + COUNTER.incrementAndGet();
+        if (Dialect.of(c) == Dialect.POSTGRESQL) {
+            // A team workspace stages into temporary tables of the import's own connection, inside the
+            // import's one transaction: no other analyst sees them, and the server drops them with a
+            // rolled-back or killed import, so nothing is left to sweep.
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TEMPORARY TABLE " + name + " AS SELECT " + String.join(", ", columns) + " FROM " + target
+                        + " WITH NO DATA");
+                s.execute("CREATE TEMPORARY TABLE " + name + "_REJECTS (line_no BIGINT NOT NULL, reason VARCHAR(4000) NOT NULL, "
+                        + "raw_text TEXT)");
+            }
+            return new Stage(name, name + "_REJECTS", target, List.copyOf(columns), keyColumn, false);
+        }
         Definition def = definition(c, target);
         boolean swappable = keyColumn != null && def.swappable;
         try (Statement s = c.createStatement()) {
@@ -139,6 +151,15 @@ public final class StagingTables {
      */
     public static long publishByInsert(Connection c, Stage stage, boolean merge) throws SQLException {
         String columns = String.join(", ", stage.columns());
+        if (merge && stage.keyColumn() != null && Dialect.of(c) == Dialect.POSTGRESQL) {
+            List<String> rest = stage.columns().stream().filter(col -> !col.equals(stage.keyColumn())).toList();
+            String action = rest.isEmpty() ? "DO NOTHING" : "DO UPDATE SET "
+                    + String.join(", ", rest.stream().map(col -> col + " = EXCLUDED." + col).toList());
+            try (Statement s = c.createStatement()) {
+                return s.executeLargeUpdate("INSERT INTO " + stage.target() + " (" + columns + ") SELECT " + columns + " FROM "
+                        + stage.name() + " ON CONFLICT (" + stage.keyColumn() + ") " + action);
+            }
+        }
         String verb = merge && stage.keyColumn() != null
                 ? "MERGE INTO " + stage.target() + " (" + columns + ") KEY (" + stage.keyColumn() + ") "
                 : "INSERT INTO " + stage.target() + " (" + columns + ") ";

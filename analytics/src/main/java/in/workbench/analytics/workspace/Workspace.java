@@ -46,11 +46,75 @@ public final class Workspace implements AutoCloseable {
 
     private final Path folder;
     private final JdbcConnectionPool pool;
+    private final ServerConnectionPool serverPool;
+    private final ServerAddress server;
+    private final TeamRole role;
+    private final String readOnlyReason;
     private boolean closed;
 
     private Workspace(Path folder, JdbcConnectionPool pool) {
         this.folder = folder;
         this.pool = pool;
+        this.serverPool = null;
+        this.server = null;
+        this.role = TeamRole.OWNER;
+        this.readOnlyReason = null;
+    }
+
+    private Workspace(Path localFolder, ServerAddress server, ServerWorkspaceOpener.Opened opened) {
+        this.folder = localFolder;
+        this.pool = null;
+        this.serverPool = opened.pool();
+        this.server = server;
+        this.role = opened.role();
+        this.readOnlyReason = opened.readOnlyReason().orElse(null);
+    }
+
+    /**
+     * Opens the workspace written as {@code where}: a folder (H2, created on first use) or a
+     * server address ({@code postgresql://USER@HOST:PORT/DB?currentSchema=S&sslmode=M}, see
+     * {@link ServerAddress}); the password of a server comes from the PostgreSQL password file or
+     * {@code passwords}.
+     */
+    public static Workspace open(String where, PasswordSource passwords) {
+        if (ServerAddress.looksLikeServer(where)) {
+            ServerAddress address = ServerAddress.parse(where);
+            return openServer(address, passwords, defaultLocalFolder(address));
+        }
+        return open(Path.of(where));
+    }
+
+    /**
+     * Opens a team workspace on a PostgreSQL server, creating its schema when the analyst is an
+     * owner and it does not exist yet. {@code localFolder} holds this machine's exports and model
+     * cache for it.
+     *
+     * @throws WorkbenchException with kind {@link Kind#WORKSPACE_UNUSABLE} when the server cannot
+     *     be reached, refuses the analyst, or the schema needs an upgrade only an owner may do
+     */
+    public static Workspace openServer(ServerAddress address, PasswordSource passwords, Path localFolder) {
+        ServerWorkspaceOpener.Opened opened = ServerWorkspaceOpener.open(address, passwords);
+        Workspace ws = new Workspace(localFolder.toAbsolutePath().normalize(), address, opened);
+        try {
+            Files.createDirectories(ws.modelsDir());
+            Files.createDirectories(ws.exportsDir());
+        } catch (IOException e) {
+            ws.close();
+            throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE,
+                    "Cannot create the local folder " + localFolder + " for the team workspace: " + e.getMessage(), e);
+        }
+        return ws;
+    }
+
+    /**
+     * This machine's folder for a team workspace's exports and models: {@code team/} in the
+     * workbench home ({@code -Dworkbench.home}, else {@code ~/.workbench}).
+     */
+    public static Path defaultLocalFolder(ServerAddress address) {
+        String name = (address.user() + "@" + address.host() + "_" + address.port() + "_" + address.database() + "_"
+                + address.schema()).replaceAll("[^A-Za-z0-9@._-]", "_");
+        String home = System.getProperty("workbench.home");
+        return (home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".workbench")).resolve("team").resolve(name);
     }
 
     /**
@@ -240,7 +304,7 @@ public final class Workspace implements AutoCloseable {
         checkMigrationsUnchanged(dir, pool);
     }
 
-    /** The workspace folder. */
+    /** The workspace folder; for a team workspace, this machine's folder for its exports and models. */
     public Path folder() {
         return folder;
     }
@@ -255,10 +319,52 @@ public final class Workspace implements AutoCloseable {
         return folder.resolve("exports");
     }
 
+    /** Where the workspace is, as the analyst writes it: its folder, or its server address (never a password). */
+    public String location() {
+        return server == null ? folder.toString() : server.toString();
+    }
+
+    /** The server address of a team workspace; empty for a workspace folder. */
+    public Optional<ServerAddress> server() {
+        return Optional.ofNullable(server);
+    }
+
+    /** The SQL dialect of this workspace's database, for the few statements H2 and PostgreSQL write differently. */
+    public Dialect dialect() {
+        return server == null ? Dialect.H2 : Dialect.POSTGRESQL;
+    }
+
+    /** What the analyst may do here: always owner in a workspace folder; on a server, the analyst's role. */
+    public TeamRole role() {
+        return role;
+    }
+
+    /** Why this workspace is open read-only (a schema newer than this workbench), if it is. */
+    public Optional<String> readOnlyReason() {
+        return Optional.ofNullable(readOnlyReason);
+    }
+
+    /**
+     * Refuses work the analyst's role does not allow, before anything is changed.
+     *
+     * @param work what the analyst asked for, e.g. {@code "import shipments"}
+     * @throws WorkbenchException ({@link Kind#PREREQUISITE_MISSING}) naming the missing right
+     */
+    public void require(TeamRole.Right right, String work) {
+        if (readOnlyReason != null && right != TeamRole.Right.READ) {
+            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, readOnlyReason + " Nothing was changed.");
+        }
+        if (!role.may(right)) {
+            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "You are a " + role.word() + " on this team workspace and may not "
+                    + work + ": that needs the " + right.least().word() + " right (PostgreSQL role " + right.least().serverRole()
+                    + "). Ask an owner to grant it; nothing was changed.");
+        }
+    }
+
     /** A pooled connection with auto-commit on; the caller closes it. */
     public Connection connection() {
         try {
-            return pool.getConnection();
+            return serverPool != null ? serverPool.get() : pool.getConnection();
         } catch (SQLException e) {
             throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "Lost the connection to the workspace: " + e.getMessage(), e);
         }
@@ -310,8 +416,8 @@ public final class Workspace implements AutoCloseable {
     /** Stores a value in the workspace's key/value settings table. */
     public void putSetting(String key, String value) {
         try (Connection c = connection();
-                PreparedStatement ps = c.prepareStatement(
-                        "MERGE INTO workspace_settings (setting_key, setting_value, updated_at) KEY (setting_key) VALUES (?, ?, ?)")) {
+                PreparedStatement ps = c.prepareStatement(dialect().upsert("workspace_settings",
+                        java.util.List.of("setting_key", "setting_value", "updated_at"), java.util.List.of("setting_key")))) {
             ps.setString(1, key);
             ps.setString(2, value);
             ps.setObject(3, java.time.OffsetDateTime.ofInstant(Instant.now(), java.time.ZoneOffset.UTC));
@@ -331,6 +437,10 @@ public final class Workspace implements AutoCloseable {
             return;
         }
         closed = true;
+        if (serverPool != null) {
+            serverPool.close();
+            return;
+        }
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN COMPACT");
         } catch (SQLException e) {

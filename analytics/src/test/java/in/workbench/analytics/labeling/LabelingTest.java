@@ -33,6 +33,11 @@ class LabelingTest {
         parser = new AddressParser(directory);
     }
 
+    /** The workspace the tests work in; {@link LabelingOnPostgresTest} puts it on the PostgreSQL test server. */
+    Workspace open(Path dir, String name) {
+        return Workspace.open(dir.resolve(name));
+    }
+
     static long count(Workspace ws, String sql) throws Exception {
         try (Connection c = ws.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -42,7 +47,7 @@ class LabelingTest {
 
     @Test
     void aDecisionIsSavedAtOnceAndUndoneAsAWholeGroup(@TempDir Path dir) throws Exception {
-        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+        try (Workspace ws = open(dir, "ws")) {
             AddressFixture.load(ws, dir, directory, 20, 5, List.of());
             LabelStore store = new LabelStore(ws);
             LabelStore.Decision d = store.decide(List.of("A0001", "A0002", "A0003"), "undeliverable", "LOCALITY=x", "Asha");
@@ -62,7 +67,7 @@ class LabelingTest {
     @Test
     void exportedLabelsMergeIntoAnotherWorkspaceWithKappaAndDisagreements(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("address_labels.csv");
-        try (Workspace other = Workspace.open(dir.resolve("other"))) {
+        try (Workspace other = open(dir, "other")) {
             AddressFixture.load(other, dir, directory, 20, 5, List.of());
             LabelStore s = new LabelStore(other);
             s.decide(List.of("A0001"), "deliverable", null, "Ravi");
@@ -72,7 +77,7 @@ class LabelingTest {
             assertEquals(4, s.exportCsv(file));
         }
         Files.writeString(file, Files.readString(file) + "NOT-HERE,deliverable,,Ravi,2026-01-02T00:00:00Z\n", StandardCharsets.UTF_8);
-        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+        try (Workspace ws = open(dir, "ws")) {
             AddressFixture.load(ws, dir, directory, 20, 5, List.of());
             LabelStore s = new LabelStore(ws);
             s.decide(List.of("A0001"), "deliverable", null, "Asha");
@@ -101,7 +106,7 @@ class LabelingTest {
 
     @Test
     void theQueueGroupsNearDuplicatesAndSkipsLabelledAddresses(@TempDir Path dir) throws Exception {
-        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+        try (Workspace ws = open(dir, "ws")) {
             AddressFixture.load(ws, dir, directory, 40, 9, List.of(
                     "D1,C1,\"Flat 101, Shanti Apartments, Malleswaram, Bangalore 560003\",,,560003",
                     "D2,C2,\"flat 102, shanti apartments, malleswaram, bangalore 560003\",,,560003",

@@ -29,7 +29,7 @@ public final class InfoCommand implements Callable<Integer> {
             Map<String, Long> counts = ws.rowCounts();
             Map<String, String> models = ws.trainedModels();
             UnresolvedReferences.Counts unresolved = new UnresolvedReferences(ws).count();
-            out.println("Workspace " + ws.folder());
+            out.println("Workspace " + ws.location());
             counts.forEach((table, n) -> out.printf("  %-16s %,12d rows%n", table, n));
             if (unresolved.total() > 0) {
                 out.printf("  unresolved: %,d shipments without product, %,d without address, %,d with unknown package type, "
@@ -44,7 +44,7 @@ public final class InfoCommand implements Callable<Integer> {
             if (options.json()) {
                 ObjectMapper json = new ObjectMapper();
                 ObjectNode root = json.createObjectNode();
-                root.put("workspace", ws.folder().toString());
+                root.put("workspace", ws.location());
                 ObjectNode tables = root.putObject("tables");
                 counts.forEach(tables::put);
                 ObjectNode u = root.putObject("unresolved");

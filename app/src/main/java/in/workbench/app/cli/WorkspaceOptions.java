@@ -1,15 +1,18 @@
 package in.workbench.app.cli;
 
 import in.workbench.analytics.workspace.Workspace;
-import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options every workspace command shares: {@code -w}, {@code --json} and {@code -q}. */
 public final class WorkspaceOptions {
 
     @Option(names = {"-w", "--workspace"}, required = true, paramLabel = "DIR",
-            description = "Workspace folder; created on first use.")
-    Path workspace;
+            description = "Workspace folder (created on first use), or a team workspace on a PostgreSQL server: "
+                    + "postgresql://USER@HOST:PORT/DB[?currentSchema=S&sslmode=M]; its password comes from the "
+                    + "PostgreSQL password file (~/.pgpass or PGPASSFILE) or a prompt, never the command line.")
+    String workspace;
 
     @Option(names = "--json", description = "Print a machine-readable summary as the last line of standard output.")
     boolean json;
@@ -17,9 +20,22 @@ public final class WorkspaceOptions {
     @Option(names = {"-q", "--quiet"}, description = "No progress output on standard error.")
     boolean quiet;
 
-    /** Opens (or creates) the workspace named by {@code -w}. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /**
+     * Opens (or creates) the workspace named by {@code -w}; on a team workspace, refuses a command
+     * the analyst's role does not allow before it changes anything.
+     */
     public Workspace open() {
-        return Workspace.open(workspace);
+        Workspace ws = Workspace.open(workspace, new ConsolePassword());
+        try {
+            CommandRights.check(ws, command);
+        } catch (RuntimeException e) {
+            ws.close();
+            throw e;
+        }
+        return ws;
     }
 
     public boolean json() {

@@ -204,8 +204,10 @@ public final class WorkbenchApplication extends Application implements MainWindo
     private void show(Workspace opened) {
         Workspace previous = workspace;
         workspace = opened;
-        settings.opened(opened.folder());
-        settings.save(home.resolve("settings.json"));
+        if (opened.server().isEmpty()) {
+            settings.opened(opened.folder());
+            settings.save(home.resolve("settings.json"));
+        }
         boolean first = previous == null;
         window.setWorkspace(opened);
         if (first) {
@@ -309,6 +311,11 @@ public final class WorkbenchApplication extends Application implements MainWindo
             }
             open(f.toPath());
         }
+    }
+
+    @Override
+    public void openTeamWorkspace() {
+        TeamWorkspaceOpening.ask(stage, runner, dialogs, this::show, workspace);
     }
 
     @Override

@@ -31,6 +31,9 @@ public final class MainWindow implements Navigator {
 
         void openWorkspace();
 
+        /** File ▸ Open team workspace…: a workspace on a PostgreSQL server. */
+        void openTeamWorkspace();
+
         void openRecent(Path workspace);
 
         List<Path> recentWorkspaces();
@@ -167,11 +170,13 @@ public final class MainWindow implements Navigator {
         Menu file = new Menu("File");
         MenuItem newWs = item("New workspace…", "Shortcut+N", e -> actions.newWorkspace());
         MenuItem openWs = item("Open workspace…", "Shortcut+O", e -> actions.openWorkspace());
+        MenuItem openTeam = item("Open team workspace…", null, e -> actions.openTeamWorkspace());
+        openTeam.setId("menuOpenTeam");
         MenuItem importFile = item("Import…", "Shortcut+I", e -> actions.importFile());
         importFile.setId("menuImport");
         MenuItem export = item("Export view…", "Shortcut+E", e -> actions.exportView());
         MenuItem quit = item("Quit", "Shortcut+Q", e -> actions.quit());
-        file.getItems().addAll(newWs, openWs, recent, new SeparatorMenuItem(), importFile, export, new SeparatorMenuItem(), quit);
+        file.getItems().addAll(newWs, openWs, openTeam, recent, new SeparatorMenuItem(), importFile, export, new SeparatorMenuItem(), quit);
         Menu view = new Menu("View");
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setSelected(actions.darkTheme());

@@ -1,0 +1,67 @@
+package in.workbench.analytics.workspace;
+
+/**
+ * What an analyst may do in a workspace, decided on a team workspace by the PostgreSQL roles the
+ * analyst's login belongs to ({@code workbench_reader}, {@code workbench_labeler},
+ * {@code workbench_owner}; see the README's command × role table). A workspace folder (H2) is its
+ * one analyst's own: there the analyst is always the owner.
+ */
+public enum TeamRole {
+    /** Browses, charts and exports; changes nothing. */
+    READER("reader", "workbench_reader"),
+    /** Also adds labels, review decisions and corrections. */
+    LABELER("labeler", "workbench_labeler"),
+    /** Also imports, trains, scores, segments, recommends, deletes and migrates the schema. */
+    OWNER("owner", "workbench_owner");
+
+    private final String word;
+    private final String serverRole;
+
+    TeamRole(String word, String serverRole) {
+        this.word = word;
+        this.serverRole = serverRole;
+    }
+
+    /** The role in the analysts' words: reader, labeler, owner. */
+    public String word() {
+        return word;
+    }
+
+    /** The PostgreSQL role (NOLOGIN group) whose members have this role. */
+    public String serverRole() {
+        return serverRole;
+    }
+
+    /** Whether this role includes {@code right}. */
+    public boolean may(Right right) {
+        return ordinal() >= right.least.ordinal();
+    }
+
+    /** A kind of work, and the least role that may do it. */
+    public enum Right {
+        /** Browse, chart, export. */
+        READ(READER, "read"),
+        /** Add labels, review decisions and corrections. */
+        LABEL(LABELER, "label"),
+        /** Rewrite shared tables or models: import, train, score, segment, recommend, delete, migrate. */
+        CHANGE(OWNER, "change shared data");
+
+        private final TeamRole least;
+        private final String word;
+
+        Right(TeamRole least, String word) {
+            this.least = least;
+            this.word = word;
+        }
+
+        /** The least role with this right. */
+        public TeamRole least() {
+            return least;
+        }
+
+        /** The right in the analysts' words. */
+        public String word() {
+            return word;
+        }
+    }
+}

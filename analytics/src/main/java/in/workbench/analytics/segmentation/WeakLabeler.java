@@ -36,7 +36,7 @@ public final class WeakLabeler {
     /** The weak segmentation of an address. */
     public Segmentation label(String text, String pincodeColumn) {
         String t = text == null ? "" : text;
-        List<Token> tokens = AddressParser.tokens(t);
+        List<Token> tokens = Segmentation.tokensOf(t);
         int n = tokens.size();
         SegmentLabel[] labels = new SegmentLabel[n];
         Arrays.fill(labels, SegmentLabel.OTHER);

@@ -46,6 +46,8 @@ public final class SegmentationTrainer {
     public static final String MODEL_NAME = "segmentation";
     /** How much more an analyst's segmentation weighs than a weak or composed one. */
     static final float ANALYST_WEIGHT = 8f;
+    /** What a weakly labelled address weighs: its labels are rules written for one grammar, the composed ones are exact. */
+    static final float WEAK_WEIGHT = 0.5f;
     /** Composed training addresses ({@link AddressComposer}) trained on beside the workspace's own. */
     public static final int DEFAULT_COMPOSED = 4_000;
     /** Weakly labelled addresses trained on at most (sampled with the seed), to keep training under a minute. */
@@ -156,7 +158,7 @@ public final class SegmentationTrainer {
             monitor.checkCancelled();
             Segmentation w = weak.label(e.text(), e.pincode());
             if (!w.tokens().isEmpty()) {
-                ds.add(sequence(e.text(), e.pincode(), w, 1f));
+                ds.add(sequence(e.text(), e.pincode(), w, WEAK_WEIGHT));
             }
         }
         for (Example e : analystTrain) {

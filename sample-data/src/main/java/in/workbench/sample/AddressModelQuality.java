@@ -11,6 +11,7 @@ import in.workbench.analytics.geo.PostalDirectory;
 import in.workbench.analytics.segmentation.LearningCurveSimulation;
 import in.workbench.analytics.segmentation.SegmentLabel;
 import in.workbench.analytics.segmentation.Segmentation;
+import in.workbench.analytics.segmentation.SegmentationModel;
 import in.workbench.analytics.segmentation.SegmentationTrainer;
 import in.workbench.analytics.segmentation.SpanF1;
 import in.workbench.analytics.task.ProgressMonitor;
@@ -80,12 +81,20 @@ public final class AddressModelQuality {
     /** Trains on the pool's addresses with weak labels only and measures on the held-out gold. */
     public SegmenterFigures segmenter(String data, List<SegmentationTrainer.Example> pool, List<SegmentationTrainer.Example> held,
             SegmentationTrainer.Settings settings) {
-        SegmentationTrainer trainer = new SegmentationTrainer(parser);
+        return evaluate(data, segmenterModel(pool, settings), pool.size(), held);
+    }
+
+    /** A segmenter trained on the pool's addresses as a workspace without analysts' labels would be (their gold unused). */
+    public SegmentationModel segmenterModel(List<SegmentationTrainer.Example> pool, SegmentationTrainer.Settings settings) {
         List<SegmentationTrainer.Example> unlabelled = pool.stream()
                 .map(e -> new SegmentationTrainer.Example(e.id(), e.text(), e.pincode(), null)).toList();
-        SegmentationTrainer.Result r = trainer.train(unlabelled, settings, ProgressMonitor.NONE);
-        SpanF1 f = trainer.evaluate(r.model(), held);
-        return new SegmenterFigures(data, pool.size(), held.size(), f.f1(), f.precision(), f.recall(), f.perLabelF1());
+        return new SegmentationTrainer(parser).train(unlabelled, settings, ProgressMonitor.NONE).model();
+    }
+
+    /** Span F1 of a trained segmenter on held-out gold. */
+    public SegmenterFigures evaluate(String data, SegmentationModel model, int trainAddresses, List<SegmentationTrainer.Example> held) {
+        SpanF1 f = new SegmentationTrainer(parser).evaluate(model, held);
+        return new SegmenterFigures(data, trainAddresses, held.size(), f.f1(), f.precision(), f.recall(), f.perLabelF1());
     }
 
     /** The learning curve on the pool: k of its addresses get their gold as analysts' labels. */
@@ -188,6 +197,11 @@ public final class AddressModelQuality {
             w += pos[i] + neg[i];
         }
         return w == 0 ? 0 : s / w;
+    }
+
+    /** A deliverability model trained on all the given addresses. */
+    public DeliverabilityModel deliverabilityModel(List<DeliverabilityTrainer.LabelledAddress> addresses, int trees, long seed) {
+        return new DeliverabilityTrainer(parser, trees).train(addresses, seed, 5, ProgressMonitor.NONE).model();
     }
 
     /** The postal directory measured against. */

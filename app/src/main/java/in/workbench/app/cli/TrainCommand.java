@@ -44,6 +44,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "segmentation: passes over the data (default 3).")
     Integer epochs;
 
+    @Option(names = "--composed", description = "segmentation: composed training addresses of several writing styles (default 4000).")
+    Integer composed;
+
     @Spec
     CommandSpec spec;
 
@@ -117,7 +120,8 @@ public final class TrainCommand implements Callable<Integer> {
         try (Workspace ws = options.open()) {
             SegmentationTrainer.Result result;
             SegmentationTrainer.Settings settings = new SegmentationTrainer.Settings(seed,
-                    epochs == null ? SegmentationTrainer.DEFAULT_EPOCHS : epochs, SegmentationTrainer.DEFAULT_MAX_WEAK);
+                    epochs == null ? SegmentationTrainer.DEFAULT_EPOCHS : epochs, SegmentationTrainer.DEFAULT_MAX_WEAK,
+                    composed == null ? SegmentationTrainer.DEFAULT_COMPOSED : Math.max(0, composed));
             try (TerminalProgress progress = new TerminalProgress("Training segmentation", options.quiet(), System.err)) {
                 result = new SegmentationTrainer(new AddressParser(PostalDirectory.load())).trainAndSave(ws, settings, progress);
             }

@@ -71,7 +71,7 @@ class SegmentationOnGoldTest {
     void analystsCorrectionsRaiseSpanF1AboveTheWeakLabelsAlone() {
         SegmentationTrainer trainer = new SegmentationTrainer(new AddressParser(directory));
         List<LearningCurveSimulation.Point> curve = new LearningCurveSimulation(trainer).run(pool, test, new int[] {0, 300},
-                new SegmentationTrainer.Settings(42, 2, 1_200), ProgressMonitor.NONE);
+                new SegmentationTrainer.Settings(42, 2, 1_200, 500), ProgressMonitor.NONE);
         curve.forEach(p -> System.out.printf("labels %d  span F1 %.3f  P %.3f R %.3f  %d ms%n", p.analystLabels(), p.spanF1(),
                 p.precision(), p.recall(), p.trainMillis()));
         assertTrue(curve.get(0).spanF1() > 0.6, "weak labels alone: " + curve.get(0).spanF1());

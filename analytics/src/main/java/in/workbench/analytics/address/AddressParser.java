@@ -156,14 +156,20 @@ public final class AddressParser {
 
     /**
      * Splits an address into the words the parser reads, keeping their offsets so that a segment is
-     * always an exact substring of the text. Devanagari words are words too.
+     * always an exact substring of the text. Devanagari words are words too. The first
+     * {@link #MAX_CHARS} characters are read.
      */
     public static List<Token> tokens(String text) {
+        return tokens(text, MAX_CHARS);
+    }
+
+    /** The words of the first {@code maxChars} characters of the text (all of it when it is shorter), as {@link #tokens(String)}. */
+    public static List<Token> tokens(String text, int maxChars) {
         List<Token> out = new ArrayList<>();
         if (text == null) {
             return out;
         }
-        String t = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        String t = text.length() > maxChars ? text.substring(0, maxChars) : text;
         TextScan.words(t, (start, end) -> out.add(new Token(t.substring(start, end), start, end)));
         return out;
     }

@@ -70,6 +70,30 @@ public final class AddressScoring {
         return b.toString();
     }
 
+    /** The workspace's addresses with these ids, in the order given (ids not in the workspace are left out). */
+    public List<NewAddresses.Row> addresses(java.util.Set<String> ids) {
+        java.util.Map<String, NewAddresses.Row> found = new java.util.HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        try (Connection c = workspace.connection()) {
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> part = all.subList(from, Math.min(all.size(), from + 500));
+                try (PreparedStatement ps = c.prepareStatement("SELECT address_id, address_text, city, state, pincode FROM addresses "
+                        + "WHERE address_id IN (" + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")")) {
+                    Sql.bind(ps, part);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.put(rs.getString(1), new NewAddresses.Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5)));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("Could not read the addresses", e);
+        }
+        return all.stream().filter(found::containsKey).map(found::get).toList();
+    }
+
     /** Scores all addresses; writes the CSV when {@code csv} is not null. */
     public Summary scoreAll(DeliverabilityModel model, Path csv, ProgressMonitor monitor) {
         long total = workspace.rowCounts().get("addresses");

@@ -6,7 +6,8 @@ import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.address.DeliverabilityTrainer.CandidateMetrics;
 import in.workbench.analytics.address.DeliverabilityTrainer.Confusion;
-import in.workbench.analytics.address.DeliverabilityTrainer.ReliabilityBin;
+import in.workbench.analytics.evaluation.BinaryMetrics;
+import in.workbench.analytics.evaluation.BinaryMetrics.ReliabilityBin;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.IOException;
 import java.sql.Connection;
@@ -33,15 +34,22 @@ import java.util.Optional;
  * @param seed the training seed
  * @param candidates every algorithm's cross-validated metrics
  * @param auc the chosen model's out-of-fold AUC after calibration
- * @param brier its Brier score after calibration
+ * @param brier its Brier score after calibration, per shipment
+ * @param ece its expected calibration error (10 bins), per shipment
+ * @param meanPredicted the mean calibrated score over the shipments
+ * @param deliveredShare the share of the shipments delivered
+ * @param scores each labelled address's out-of-fold calibrated score
+ * @param delivered whether most of each address's shipments were delivered (or the analyst's label)
  */
 public record DeliverabilityEvaluation(String chosen, String trainedAt, int addresses, int undeliverable, int analystLabels, int folds,
-        long seed, List<CandidateMetrics> candidates, double auc, double brier, double[] scores, boolean[] delivered) {
+        long seed, List<CandidateMetrics> candidates, double auc, double brier, double ece, double meanPredicted, double deliveredShare,
+        double[] scores, boolean[] delivered) {
 
     /** The evaluation of a report just trained. */
     public static DeliverabilityEvaluation of(DeliverabilityTrainer.Report r, String trainedAt) {
         return new DeliverabilityEvaluation(r.chosen(), trainedAt, r.addresses(), r.undeliverable(), r.analystLabels(), r.folds(),
-                r.seed(), r.candidates(), r.auc(), r.brierCalibrated(), r.outOfFoldScores().clone(), r.outOfFoldDelivered().clone());
+                r.seed(), r.candidates(), r.auc(), r.brierCalibrated(), r.ece(), r.meanPredicted(), r.deliveredShare(),
+                r.outOfFoldScores().clone(), r.outOfFoldDelivered().clone());
     }
 
     /** The stored evaluation of the workspace's deliverability model; empty when none was trained. */
@@ -81,7 +89,8 @@ public record DeliverabilityEvaluation(String chosen, String trainedAt, int addr
             }
             return Optional.of(new DeliverabilityEvaluation(m.path("chosen").asText(), trainedAt, m.path("addresses").asInt(),
                     m.path("undeliverable").asInt(), m.path("analyst_labels").asInt(), m.path("folds").asInt(), seed, List.copyOf(candidates),
-                    m.path("auc").asDouble(), m.path("brier").asDouble(), sc, dl));
+                    m.path("auc").asDouble(), m.path("brier").asDouble(), m.path("ece").asDouble(Double.NaN),
+                    m.path("mean_predicted").asDouble(Double.NaN), m.path("delivered_share").asDouble(Double.NaN), sc, dl));
         } catch (SQLException | IOException e) {
             throw new WorkbenchException(Kind.OTHER, "Could not read the deliverability model's evaluation: " + e.getMessage(), e);
         }
@@ -92,9 +101,9 @@ public record DeliverabilityEvaluation(String chosen, String trainedAt, int addr
         return DeliverabilityTrainer.confusion(scores, delivered, threshold);
     }
 
-    /** The reliability chart: mean calibrated score against the delivered share, in {@code bins} equal-width bins. */
+    /** The reliability chart per address: mean calibrated score against the share of addresses mostly delivered, in {@code bins} equal-width bins. */
     public List<ReliabilityBin> reliability(int bins) {
-        return DeliverabilityTrainer.reliability(scores, delivered, bins);
+        return BinaryMetrics.reliability(scores, delivered, bins);
     }
 
     /** Share of the labelled addresses that would be flagged at a threshold. */

@@ -3,6 +3,7 @@ package in.workbench.analytics.address;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
+import in.workbench.analytics.evaluation.BinaryMetrics;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Sql;
 import in.workbench.analytics.workspace.Workspace;
@@ -37,13 +38,15 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * Trains the deliverability model on a workspace: builds labels from shipment outcomes and
  * analysts' labels, compares a logistic regression with gradient-boosted trees (XGBoost, {@code hist})
  * by k-fold cross-validation with a fixed seed, keeps the better one by AUC, refits it on all
- * labelled addresses and calibrates it (Platt scaling on the out-of-fold scores).
+ * labelled addresses and calibrates it (Platt scaling on the out-of-fold scores, weighted per shipment).
  *
- * <p>Labels (docs/decisions/0004-deliverability-labels.md): an address is <em>undeliverable</em> if
- * any shipment to it was undeliverable; <em>deliverable</em> if a shipment to it was delivered
- * (delivered, damaged or returned) at the first attempt and none was undeliverable; addresses with
- * only multi-attempt deliveries or no shipments are left out. An analyst's newest label (not undone)
- * wins over the shipments; "unsure" removes the address from training.
+ * <p>Labels (docs/decisions/0004 and 0013): the score is the probability that one shipment to the
+ * address is delivered, so every shipment is an example: an address with d shipments delivered
+ * (delivered, damaged or returned) and u undeliverable is one example "deliverable" weighing d and
+ * one "undeliverable" weighing u (not "undeliverable if any failed", which inflates the failure rate
+ * of addresses with many shipments). An analyst's newest label (not undone) wins over the shipments:
+ * the address is then one example with the analyst's label, weighing as much as its shipments (at
+ * least 1); "unsure" removes the address from training.
  *
  * <p>Stateless apart from its parser; thread-safe.
  */
@@ -69,19 +72,34 @@ public final class DeliverabilityTrainer {
     }
 
     /**
-     * An address with its label.
+     * An address with its outcomes: the shipments delivered and undeliverable, or an analyst's label.
      *
+     * @param deliverable the analyst's label, or whether most of its shipments were delivered
      * @param source "shipments" or "analyst"
+     * @param deliveredShipments shipments delivered, damaged or returned
+     * @param failedShipments shipments undeliverable
      */
-    public record LabelledAddress(String id, String text, String city, String state, String pincode, boolean deliverable, String source) {
+    public record LabelledAddress(String id, String text, String city, String state, String pincode, boolean deliverable, String source,
+            int deliveredShipments, int failedShipments) {
+
+        /** An address with one outcome (one shipment, or an analyst's label). */
+        public LabelledAddress(String id, String text, String city, String state, String pincode, boolean deliverable, String source) {
+            this(id, text, city, state, pincode, deliverable, source, deliverable ? 1 : 0, deliverable ? 0 : 1);
+        }
+
+        /** What the address weighs as delivered in training: its delivered shipments, or all of them for an analyst's "deliverable". */
+        public double deliveredWeight() {
+            return source.equals("analyst") ? (deliverable ? Math.max(1, deliveredShipments + failedShipments) : 0) : deliveredShipments;
+        }
+
+        /** What it weighs as undeliverable. */
+        public double failedWeight() {
+            return source.equals("analyst") ? (deliverable ? 0 : Math.max(1, deliveredShipments + failedShipments)) : failedShipments;
+        }
     }
 
     /** Cross-validated quality of one algorithm. */
     public record CandidateMetrics(String algorithm, double auc, double logLoss, double brier) {
-    }
-
-    /** One bin of the reliability chart: mean calibrated score vs the observed delivered share. */
-    public record ReliabilityBin(double meanPredicted, double observed, long count) {
     }
 
     /**
@@ -102,9 +120,19 @@ public final class DeliverabilityTrainer {
     }
 
     /** What training measured. Everything here is out-of-fold (cross-validated). */
+    /**
+     * What training measured. Everything here is out-of-fold (cross-validated); AUC, Brier score,
+     * ECE and the reliability bins count every shipment (analysts' labels as their weight).
+     *
+     * @param shipments shipments (and analysts' labels) the per-shipment figures count
+     * @param meanPredicted the mean calibrated score over them
+     * @param deliveredShare the share of them delivered
+     * @param ece expected calibration error, 10 equal-width bins
+     */
     public record Report(int addresses, int undeliverable, int analystLabels, int folds, long seed, List<CandidateMetrics> candidates,
-            String chosen, double auc, double brierCalibrated, List<ReliabilityBin> reliability, Confusion atThreshold, long trainMillis,
-            double[] outOfFoldScores, boolean[] outOfFoldDelivered) {
+            String chosen, double auc, double brierCalibrated, List<BinaryMetrics.ReliabilityBin> reliability, Confusion atThreshold,
+            long trainMillis, double[] outOfFoldScores, boolean[] outOfFoldDelivered, double shipments, double meanPredicted,
+            double deliveredShare, double ece) {
 
         /** The confusion matrix at another threshold, from the out-of-fold scores. */
         public Confusion confusionAt(double threshold) {
@@ -118,26 +146,27 @@ public final class DeliverabilityTrainer {
 
     /** Reads the labelled addresses of a workspace. */
     public List<LabelledAddress> labels(Workspace ws) {
-        String sql = "SELECT a.address_id, a.address_text, a.city, a.state, a.pincode, o.outcome, l.label FROM addresses a "
-                + "LEFT JOIN (SELECT address_id, CASE WHEN SUM(CASE WHEN status = 'undeliverable' THEN 1 ELSE 0 END) > 0 THEN 0 "
-                + "WHEN SUM(CASE WHEN status <> 'undeliverable' AND COALESCE(attempts, 1) <= 1 THEN 1 ELSE 0 END) > 0 THEN 1 END AS outcome "
-                + "FROM shipments GROUP BY address_id) o ON o.address_id = a.address_id "
+        String sql = "SELECT a.address_id, a.address_text, a.city, a.state, a.pincode, o.delivered, o.failed, l.label FROM addresses a "
+                + "LEFT JOIN (SELECT address_id, SUM(CASE WHEN status = 'undeliverable' THEN 0 ELSE 1 END) AS delivered, "
+                + "SUM(CASE WHEN status = 'undeliverable' THEN 1 ELSE 0 END) AS failed FROM shipments WHERE status IS NOT NULL "
+                + "GROUP BY address_id) o ON o.address_id = a.address_id "
                 + "LEFT JOIN (SELECT address_id, label FROM (SELECT address_id, label, ROW_NUMBER() OVER (PARTITION BY address_id "
                 + "ORDER BY labeled_at DESC, label_id DESC) AS rn FROM address_labels WHERE NOT undone) newest WHERE rn = 1) l "
-                + "ON l.address_id = a.address_id WHERE o.outcome IS NOT NULL OR l.label IS NOT NULL ORDER BY a.address_id";
+                + "ON l.address_id = a.address_id WHERE o.delivered IS NOT NULL OR l.label IS NOT NULL ORDER BY a.address_id";
         List<LabelledAddress> out = new ArrayList<>();
         try (Connection c = ws.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                String analyst = rs.getString(7);
-                Object outcome = rs.getObject(6);
+                String analyst = rs.getString(8);
+                int delivered = rs.getInt(6);
+                int failed = rs.getInt(7);
                 if (analyst != null) {
                     if (!analyst.equals("unsure")) {
                         out.add(new LabelledAddress(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                analyst.equals("deliverable"), "analyst"));
+                                analyst.equals("deliverable"), "analyst", delivered, failed));
                     }
-                } else if (outcome != null) {
+                } else if (delivered + failed > 0) {
                     out.add(new LabelledAddress(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            ((Number) outcome).intValue() == 1, "shipments"));
+                            delivered >= failed, "shipments", delivered, failed));
                 }
             }
         } catch (SQLException e) {
@@ -159,12 +188,13 @@ public final class DeliverabilityTrainer {
     /** Trains on labelled addresses. */
     public Result train(List<LabelledAddress> data, long seed, int folds, ProgressMonitor monitor) {
         long t0 = System.nanoTime();
-        long bad = data.stream().filter(a -> !a.deliverable()).count();
-        if (data.isEmpty() || bad == 0 || bad == data.size() || Math.min(bad, data.size() - bad) < folds * 2L) {
+        long bad = data.stream().filter(a -> a.failedWeight() > 0).count();
+        long good = data.stream().filter(a -> a.deliveredWeight() > 0).count();
+        if (data.isEmpty() || bad == 0 || good == 0 || Math.min(bad, good) < folds * 2L) {
             throw new WorkbenchException(Kind.PREREQUISITE_MISSING, data.isEmpty()
                     ? "This workspace has no shipment outcomes or address labels to learn from. Import addresses.csv and "
                             + "shipments.csv (with status), or address_labels.csv, first."
-                    : "The labelled addresses are all " + (bad == 0 ? "deliverable" : "undeliverable")
+                    : "The labelled addresses are all " + (bad == 0 ? "delivered" : "undeliverable")
                             + " (or too few of one kind): import shipments with both outcomes, or label more addresses.");
         }
         DeliverabilityFeatures features = DeliverabilityFeatures.learn(data.stream().map(LabelledAddress::text).toList(),
@@ -183,8 +213,12 @@ public final class DeliverabilityTrainer {
             fold[order.get(i)] = i % folds;
         }
         boolean[] delivered = new boolean[data.size()];
+        double[] pos = new double[data.size()];
+        double[] neg = new double[data.size()];
         for (int i = 0; i < data.size(); i++) {
             delivered[i] = data.get(i).deliverable();
+            pos[i] = data.get(i).deliveredWeight();
+            neg[i] = data.get(i).failedWeight();
         }
         Map<String, Trainer<Label>> trainers = candidates(seed, trees);
         List<CandidateMetrics> candidates = new ArrayList<>();
@@ -212,11 +246,12 @@ public final class DeliverabilityTrainer {
                 }
             }
             oof.put(t.getKey(), scores);
-            candidates.add(new CandidateMetrics(t.getKey(), auc(scores, delivered), logLoss(scores, delivered), brier(scores, delivered)));
+            candidates.add(new CandidateMetrics(t.getKey(), BinaryMetrics.auc(scores, pos, neg), BinaryMetrics.logLoss(scores, pos, neg),
+                    BinaryMetrics.brier(scores, pos, neg)));
         }
         CandidateMetrics best = candidates.stream().max(java.util.Comparator.comparingDouble(CandidateMetrics::auc)).orElseThrow();
         double[] bestScores = oof.get(best.algorithm());
-        double[] ab = fitPlatt(bestScores, delivered);
+        double[] ab = fitPlatt(bestScores, pos, neg);
         double[] calibrated = new double[bestScores.length];
         for (int i = 0; i < calibrated.length; i++) {
             calibrated[i] = DeliverabilityModel.platt(bestScores[i], ab[0], ab[1]);
@@ -226,10 +261,17 @@ public final class DeliverabilityTrainer {
         double threshold = 0.5;
         DeliverabilityModel model = new DeliverabilityModel(finalModel, features, ab[0], ab[1], threshold,
                 best.algorithm());
+        List<BinaryMetrics.ReliabilityBin> bins = BinaryMetrics.reliability(calibrated, pos, neg, 10);
+        double shipments = java.util.Arrays.stream(pos).sum() + java.util.Arrays.stream(neg).sum();
+        double meanPredicted = 0;
+        for (int i = 0; i < calibrated.length; i++) {
+            meanPredicted += calibrated[i] * (pos[i] + neg[i]);
+        }
         Report report = new Report(data.size(), (int) data.stream().filter(a -> !a.deliverable()).count(),
                 (int) data.stream().filter(a -> a.source().equals("analyst")).count(), folds, seed, candidates, best.algorithm(),
-                auc(calibrated, delivered), brier(calibrated, delivered), reliability(calibrated, delivered, 10),
-                confusion(calibrated, delivered, threshold), (System.nanoTime() - t0) / 1_000_000, calibrated, delivered);
+                BinaryMetrics.auc(calibrated, pos, neg), BinaryMetrics.brier(calibrated, pos, neg), bins,
+                confusion(calibrated, delivered, threshold), (System.nanoTime() - t0) / 1_000_000, calibrated, delivered, shipments,
+                meanPredicted / shipments, java.util.Arrays.stream(pos).sum() / shipments, BinaryMetrics.ece(bins));
         monitor.update(steps, steps, "done");
         return new Result(model, report);
     }
@@ -246,11 +288,21 @@ public final class DeliverabilityTrainer {
     static MutableDataset<Label> dataset(DeliverabilityFeatures features, List<LabelledAddress> data, List<AddressParts> parts,
             int[] fold, int heldOut, boolean all) {
         LabelFactory factory = new LabelFactory();
-        MutableDataset<Label> ds = new MutableDataset<>(new SimpleDataSourceProvenance("workspace addresses labelled by shipments and analysts",
-                factory), factory);
+        MutableDataset<Label> ds = new MutableDataset<>(new SimpleDataSourceProvenance(
+                "workspace addresses: shipment outcomes (each shipment weighs 1) and analysts' labels", factory), factory);
         for (int i = 0; i < data.size(); i++) {
             if (all || fold[i] != heldOut) {
-                ds.add(example(features, parts.get(i), data.get(i).text(), data.get(i).deliverable()));
+                LabelledAddress a = data.get(i);
+                if (a.deliveredWeight() > 0) {
+                    Example<Label> e = example(features, parts.get(i), a.text(), true);
+                    e.setWeight((float) a.deliveredWeight());
+                    ds.add(e);
+                }
+                if (a.failedWeight() > 0) {
+                    Example<Label> e = example(features, parts.get(i), a.text(), false);
+                    e.setWeight((float) a.failedWeight());
+                    ds.add(e);
+                }
             }
         }
         return ds;
@@ -263,54 +315,11 @@ public final class DeliverabilityTrainer {
         return new ArrayExample<>(label, f.names(), f.values());
     }
 
-    /** Area under the ROC curve of scores for "delivered" (Mann–Whitney, ties counted half). */
-    public static double auc(double[] scores, boolean[] positive) {
-        Integer[] idx = new Integer[scores.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        java.util.Arrays.sort(idx, java.util.Comparator.comparingDouble(i -> scores[i]));
-        double rankSum = 0;
-        long pos = 0;
-        int i = 0;
-        while (i < idx.length) {
-            int j = i;
-            while (j + 1 < idx.length && scores[idx[j + 1]] == scores[idx[i]]) {
-                j++;
-            }
-            double rank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                if (positive[idx[k]]) {
-                    rankSum += rank;
-                    pos++;
-                }
-            }
-            i = j + 1;
-        }
-        long neg = scores.length - pos;
-        return pos == 0 || neg == 0 ? 0.5 : (rankSum - pos * (pos + 1) / 2.0) / (pos * (double) neg);
-    }
-
-    static double logLoss(double[] p, boolean[] y) {
-        double s = 0;
-        for (int i = 0; i < p.length; i++) {
-            double q = Math.min(1 - 1e-9, Math.max(1e-9, p[i]));
-            s -= y[i] ? Math.log(q) : Math.log(1 - q);
-        }
-        return s / p.length;
-    }
-
-    static double brier(double[] p, boolean[] y) {
-        double s = 0;
-        for (int i = 0; i < p.length; i++) {
-            double d = p[i] - (y[i] ? 1 : 0);
-            s += d * d;
-        }
-        return s / p.length;
-    }
-
-    /** Platt scaling: fits a, b so that σ(a·logit(p) + b) matches the outcomes (Newton's method). */
-    static double[] fitPlatt(double[] p, boolean[] y) {
+    /**
+     * Platt scaling: fits a, b so that σ(a·logit(p) + b) matches the outcomes (Newton's method),
+     * each score counting {@code pos[i]} delivered and {@code neg[i]} undeliverable shipments.
+     */
+    static double[] fitPlatt(double[] p, double[] pos, double[] neg) {
         double a = 1;
         double b = 0;
         for (int iter = 0; iter < 50; iter++) {
@@ -320,11 +329,15 @@ public final class DeliverabilityTrainer {
             double hab = 0;
             double hbb = 1e-9;
             for (int i = 0; i < p.length; i++) {
+                double n = pos[i] + neg[i];
+                if (n == 0) {
+                    continue;
+                }
                 double q = Math.min(1 - 1e-6, Math.max(1e-6, p[i]));
                 double x = Math.log(q / (1 - q));
                 double f = 1 / (1 + Math.exp(-(a * x + b)));
-                double r = f - (y[i] ? 1 : 0);
-                double w = f * (1 - f);
+                double r = n * f - pos[i];
+                double w = n * f * (1 - f);
                 ga += r * x;
                 gb += r;
                 haa += w * x * x;
@@ -341,25 +354,6 @@ public final class DeliverabilityTrainer {
             }
         }
         return new double[] {a, b};
-    }
-
-    static List<ReliabilityBin> reliability(double[] p, boolean[] y, int bins) {
-        double[] sum = new double[bins];
-        long[] pos = new long[bins];
-        long[] n = new long[bins];
-        for (int i = 0; i < p.length; i++) {
-            int b = Math.min(bins - 1, (int) (p[i] * bins));
-            sum[b] += p[i];
-            n[b]++;
-            pos[b] += y[i] ? 1 : 0;
-        }
-        List<ReliabilityBin> out = new ArrayList<>();
-        for (int b = 0; b < bins; b++) {
-            if (n[b] > 0) {
-                out.add(new ReliabilityBin(sum[b] / n[b], pos[b] / (double) n[b], n[b]));
-            }
-        }
-        return out;
     }
 
     static Confusion confusion(double[] p, boolean[] delivered, double threshold) {
@@ -411,6 +405,10 @@ public final class DeliverabilityTrainer {
         metrics.put("chosen", r.chosen());
         metrics.put("auc", r.auc());
         metrics.put("brier", r.brierCalibrated());
+        metrics.put("ece", r.ece());
+        metrics.put("shipments", r.shipments());
+        metrics.put("mean_predicted", r.meanPredicted());
+        metrics.put("delivered_share", r.deliveredShare());
         metrics.put("folds", r.folds());
         metrics.put("candidates", r.candidates());
         metrics.put("reliability", r.reliability());
@@ -429,7 +427,7 @@ public final class DeliverabilityTrainer {
             ps.setLong(5, rows);
             ps.setString(6, json.writeValueAsString(metrics));
             ps.setString(7, "features: " + String.join(", ", DeliverabilityFeatures.STRUCTURE) + " + word unigrams; labels: "
-                    + "shipment outcomes (undeliverable if any undeliverable shipment, deliverable if delivered at the first attempt) "
+                    + "shipment outcomes, each shipment one weighted example (delivered, damaged, returned = delivered; undeliverable = not), "
                     + "overridden by analysts' newest labels; seed " + r.seed() + "; " + r.folds() + "-fold cross-validation");
             ps.executeUpdate();
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {

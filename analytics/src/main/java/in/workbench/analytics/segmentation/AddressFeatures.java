@@ -12,73 +12,114 @@ import java.util.Set;
 import org.tribuo.Feature;
 
 /**
- * The token features of the segmenter, chosen for how Indian addresses are written: word, shape,
- * digits, six-digit pincodes, cue words (near, opp., behind, ke paas), suffixes (nagar, layout,
- * colony, cross, main, road), membership of one-to-three-word phrases in the postal directory's
- * offices, districts and states (and the offices of the address's own pincode), the token's place
- * in its comma-separated chunk and in the address, and the same facts about its neighbours.
+ * The token features of the segmenter, chosen to carry over to addresses written by other hands:
+ * the class of a cue word rather than only the word ({@link CueWords}: opens a landmark, closes
+ * one, introduces a house, a village, a tehsil, a district, a pincode, or no address part), the
+ * nearest cue class to the left and to the right in the same comma-separated chunk, the digit
+ * shape (a pincode the directory knows, a mistyped five or seven digits, a phone number, an
+ * ordinal, a house number with a slash), membership of one-to-three-word phrases in the postal
+ * directory's offices, districts, city names and states (and the offices of the address's own
+ * pincode), the token's place in its chunk and in the address, and the same facts about its
+ * neighbours. The word itself is a feature too, for words seen in training.
  *
- * <p>Stateless apart from the parser passed in; thread-safe.
+ * <p>Features are handed to a {@link Sink} as names, so training (Tribuo features) and the compiled
+ * scorer (feature ids) read exactly the same ones. Stateless apart from the parser passed in;
+ * thread-safe.
  */
 public final class AddressFeatures implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     /** Words that end locality names; their presence is a feature of the token and of its chunk. */
     static final Set<String> LOCALITY_SUFFIXES = Set.of("nagar", "layout", "colony", "puram", "pura", "halli", "palya", "wadi",
-            "ganj", "bagh", "pet", "peth", "abad", "garh", "pally", "nagaram", "vihar", "extension", "extn", "park");
-    static final Set<String> HOUSE_CUES = Set.of("flat", "#", "h.no", "h.no.", "hno", "house", "no", "no.", "plot", "door", "d.no");
+            "ganj", "bagh", "pet", "peth", "abad", "garh", "pally", "nagaram", "vihar", "extension", "extn", "park", "pur", "gaon",
+            "palli", "patti", "kuppam", "wada", "khurd", "kalan", "basti");
 
-    /** The features of every token of an address, in token order. */
-    public List<List<Feature>> of(AddressParser parser, String text, String pincode) {
-        List<Token> tokens = AddressParser.tokens(text);
+    /** Receives the features of an address, token by token. */
+    public interface Sink {
+        void add(int token, String feature);
+    }
+
+    /** The features of every token of an address as Tribuo features, in token order. */
+    public List<List<Feature>> of(AddressParser parser, String text, List<Token> tokens, String pincode) {
+        List<List<Feature>> out = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            out.add(new ArrayList<>(48));
+        }
+        of(parser, text, tokens, pincode, (i, name) -> out.get(i).add(new Feature(name, 1.0)));
+        return out;
+    }
+
+    /** The features of the tokens of an address (the first {@code tokens.size()} of {@link Segmentation#tokensOf}). */
+    public void of(AddressParser parser, String text, List<Token> tokens, String pincode, Sink sink) {
         int n = tokens.size();
         String[] keys = new String[n];
+        CueWords.Kind[] cue = new CueWords.Kind[n];
+        String[] digit = new String[n];
         for (int i = 0; i < n; i++) {
             keys[i] = tokens.get(i).key();
+            cue[i] = CueWords.of(keys[i]);
+            digit[i] = digitClass(keys[i], parser);
         }
         String[] sepBefore = new String[n];
-        for (int i = 0; i < n; i++) {
-            String between = i == 0 ? "" : text.substring(tokens.get(i - 1).end(), tokens.get(i).start());
-            sepBefore[i] = between.contains(",") || between.contains("|") || between.contains(";") ? ","
-                    : between.contains("-") ? "-" : between.isEmpty() ? "" : " ";
-        }
         int[] chunk = new int[n];
         int chunks = 0;
         for (int i = 0; i < n; i++) {
-            if (i > 0 && (sepBefore[i].equals(",") || sepBefore[i].equals("-"))) {
-                chunks++;
+            String sep = "";
+            if (i > 0) {
+                int from = tokens.get(i - 1).end();
+                int to = tokens.get(i).start();
+                boolean comma = false;
+                boolean dash = false;
+                boolean paren = false;
+                boolean space = false;
+                for (int c = from; c < to; c++) {
+                    char ch = text.charAt(c);
+                    comma |= ch == ',' || ch == '|' || ch == ';' || ch == '\n';
+                    dash |= ch == '-';
+                    paren |= ch == '(' || ch == ')';
+                    space |= ch == ' ';
+                }
+                sep = comma ? "," : dash ? "-" : paren ? "(" : space ? " " : to > from ? "." : "";
+                if (comma || dash && space) {
+                    chunks++;
+                }
             }
+            sepBefore[i] = sep;
             chunk[i] = chunks;
         }
         chunks++;
-        String pin = pincode;
+        String pin = pincode == null ? null : pincode.trim();
         for (String k : keys) {
             if (AddressParser.looksLikePincode(k)) {
                 pin = k;
             }
         }
-        String[] gazetteer = new String[n];
         boolean[] office = new boolean[n];
+        boolean[] officeStart = new boolean[n];
         boolean[] pinOffice = new boolean[n];
         boolean[] district = new boolean[n];
         boolean[] state = new boolean[n];
         boolean[] cityAlias = new boolean[n];
         for (int i = 0; i < n; i++) {
+            if (digit[i] != null || cue[i] != null && cue[i] != CueWords.Kind.STREET && cue[i] != CueWords.Kind.BUILDING) {
+                continue;
+            }
             StringBuilder phrase = new StringBuilder();
             for (int len = 1; len <= 3 && i + len <= n; len++) {
-                if (len > 1 && chunk[i + len - 1] != chunk[i]) {
+                if (len > 1 && (chunk[i + len - 1] != chunk[i] || digit[i + len - 1] != null)) {
                     break;
                 }
                 phrase.append(len == 1 ? "" : " ").append(keys[i + len - 1]);
                 String p = PostalDirectory.normalise(phrase.toString());
-                if (p.length() < 2 || Character.isDigit(p.charAt(0))) {
+                if (p.length() < 2) {
                     continue;
                 }
                 boolean isOffice = p.length() >= 3 && parser.isOffice(p);
                 boolean isPinOffice = pin != null && parser.isOfficeOf(p, pin);
                 boolean isDistrict = p.length() >= 3 && parser.isDistrict(p);
                 boolean isCity = p.length() >= 3 && parser.isCityOrDistrict(p) && !isDistrict;
-                boolean isState = IndianState.byNormalisedName(p).isPresent() && (p.length() > 2 || chunk[i] >= chunks - 3);
+                boolean isState = (p.length() > 2 || chunk[i] >= chunks - 3) && IndianState.byNormalisedName(p).isPresent();
+                officeStart[i] |= isOffice || isPinOffice;
                 for (int k = i; k < i + len; k++) {
                     office[k] |= isOffice;
                     pinOffice[k] |= isPinOffice;
@@ -88,157 +129,202 @@ public final class AddressFeatures implements Serializable {
                 }
             }
         }
-        boolean[] chunkBuilding = new boolean[chunks];
-        boolean[] chunkStreet = new boolean[chunks];
-        boolean[] chunkCue = new boolean[chunks];
-        boolean[] chunkLocalitySuffix = new boolean[chunks];
-        boolean[] chunkDigit = new boolean[chunks];
         int[] chunkStart = new int[chunks];
         int[] chunkLen = new int[chunks];
+        int[] chunkFlags = new int[chunks];
         for (int i = n - 1; i >= 0; i--) {
             chunkStart[chunk[i]] = i;
         }
         for (int i = 0; i < n; i++) {
             int c = chunk[i];
             chunkLen[c]++;
-            chunkBuilding[c] |= AddressParser.isBuildingWord(keys[i]);
-            chunkStreet[c] |= AddressParser.isStreetWord(keys[i]);
-            chunkCue[c] |= AddressParser.isLandmarkCue(keys[i]) || isDevanagari(keys[i]);
-            chunkLocalitySuffix[c] |= LOCALITY_SUFFIXES.contains(keys[i]) || endsWithLocalitySuffix(keys[i]);
-            chunkDigit[c] |= keys[i].chars().anyMatch(Character::isDigit);
+            if (cue[i] != null) {
+                chunkFlags[c] |= 1 << cue[i].ordinal();
+            }
+            if (digit[i] != null) {
+                chunkFlags[c] |= 1 << 20;
+            }
+            if (isDevanagari(keys[i])) {
+                chunkFlags[c] |= 1 << 21;
+            }
+            if (office[i] || pinOffice[i]) {
+                chunkFlags[c] |= 1 << 22;
+            }
         }
-        List<List<Feature>> out = new ArrayList<>(n);
+        String[] leftCue = new String[n];
+        String[] rightCue = new String[n];
         for (int i = 0; i < n; i++) {
-            List<Feature> f = new ArrayList<>(48);
+            leftCue[i] = "none";
+            for (int j = i - 1; j >= 0 && chunk[j] == chunk[i]; j--) {
+                if (cue[j] != null) {
+                    leftCue[i] = cue[j].name() + (i - j == 1 ? "1" : "");
+                    break;
+                }
+            }
+            rightCue[i] = "none";
+            for (int j = i + 1; j < n && chunk[j] == chunk[i]; j++) {
+                if (cue[j] != null) {
+                    rightCue[i] = cue[j].name() + (j - i == 1 ? "1" : "");
+                    break;
+                }
+            }
+        }
+        boolean seenPin = false;
+        for (int i = 0; i < n; i++) {
             String k = keys[i];
-            add(f, "bias");
-            word(f, "w", k);
-            add(f, "shape=" + shape(tokens.get(i).text()));
-            add(f, "len=" + Math.min(k.length(), 8));
-            tokenClass(f, "", k);
+            sink.add(i, "bias");
+            if (digit[i] == null) {
+                sink.add(i, "w=" + k);
+            } else {
+                sink.add(i, "d=" + digit[i]);
+            }
+            sink.add(i, "shape=" + shape(tokens.get(i).text()));
+            sink.add(i, "len=" + Math.min(k.length(), 8));
+            sink.add(i, "k=" + (cue[i] == null ? "none" : cue[i].name()));
+            sink.add(i, "lc=" + leftCue[i]);
+            sink.add(i, "rc=" + rightCue[i]);
             if (k.length() >= 4 && Character.isLetter(k.charAt(0))) {
-                add(f, "suf3=" + k.substring(k.length() - 3));
+                sink.add(i, "suf3=" + k.substring(k.length() - 3));
+                if (endsWithLocalitySuffix(k)) {
+                    sink.add(i, "locsuf");
+                }
             }
             if (office[i]) {
-                add(f, "office");
+                sink.add(i, "office");
+            }
+            if (officeStart[i]) {
+                sink.add(i, "officestart");
             }
             if (pinOffice[i]) {
-                add(f, "pinoffice");
+                sink.add(i, "pinoffice");
             }
             if (district[i]) {
-                add(f, "district");
+                sink.add(i, "district");
             }
             if (cityAlias[i]) {
-                add(f, "cityalias");
+                sink.add(i, "cityalias");
             }
             if (state[i]) {
-                add(f, "state");
+                sink.add(i, "state");
             }
-            if (Character.isUpperCase(tokens.get(i).text().charAt(0))) {
-                add(f, "cap");
+            if (isDevanagari(k)) {
+                sink.add(i, "deva");
+            }
+            if (seenPin) {
+                sink.add(i, "afterpin");
+            }
+            if (digit[i] != null && digit[i].startsWith("pin")) {
+                seenPin = true;
             }
             int c = chunk[i];
-            int fromEnd = chunks - 1 - c;
-            add(f, "cfe=" + Math.min(fromEnd, 4));
-            add(f, "cfs=" + Math.min(c, 4));
-            add(f, "cpos=" + (i == chunkStart[c] ? "first" : i == chunkStart[c] + chunkLen[c] - 1 ? "last" : "mid"));
-            add(f, "clen=" + Math.min(chunkLen[c], 4));
-            add(f, "sep=" + sepBefore[i]);
-            if (chunkBuilding[c]) {
-                add(f, "c:bld");
+            sink.add(i, "cfe=" + Math.min(chunks - 1 - c, 4));
+            sink.add(i, "cfs=" + Math.min(c, 4));
+            sink.add(i, "cpos=" + (i == chunkStart[c] ? "first" : i == chunkStart[c] + chunkLen[c] - 1 ? "last" : "mid"));
+            sink.add(i, "clen=" + Math.min(chunkLen[c], 5));
+            sink.add(i, "sep=" + sepBefore[i]);
+            int flags = chunkFlags[c];
+            for (CueWords.Kind kind : CueWords.Kind.values()) {
+                if ((flags & 1 << kind.ordinal()) != 0) {
+                    sink.add(i, "c:" + kind.name());
+                }
             }
-            if (chunkStreet[c]) {
-                add(f, "c:str");
+            if ((flags & 1 << 20) != 0) {
+                sink.add(i, "c:digit");
             }
-            if (chunkCue[c]) {
-                add(f, "c:cue");
+            if ((flags & 1 << 21) != 0) {
+                sink.add(i, "c:deva");
             }
-            if (chunkLocalitySuffix[c]) {
-                add(f, "c:locsuf");
-            }
-            if (chunkDigit[c]) {
-                add(f, "c:digit");
-            }
-            if (c > 0 && chunkCue[c - 1] && !chunkCue[c]) {
-                add(f, "c:aftercue");
+            if ((flags & 1 << 22) != 0) {
+                sink.add(i, "c:office");
             }
             if (i == 0) {
-                add(f, "first");
+                sink.add(i, "first");
             }
             if (i == n - 1) {
-                add(f, "last");
+                sink.add(i, "last");
             }
-            add(f, "rel=" + (n <= 1 ? 0 : (int) (4.0 * i / (n - 1))));
-            for (int d : new int[] {-2, -1, 1, 2}) {
+            sink.add(i, "rel=" + (n <= 1 ? 0 : (int) (4.0 * i / (n - 1))));
+            for (int d = -2; d <= 2; d++) {
                 int j = i + d;
-                String tag = d < 0 ? "p" + (-d) : "n" + d;
-                if (j < 0 || j >= n) {
-                    add(f, tag + "=<none>");
+                if (d == 0) {
                     continue;
                 }
+                String tag = d < 0 ? "p" + (-d) : "n" + d;
+                if (j < 0 || j >= n) {
+                    sink.add(i, tag + "=<none>");
+                    continue;
+                }
+                sink.add(i, tag + "k=" + (cue[j] == null ? "none" : cue[j].name()));
+                if (digit[j] != null) {
+                    sink.add(i, tag + "d=" + digit[j]);
+                }
                 if (Math.abs(d) == 1) {
-                    word(f, tag, keys[j]);
-                    add(f, tag + "shape=" + shape(tokens.get(j).text()));
-                    add(f, tag + "same=" + (chunk[j] == c));
-                    if (office[j]) {
-                        add(f, tag + "office");
+                    if (digit[j] == null) {
+                        sink.add(i, tag + "w=" + keys[j]);
+                    }
+                    sink.add(i, tag + "same=" + (chunk[j] == c));
+                    if (office[j] || pinOffice[j]) {
+                        sink.add(i, tag + "office");
                     }
                     if (state[j]) {
-                        add(f, tag + "state");
+                        sink.add(i, tag + "state");
                     }
                     if (district[j] || cityAlias[j]) {
-                        add(f, tag + "district");
+                        sink.add(i, tag + "district");
                     }
                 }
-                tokenClass(f, tag, keys[j]);
             }
-            out.add(f);
         }
-        return out;
     }
 
-    private static void tokenClass(List<Feature> f, String prefix, String k) {
-        if (AddressParser.looksLikePincode(k)) {
-            add(f, prefix + "pin6");
+    /**
+     * The digit shape of a token, or null when it has no digit: {@code pin6ok} (a pincode the
+     * directory knows), {@code pin6} (six digits it does not), {@code d5}/{@code d7} (a mistyped
+     * pincode), {@code phone}, {@code ord} (3rd), {@code slash} (45/3), {@code dash} (4-56),
+     * {@code mixed} (12A), {@code dN} for other numbers.
+     */
+    static String digitClass(String k, AddressParser parser) {
+        int digits = 0;
+        boolean slash = false;
+        boolean dash = false;
+        boolean letter = false;
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '/') {
+                slash = true;
+            } else if (c == '-') {
+                dash = true;
+            } else if (Character.isLetter(c)) {
+                letter = true;
+            }
         }
-        if (k.matches("\\d{3}")) {
-            add(f, prefix + "d3");
+        if (digits == 0) {
+            return null;
         }
-        if (k.matches("\\d{5}|\\d{7}")) {
-            add(f, prefix + "badpin");
+        if (digits == k.length()) {
+            if (digits == 6 && k.charAt(0) != '0') {
+                return parser.directory().pincodeExists(k) ? "pin6ok" : "pin6";
+            }
+            if (digits == 5 || digits == 7) {
+                return "d" + digits;
+            }
+            if (digits >= 10) {
+                return "phone";
+            }
+            return "d" + Math.min(digits, 4);
         }
-        if (k.matches("\\d+(st|nd|rd|th)")) {
-            add(f, prefix + "ordinal");
+        if (letter && !slash && !dash && k.length() - digits == 2 && (k.endsWith("st") || k.endsWith("nd") || k.endsWith("rd")
+                || k.endsWith("th"))) {
+            return "ord";
         }
-        if (AddressParser.isBuildingWord(k)) {
-            add(f, prefix + "bld");
-        }
-        if (AddressParser.isStreetWord(k)) {
-            add(f, prefix + "str");
-        }
-        if (AddressParser.isLandmarkCue(k) || k.equals("ke")) {
-            add(f, prefix + "cue");
-        }
-        if (HOUSE_CUES.contains(k) || k.startsWith("#")) {
-            add(f, prefix + "housecue");
-        }
-        if (LOCALITY_SUFFIXES.contains(k) || endsWithLocalitySuffix(k)) {
-            add(f, prefix + "locsuf");
-        }
-        if (isDevanagari(k)) {
-            add(f, prefix + "deva");
-        }
-        if (k.equals("block") || k.equals("phase") || k.equals("stage") || k.equals("sector")) {
-            add(f, prefix + "sub");
-        }
+        return slash ? "slash" : dash ? "dash" : letter ? "mixed" : "dother";
     }
 
     private static boolean endsWithLocalitySuffix(String k) {
-        if (k.length() < 7 || !Character.isLetter(k.charAt(0))) {
-            return false;
-        }
         for (String s : LOCALITY_SUFFIXES) {
-            if (s.length() >= 4 && k.endsWith(s)) {
+            if (k.endsWith(s)) {
                 return true;
             }
         }
@@ -255,13 +341,6 @@ public final class AddressFeatures implements Serializable {
         return false;
     }
 
-    private static void word(List<Feature> f, String tag, String k) {
-        if (k.chars().anyMatch(Character::isDigit)) {
-            return;
-        }
-        add(f, tag + "w=" + k);
-    }
-
     /** Xx for "Shanti", dd for "12", #d for "#12", d/d for "45/3", X.x. for "H.No." (runs collapsed). */
     static String shape(String token) {
         StringBuilder sb = new StringBuilder();
@@ -275,10 +354,6 @@ public final class AddressFeatures implements Serializable {
             }
         }
         return sb.toString();
-    }
-
-    private static void add(List<Feature> f, String name) {
-        f.add(new Feature(name, 1.0));
     }
 
     /** Distinct feature names of one address (tests use it). */

@@ -5,6 +5,8 @@ import com.opencsv.ICSVWriter;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.address.AddressParser;
+import in.workbench.analytics.address.NewAddresses;
+import java.util.List;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.IOException;
@@ -39,6 +41,33 @@ public final class AddressSegmenting {
 
     /** What segmenting did. */
     public record Summary(long addresses, double meanConfidence, long withBuilding) {
+    }
+
+    /**
+     * Segments addresses given as rows (new addresses, or some of the workspace's) and writes
+     * {@code address_id,segments}, touching no table; returns the mean confidence.
+     */
+    public static double segmentRows(SegmentationModel model, AddressParser parser, List<NewAddresses.Row> rows, Writer out,
+            ProgressMonitor monitor) {
+        double confidence = 0;
+        ICSVWriter csv = new CSVWriter(out, ',', '"', '"', "\n");
+        csv.writeNext(new String[] {"address_id", "segments"}, false);
+        int done = 0;
+        for (NewAddresses.Row r : rows) {
+            Segmentation s = model.segment(parser, r.text(), r.pincode());
+            csv.writeNext(new String[] {r.id(), s.format()}, false);
+            confidence += s.meanConfidence();
+            if (++done % BATCH == 0) {
+                monitor.checkCancelled();
+                monitor.update(done, rows.size(), String.format("%,d of %,d addresses segmented", done, rows.size()));
+            }
+        }
+        try {
+            csv.flush();
+        } catch (IOException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not write the segments: " + e.getMessage(), e);
+        }
+        return rows.isEmpty() ? 1 : confidence / rows.size();
     }
 
     /** Segments all addresses; writes the CSV when {@code csv} is not null. */

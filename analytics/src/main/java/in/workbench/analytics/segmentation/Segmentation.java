@@ -31,9 +31,32 @@ public final class Segmentation {
         this.confidence = confidence.clone();
     }
 
+    /**
+     * The tokens a segmentation labels: every word of the whole text ({@link AddressParser#tokens},
+     * however long the text), and a dash between a letter and a digit separates two words
+     * ("Pune-411001", "Sec-12", "PIN-560001"), whose sides are often different parts.
+     */
+    public static List<Token> tokensOf(String text) {
+        List<Token> words = AddressParser.tokens(text, Integer.MAX_VALUE);
+        List<Token> out = new ArrayList<>(words.size() + 2);
+        for (Token w : words) {
+            String t = w.text();
+            int from = 0;
+            for (int i = 1; i + 1 < t.length(); i++) {
+                char c = t.charAt(i);
+                if (c == '-' && Character.isLetter(t.charAt(i - 1)) && t.charAt(i + 1) >= '0' && t.charAt(i + 1) <= '9') {
+                    out.add(new Token(t.substring(from, i), w.start() + from, w.start() + i));
+                    from = i + 1;
+                }
+            }
+            out.add(from == 0 ? w : new Token(t.substring(from), w.start() + from, w.end()));
+        }
+        return out;
+    }
+
     /** A segmentation of {@code text} with the given label per token, fully confident. */
     public static Segmentation of(String text, SegmentLabel[] labels) {
-        List<Token> tokens = AddressParser.tokens(text);
+        List<Token> tokens = tokensOf(text);
         if (tokens.size() != labels.length) {
             throw new IllegalArgumentException("one label per token: " + tokens.size() + " tokens, " + labels.length + " labels");
         }
@@ -49,7 +72,7 @@ public final class Segmentation {
      */
     public static Segmentation parse(String address, String segments) {
         String text = address == null ? "" : address;
-        List<Token> tokens = AddressParser.tokens(text);
+        List<Token> tokens = tokensOf(text);
         SegmentLabel[] labels = new SegmentLabel[tokens.size()];
         Arrays.fill(labels, SegmentLabel.OTHER);
         String lower = text.toLowerCase(Locale.ROOT);

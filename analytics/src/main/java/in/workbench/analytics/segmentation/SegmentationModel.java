@@ -16,7 +16,8 @@ import org.tribuo.sequence.SequenceExample;
 /**
  * A trained address segmenter: the Tribuo CRF and the token features it was trained with. Each
  * token's confidence is the CRF's marginal probability of its label (forward–backward), which
- * the labeling queue uses to find the addresses the model is least sure of.
+ * the labeling queue uses to find the addresses the model is least sure of. Segmenting runs the
+ * CRF's weights in plain Java ({@link CompiledSegmenter}), to the same labels as Tribuo's.
  *
  * <p>Immutable after training and thread-safe for segmenting. Saved as a workbench model file (the CRF
  * in Tribuo's protobuf form) and loaded back to identical segmentations; {@link Serializable} only so
@@ -30,6 +31,7 @@ public final class SegmentationModel implements Serializable {
 
     private final CRFModel crf;
     private final AddressFeatures features;
+    private transient volatile CompiledSegmenter compiled;
 
     SegmentationModel(CRFModel crf, AddressFeatures features) {
         this.crf = crf;
@@ -42,28 +44,87 @@ public final class SegmentationModel implements Serializable {
         return crf;
     }
 
-    /** Segments one address; {@code pincodeColumn} (may be null) helps when the text has no pincode. */
+    /** Tokens beyond this many are not read by the model and are OTHER (a pathological 5,000-character input stays fast). */
+    static final int MAX_MODEL_TOKENS = 160;
+
+    /**
+     * Segments one address; {@code pincodeColumn} (may be null) helps when the text has no pincode.
+     * Every token of the text gets exactly one label: tokens beyond {@link #MAX_MODEL_TOKENS} are
+     * OTHER. The model's labels are then held to what an address can be ({@link SegmentRules}).
+     */
     public Segmentation segment(AddressParser parser, String text, String pincodeColumn) {
         String t = text == null ? "" : text;
-        List<AddressParser.Token> tokens = AddressParser.tokens(t);
-        SegmentLabel[] labels = new SegmentLabel[tokens.size()];
-        double[] confidence = new double[tokens.size()];
-        if (tokens.isEmpty()) {
-            return new Segmentation(t, tokens, labels, confidence);
+        List<AddressParser.Token> all = Segmentation.tokensOf(t);
+        SegmentLabel[] labels = new SegmentLabel[all.size()];
+        double[] confidence = new double[all.size()];
+        java.util.Arrays.fill(labels, SegmentLabel.OTHER);
+        java.util.Arrays.fill(confidence, 1.0);
+        if (all.isEmpty()) {
+            return new Segmentation(t, all, labels, confidence);
         }
-        List<List<Feature>> f = features.of(parser, t, pincodeColumn);
+        List<AddressParser.Token> tokens = modelTokens(all);
+        compiled().label(features, parser, t, tokens, pincodeColumn, labels, confidence);
+        SegmentRules.apply(all, labels);
+        return new Segmentation(t, all, labels, confidence);
+    }
+
+    /** The tokens the model reads: the first {@link #MAX_MODEL_TOKENS}. */
+    static List<AddressParser.Token> modelTokens(List<AddressParser.Token> all) {
+        return all.size() > MAX_MODEL_TOKENS ? all.subList(0, MAX_MODEL_TOKENS) : all;
+    }
+
+    /** Segments one address through Tribuo's own CRF prediction (the reference the compiled path is tested against), before the rules. */
+    Segmentation segmentThroughTribuo(AddressParser parser, String text, String pincodeColumn) {
+        String t = text == null ? "" : text;
+        List<AddressParser.Token> all = Segmentation.tokensOf(t);
+        SegmentLabel[] labels = new SegmentLabel[all.size()];
+        double[] confidence = new double[all.size()];
+        java.util.Arrays.fill(labels, SegmentLabel.OTHER);
+        java.util.Arrays.fill(confidence, 1.0);
+        if (all.isEmpty()) {
+            return new Segmentation(t, all, labels, confidence);
+        }
+        List<AddressParser.Token> tokens = modelTokens(all);
+        List<List<Feature>> f = features.of(parser, t, tokens, pincodeColumn);
         SequenceExample<Label> example = SequenceExample.createWithEmptyOutputs(f, new LabelFactory());
         List<Prediction<Label>> predictions;
         synchronized (crf) {
             predictions = crf.predict(example);
         }
-        for (int i = 0; i < labels.length; i++) {
+        for (int i = 0; i < tokens.size(); i++) {
             Label l = predictions.get(i).getOutput();
             labels[i] = SegmentLabel.of(l.getLabel()).orElse(SegmentLabel.OTHER);
             double score = l.getScore();
             confidence[i] = Double.isNaN(score) ? 0.5 : Math.max(0, Math.min(1, score));
         }
-        return new Segmentation(t, tokens, labels, confidence);
+        return new Segmentation(t, all, labels, confidence);
+    }
+
+    /** Segments one address with the compiled weights, before the rules (the agreement test compares it with Tribuo's). */
+    Segmentation segmentCompiledWithoutRules(AddressParser parser, String text, String pincodeColumn) {
+        String t = text == null ? "" : text;
+        List<AddressParser.Token> all = Segmentation.tokensOf(t);
+        SegmentLabel[] labels = new SegmentLabel[all.size()];
+        double[] confidence = new double[all.size()];
+        java.util.Arrays.fill(labels, SegmentLabel.OTHER);
+        java.util.Arrays.fill(confidence, 1.0);
+        if (!all.isEmpty()) {
+            compiled().label(features, parser, t, modelTokens(all), pincodeColumn, labels, confidence);
+        }
+        return new Segmentation(t, all, labels, confidence);
+    }
+
+    private CompiledSegmenter compiled() {
+        CompiledSegmenter c = compiled;
+        if (c == null) {
+            synchronized (this) {
+                if (compiled == null) {
+                    compiled = CompiledSegmenter.of(crf);
+                }
+                c = compiled;
+            }
+        }
+        return c;
     }
 
     /** The model as saved: the CRF in Tribuo's protobuf form (the token features have no parameters). */

@@ -44,8 +44,12 @@ public final class SegmentationTrainer {
 
     /** The model name in the workspace's trained_models table. */
     public static final String MODEL_NAME = "segmentation";
-    /** How much more an analyst's segmentation weighs than a weak one. */
-    static final float ANALYST_WEIGHT = 4f;
+    /** How much more an analyst's segmentation weighs than a weak or composed one. */
+    static final float ANALYST_WEIGHT = 8f;
+    /** What a weakly labelled address weighs: its labels are rules written for one grammar, the composed ones are exact. */
+    static final float WEAK_WEIGHT = 0.5f;
+    /** Composed training addresses ({@link AddressComposer}) trained on beside the workspace's own. */
+    public static final int DEFAULT_COMPOSED = 4_000;
     /** Weakly labelled addresses trained on at most (sampled with the seed), to keep training under a minute. */
     public static final int DEFAULT_MAX_WEAK = 3_000;
     /** Default passes over the data. */
@@ -68,10 +72,20 @@ public final class SegmentationTrainer {
     public record Example(String id, String text, String pincode, Segmentation analyst) {
     }
 
-    /** Training settings. */
-    public record Settings(long seed, int epochs, int maxWeak) {
+    /**
+     * Training settings.
+     *
+     * @param composed composed addresses of several writing styles trained on beside the workspace's (0: none)
+     */
+    public record Settings(long seed, int epochs, int maxWeak, int composed) {
+
+        /** Settings with the default number of composed addresses. */
+        public Settings(long seed, int epochs, int maxWeak) {
+            this(seed, epochs, maxWeak, DEFAULT_COMPOSED);
+        }
+
         public static Settings defaults(long seed) {
-            return new Settings(seed, DEFAULT_EPOCHS, DEFAULT_MAX_WEAK);
+            return new Settings(seed, DEFAULT_EPOCHS, DEFAULT_MAX_WEAK, DEFAULT_COMPOSED);
         }
     }
 
@@ -81,7 +95,7 @@ public final class SegmentationTrainer {
      * @param spanF1 span F1 on held-out analysts' segmentations, or null when there are none
      * @param weakAgreementF1 span F1 against the weak labels on held-out unlabelled addresses
      */
-    public record Report(int weakExamples, int analystExamples, int heldOut, Double spanF1, Double precision, Double recall,
+    public record Report(int weakExamples, int composedExamples, int analystExamples, int heldOut, Double spanF1, Double precision, Double recall,
             Map<SegmentLabel, Double> perLabelF1, double weakAgreementF1, long seed, int epochs, long trainMillis) {
     }
 
@@ -109,6 +123,9 @@ public final class SegmentationTrainer {
         List<Example> analystTrain = new ArrayList<>();
         List<Example> analystTest = new ArrayList<>();
         for (Example e : data) {
+            if (e.analyst() != null && e.analyst().tokens().isEmpty()) {
+                continue;
+            }
             if (e.analyst() != null) {
                 (heldOut(e.id(), settings.seed()) ? analystTest : analystTrain).add(e);
             } else if (e.text() != null && !e.text().isBlank()) {
@@ -122,10 +139,13 @@ public final class SegmentationTrainer {
             weakTrain.set(i, weakTrain.get(j));
             weakTrain.set(j, tmp);
         }
+        if (analystTest.isEmpty() && analystTrain.size() >= 2) {
+            analystTest.add(analystTrain.remove(analystTrain.size() - 1));
+        }
         int testSize = Math.min(500, weakTrain.size() / 10);
         weakTest.addAll(weakTrain.subList(0, testSize));
         List<Example> weakUsed = new ArrayList<>(weakTrain.subList(testSize, Math.min(weakTrain.size(), testSize + settings.maxWeak())));
-        if (weakUsed.isEmpty() && analystTrain.isEmpty()) {
+        if (weakUsed.isEmpty() && analystTrain.isEmpty() && settings.composed() == 0) {
             throw new WorkbenchException(Kind.PREREQUISITE_MISSING,
                     "There are no addresses to learn segmentation from. Import addresses.csv first.");
         }
@@ -136,11 +156,20 @@ public final class SegmentationTrainer {
                 "workspace addresses: weak labels (postal directory + patterns) and analysts' segments", factory), factory);
         for (Example e : weakUsed) {
             monitor.checkCancelled();
-            ds.add(sequence(e.text(), e.pincode(), weak.label(e.text(), e.pincode()), 1f));
+            Segmentation w = weak.label(e.text(), e.pincode());
+            if (!w.tokens().isEmpty()) {
+                ds.add(sequence(e.text(), e.pincode(), w, WEAK_WEIGHT));
+            }
         }
         for (Example e : analystTrain) {
-            if (!e.analyst().tokens().isEmpty()) {
-                ds.add(sequence(e.text(), e.pincode(), e.analyst(), ANALYST_WEIGHT));
+            ds.add(sequence(e.text(), e.pincode(), e.analyst(), ANALYST_WEIGHT));
+        }
+        if (settings.composed() > 0) {
+            for (AddressComposer.Composed c : new AddressComposer(parser.directory(), settings.seed()).compose(settings.composed())) {
+                monitor.checkCancelled();
+                if (!c.segmentation().tokens().isEmpty()) {
+                    ds.add(sequence(c.segmentation().text(), c.pincodeColumn(), c.segmentation(), 1f));
+                }
             }
         }
         monitor.update(1, settings.epochs() + 2, "training the CRF (" + settings.epochs() + " passes over " + ds.size() + " addresses)");
@@ -157,7 +186,7 @@ public final class SegmentationTrainer {
             weakF1.add(model.segment(parser, e.text(), e.pincode()), weak.label(e.text(), e.pincode()));
         }
         boolean measured = analystF1.addresses() > 0;
-        Report report = new Report(weakUsed.size(), analystTrain.size(), analystTest.size(), measured ? analystF1.f1() : null,
+        Report report = new Report(weakUsed.size(), settings.composed(), analystTrain.size(), analystTest.size(), measured ? analystF1.f1() : null,
                 measured ? analystF1.precision() : null, measured ? analystF1.recall() : null,
                 measured ? analystF1.perLabelF1() : Map.of(), weakF1.f1(), settings.seed(), settings.epochs(),
                 (System.nanoTime() - t0) / 1_000_000);
@@ -184,7 +213,7 @@ public final class SegmentationTrainer {
     }
 
     private SequenceExample<Label> sequence(String text, String pincode, Segmentation labels, float weight) {
-        List<List<Feature>> f = features.of(parser, text, pincode);
+        List<List<Feature>> f = features.of(parser, text, SegmentationModel.modelTokens(labels.tokens()), pincode);
         List<Label> outputs = new ArrayList<>(f.size());
         for (int i = 0; i < f.size(); i++) {
             outputs.add(new Label(labels.label(i).name()));
@@ -233,6 +262,7 @@ public final class SegmentationTrainer {
         metrics.put("held_out", r.heldOut());
         metrics.put("weak_agreement_f1", r.weakAgreementF1());
         metrics.put("weak_examples", r.weakExamples());
+        metrics.put("composed_examples", r.composedExamples());
         metrics.put("analyst_examples", r.analystExamples());
         metrics.put("epochs", r.epochs());
         metrics.put("train_millis", r.trainMillis());
@@ -253,8 +283,9 @@ public final class SegmentationTrainer {
                 ps.setLong(5, r.weakExamples() + r.analystExamples());
                 ps.setString(6, new ObjectMapper().writeValueAsString(metrics));
                 ps.setString(7, "Tribuo CRFTrainer (AdaGrad 0.1, " + r.epochs() + " epochs, seed " + r.seed() + "); token features: word, "
-                        + "shape, digits, pincode, cue words, building/street/locality suffixes, postal-directory offices/districts/states, "
-                        + "chunk position, neighbours; labels: weak labels (directory + patterns) for " + r.weakExamples()
+                        + "shape, digit class, pincode validity, cue-word classes (own and nearest left/right), locality suffixes, "
+                        + "postal-directory offices/districts/cities/states, chunk position, neighbours; labels: " + r.composedExamples()
+                        + " composed addresses of several writing styles, weak labels (directory + patterns) for " + r.weakExamples()
                         + " addresses, analysts' segments for " + r.analystExamples() + " (weight " + ANALYST_WEIGHT + "); "
                         + r.heldOut() + " analyst-segmented addresses held out");
                 ps.executeUpdate();

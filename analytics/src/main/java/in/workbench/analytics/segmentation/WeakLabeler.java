@@ -36,7 +36,7 @@ public final class WeakLabeler {
     /** The weak segmentation of an address. */
     public Segmentation label(String text, String pincodeColumn) {
         String t = text == null ? "" : text;
-        List<Token> tokens = AddressParser.tokens(t);
+        List<Token> tokens = Segmentation.tokensOf(t);
         int n = tokens.size();
         SegmentLabel[] labels = new SegmentLabel[n];
         Arrays.fill(labels, SegmentLabel.OTHER);
@@ -117,6 +117,24 @@ public final class WeakLabeler {
         }
         String[] keys = ctx.keys;
         SegmentLabel[] labels = ctx.labels;
+        CueWords.Kind opening = CueWords.of(keys[from]);
+        if (opening != null && to - from >= 2 && !pinOffice(ctx, from, to)) {
+            SegmentLabel introduced = switch (opening) {
+                case DISTRICT -> SegmentLabel.DISTRICT;
+                case LOCALITY -> SegmentLabel.LOCALITY;
+                case SUBLOCALITY -> keys[from].equals("block") || keys[from].equals("phase") || keys[from].equals("stage")
+                        || keys[from].equals("sector") ? null : SegmentLabel.SUBLOCALITY;
+                case OTHER -> SegmentLabel.OTHER;
+                case LANDMARK_BEFORE -> keys[from].equals("near") || keys[from].equals("opp") ? null : SegmentLabel.LANDMARK;
+                default -> null;
+            };
+            if (introduced != null) {
+                fill(labels, from, to, introduced);
+                ctx.seenLocality |= introduced == SegmentLabel.LOCALITY;
+                ctx.seenCity |= introduced == SegmentLabel.DISTRICT;
+                return;
+            }
+        }
         if (pinOffice(ctx, from, to)) {
             fill(labels, from, to, SegmentLabel.LOCALITY);
             ctx.seenLocality = true;
@@ -296,6 +314,17 @@ public final class WeakLabeler {
 
     private static int houseEnd(String[] keys, int from, int to, boolean firstChunk) {
         String k = keys[from];
+        CueWords.Kind kind = CueWords.of(k);
+        if ((kind == CueWords.Kind.HOUSE || kind == CueWords.Kind.FLOOR) && !k.equals("house") && !k.equals("h")) {
+            int i = from;
+            while (i < to && (CueWords.of(keys[i]) == CueWords.Kind.HOUSE || CueWords.of(keys[i]) == CueWords.Kind.FLOOR)) {
+                i++;
+            }
+            if (i < to && keys[i].chars().anyMatch(Character::isDigit)) {
+                return i + 1;
+            }
+            return kind == CueWords.Kind.FLOOR && i > from + 1 ? i : from;
+        }
         if (k.equals("flat") || k.equals("plot") || k.equals("door")) {
             int i = from + 1;
             if (i < to && keys[i].equals("no")) {

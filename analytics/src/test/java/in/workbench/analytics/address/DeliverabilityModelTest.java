@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import in.workbench.analytics.WorkbenchException;
+import in.workbench.analytics.evaluation.BinaryMetrics;
 import in.workbench.analytics.geo.Place;
 import in.workbench.analytics.geo.PostalDirectory;
 import in.workbench.analytics.task.ProgressMonitor;
@@ -72,18 +73,37 @@ class DeliverabilityModelTest {
     @Test
     void calibratedScoresMatchTheObservedRate() {
         DeliverabilityTrainer.Report r = result.report();
-        double mean = 0;
-        for (double s : r.outOfFoldScores()) {
-            mean += s;
-        }
-        mean /= r.outOfFoldScores().length;
         double observed = data.stream().filter(DeliverabilityTrainer.LabelledAddress::deliverable).count() / (double) data.size();
-        assertEquals(observed, mean, 0.02);
-        for (DeliverabilityTrainer.ReliabilityBin b : r.reliability()) {
-            if (b.count() > 100) {
+        assertEquals(observed, r.deliveredShare(), 1e-12);
+        assertEquals(observed, r.meanPredicted(), 0.02);
+        for (BinaryMetrics.ReliabilityBin b : r.reliability()) {
+            if (b.weight() > 100) {
                 assertEquals(b.observed(), b.meanPredicted(), 0.12, "bin around " + b.meanPredicted());
             }
         }
+    }
+
+    @Test
+    void scoresThePerShipmentDeliveryRateNotWhetherAnyShipmentFailed() {
+        PostalDirectory dir = PostalDirectory.load();
+        Random r = new Random(5);
+        List<DeliverabilityTrainer.LabelledAddress> four = new ArrayList<>();
+        for (DeliverabilityTrainer.LabelledAddress a : fixture(dir, 1_200, 11)) {
+            boolean house = a.text().startsWith("Flat");
+            double p = house ? 0.9 : 0.6;
+            int delivered = 0;
+            for (int s = 0; s < 4; s++) {
+                delivered += r.nextDouble() < p ? 1 : 0;
+            }
+            four.add(new DeliverabilityTrainer.LabelledAddress(a.id(), a.text(), a.city(), a.state(), a.pincode(), delivered >= 2, "shipments",
+                    delivered, 4 - delivered));
+        }
+        DeliverabilityTrainer.Report report = new DeliverabilityTrainer(parser, 30).train(four, 42, 3, ProgressMonitor.NONE).report();
+        long anyFailure = four.stream().filter(a -> a.failedShipments() > 0).count();
+        assertTrue(anyFailure / (double) four.size() > 0.4, "most addresses had a failure among four shipments");
+        assertEquals(report.deliveredShare(), report.meanPredicted(), 0.02, "the mean score is the share of shipments delivered");
+        assertTrue(report.deliveredShare() > 0.7, "delivered share " + report.deliveredShare());
+        assertTrue(report.ece() < 0.05, "calibrated per shipment: ECE " + report.ece());
     }
 
     @Test
@@ -128,13 +148,5 @@ class DeliverabilityModelTest {
             WorkbenchException noModel = assertThrows(WorkbenchException.class, () -> DeliverabilityModel.load(ws.modelsDir()));
             assertTrue(noModel.getMessage().contains("workbench train -w DIR deliverability"));
         }
-    }
-
-    @Test
-    void theAucOfAPerfectAndARandomScore() {
-        boolean[] y = {true, true, false, false};
-        assertEquals(1.0, DeliverabilityTrainer.auc(new double[] {0.9, 0.8, 0.2, 0.1}, y), 1e-12);
-        assertEquals(0.5, DeliverabilityTrainer.auc(new double[] {0.5, 0.5, 0.5, 0.5}, y), 1e-12);
-        assertEquals(0.0, DeliverabilityTrainer.auc(new double[] {0.1, 0.2, 0.8, 0.9}, y), 1e-12);
     }
 }

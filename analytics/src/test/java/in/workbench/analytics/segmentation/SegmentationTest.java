@@ -87,7 +87,7 @@ class SegmentationTest {
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
             AddressFixture.load(ws, dir, directory, 300, 3, List.of("Z0001,C9,x,,,"));
             SegmentationTrainer trainer = new SegmentationTrainer(parser);
-            SegmentationTrainer.Result r = trainer.trainAndSave(ws, new SegmentationTrainer.Settings(42, 2, 250), ProgressMonitor.NONE);
+            SegmentationTrainer.Result r = trainer.trainAndSave(ws, new SegmentationTrainer.Settings(42, 2, 250, 300), ProgressMonitor.NONE);
             System.out.println("segmentation training took " + r.report().trainMillis() + " ms");
             assertTrue(r.report().weakAgreementF1() > 0.8, "the CRF learns the weak labels: " + r.report().weakAgreementF1());
             assertEquals(null, r.report().spanF1(), "no analyst corrections: no held-out F1 claimed");

@@ -4,6 +4,7 @@ import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.address.AddressScoring;
 import in.workbench.analytics.address.DeliverabilityModel;
 import in.workbench.analytics.address.FlagThreshold;
+import in.workbench.analytics.address.NewAddresses;
 import in.workbench.analytics.geo.PostalDirectory;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.PrintWriter;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code workbench score -w DIR deliverability -o FILE}: scores every address. */
-@Command(name = "score", description = {"Score every address: CSV address_id,score,flagged,reasons.",
+@Command(name = "score", description = {"Score every address: CSV address_id,score,flagged,reasons (--input: new addresses; --ids: some).",
     "score = probability that a shipment to the address is delivered; reasons ';'-separated, biggest effect first."})
 public final class ScoreCommand extends CsvReportCommand {
 
@@ -22,6 +23,9 @@ public final class ScoreCommand extends CsvReportCommand {
 
     @Mixin
     CsvOutputOption csvOutput;
+
+    @Mixin
+    NewAddressOptions addresses;
 
     @Option(names = "--threshold", description = "Flag addresses scoring below this (default: the one chosen on the Model screen, else 0.5).")
     Double threshold;
@@ -34,12 +38,32 @@ public final class ScoreCommand extends CsvReportCommand {
         if (threshold != null && (threshold <= 0 || threshold >= 1)) {
             throw usageError("--threshold must be between 0 and 1.");
         }
+        if (addresses.conflict() != null) {
+            throw usageError(addresses.conflict());
+        }
     }
 
     @Override
-    void write(Workspace ws, PrintWriter out) {
+    void write(Workspace ws, PrintWriter out) throws java.io.IOException {
         DeliverabilityModel m = DeliverabilityModel.load(ws.modelsDir());
         m = m.withThreshold(threshold != null ? threshold : FlagThreshold.of(ws, m.threshold()));
+        if (addresses.selected()) {
+            AddressParser parser = new AddressParser(PostalDirectory.load());
+            var rows = addresses.rows(ws, parser);
+            long flagged;
+            try (TerminalProgress progress = progress("Scoring addresses"); java.io.Writer w = NewAddressOptions.writer(csvOutput.file())) {
+                flagged = NewAddresses.score(m, parser, rows, w, progress);
+            }
+            PrintWriter summary = NewAddressOptions.summary(csvOutput.file(), out);
+            summary.printf("Scored %,d addresses; %,d flagged (score below %.2f); no table changed. Wrote %s.%n", rows.size(), flagged,
+                    m.threshold(), csvOutput.file());
+            if (options.json()) {
+                summary.printf(java.util.Locale.ROOT, "{\"model\":\"deliverability\",\"addresses\":%d,\"flagged\":%d,\"threshold\":%.4f}%n",
+                        rows.size(), flagged, m.threshold());
+            }
+            summary.flush();
+            return;
+        }
         AddressScoring.Summary s;
         try (TerminalProgress progress = progress("Scoring addresses")) {
             s = new AddressScoring(ws, new AddressParser(PostalDirectory.load())).scoreAll(m, csvOutput.file(), progress);

@@ -15,17 +15,44 @@ import picocli.CommandLine.Mixin;
  * {@code workbench segment -w DIR -o FILE}: segments every address with the workspace's
  * segmentation model (CSV {@code address_id,segments}) and refreshes the buildings report.
  */
-@Command(name = "segment", description = {"Segment every address: CSV address_id,segments in the LABEL=text | ... form of "
-    + "address_labels.csv.", "Also fills the address_segments table and the buildings report (export it with "
+@Command(name = "segment", description = {"Segment every address (--input: new addresses; --ids: some): CSV address_id,segments in "
+    + "the LABEL=text | ... form of address_labels.csv.", "Also fills the address_segments table and the buildings report (export it with "
     + "`export --table buildings`). Needs `train -w DIR segmentation` first."})
 public final class SegmentCommand extends CsvReportCommand {
 
     @Mixin
     CsvOutputOption csvOutput;
 
+    @Mixin
+    NewAddressOptions addresses;
+
     @Override
-    void write(Workspace ws, PrintWriter out) {
+    void checkArguments() {
+        if (addresses.conflict() != null) {
+            throw usageError(addresses.conflict());
+        }
+    }
+
+    @Override
+    void write(Workspace ws, PrintWriter out) throws java.io.IOException {
         SegmentationModel model = SegmentationModel.load(ws.modelsDir());
+        if (addresses.selected()) {
+            AddressParser parser = new AddressParser(PostalDirectory.load());
+            var rows = addresses.rows(ws, parser);
+            double confidence;
+            try (TerminalProgress progress = progress("Segmenting addresses"); java.io.Writer w = NewAddressOptions.writer(csvOutput.file())) {
+                confidence = AddressSegmenting.segmentRows(model, parser, rows, w, progress);
+            }
+            PrintWriter summary = NewAddressOptions.summary(csvOutput.file(), out);
+            summary.printf("Segmented %,d addresses (mean confidence %.2f); no table changed. Wrote %s.%n", rows.size(), confidence,
+                    csvOutput.file());
+            if (options.json()) {
+                summary.printf(java.util.Locale.ROOT, "{\"model\":\"segmentation\",\"addresses\":%d,\"mean_confidence\":%.4f}%n",
+                        rows.size(), confidence);
+            }
+            summary.flush();
+            return;
+        }
         AddressSegmenting.Summary s;
         try (TerminalProgress progress = progress("Segmenting addresses")) {
             s = new AddressSegmenting(ws, new AddressParser(PostalDirectory.load())).segmentAll(model, csvOutput.file(), progress);

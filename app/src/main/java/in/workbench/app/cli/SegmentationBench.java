@@ -1,54 +1,65 @@
 package in.workbench.app.cli;
 
-import com.opencsv.CSVReader;
 import in.workbench.analytics.address.AddressParser;
+import in.workbench.analytics.address.DeliverabilityModel;
+import in.workbench.analytics.address.DeliverabilityTrainer;
 import in.workbench.analytics.geo.PostalDirectory;
 import in.workbench.analytics.segmentation.LearningCurveSimulation;
-import in.workbench.analytics.segmentation.Segmentation;
+import in.workbench.analytics.segmentation.SegmentLabel;
+import in.workbench.analytics.segmentation.SegmentationModel;
 import in.workbench.analytics.segmentation.SegmentationTrainer;
 import in.workbench.analytics.task.ProgressMonitor;
+import in.workbench.sample.AddressModelQuality;
 import in.workbench.sample.SampleGenerator;
+import in.workbench.sample.independent.IndependentAddressWriter;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code workbench bench segmentation}: the segmenter's span F1 on held-out generated addresses
- * (against the generator's gold segmentations, which the product never trains on) and its learning
- * curve as simulated analysts' corrections accumulate.
+ * {@code workbench bench segmentation}: both address models measured where they were not shaped:
+ * the segmenter's span F1 (and per label) on held-out addresses of the sample's generator and of
+ * the independent second writer, its learning curve with the second writer's gold as analysts'
+ * labels, segmenting speed over all cores and the per-address latency of segmenting and scoring
+ * one new address; and the deliverability model per shipment on addresses it never saw, in both
+ * worlds, beside the same model trained on the old "any failure" labels.
  */
-@Command(name = "segmentation", description = {"Generate a world, train the segmenter on weak labels plus 0..N simulated analysts'",
-    "corrections (gold segmentations of the generator) and print span F1 on held-out generated addresses."})
+@Command(name = "segmentation", description = {"Measure the address models on the sample's generator and on an independent second",
+    "writer: span F1 and per-label F1, the learning curve with 0..N analysts' labels, segmenting speed and per-address",
+    "latency, and the deliverability model's AUC, Brier score and calibration per shipment."})
 final class SegmentationBench implements Callable<Integer> {
 
-    @Option(names = "--addresses", defaultValue = "20000", description = "Addresses generated (default ${DEFAULT-VALUE}).")
+    @Option(names = "--addresses", defaultValue = "20000", description = "Sample addresses generated (default ${DEFAULT-VALUE}).")
     int addresses;
 
-    @Option(names = "--test", defaultValue = "2000", description = "Held-out addresses evaluated (default ${DEFAULT-VALUE}).")
+    @Option(names = "--writer", defaultValue = "8000", description = "Addresses the second writer writes (default ${DEFAULT-VALUE}).")
+    int writer;
+
+    @Option(names = "--test", defaultValue = "2000", description = "Held-out addresses evaluated per world (default ${DEFAULT-VALUE}).")
     int test;
 
-    @Option(names = "--steps", defaultValue = "0,50,100,200,300,500", split = ",", description = "Analysts' labels simulated.")
+    @Option(names = "--steps", defaultValue = "0,100,400", split = ",", description = "Analysts' labels simulated (default ${DEFAULT-VALUE}).")
     int[] steps;
 
     @Option(names = "--epochs", defaultValue = "3", description = "Passes over the data (default ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--max-weak", defaultValue = "3000", description = "Weakly labelled addresses trained on at most; 0 trains on the "
-            + "simulated analysts' labels alone (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-weak", defaultValue = "3000", description = "Weakly labelled addresses trained on at most (default ${DEFAULT-VALUE}).")
     int maxWeak;
+
+    @Option(names = "--composed", defaultValue = "4000", description = "Composed training addresses (default ${DEFAULT-VALUE}).")
+    int composed;
 
     @Option(names = "--seed", defaultValue = "20261124", description = "Generator seed (default ${DEFAULT-VALUE}).")
     long seed;
@@ -61,53 +72,133 @@ final class SegmentationBench implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path base = Files.createTempDirectory("workbench-bench-segmentation");
         PostalDirectory directory = PostalDirectory.load();
-        new SampleGenerator(new SampleGenerator.Config(100, addresses, 500, seed), directory).generate(base, ProgressMonitor.NONE);
-        List<SegmentationTrainer.Example> all = gold(base);
-        List<SegmentationTrainer.Example> held = all.subList(0, Math.min(test, all.size() / 5));
-        List<SegmentationTrainer.Example> pool = all.subList(held.size(), all.size());
-        SegmentationTrainer trainer = new SegmentationTrainer(new AddressParser(directory));
+        AddressParser parser = new AddressParser(directory);
+        AddressModelQuality quality = new AddressModelQuality(directory);
+        SegmentationTrainer.Settings settings = new SegmentationTrainer.Settings(42, epochs, maxWeak, composed);
+        new SampleGenerator(new SampleGenerator.Config(100, addresses, addresses * 5, seed), directory).generate(base, ProgressMonitor.NONE);
+        List<SegmentationTrainer.Example> sample = AddressModelQuality.sampleGold(base);
+        List<SegmentationTrainer.Example> sampleHeld = sample.subList(0, Math.min(test, sample.size() / 5));
+        List<SegmentationTrainer.Example> samplePool = sample.subList(sampleHeld.size(), sample.size());
+        IndependentAddressWriter second = new IndependentAddressWriter(directory, seed + 1);
+        List<IndependentAddressWriter.Written> written = second.write(writer);
+        List<IndependentAddressWriter.Shipment> shipments = second.shipments(written);
+        List<SegmentationTrainer.Example> writerGold = AddressModelQuality.writerGold(written);
+        List<SegmentationTrainer.Example> writerHeld = writerGold.subList(0, Math.min(test, writerGold.size() / 4));
+        List<SegmentationTrainer.Example> writerPool = writerGold.subList(writerHeld.size(), writerGold.size());
+
+        AddressModelQuality.SegmenterFigures onSample;
         List<LearningCurveSimulation.Point> curve;
-        try (TerminalProgress progress = new TerminalProgress("Learning curve", false, System.err)) {
-            curve = new LearningCurveSimulation(trainer).run(pool, held, steps, new SegmentationTrainer.Settings(42, epochs,
-                    maxWeak), progress);
+        AddressModelQuality.SegmenterFigures onWriter;
+        SegmentationModel model;
+        try (TerminalProgress progress = new TerminalProgress("Segmenter", false, System.err)) {
+            progress.update(0, 3, "training on the sample's addresses");
+            onSample = quality.segmenter("sample", samplePool, sampleHeld, settings);
+            progress.update(1, 3, "training on the second writer's addresses");
+            model = quality.segmenterModel(writerPool, settings);
+            onWriter = quality.evaluate("second writer", model, writerPool.size(), writerHeld);
+            progress.update(2, 3, "learning curve");
+            curve = quality.learningCurve(writerPool, writerHeld, steps, settings, ProgressMonitor.NONE);
         }
-        out.printf(Locale.ROOT, "Segmenter on %,d generated addresses (seed %d): %,d held out, weak labels for up to %,d of the rest, "
-                + "%d passes.%n", all.size(), seed, held.size(), maxWeak, epochs);
+        out.printf(Locale.ROOT, "Segmenter (Tribuo CRF; %d passes; weak labels for up to %,d workspace addresses, %,d composed addresses). "
+                + "Held out: %,d sample addresses (seed %d), %,d of the second writer's.%n", epochs, maxWeak, composed, sampleHeld.size(), seed,
+                writerHeld.size());
+        out.println("| data | span F1 | precision | recall | " + String.join(" | ", labels()) + " |");
+        out.println("|---|---:|---:|---:|" + "---:|".repeat(labels().size()));
+        for (AddressModelQuality.SegmenterFigures f : List.of(onSample, onWriter)) {
+            out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %s |%n", f.data(), f.spanF1(), f.precision(), f.recall(), perLabel(f.perLabelF1()));
+        }
+        out.println();
+        out.println("Learning curve on the second writer's held-out addresses (its gold as analysts' labels):");
         out.println("| analysts' labels | span F1 | precision | recall | training |");
         out.println("|---:|---:|---:|---:|---:|");
         for (LearningCurveSimulation.Point p : curve) {
             out.printf(Locale.ROOT, "| %d | %.3f | %.3f | %.3f | %.1f s |%n", p.analystLabels(), p.spanF1(), p.precision(), p.recall(),
                     p.trainMillis() / 1000.0);
         }
-        if (maxWeak > 0) {
-            SegmentationTrainer.Result weakOnly = trainer.train(pool.stream().map(e -> new SegmentationTrainer.Example(e.id(), e.text(),
-                    e.pincode(), null)).toList(), new SegmentationTrainer.Settings(42, epochs, maxWeak), ProgressMonitor.NONE);
-            out.println("Per-label span F1 with weak labels only: " + trainer.evaluate(weakOnly.model(), held).perLabelF1());
+
+        List<String> texts = new ArrayList<>();
+        sampleHeld.forEach(e -> texts.add(e.text()));
+        writerHeld.forEach(e -> texts.add(e.text()));
+        for (int r = 0; r < 2; r++) {
+            segmentAll(model, parser, texts);
         }
-        out.printf(Locale.ROOT, "The weak labels themselves: span F1 %.3f.%n", trainer.evaluateWeakLabels(held).f1());
+        double[] rates = new double[3];
+        for (int r = 0; r < 3; r++) {
+            rates[r] = segmentAll(model, parser, texts);
+        }
+        Arrays.sort(rates);
+        double[] segLatency = latencies(texts.size(), i -> model.segment(parser, texts.get(i), null));
+        out.println();
+        out.printf(Locale.ROOT, "Segmenting speed: %,.0f addresses/s on %d cores (median of 3 passes over %,d addresses; range %,.0f–%,.0f).%n",
+                rates[1], Runtime.getRuntime().availableProcessors(), texts.size(), rates[0], rates[2]);
+        out.printf(Locale.ROOT, "One new address at a time (the --input path): segmenting p50 %.3f ms, p99 %.3f ms.%n", segLatency[0],
+                segLatency[1]);
+
+        List<DeliverabilityTrainer.LabelledAddress> sampleShipments = AddressModelQuality.sampleShipments(base);
+        List<DeliverabilityTrainer.LabelledAddress> writerShipments = AddressModelQuality.writerShipments(written, shipments);
+        AddressModelQuality.DeliverabilityFigures ds;
+        AddressModelQuality.DeliverabilityFigures dw;
+        try (TerminalProgress progress = new TerminalProgress("Deliverability", false, System.err)) {
+            progress.update(0, 2, "the sample");
+            ds = quality.deliverability("sample", sampleShipments, 0.7, DeliverabilityTrainer.TREES, 42);
+            progress.update(1, 2, "the second writer");
+            dw = quality.deliverability("second writer", writerShipments, 0.7, DeliverabilityTrainer.TREES, 42);
+        }
+        out.println();
+        out.println("Deliverability per shipment on addresses never trained on (70 % of the addresses trained on, 30 % tested):");
+        out.println("| data | test addresses / shipments | AUC | Brier | ECE (10 bins) | mean score | delivered share | "
+                + "old labels (any failure): AUC / ECE / mean |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (AddressModelQuality.DeliverabilityFigures f : List.of(ds, dw)) {
+            out.printf(Locale.ROOT, "| %s | %,d / %,.0f | %.3f | %.4f | %.3f | %.3f | %.3f | %.3f / %.3f / %.3f |%n", f.data(), f.testAddresses(),
+                    f.testShipments(), f.auc(), f.brier(), f.ece(), f.meanPredicted(), f.deliveredShare(), f.anyFailureAuc(), f.anyFailureEce(),
+                    f.anyFailureMean());
+        }
+        DeliverabilityModel scorer = quality.deliverabilityModel(writerShipments, DeliverabilityTrainer.TREES, 42);
+        double[] scoreLatency = latencies(texts.size(), i -> scorer.scoreAll(parser, List.of(new DeliverabilityModel.Input(texts.get(i), null,
+                null, null)), false));
+        out.printf(Locale.ROOT, "One new address at a time (the --input path): scoring with reasons p50 %.3f ms, p99 %.3f ms.%n",
+                scoreLatency[0], scoreLatency[1]);
         BenchCommand.deleteRecursively(base);
         return 0;
     }
 
-    static List<SegmentationTrainer.Example> gold(Path world) throws Exception {
-        Map<String, String[]> addresses = new HashMap<>();
-        try (Reader r = Files.newBufferedReader(world.resolve("addresses.csv"), StandardCharsets.UTF_8); CSVReader csv = new CSVReader(r)) {
-            List<String> h = Arrays.asList(csv.readNext());
-            String[] row;
-            while ((row = csv.readNext()) != null) {
-                addresses.put(row[h.indexOf("address_id")], new String[] {row[h.indexOf("address_text")], row[h.indexOf("pincode")]});
+    private static List<String> labels() {
+        return Arrays.stream(SegmentLabel.values()).filter(l -> l != SegmentLabel.OTHER).map(Enum::name).toList();
+    }
+
+    private static String perLabel(Map<SegmentLabel, Double> f1) {
+        List<String> cells = new ArrayList<>();
+        for (SegmentLabel l : SegmentLabel.values()) {
+            if (l != SegmentLabel.OTHER) {
+                Double v = f1.get(l);
+                cells.add(v == null ? "–" : String.format(Locale.ROOT, "%.3f", v));
             }
         }
-        List<SegmentationTrainer.Example> out = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(world.resolve("truth/address_labels_gold.csv"), StandardCharsets.UTF_8);
-                CSVReader csv = new CSVReader(r)) {
-            csv.readNext();
-            String[] row;
-            while ((row = csv.readNext()) != null) {
-                String[] a = addresses.get(row[0]);
-                out.add(new SegmentationTrainer.Example(row[0], a[0], a[1], Segmentation.parse(a[0], row[2])));
-            }
+        return String.join(" | ", cells);
+    }
+
+    /** Addresses segmented per second over all cores. */
+    private static double segmentAll(SegmentationModel model, AddressParser parser, List<String> texts) {
+        long t0 = System.nanoTime();
+        long labelled = IntStream.range(0, texts.size()).parallel().mapToLong(i -> model.segment(parser, texts.get(i), null).tokens().size())
+                .sum();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return labelled == 0 ? 0 : texts.size() / seconds;
+    }
+
+    /** p50 and p99 in milliseconds of doing one address at a time (after a warm-up pass). */
+    private static double[] latencies(int n, java.util.function.IntConsumer one) {
+        for (int i = 0; i < Math.min(n, 500); i++) {
+            one.accept(i);
         }
-        return out;
+        double[] ms = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            one.accept(i);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        return new double[] {ms[(int) (0.5 * (n - 1))], ms[(int) (0.99 * (n - 1))]};
     }
 }

@@ -44,6 +44,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "segmentation: passes over the data (default 3).")
     Integer epochs;
 
+    @Option(names = "--composed", description = "segmentation: composed training addresses of several writing styles (default 4000).")
+    Integer composed;
+
     @Spec
     CommandSpec spec;
 
@@ -81,9 +84,10 @@ public final class TrainCommand implements Callable<Integer> {
                 out.printf("  %-20s AUC %.3f  log-loss %.3f  Brier %.3f%s%n", c.algorithm(), c.auc(), c.logLoss(), c.brier(),
                         c.algorithm().equals(r.chosen()) ? "  <- kept" : "");
             }
-            out.printf("Calibrated (Platt): Brier %.3f. Flagged below %.2f: precision %.2f, recall %.2f of undeliverable addresses. "
-                    + "Trained in %.1f s.%n", r.brierCalibrated(), r.atThreshold().threshold(), r.atThreshold().precision(),
-                    r.atThreshold().recall(), r.trainMillis() / 1000.0);
+            out.printf("Calibrated (Platt), per shipment out of fold: AUC %.3f, Brier %.3f, ECE %.3f, mean score %.3f where %.3f of %,.0f "
+                    + "shipments were delivered. Flagged below %.2f: precision %.2f, recall %.2f of undeliverable addresses. "
+                    + "Trained in %.1f s.%n", r.auc(), r.brierCalibrated(), r.ece(), r.meanPredicted(), r.deliveredShare(), r.shipments(),
+                    r.atThreshold().threshold(), r.atThreshold().precision(), r.atThreshold().recall(), r.trainMillis() / 1000.0);
             if (options.json()) {
                 ObjectMapper json = new ObjectMapper();
                 ObjectNode node = json.createObjectNode();
@@ -91,6 +95,9 @@ public final class TrainCommand implements Callable<Integer> {
                 node.put("auc", r.auc());
                 node.put("chosen", r.chosen());
                 node.put("brier", r.brierCalibrated());
+                node.put("ece", r.ece());
+                node.put("mean_predicted", r.meanPredicted());
+                node.put("delivered_share", r.deliveredShare());
                 node.put("precision", r.atThreshold().precision());
                 node.put("recall", r.atThreshold().recall());
                 node.put("addresses", r.addresses());
@@ -113,7 +120,8 @@ public final class TrainCommand implements Callable<Integer> {
         try (Workspace ws = options.open()) {
             SegmentationTrainer.Result result;
             SegmentationTrainer.Settings settings = new SegmentationTrainer.Settings(seed,
-                    epochs == null ? SegmentationTrainer.DEFAULT_EPOCHS : epochs, SegmentationTrainer.DEFAULT_MAX_WEAK);
+                    epochs == null ? SegmentationTrainer.DEFAULT_EPOCHS : epochs, SegmentationTrainer.DEFAULT_MAX_WEAK,
+                    composed == null ? SegmentationTrainer.DEFAULT_COMPOSED : Math.max(0, composed));
             try (TerminalProgress progress = new TerminalProgress("Training segmentation", options.quiet(), System.err)) {
                 result = new SegmentationTrainer(new AddressParser(PostalDirectory.load())).trainAndSave(ws, settings, progress);
             }

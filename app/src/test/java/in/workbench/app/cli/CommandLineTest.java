@@ -149,6 +149,18 @@ class CommandLineTest {
         List<String> lines = Files.readAllLines(scores);
         assertEquals("address_id,score,flagged,reasons", lines.get(0));
         assertEquals(1501, lines.size());
+        Path fresh = file("new.csv", "address_text,city,pincode\n\"Flat 12, 4th Cross, Malleswaram, Bengaluru 560003\",Bengaluru,\n"
+                + "\"near Bus Stand\",,\n,,\n560001,,\n\"" + "x".repeat(5_000) + "\",,\n\"मंदिर के सामने\",,\n\"12/4 ,,, -- #\",,\n");
+        Path freshScores = dir.resolve("new-scores.csv");
+        assertEquals(0, run("export", "-w", ws, "--table", "address_scores", "-o", dir.resolve("before.csv").toString(), "-q").code());
+        Run scoreNew = run("score", "-w", ws, "deliverability", "--input", fresh.toString(), "-o", freshScores.toString(), "--json", "-q");
+        assertEquals(0, scoreNew.code(), scoreNew.err());
+        List<String> freshLines = Files.readAllLines(freshScores);
+        assertEquals(8, freshLines.size(), "every new address scored, bad ones too: " + freshLines);
+        assertTrue(freshLines.get(1).startsWith("1,"), "the row number is the id without address_id: " + freshLines.get(1));
+        assertEquals(7, scoreNew.json().get("addresses").asInt());
+        assertEquals(0, run("export", "-w", ws, "--table", "address_scores", "-o", dir.resolve("after.csv").toString(), "-q").code());
+        assertEquals(Files.readString(dir.resolve("before.csv")), Files.readString(dir.resolve("after.csv")), "no table touched");
         assertEquals(2, run("train", "-w", ws, "segmentation-xyz").code());
     }
 

@@ -32,7 +32,7 @@ class SegmentationCommandTest {
         assertEquals(4, noModel.code());
         assertTrue(noModel.err().contains("train -w DIR segmentation"), noModel.err());
 
-        CommandLineTest.Run weak = CommandLineTest.run("train", "-q", "-w", ws, "segmentation", "--epochs", "1", "--json");
+        CommandLineTest.Run weak = CommandLineTest.run("train", "-q", "-w", ws, "segmentation", "--epochs", "1", "--composed", "300", "--json");
         assertEquals(0, weak.code(), weak.err());
         assertTrue(weak.json().get("span_f1").isNull(), "no analyst corrections yet: no held-out F1 is claimed");
 
@@ -42,7 +42,7 @@ class SegmentationCommandTest {
         Path labelsFile = dir.resolve("address_labels.csv");
         Files.write(labelsFile, labels, StandardCharsets.UTF_8);
         assertEquals(0, CommandLineTest.run("import", "-q", "-w", ws, "-t", "labels", labelsFile.toString()).code());
-        CommandLineTest.Run trained = CommandLineTest.run("train", "-q", "-w", ws, "segmentation", "--epochs", "1", "--seed", "7", "--json");
+        CommandLineTest.Run trained = CommandLineTest.run("train", "-q", "-w", ws, "segmentation", "--epochs", "1", "--composed", "300", "--seed", "7", "--json");
         assertEquals(0, trained.code(), trained.err());
         JsonNode json = trained.json();
         assertEquals("segmentation", json.get("model").asText());
@@ -59,6 +59,31 @@ class SegmentationCommandTest {
         assertTrue(lines.stream().skip(1).anyMatch(l -> l.contains("PINCODE=") && l.contains(" | ")), lines.get(1));
         assertEquals(600, seg.json().get("addresses").asInt());
         assertTrue(seg.json().get("buildings").asInt() > 0);
+        Path fresh = dir.resolve("new.csv");
+        Files.writeString(fresh, "address_id,address_text,pincode\nN1,\"Flat 12, Shanti Apartments, Malleswaram, Bengaluru 560003\",\n"
+                + "N2,,\nN3,\"मंदिर के सामने\",\n", StandardCharsets.UTF_8);
+        Path freshOut = dir.resolve("new-segments.csv");
+        CommandLineTest.Run newOnes = CommandLineTest.run("segment", "-q", "-w", ws, "--input", fresh.toString(), "-o", freshOut.toString(),
+                "--json");
+        assertEquals(0, newOnes.code(), newOnes.err());
+        List<String> freshLines = Files.readAllLines(freshOut, StandardCharsets.UTF_8);
+        assertEquals(4, freshLines.size(), freshLines.toString());
+        assertTrue(freshLines.get(1).startsWith("N1,") && freshLines.get(1).contains("PINCODE=560003"), freshLines.get(1));
+        assertEquals(3, newOnes.json().get("addresses").asInt());
+        assertTrue(newOnes.out().contains("no table changed"), newOnes.out());
+        Path ids = dir.resolve("ids.txt");
+        Files.writeString(ids, "address_id\n" + lines.get(1).substring(0, lines.get(1).indexOf(',')) + "\nNOT-THERE\n");
+        CommandLineTest.Run some = CommandLineTest.run("segment", "-q", "-w", ws, "--ids", ids.toString(), "-o", dir.resolve("some.csv").toString(),
+                "--json");
+        assertEquals(0, some.code(), some.err());
+        assertEquals(1, some.json().get("addresses").asInt(), "only the listed address that exists");
+        assertEquals(2, CommandLineTest.run("segment", "-q", "-w", ws, "--ids", ids.toString(), "--input", fresh.toString(), "-o",
+                dir.resolve("x.csv").toString()).code(), "--input and --ids together are a usage error");
+        Files.writeString(dir.resolve("bad.csv"), "id,text\n1,x\n");
+        CommandLineTest.Run bad = CommandLineTest.run("segment", "-q", "-w", ws, "--input", dir.resolve("bad.csv").toString(), "-o",
+                dir.resolve("y.csv").toString());
+        assertEquals(3, bad.code());
+        assertTrue(bad.err().contains("no address_text column"), bad.err());
         CommandLineTest.Run export = CommandLineTest.run("export", "-q", "-w", ws, "--table", "buildings", "-o", dir.resolve("b.csv").toString());
         assertEquals(0, export.code(), export.err());
         assertTrue(Files.readString(dir.resolve("b.csv")).startsWith("building_key,building_name,variants,locality,city,pincode,addresses,customers"));

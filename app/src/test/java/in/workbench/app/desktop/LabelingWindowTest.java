@@ -65,7 +65,7 @@ class LabelingWindowTest {
             // so the learning curve has points: 0, 60 and 120 corrected addresses.
             List<String> gold = Files.readAllLines(world.resolve("truth/address_labels_gold.csv"), StandardCharsets.UTF_8);
             SegmentationTrainer trainer = new SegmentationTrainer(new AddressParser(directory));
-            SegmentationTrainer.Settings quick = new SegmentationTrainer.Settings(42, 1, 250);
+            SegmentationTrainer.Settings quick = new SegmentationTrainer.Settings(42, 1, 250, 200);
             trainer.trainAndSave(ws, quick, ProgressMonitor.NONE);
             for (int step = 1; step <= 2; step++) {
                 Path part = home.resolve("gold-" + step + ".csv");

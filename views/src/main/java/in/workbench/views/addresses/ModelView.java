@@ -3,6 +3,7 @@ package in.workbench.views.addresses;
 import in.workbench.analytics.address.DeliverabilityEvaluation;
 import in.workbench.analytics.address.DeliverabilityModel;
 import in.workbench.analytics.address.DeliverabilityTrainer;
+import in.workbench.analytics.evaluation.BinaryMetrics;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.chart.ChartCard;
 import in.workbench.views.chart.ChartData;
@@ -187,20 +188,21 @@ public final class ModelView implements Screen {
             candidates.showMessage("Train the model to compare a logistic regression with XGBoost.");
             return;
         }
-        summary.setText(String.format("Kept %s: cross-validated AUC %.3f, Brier score %.3f after calibration (Platt). Trained %s on %,d "
-                + "labelled addresses (%,d undeliverable, %,d labelled by analysts), %d-fold cross-validation, seed %d.", e.chosen(), e.auc(),
-                e.brier(), e.trainedAt().replace('T', ' ').replaceAll("\\.\\d+", ""), e.addresses(), e.undeliverable(), e.analystLabels(),
-                e.folds(), e.seed()));
-        List<DeliverabilityTrainer.ReliabilityBin> bins = e.reliability(BINS);
+        summary.setText(String.format("Kept %s: cross-validated AUC %.3f, Brier score %.3f, calibration error (ECE) %.3f per shipment "
+                + "after calibration (Platt); mean score %.3f where %.3f of shipments were delivered. Trained %s on %,d "
+                + "labelled addresses (%,d mostly undeliverable, %,d labelled by analysts), %d-fold cross-validation, seed %d.", e.chosen(),
+                e.auc(), e.brier(), e.ece(), e.meanPredicted(), e.deliveredShare(), e.trainedAt().replace('T', ' ').replaceAll("\\.\\d+", ""),
+                e.addresses(), e.undeliverable(), e.analystLabels(), e.folds(), e.seed()));
+        List<BinaryMetrics.ReliabilityBin> bins = e.reliability(BINS);
         XYSeries observed = new XYSeries("model (each point a score bin)");
         XYSeries perfect = new XYSeries("perfectly calibrated");
         perfect.add(0, 0);
         perfect.add(1, 1);
         List<List<Object>> rows = new ArrayList<>();
-        for (DeliverabilityTrainer.ReliabilityBin b : bins) {
+        for (BinaryMetrics.ReliabilityBin b : bins) {
             observed.add(b.meanPredicted(), b.observed());
             double from = Math.floor(b.meanPredicted() * BINS) / BINS;
-            rows.add(List.of(from, from + 1.0 / BINS, b.meanPredicted(), b.observed(), b.count()));
+            rows.add(List.of(from, from + 1.0 / BINS, b.meanPredicted(), b.observed(), (long) b.weight()));
         }
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(observed);

@@ -78,7 +78,7 @@ class LabelingViewModelTest {
 
     static LabelingViewModel model(Workspace ws, LabelingViewModel.Analyst analyst) {
         LabelingViewModel m = new LabelingViewModel(new SameThreadTaskRunner(), failures::add, analyst, () -> parser,
-                new SegmentationTrainer.Settings(42, 1, 200));
+                new SegmentationTrainer.Settings(42, 1, 200, 200));
         m.setWorkspace(ws);
         return m;
     }

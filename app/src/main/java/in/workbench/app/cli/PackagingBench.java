@@ -161,7 +161,7 @@ final class PackagingBench implements Callable<Integer> {
             pos[i] = u.damaged();
             neg[i] = u.reached() - u.damaged();
         }
-        return PackagingTrainer.weightedAuc(p, pos, neg);
+        return in.workbench.analytics.evaluation.BinaryMetrics.auc(p, pos, neg);
     }
 
     private static void row(PrintWriter out, String name, PackagingTrainer.Metrics m) {

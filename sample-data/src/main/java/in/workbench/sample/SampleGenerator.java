@@ -61,12 +61,40 @@ public final class SampleGenerator {
     private static final double[][] HUBS = {{12.97, 77.59}, {19.08, 72.88}, {28.61, 77.21}, {22.57, 88.36}, {17.39, 78.49}};
     private static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
 
+    /**
+     * How the world packs its goods, for packaging evaluations on worlds other than the sample's
+     * (TRUTH.md, Damage). The sample's settings draw the same random numbers as before they existed,
+     * so the bundled sample stays byte-identical.
+     *
+     * @param extraFragileShare the share of a subcategory's non-fragile products that are made fragile too
+     *     (0: the sample; 0.5: half of them)
+     * @param secondPackageShare the share of products whose history also uses an adjacent second package type
+     *     (the sample: 0.4)
+     */
+    public record Packing(double extraFragileShare, double secondPackageShare) {
+
+        /** The bundled sample's packing. */
+        public static final Packing SAMPLE = new Packing(0, 0.4);
+
+        public Packing {
+            if (!(extraFragileShare >= 0 && extraFragileShare <= 1 && secondPackageShare >= 0 && secondPackageShare <= 1)) {
+                throw new IllegalArgumentException("packing shares must lie between 0 and 1");
+            }
+        }
+    }
+
     private final Config config;
     private final PostalDirectory directory;
+    private final Packing packing;
 
     public SampleGenerator(Config config, PostalDirectory directory) {
+        this(config, directory, Packing.SAMPLE);
+    }
+
+    public SampleGenerator(Config config, PostalDirectory directory, Packing packing) {
         this.config = config;
         this.directory = directory;
+        this.packing = packing;
     }
 
     /** A generated product with its hidden truth. */
@@ -218,7 +246,7 @@ public final class SampleGenerator {
             double length = Math.round(Math.cbrt(volume) * 1.6 * 10) / 10.0;
             double width = Math.round(Math.cbrt(volume) * 1.1 * 10) / 10.0;
             double height = Math.round(volume / (length * width) * 10) / 10.0;
-            boolean fragile = random.nextDouble() < sub.fragileShare();
+            boolean fragile = random.nextDouble() < sub.fragileShare() + packing.extraFragileShare() * (1 - sub.fragileShare());
             boolean liquid = random.nextDouble() < sub.liquidShare();
             double logPrice = Math.log(sub.price()[0]) + random.nextDouble() * (Math.log(sub.price()[1]) - Math.log(sub.price()[0]));
             int price = Math.max(49, (int) (Math.round(Math.exp(logPrice) / 10.0) * 10 - 1));
@@ -235,7 +263,7 @@ public final class SampleGenerator {
                 primary = Math.min(6, primary + 1);
             }
             int[] packages;
-            if (random.nextDouble() < 0.4) {
+            if (random.nextDouble() < packing.secondPackageShare()) {
                 int second = primary == 6 ? 5 : primary == 1 ? 2 : primary + (random.nextBoolean() ? 1 : -1);
                 packages = new int[] {primary, second};
             } else {

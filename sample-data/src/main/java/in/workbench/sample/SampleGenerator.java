@@ -70,15 +70,20 @@ public final class SampleGenerator {
      *     (0: the sample; 0.5: half of them)
      * @param secondPackageShare the share of products whose history also uses an adjacent second package type
      *     (the sample: 0.4)
+     * @param packageCostScale multiplies every package type's unit cost in package_types.csv (the sample: 1), so that
+     *     sturdier packages stop paying for themselves in avoided damage and the trade-off between cost and damage binds
      */
-    public record Packing(double extraFragileShare, double secondPackageShare) {
+    public record Packing(double extraFragileShare, double secondPackageShare, double packageCostScale) {
 
         /** The bundled sample's packing. */
-        public static final Packing SAMPLE = new Packing(0, 0.4);
+        public static final Packing SAMPLE = new Packing(0, 0.4, 1);
 
         public Packing {
             if (!(extraFragileShare >= 0 && extraFragileShare <= 1 && secondPackageShare >= 0 && secondPackageShare <= 1)) {
                 throw new IllegalArgumentException("packing shares must lie between 0 and 1");
+            }
+            if (!(packageCostScale > 0) || Double.isInfinite(packageCostScale)) {
+                throw new IllegalArgumentException("the package cost scale must be positive");
             }
         }
     }
@@ -171,7 +176,7 @@ public final class SampleGenerator {
         try (ICSVWriter w = csv(writer(out.resolve("package_types.csv")))) {
             w.writeNext(new String[] {"package_type", "robustness_rank", "unit_cost_inr"}, false);
             for (Market.Package p : Market.LADDER) {
-                w.writeNext(new String[] {p.name(), String.valueOf(p.rank()), money(p.unitCost())}, false);
+                w.writeNext(new String[] {p.name(), String.valueOf(p.rank()), money(p.unitCost() * packing.packageCostScale())}, false);
             }
         }
     }

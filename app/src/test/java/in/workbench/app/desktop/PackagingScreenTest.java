@@ -135,7 +135,9 @@ class PackagingScreenTest {
         robot.interact(() -> app.packaging().showTab(1));
         ChartCard tradeOff = app.packaging().charts().get(3);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tradeOff.chart() != null);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.packaging().model().rows().size() > 0);
+        assertTrue(app.packaging().model().rows().isEmpty(), "opening the screen saves no plan");
+        robot.clickOn("#savePlan");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.packaging().model().rows().size() > 0);
         screenshot("packaging-tradeoff");
         PackagingRecommender.Plan before = app.packaging().model().planProperty().get();
         Node canvas = robot.from(tradeOff).lookup((java.util.function.Predicate<Node>) n -> n instanceof ChartCanvas).query();

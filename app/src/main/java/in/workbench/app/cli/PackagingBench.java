@@ -191,7 +191,10 @@ final class PackagingBench implements Callable<Integer> {
         }
         bestRow(out, "best the truth allows at no more true total cost (same solver, true probabilities)", best, ideal, history);
         bestRow(out, "best the truth allows at no more true damage (same solver, true probabilities)", bestCheap, idealCheap, history);
-        out.printf(Locale.ROOT, "%nSolving the default plan took %,d ms (%,d products).%n", solveMillis, catalog.size());
+        double alpha = new PackagingRecommender(ladder, catalog, model, usage, analysis.shipping(), PackagingRecommender.DEFAULT_RETURN_HANDLING_INR,
+                PlanCaution.defaults()).shrinkStrength();
+        out.printf(Locale.ROOT, "%nSolving the default plan took %,d ms (%,d products). Empirical-Bayes prior strength α = %.1f expected "
+                + "damaged shipments.%n", solveMillis, catalog.size(), alpha);
     }
 
     private static void bestRow(PrintWriter out, String name, PackagingRecommender.Plan best, PackagingRecommender.Totals ideal,

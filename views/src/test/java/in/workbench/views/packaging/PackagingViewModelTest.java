@@ -142,9 +142,12 @@ class PackagingViewModelTest {
             assertTrue(model.rows().stream().allMatch(r -> r.category().equals("Home")));
             assertEquals(0, model.offsetProperty().get(), "a filter change goes back to the first page");
 
+            PackagingRecommender.Plan cheap = model.planProperty().get();
             model.chooseDamage(curve.get(0).damageBudget(), true);
             PackagingRecommender.Plan sturdy = model.planProperty().get();
-            assertTrue(sturdy.recommended().expectedDamaged() < plan.recommended().expectedDamaged());
+            assertEquals(PackagingObjective.LEAST_COST_AT_DAMAGE_BUDGET, sturdy.objective());
+            assertTrue(sturdy.recommended().expectedDamaged() < cheap.recommended().expectedDamaged(), "the least-damage end of the curve");
+            assertTrue(sturdy.recommended().expectedDamaged() <= plan.recommended().expectedDamaged() + 1e-9);
             model.categoryFilterProperty().set(null);
             assertTrue(model.rows().stream().anyMatch(r -> r.recommendedPackage().equals("carton_bubble")), "the table follows the chosen point");
 

@@ -149,7 +149,7 @@ class PackagingViewModelTest {
             assertTrue(sturdy.recommended().expectedDamaged() < cheap.recommended().expectedDamaged(), "the least-damage end of the curve");
             assertTrue(sturdy.recommended().expectedDamaged() <= plan.recommended().expectedDamaged() + 1e-9);
             model.categoryFilterProperty().set(null);
-            assertTrue(model.rows().stream().anyMatch(r -> r.recommendedPackage().equals("carton_bubble")), "the table follows the chosen point");
+            assertTrue(model.rows().stream().anyMatch(r -> r.recommendedPackage().equals("carton_single")), "the table follows the chosen point");
 
             Path csv = dir.resolve("recs.csv");
             AtomicLong written = new AtomicLong(-1);

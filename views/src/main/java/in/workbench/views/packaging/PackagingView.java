@@ -59,7 +59,7 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
     private final ChartCard byPackage = new ChartCard("Damage rate by package type");
     private final ChartCard byCategory = new ChartCard("Damage rate by category");
     private final ChartCard heat = new ChartCard("Damage rate, category × package type");
-    private final ChartCard tradeOff = new ChartCard("Trade-off: expected damage vs total cost (packaging, shipping, damage)");
+    private final ChartCard tradeOff = new ChartCard("Trade-off: expected damage vs total cost");
     private final ChartCard reliability = new ChartCard("Calibration on held-out products");
     private final GridPane comparison = new GridPane();
     private final Label notes = new Label();

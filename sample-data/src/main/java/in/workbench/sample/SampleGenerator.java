@@ -61,12 +61,45 @@ public final class SampleGenerator {
     private static final double[][] HUBS = {{12.97, 77.59}, {19.08, 72.88}, {28.61, 77.21}, {22.57, 88.36}, {17.39, 78.49}};
     private static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
 
+    /**
+     * How the world packs its goods, for packaging evaluations on worlds other than the sample's
+     * (TRUTH.md, Damage). The sample's settings draw the same random numbers as before they existed,
+     * so the bundled sample stays byte-identical.
+     *
+     * @param extraFragileShare the share of a subcategory's non-fragile products that are made fragile too
+     *     (0: the sample; 0.5: half of them)
+     * @param secondPackageShare the share of products whose history also uses an adjacent second package type
+     *     (the sample: 0.4)
+     * @param packageCostScale multiplies every package type's unit cost in package_types.csv (the sample: 1), so that
+     *     sturdier packages stop paying for themselves in avoided damage and the trade-off between cost and damage binds
+     */
+    public record Packing(double extraFragileShare, double secondPackageShare, double packageCostScale) {
+
+        /** The bundled sample's packing. */
+        public static final Packing SAMPLE = new Packing(0, 0.4, 1);
+
+        public Packing {
+            if (!(extraFragileShare >= 0 && extraFragileShare <= 1 && secondPackageShare >= 0 && secondPackageShare <= 1)) {
+                throw new IllegalArgumentException("packing shares must lie between 0 and 1");
+            }
+            if (!(packageCostScale > 0) || Double.isInfinite(packageCostScale)) {
+                throw new IllegalArgumentException("the package cost scale must be positive");
+            }
+        }
+    }
+
     private final Config config;
     private final PostalDirectory directory;
+    private final Packing packing;
 
     public SampleGenerator(Config config, PostalDirectory directory) {
+        this(config, directory, Packing.SAMPLE);
+    }
+
+    public SampleGenerator(Config config, PostalDirectory directory, Packing packing) {
         this.config = config;
         this.directory = directory;
+        this.packing = packing;
     }
 
     /** A generated product with its hidden truth. */
@@ -143,7 +176,7 @@ public final class SampleGenerator {
         try (ICSVWriter w = csv(writer(out.resolve("package_types.csv")))) {
             w.writeNext(new String[] {"package_type", "robustness_rank", "unit_cost_inr"}, false);
             for (Market.Package p : Market.LADDER) {
-                w.writeNext(new String[] {p.name(), String.valueOf(p.rank()), money(p.unitCost())}, false);
+                w.writeNext(new String[] {p.name(), String.valueOf(p.rank()), money(p.unitCost() * packing.packageCostScale())}, false);
             }
         }
     }
@@ -218,7 +251,7 @@ public final class SampleGenerator {
             double length = Math.round(Math.cbrt(volume) * 1.6 * 10) / 10.0;
             double width = Math.round(Math.cbrt(volume) * 1.1 * 10) / 10.0;
             double height = Math.round(volume / (length * width) * 10) / 10.0;
-            boolean fragile = random.nextDouble() < sub.fragileShare();
+            boolean fragile = random.nextDouble() < sub.fragileShare() + packing.extraFragileShare() * (1 - sub.fragileShare());
             boolean liquid = random.nextDouble() < sub.liquidShare();
             double logPrice = Math.log(sub.price()[0]) + random.nextDouble() * (Math.log(sub.price()[1]) - Math.log(sub.price()[0]));
             int price = Math.max(49, (int) (Math.round(Math.exp(logPrice) / 10.0) * 10 - 1));
@@ -235,7 +268,7 @@ public final class SampleGenerator {
                 primary = Math.min(6, primary + 1);
             }
             int[] packages;
-            if (random.nextDouble() < 0.4) {
+            if (random.nextDouble() < packing.secondPackageShare()) {
                 int second = primary == 6 ? 5 : primary == 1 ? 2 : primary + (random.nextBoolean() ? 1 : -1);
                 packages = new int[] {primary, second};
             } else {

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * What the command line and the Packaging screen share: a trained model's predictions for the
  * workspace's current catalog, the shipping-cost estimate, and the recommender built on them;
- * {@link #recommend} picks λ (directly or for a damage budget) and saves the result in
- * packaging_recommendations. Prepared once on a worker thread; then immutable and thread-safe
+ * {@link #plan} chooses a plan for an objective and {@link #save} keeps it in
+ * packaging_recommendations with its provenance. Prepared once on a worker thread; then immutable and thread-safe
  * (recomputing a plan for another λ is fast and touches no database until {@link #save}).
  */
 public final class PackagingAnalysis {
@@ -66,20 +66,14 @@ public final class PackagingAnalysis {
     }
 
     /**
-     * The plan for λ when given, else for the damage budget when given, else for a budget of the
-     * history's damaged shipments. Does not save.
+     * The plan for an objective (null: the default, least damage at no more total cost than now),
+     * a damage budget or λ (at most one of the two). Does not save.
      */
-    public PackagingRecommender.Plan plan(Double budget, Double lambda) {
-        if (lambda != null && budget != null) {
-            throw new WorkbenchException(Kind.INPUT_UNUSABLE, "Give either a damage budget or λ, not both.");
-        }
-        if (lambda != null) {
-            return recommender.atLambda(lambda);
-        }
-        return recommender.forBudget(budget != null ? budget : recommender.actualDamaged());
+    public PackagingRecommender.Plan plan(PackagingObjective objective, Double budget, Double lambda) {
+        return recommender.plan(objective, budget, lambda);
     }
 
-    /** Saves a plan in packaging_recommendations and the predictions in packaging_predictions (both replaced). */
+    /** Saves a plan in packaging_recommendations (with its provenance) and the predictions in packaging_predictions (all replaced). */
     public void save(PackagingRecommender.Plan plan) {
         repository.writePredictions(predictions.ladder(), predictions.productIds(), predictions.damage());
         repository.writeRecommendations(plan);

@@ -1,5 +1,7 @@
 package in.workbench.analytics.packaging;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import in.workbench.analytics.WorkbenchException;
@@ -9,23 +11,29 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Chooses a package per product: the one minimising package cost + estimated shipping cost +
- * λ × p(damage) × damage cost, where damage cost = the product's price + a return handling cost.
- * λ = 1 is the plain expected-cost optimum; a larger λ buys less damage with more expensive
- * packages. {@link #forBudget} finds by bisection the smallest λ whose expected damaged
- * shipments stay within a budget (expected damage never rises as λ grows).
+ * Chooses a package per product for a named {@link PackagingObjective}: by default the least
+ * expected damage whose total cost (packaging + shipping + damage handling, where damage handling
+ * = the product's price + a return handling cost per damaged shipment) is no more than the current
+ * policy's. Budgeted objectives are solved as a multiple-choice knapsack ({@link PlanSolver}: the
+ * LP relaxation's greedy, then a fill of the budget left), and the plan reports its gap to the LP
+ * bound. The damage probabilities the plan is chosen with are the model's, guarded against the
+ * optimiser's curse as {@link PlanCaution} says; every total a plan reports uses those same
+ * probabilities ("as the model sees it").
  *
  * <p>Totals are over the workspace's history: each product weighs by its shipments that reached
  * customers in ladder packages; the current policy is the packages those shipments actually used.
- * Products without shipments get a recommendation but weigh nothing in the totals.
- * Immutable after construction and thread-safe.
+ * Products without shipments get a recommendation (at the plan's marginal trade-off) but weigh
+ * nothing in the totals. Immutable after construction and thread-safe.
  */
 public final class PackagingRecommender {
 
@@ -34,31 +42,40 @@ public final class PackagingRecommender {
 
     private final PackageLadder ladder;
     private final List<ProductRow> products;
+    private final double[][] modelDamage;
     private final double[][] damage;
+    private final boolean[][] allowed;
     private final double[][] cost;
     private final double[] damageCost;
     private final long[][] shipments;
     private final long[] volume;
     private final int[] current;
     private final long actualDamaged;
-    private final double returnHandlingInr;
-    private final ShippingCost shipping;
+    private final PlanCaution caution;
+    private final double shrinkStrength;
     private final List<String> notes;
 
-    /**
-     * @param damage p(damage) per product (same order as {@code products}) and ladder package
-     * @param usage the grouped shipment outcomes
-     */
+    /** A recommender with the default guard against the optimiser's curse ({@link PlanCaution#defaults()}). */
     public PackagingRecommender(PackageLadder ladder, List<ProductRow> products, double[][] damage, List<Usage> usage, ShippingCost shipping,
             double returnHandlingInr) {
-        if (returnHandlingInr < 0) {
+        this(ladder, products, damage, usage, shipping, returnHandlingInr, PlanCaution.defaults());
+    }
+
+    /**
+     * @param damage p(damage) per product (same order as {@code products}) and ladder package, by the model (or, in an
+     *     evaluation, by the truth)
+     * @param usage the grouped shipment outcomes
+     * @param caution the guard against the optimiser's curse
+     */
+    public PackagingRecommender(PackageLadder ladder, List<ProductRow> products, double[][] damage, List<Usage> usage, ShippingCost shipping,
+            double returnHandlingInr, PlanCaution caution) {
+        if (!(returnHandlingInr >= 0)) {
             throw new WorkbenchException(Kind.INPUT_UNUSABLE, "The return handling cost cannot be negative.");
         }
         this.ladder = ladder;
         this.products = List.copyOf(products);
-        this.damage = damage;
-        this.shipping = shipping;
-        this.returnHandlingInr = returnHandlingInr;
+        this.modelDamage = damage;
+        this.caution = caution;
         int n = products.size();
         int k = ladder.size();
         Map<String, Integer> index = new HashMap<>();
@@ -66,6 +83,7 @@ public final class PackagingRecommender {
             index.put(products.get(i).id(), i);
         }
         shipments = new long[n][k];
+        long[][] damagedIn = new long[n][k];
         volume = new long[n];
         long[] units = new long[n];
         long damaged = 0;
@@ -76,6 +94,7 @@ public final class PackagingRecommender {
                 continue;
             }
             shipments[i][j] += u.reached();
+            damagedIn[i][j] += u.damaged();
             volume[i] += u.reached();
             units[i] += u.units();
             damaged += u.damaged();
@@ -86,6 +105,7 @@ public final class PackagingRecommender {
         cost = new double[n][k];
         damageCost = new double[n];
         current = new int[n];
+        allowed = new boolean[n][k];
         for (int i = 0; i < n; i++) {
             ProductRow p = products.get(i);
             double quantity = volume[i] == 0 || units[i] == 0 ? 1 : units[i] / (double) volume[i];
@@ -95,20 +115,79 @@ public final class PackagingRecommender {
             }
             damageCost[i] = p.priceInr() + returnHandlingInr;
             int best = -1;
+            int lowestRung = Integer.MAX_VALUE;
             for (int j = 0; j < k; j++) {
-                if (shipments[i][j] > 0 && (best < 0 || shipments[i][j] > shipments[i][best])) {
-                    best = j;
+                if (shipments[i][j] > 0) {
+                    lowestRung = Math.min(lowestRung, ladder.packages().get(j).rung());
+                    if (best < 0 || shipments[i][j] > shipments[i][best]) {
+                        best = j;
+                    }
                 }
             }
             current[i] = best;
+            for (int j = 0; j < k; j++) {
+                allowed[i][j] = best < 0 || caution.stepsBelowEvidence() == Integer.MAX_VALUE
+                        || ladder.packages().get(j).rung() >= lowestRung - caution.stepsBelowEvidence();
+            }
+        }
+        if (caution.shrinkToObserved()) {
+            shrinkStrength = shrinkStrength(damage, shipments, damagedIn);
+            this.damage = shrunk(damage, shipments, damagedIn, shrinkStrength);
+        } else {
+            shrinkStrength = Double.NaN;
+            this.damage = damage;
         }
         List<String> ns = new ArrayList<>(shipping.notes());
-        long without = java.util.Arrays.stream(volume).filter(v -> v == 0).count();
+        long without = Arrays.stream(volume).filter(v -> v == 0).count();
         if (without > 0) {
             ns.add(String.format("%,d products have no shipments in ladder packages: they get a recommendation but no current package, "
                     + "and weigh nothing in the totals.", without));
         }
         this.notes = List.copyOf(ns);
+    }
+
+    /**
+     * The prior strength α of the empirical-Bayes shrinkage: each product's damage odds are scaled by
+     * r ~ Gamma(α, α) (mean 1), so its damaged count has variance E + E²/α around the model's
+     * expectation E. Method of moments over all products; infinite (no adjustment) when the counts
+     * spread no more than chance alone explains.
+     */
+    static double shrinkStrength(double[][] p, long[][] n, long[][] d) {
+        double excess = 0;
+        double squares = 0;
+        for (int i = 0; i < p.length; i++) {
+            double e = 0;
+            long observed = 0;
+            for (int j = 0; j < p[i].length; j++) {
+                e += n[i][j] * p[i][j];
+                observed += d[i][j];
+            }
+            if (e > 0) {
+                excess += (observed - e) * (observed - e) - e;
+                squares += e * e;
+            }
+        }
+        return excess <= 0 || squares == 0 ? Double.POSITIVE_INFINITY : Math.max(1, squares / excess);
+    }
+
+    private static double[][] shrunk(double[][] p, long[][] n, long[][] d, double alpha) {
+        double[][] out = new double[p.length][];
+        for (int i = 0; i < p.length; i++) {
+            double e = 0;
+            long observed = 0;
+            for (int j = 0; j < p[i].length; j++) {
+                e += n[i][j] * p[i][j];
+                observed += d[i][j];
+            }
+            double r = Double.isInfinite(alpha) || e == 0 ? 1 : (alpha + observed) / (alpha + e);
+            out[i] = new double[p[i].length];
+            for (int j = 0; j < p[i].length; j++) {
+                double q = Math.min(1 - 1e-9, Math.max(1e-12, p[i][j]));
+                double odds = r * q / (1 - q);
+                out[i][j] = odds / (1 + odds);
+            }
+        }
+        return out;
     }
 
     /** One product's choice. Per-shipment costs in ₹; NaN where the product has no current package. */
@@ -126,35 +205,116 @@ public final class PackagingRecommender {
      */
     public record Totals(double expectedDamaged, double packagingAndShippingInr, double damageCostInr) {
 
+        /** Packaging + shipping + damage handling. */
         public double totalInr() {
             return packagingAndShippingInr + damageCostInr;
         }
     }
 
     /**
-     * A recommendation at one λ.
+     * How the plan was solved.
      *
-     * @param budget the damage budget it was searched for, or NaN when λ was set directly
-     * @param budgetMet false when even the sturdiest packages cannot meet the budget
+     * @param method the algorithm, in words
+     * @param value the objective's value (expected damaged shipments, or total ₹)
+     * @param lowerBound no plan within the budget does better (the LP bound); NaN when there is no budget
+     * @param gap value − lower bound: at most this much could still be gained
+     * @param relativeGap gap ÷ value
      */
-    public record Plan(double lambda, double budget, boolean budgetMet, List<Choice> choices, int[] assignment, Totals recommended,
-            Totals current, long actualDamaged, List<String> notes) {
+    public record SolverReport(String method, double value, double lowerBound, double gap, double relativeGap) {
+    }
+
+    /**
+     * A recommendation.
+     *
+     * @param objective what it optimises
+     * @param lambda the weight of damage cost ({@link PackagingObjective#WEIGHTED}), else NaN
+     * @param damageBudget expected damaged shipments the plan had to stay within, or NaN
+     * @param costBudget total ₹ the plan had to stay within, or NaN
+     * @param budgetMet false when the budget cannot be met (then the plan is the closest reachable one)
+     * @param recommended the plan's totals as the model sees them
+     * @param current the current policy's totals as the model sees them
+     * @param actualDamaged damaged shipments recorded in the history
+     * @param caution the guard against the optimiser's curse, in words
+     */
+    public record Plan(PackagingObjective objective, double lambda, double damageBudget, double costBudget, boolean budgetMet,
+            List<Choice> choices, int[] assignment, Totals recommended, Totals current, long actualDamaged, SolverReport solver,
+            String caution, List<String> notes) {
 
         /** Products whose recommended package differs from the current one. */
         public long changed() {
             return choices.stream().filter(c -> c.currentPackage() != null && !c.currentPackage().equals(c.recommendedPackage())).count();
         }
+
+        /** Expected damaged shipments, plan minus current policy (negative: fewer). */
+        public double damageChange() {
+            return recommended.expectedDamaged() - current.expectedDamaged();
+        }
+
+        /** Total cost, plan minus current policy, ₹ (negative: cheaper). */
+        public double totalCostChangeInr() {
+            return recommended.totalInr() - current.totalInr();
+        }
+
+        /** A plain sentence of what the plan expects against the current policy. */
+        public String summary() {
+            return String.format(Locale.ROOT, "%s: expected damaged shipments %,.1f (now %,.1f, %+.1f %%), total cost ₹%,.0f (now ₹%,.0f, "
+                    + "%+.1f %%); %,d of %,d products change package.", objective.description(), recommended.expectedDamaged(),
+                    current.expectedDamaged(), percent(recommended.expectedDamaged(), current.expectedDamaged()), recommended.totalInr(),
+                    current.totalInr(), percent(recommended.totalInr(), current.totalInr()), changed(), choices.size());
+        }
+
+        /** What produced the plan: objective, budgets, solver and its gap, the guard, the expected change; for JSON. */
+        public Map<String, Object> provenance() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("objective", objective.id());
+            m.put("objective_description", objective.description());
+            putNumber(m, "lambda", lambda);
+            putNumber(m, "damage_budget_shipments", damageBudget);
+            putNumber(m, "total_cost_budget_inr", costBudget);
+            m.put("budget_met", budgetMet);
+            m.put("solver", solver.method());
+            putNumber(m, "solver_value", solver.value());
+            putNumber(m, "solver_lower_bound", solver.lowerBound());
+            putNumber(m, "solver_gap", solver.gap());
+            putNumber(m, "solver_relative_gap", solver.relativeGap());
+            m.put("optimisers_curse_guard", caution);
+            m.put("products", choices.size());
+            m.put("products_changing_package", changed());
+            m.put("damaged_shipments_recorded", actualDamaged);
+            m.put("expected_damaged_current", current.expectedDamaged());
+            m.put("expected_damaged_plan", recommended.expectedDamaged());
+            m.put("total_cost_current_inr", current.totalInr());
+            m.put("total_cost_plan_inr", recommended.totalInr());
+            m.put("packaging_and_shipping_current_inr", current.packagingAndShippingInr());
+            m.put("packaging_and_shipping_plan_inr", recommended.packagingAndShippingInr());
+            m.put("notes", notes);
+            return m;
+        }
+
+        private static void putNumber(Map<String, Object> m, String key, double v) {
+            if (!Double.isNaN(v) && !Double.isInfinite(v)) {
+                m.put(key, v);
+            }
+        }
     }
 
-    /** One point of the trade-off curve. */
-    public record CurvePoint(double lambda, double expectedDamaged, double packagingAndShippingInr) {
+    static double percent(double value, double reference) {
+        return reference == 0 ? 0 : 100 * (value / reference - 1);
+    }
+
+    /**
+     * One point of the trade-off curve: the least total cost at a damage budget.
+     *
+     * @param damageBudget the budget of expected damaged shipments
+     */
+    public record CurvePoint(double damageBudget, double expectedDamaged, double packagingAndShippingInr, double totalInr) {
     }
 
     public PackageLadder ladder() {
         return ladder;
     }
 
-    /** Damaged shipments in the history (ladder packages, catalog products): the default budget. */
+    /** Damaged shipments in the history (ladder packages, catalog products). */
     public long actualDamaged() {
         return actualDamaged;
     }
@@ -163,22 +323,18 @@ public final class PackagingRecommender {
         return notes;
     }
 
-    /** The package index chosen per product at λ. */
-    public int[] assign(double lambda) {
-        int[] a = new int[products.size()];
-        for (int i = 0; i < a.length; i++) {
-            int best = 0;
-            double bestValue = Double.POSITIVE_INFINITY;
-            for (int j = 0; j < ladder.size(); j++) {
-                double v = cost[i][j] + lambda * damage[i][j] * damageCost[i];
-                if (v < bestValue - 1e-12) {
-                    bestValue = v;
-                    best = j;
-                }
-            }
-            a[i] = best;
-        }
-        return a;
+    public PlanCaution caution() {
+        return caution;
+    }
+
+    /** The damage probabilities plans are chosen with: the model's, after the guard's shrinkage. */
+    public double[][] decisionDamage() {
+        return damage;
+    }
+
+    /** The empirical-Bayes prior strength α of the shrinkage (infinite: no adjustment; NaN: shrinkage off). */
+    public double shrinkStrength() {
+        return shrinkStrength;
     }
 
     /** Totals of an assignment under damage probabilities {@code p} (the model's, or any other such as the truth). */
@@ -211,58 +367,165 @@ public final class PackagingRecommender {
         return new Totals(d, c, dc);
     }
 
-    /** The recommendation at a given λ ≥ 0. */
-    public Plan atLambda(double lambda) {
-        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-            throw new WorkbenchException(Kind.INPUT_UNUSABLE, "λ must be a number of at least 0.");
+    /**
+     * The plan for an objective. {@code damageBudget} goes with {@link PackagingObjective#LEAST_COST_AT_DAMAGE_BUDGET}
+     * (and turns {@link PackagingObjective#LEAST_COST_AT_CURRENT_DAMAGE} into it), {@code lambda} with
+     * {@link PackagingObjective#WEIGHTED}; both null otherwise.
+     */
+    public Plan plan(PackagingObjective objective, Double damageBudget, Double lambda) {
+        if (damageBudget != null && lambda != null) {
+            throw new WorkbenchException(Kind.INPUT_UNUSABLE, "Give either a damage budget or λ, not both.");
         }
-        return plan(lambda, Double.NaN, true);
+        if (lambda != null || objective == PackagingObjective.WEIGHTED) {
+            if (objective != PackagingObjective.WEIGHTED && objective != null) {
+                throw new WorkbenchException(Kind.INPUT_UNUSABLE, "λ sets the trade-off itself; it cannot be combined with the objective "
+                        + objective.id() + ".");
+            }
+            if (lambda == null) {
+                throw new WorkbenchException(Kind.INPUT_UNUSABLE, "The objective lambda needs a value of λ.");
+            }
+            return atLambda(lambda);
+        }
+        if (damageBudget != null) {
+            if (objective == PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST) {
+                throw new WorkbenchException(Kind.INPUT_UNUSABLE, "A damage budget goes with the objective least-cost-at-current-damage "
+                        + "(the least total cost within that budget), not with least-damage-at-current-cost.");
+            }
+            return forBudget(damageBudget);
+        }
+        PackagingObjective o = objective == null ? PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST : objective;
+        return switch (o) {
+            case LEAST_DAMAGE_AT_CURRENT_COST -> leastDamageAtCurrentCost();
+            case LEAST_COST_AT_CURRENT_DAMAGE -> budgeted(PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE,
+                    currentTotals(damage).expectedDamaged());
+            case LEAST_COST_AT_DAMAGE_BUDGET -> throw new WorkbenchException(Kind.INPUT_UNUSABLE,
+                    "The objective least-cost-at-damage-budget needs a damage budget (--damage-budget X).");
+            case WEIGHTED -> throw new IllegalStateException("handled above");
+        };
     }
 
-    /** The recommendation with the smallest λ whose expected damaged shipments stay within {@code budget}. */
+    /** The default objective: least expected damage at no more total cost than the current policy. */
+    public Plan leastDamageAtCurrentCost() {
+        int[] items = weighted();
+        double[][] f = new double[items.length][];
+        double[][] g = new double[items.length][];
+        for (int t = 0; t < items.length; t++) {
+            int i = items[t];
+            f[t] = new double[ladder.size()];
+            g[t] = new double[ladder.size()];
+            for (int j = 0; j < ladder.size(); j++) {
+                f[t][j] = allowed[i][j] ? volume[i] * damage[i][j] : Double.POSITIVE_INFINITY;
+                g[t][j] = allowed[i][j] ? volume[i] * (cost[i][j] + damage[i][j] * damageCost[i]) : Double.POSITIVE_INFINITY;
+            }
+        }
+        double budget = currentTotals(damage).totalInr();
+        PlanSolver.Solution s = PlanSolver.minimise(f, g, budget);
+        int[] a = complete(items, s, true);
+        return plan(PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST, Double.NaN, Double.NaN, budget, s, a, List.of());
+    }
+
+    /** The least total cost whose expected damaged shipments stay within {@code budget}. */
     public Plan forBudget(double budget) {
         if (!(budget >= 0) || Double.isInfinite(budget)) {
             throw new WorkbenchException(Kind.INPUT_UNUSABLE, "The damage budget must be a number of damaged shipments of at least 0.");
         }
-        if (expected(0) <= budget) {
-            return plan(0, budget, true);
-        }
-        double hi = 1;
-        while (expected(hi) > budget && hi < 1e9) {
-            hi *= 2;
-        }
-        if (expected(hi) > budget) {
-            return plan(hi, budget, false);
-        }
-        double lo = 0;
-        for (int it = 0; it < 80 && hi - lo > 1e-9 * hi; it++) {
-            double mid = (lo + hi) / 2;
-            if (expected(mid) > budget) {
-                lo = mid;
-            } else {
-                hi = mid;
+        return budgeted(PackagingObjective.LEAST_COST_AT_DAMAGE_BUDGET, budget);
+    }
+
+    private Plan budgeted(PackagingObjective objective, double budget) {
+        int[] items = weighted();
+        double[][] f = new double[items.length][];
+        double[][] g = new double[items.length][];
+        for (int t = 0; t < items.length; t++) {
+            int i = items[t];
+            f[t] = new double[ladder.size()];
+            g[t] = new double[ladder.size()];
+            for (int j = 0; j < ladder.size(); j++) {
+                f[t][j] = allowed[i][j] ? volume[i] * (cost[i][j] + damage[i][j] * damageCost[i]) : Double.POSITIVE_INFINITY;
+                g[t][j] = allowed[i][j] ? volume[i] * damage[i][j] : Double.POSITIVE_INFINITY;
             }
         }
-        return plan(hi, budget, true);
-    }
-
-    private double expected(double lambda) {
-        return totals(assign(lambda), damage).expectedDamaged();
-    }
-
-    /** The trade-off curve: expected damage and packaging + shipping cost for λ from 0 to {@code maxLambda}, log-spaced. */
-    public List<CurvePoint> curve(int points, double maxLambda) {
-        List<CurvePoint> out = new ArrayList<>();
-        for (int i = 0; i < points; i++) {
-            double lambda = i == 0 ? 0 : Math.pow(10, -2 + (Math.log10(maxLambda) + 2) * i / (double) (points - 1));
-            Totals t = totals(assign(lambda), damage);
-            out.add(new CurvePoint(lambda, t.expectedDamaged(), t.packagingAndShippingInr()));
+        PlanSolver.Solution s = PlanSolver.minimise(f, g, budget);
+        int[] a = complete(items, s, false);
+        List<String> extra = new ArrayList<>();
+        if (!s.feasible()) {
+            extra.add(String.format(Locale.ROOT, "The damage budget of %,.1f expected damaged shipments cannot be reached: the least damage "
+                    + "any allowed assignment expects is %,.1f. This is that closest reachable plan.", budget, s.g()));
         }
-        return out;
+        return plan(objective, Double.NaN, budget, Double.NaN, s, a, extra);
     }
 
-    private Plan plan(double lambda, double budget, boolean met) {
-        int[] a = assign(lambda);
+    /** Per product the package minimising package + shipping cost + λ × p(damage) × damage cost; no budget. */
+    public Plan atLambda(double lambda) {
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new WorkbenchException(Kind.INPUT_UNUSABLE, "λ must be a number of at least 0.");
+        }
+        int[] a = new int[products.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = argmin(i, 1, lambda);
+        }
+        Totals t = totals(a, damage);
+        double value = t.packagingAndShippingInr() + lambda * t.damageCostInr();
+        PlanSolver.Solution s = new PlanSolver.Solution(a, value, 0, value, true, 0);
+        return plan(PackagingObjective.WEIGHTED, lambda, Double.NaN, Double.NaN, s, a, List.of());
+    }
+
+    /** The package minimising {@code costWeight} × package and shipping cost + {@code damageWeight} × expected damage cost. */
+    private int argmin(int i, double costWeight, double damageWeight) {
+        int best = -1;
+        double bestValue = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < ladder.size(); j++) {
+            double v = costWeight * cost[i][j] + damageWeight * damage[i][j] * damageCost[i];
+            if (allowed[i][j] && (best < 0 || v < bestValue - 1e-12 * Math.max(1, Math.abs(bestValue)))) {
+                bestValue = v;
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private int[] weighted() {
+        return java.util.stream.IntStream.range(0, products.size()).filter(i -> volume[i] > 0).toArray();
+    }
+
+    /**
+     * The solver's choices for products with shipments, and for those without the package that is
+     * best at the solution's marginal trade-off (what one more shipment of them would get).
+     */
+    private int[] complete(int[] items, PlanSolver.Solution s, boolean damageObjective) {
+        int[] a = new int[products.size()];
+        Arrays.fill(a, -1);
+        for (int t = 0; t < items.length; t++) {
+            a[items[t]] = s.choice()[t];
+        }
+        double mu = s.multiplier();
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] >= 0) {
+                continue;
+            }
+            if (damageObjective) {
+                // damage + μ × total cost = μ × package and shipping + (μ + 1 / damage cost) × expected damage cost
+                a[i] = Double.isInfinite(mu) ? argmin(i, 1, 1) : mu == 0 ? argminDamage(i) : argmin(i, mu, mu + 1 / damageCost[i]);
+            } else {
+                a[i] = Double.isInfinite(mu) ? argminDamage(i) : argmin(i, 1, 1 + mu / damageCost[i]);
+            }
+        }
+        return a;
+    }
+
+    private int argminDamage(int i) {
+        int best = -1;
+        for (int j = 0; j < ladder.size(); j++) {
+            if (allowed[i][j] && (best < 0 || damage[i][j] < damage[i][best] - 1e-15
+                    || Math.abs(damage[i][j] - damage[i][best]) <= 1e-15 && cost[i][j] < cost[i][best])) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private Plan plan(PackagingObjective objective, double lambda, double damageBudget, double costBudget, PlanSolver.Solution s, int[] a,
+            List<String> extra) {
         List<Choice> choices = new ArrayList<>(products.size());
         for (int i = 0; i < products.size(); i++) {
             ProductRow p = products.get(i);
@@ -273,25 +536,74 @@ public final class PackagingRecommender {
                     cur < 0 ? Double.NaN : cost[i][rec] - cost[i][cur], volume[i], cur < 0 ? Double.NaN : cost[i][cur], cost[i][rec],
                     damageCost[i]));
         }
+        Totals rec = totals(a, damage);
+        Totals now = currentTotals(damage);
         List<String> ns = new ArrayList<>(notes);
-        if (!met) {
-            ns.add(String.format(Locale.ROOT, "The damage budget of %.1f damaged shipments cannot be met even in the sturdiest packages; the "
-                    + "closest is %.1f.", budget, expected(lambda)));
+        ns.addAll(extra);
+        if (caution.shrinkToObserved() && !Double.isNaN(shrinkStrength)) {
+            ns.add(Double.isInfinite(shrinkStrength) ? "Products' damaged counts spread no more than chance explains, so the model's "
+                    + "probabilities are used as they are."
+                    : String.format(Locale.ROOT, "Damage probabilities are shrunk toward each product's own damaged shipments "
+                            + "(empirical Bayes, prior worth %.1f expected damaged shipments).", shrinkStrength));
         }
-        return new Plan(lambda, budget, met, choices, a, totals(a, damage), currentTotals(damage), actualDamaged, List.copyOf(ns));
+        if (rec.totalInr() > now.totalInr() * (1 + 1e-9)) {
+            ns.add(String.format(Locale.ROOT, "This plan costs ₹%,.0f (%.1f %%) more in total than the current policy, which the objective "
+                    + "%s allows.", rec.totalInr() - now.totalInr(), percent(rec.totalInr(), now.totalInr()), objective.id()));
+        }
+        String method = objective == PackagingObjective.WEIGHTED ? "per-product minimum (no budget, exact)"
+                : "multiple-choice knapsack: LP-relaxation greedy over each product's efficient frontier, then greedy fill";
+        double gap = s.gap();
+        SolverReport report = new SolverReport(method, s.f(), s.lowerBound(), gap, s.f() == 0 || Double.isNaN(gap) ? gap : gap / Math.abs(s.f()));
+        return new Plan(objective, lambda, damageBudget, costBudget, s.feasible(), List.copyOf(choices), a, rec, now, actualDamaged, report,
+                caution.describe(), List.copyOf(ns));
     }
 
-    /** Writes the CSV {@code product_id,current_package,recommended_package,p_damage_current,p_damage_recommended,ship_cost_delta_inr}. */
+    /** The trade-off curve: the least total cost at damage budgets from the least reachable damage to the cheapest plan's damage. */
+    public List<CurvePoint> curve(int points) {
+        Plan least = forBudget(0);
+        double low = least.recommended().expectedDamaged();
+        Plan cheapest = budgeted(PackagingObjective.LEAST_COST_AT_DAMAGE_BUDGET, Double.MAX_VALUE / 4);
+        double high = Math.max(low, cheapest.recommended().expectedDamaged());
+        List<CurvePoint> out = new ArrayList<>();
+        for (int i = 0; i < points; i++) {
+            double budget = points == 1 ? high : low + (high - low) * i / (points - 1);
+            Totals t = i == 0 ? least.recommended() : forBudget(budget).recommended();
+            out.add(new CurvePoint(budget, t.expectedDamaged(), t.packagingAndShippingInr(), t.totalInr()));
+        }
+        return out;
+    }
+
+    /**
+     * Writes the CSV {@code product_id,current_package,recommended_package,p_damage_current,p_damage_recommended,ship_cost_delta_inr,objective}
+     * and the plan's provenance as {@code FILE.provenance.json} beside it.
+     */
     public static void writeCsv(Plan plan, Path file) {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); ICSVWriter out = new CSVWriter(w, ',', '"', '"', "\n")) {
             out.writeNext(new String[] {"product_id", "current_package", "recommended_package", "p_damage_current", "p_damage_recommended",
-                "ship_cost_delta_inr"}, false);
+                "ship_cost_delta_inr", "objective"}, false);
+            String objective = plan.objective().id();
             for (Choice c : plan.choices()) {
                 out.writeNext(new String[] {c.productId(), c.currentPackage() == null ? "" : c.currentPackage(), c.recommendedPackage(),
                     Double.isNaN(c.pDamageCurrent()) ? "" : String.format(Locale.ROOT, "%.6f", c.pDamageCurrent()),
                     String.format(Locale.ROOT, "%.6f", c.pDamageRecommended()),
-                    Double.isNaN(c.shipCostDeltaInr()) ? "" : String.format(Locale.ROOT, "%.2f", c.shipCostDeltaInr())}, false);
+                    Double.isNaN(c.shipCostDeltaInr()) ? "" : String.format(Locale.ROOT, "%.2f", c.shipCostDeltaInr()), objective}, false);
             }
+        } catch (IOException e) {
+            throw new WorkbenchException(Kind.INPUT_UNUSABLE, "Could not write " + file + ": " + e.getMessage(), e);
+        }
+        writeProvenance(plan.provenance(), provenanceFile(file));
+    }
+
+    /** Where {@link #writeCsv} puts the provenance of {@code csv}. */
+    public static Path provenanceFile(Path csv) {
+        return csv.resolveSibling(csv.getFileName() + ".provenance.json");
+    }
+
+    static void writeProvenance(Map<String, Object> provenance, Path file) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), provenance);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new WorkbenchException(Kind.INPUT_UNUSABLE, "Could not write " + file + ": " + e.getMessage(), e);
         }

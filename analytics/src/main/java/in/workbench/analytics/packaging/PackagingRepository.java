@@ -167,15 +167,27 @@ public final class PackagingRepository {
         });
     }
 
-    /** Replaces packaging_recommendations with a plan's rows. */
+    /** Replaces packaging_recommendations with a plan's rows and packaging_plan with its provenance. */
     public void writeRecommendations(PackagingRecommender.Plan plan) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String json;
+        try {
+            json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(plan.provenance());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not describe the packaging plan: " + e.getMessage(), e);
+        }
         transaction(c -> {
             try (Statement s = c.createStatement(); PreparedStatement ins = c.prepareStatement("INSERT INTO packaging_recommendations "
                     + "(product_id, category, subcategory, current_package, recommended_package, p_damage_current, p_damage_recommended, "
-                    + "ship_cost_delta_inr, shipments, cost_current_inr, cost_recommended_inr, damage_cost_inr, lambda, recommended_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "ship_cost_delta_inr, shipments, cost_current_inr, cost_recommended_inr, damage_cost_inr, lambda, recommended_at, objective) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"); PreparedStatement provenance = c.prepareStatement(
+                    "INSERT INTO packaging_plan (plan_id, objective, provenance_json, planned_at) VALUES (1, ?, ?, ?)")) {
                 s.executeUpdate("DELETE FROM packaging_recommendations");
+                s.executeUpdate("DELETE FROM packaging_plan");
+                provenance.setString(1, plan.objective().id());
+                provenance.setString(2, json);
+                provenance.setObject(3, now);
+                provenance.executeUpdate();
                 int n = 0;
                 for (PackagingRecommender.Choice r : plan.choices()) {
                     ins.setString(1, r.productId());
@@ -190,8 +202,9 @@ public final class PackagingRepository {
                     setNullable(ins, 10, r.costCurrentInr());
                     ins.setDouble(11, r.costRecommendedInr());
                     ins.setDouble(12, r.damageCostInr());
-                    ins.setDouble(13, plan.lambda());
+                    ins.setDouble(13, Double.isNaN(plan.lambda()) ? 0 : plan.lambda());
                     ins.setObject(14, now);
+                    ins.setString(15, plan.objective().id());
                     ins.addBatch();
                     if (++n % 5_000 == 0) {
                         ins.executeBatch();
@@ -210,9 +223,25 @@ public final class PackagingRepository {
         }
     }
 
-    /** One row of the recommendation table as the screen pages it. */
+    /** One row of the recommendation table as the screen pages it; {@code objective} names what produced it. */
     public record RecommendationRow(String productId, String category, String subcategory, String currentPackage, String recommendedPackage,
-            Double pDamageCurrent, double pDamageRecommended, Double shipCostDeltaInr, long shipments) {
+            Double pDamageCurrent, double pDamageRecommended, Double shipCostDeltaInr, long shipments, String objective) {
+    }
+
+    /**
+     * The saved plan's objective and provenance.
+     *
+     * @param provenanceJson the plan's provenance as JSON (PackagingRecommender.Plan#provenance)
+     */
+    public record SavedPlan(String objective, String provenanceJson, OffsetDateTime plannedAt) {
+    }
+
+    /** The plan whose rows packaging_recommendations holds, if one was saved with its provenance. */
+    public java.util.Optional<SavedPlan> savedPlan() {
+        List<SavedPlan> out = new ArrayList<>();
+        query("SELECT objective, provenance_json, planned_at FROM packaging_plan WHERE plan_id = 1",
+                rs -> out.add(new SavedPlan(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class))));
+        return out.stream().findFirst();
     }
 
     /**
@@ -226,7 +255,7 @@ public final class PackagingRepository {
         List<RecommendationRow> out = new ArrayList<>();
         Where where = recommendationFilter(category, changedOnly, search);
         String sql = "SELECT product_id, category, subcategory, current_package, recommended_package, p_damage_current, p_damage_recommended, "
-                + "ship_cost_delta_inr, shipments FROM packaging_recommendations" + where.sql()
+                + "ship_cost_delta_inr, shipments, objective FROM packaging_recommendations" + where.sql()
                 + " ORDER BY shipments * ABS(COALESCE(p_damage_current, 0) - p_damage_recommended) DESC, product_id LIMIT ? OFFSET ?";
         try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = Sql.bind(ps, where.args());
@@ -235,7 +264,7 @@ public final class PackagingRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new RecommendationRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            number(rs, 6), rs.getDouble(7), number(rs, 8), rs.getLong(9)));
+                            number(rs, 6), rs.getDouble(7), number(rs, 8), rs.getLong(9), rs.getString(10)));
                 }
             }
         } catch (SQLException e) {

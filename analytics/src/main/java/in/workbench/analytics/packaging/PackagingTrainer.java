@@ -3,6 +3,7 @@ package in.workbench.analytics.packaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
+import in.workbench.analytics.evaluation.BinaryMetrics;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.Serializable;
@@ -103,7 +104,11 @@ public final class PackagingTrainer {
         }
     }
 
-    /** One bin of a reliability chart: mean predicted damage vs the observed damaged share. */
+    /**
+     * One bin of a reliability chart: mean predicted damage vs the observed damaged share. Computed by
+     * {@link BinaryMetrics#reliability}; this record is only the form the model file stores (it is
+     * Java-serialised until the model files move to their own format).
+     */
     public record ReliabilityBin(double meanPredicted, double observed, double shipments) implements Serializable {
     }
 
@@ -345,7 +350,10 @@ public final class PackagingTrainer {
                 violating++;
             }
         }
-        return new Metrics(name, auc, logLoss(p, pos, neg), brier(p, pos, neg), reliability(p, pos, neg, 10), violating, trainMillis);
+        // reliability on a square-root scale, as damage probabilities are small: bins 0–1 %, 1–4 %, 4–9 %, …
+        List<ReliabilityBin> bins = BinaryMetrics.reliability(p, pos, neg, 10, Math::sqrt).stream()
+                .map(bin -> new ReliabilityBin(bin.meanPredicted(), bin.observed(), bin.weight())).toList();
+        return new Metrics(name, auc, BinaryMetrics.logLoss(p, pos, neg), BinaryMetrics.brier(p, pos, neg), bins, violating, trainMillis);
     }
 
     /** True when a sturdier package (higher rung) gets a higher damage probability than a weaker one. */
@@ -359,78 +367,6 @@ public final class PackagingTrainer {
             }
         }
         return false;
-    }
-
-    /** Weighted area under the ROC curve: {@code pos[i]} damaged and {@code neg[i]} intact shipments scored {@code p[i]}. */
-    public static double weightedAuc(double[] p, double[] pos, double[] neg) {
-        Integer[] idx = new Integer[p.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        java.util.Arrays.sort(idx, java.util.Comparator.comparingDouble(i -> p[i]));
-        double negBelow = 0;
-        double area = 0;
-        double totalPos = 0;
-        double totalNeg = 0;
-        int i = 0;
-        while (i < idx.length) {
-            int j = i;
-            double tiePos = 0;
-            double tieNeg = 0;
-            while (j < idx.length && p[idx[j]] == p[idx[i]]) {
-                tiePos += pos[idx[j]];
-                tieNeg += neg[idx[j]];
-                j++;
-            }
-            area += tiePos * (negBelow + tieNeg / 2);
-            negBelow += tieNeg;
-            totalPos += tiePos;
-            totalNeg += tieNeg;
-            i = j;
-        }
-        return totalPos == 0 || totalNeg == 0 ? 0.5 : area / (totalPos * totalNeg);
-    }
-
-    static double logLoss(double[] p, double[] pos, double[] neg) {
-        double s = 0;
-        double w = 0;
-        for (int i = 0; i < p.length; i++) {
-            double q = Math.min(1 - 1e-9, Math.max(1e-9, p[i]));
-            s -= pos[i] * Math.log(q) + neg[i] * Math.log(1 - q);
-            w += pos[i] + neg[i];
-        }
-        return w == 0 ? 0 : s / w;
-    }
-
-    static double brier(double[] p, double[] pos, double[] neg) {
-        double s = 0;
-        double w = 0;
-        for (int i = 0; i < p.length; i++) {
-            s += pos[i] * (1 - p[i]) * (1 - p[i]) + neg[i] * p[i] * p[i];
-            w += pos[i] + neg[i];
-        }
-        return w == 0 ? 0 : s / w;
-    }
-
-    /** Reliability bins on a square-root scale (damage probabilities are small): 0–1 %, 1–4 %, 4–9 %, … */
-    static List<ReliabilityBin> reliability(double[] p, double[] pos, double[] neg, int bins) {
-        double[] sum = new double[bins];
-        double[] d = new double[bins];
-        double[] n = new double[bins];
-        for (int i = 0; i < p.length; i++) {
-            int b = Math.min(bins - 1, (int) (Math.sqrt(Math.max(0, p[i])) * bins));
-            double w = pos[i] + neg[i];
-            sum[b] += p[i] * w;
-            d[b] += pos[i];
-            n[b] += w;
-        }
-        List<ReliabilityBin> out = new ArrayList<>();
-        for (int b = 0; b < bins; b++) {
-            if (n[b] > 0) {
-                out.add(new ReliabilityBin(sum[b] / n[b], d[b] / n[b], n[b]));
-            }
-        }
-        return out;
     }
 
     /** Records the model in trained_models with its metrics and provenance. */

@@ -137,15 +137,6 @@ class PackagingModelTest {
         }
     }
 
-    @Test
-    void weightedAucMatchesTheDefinition() {
-        double[] p = {0.1, 0.2, 0.2, 0.9};
-        double[] pos = {0, 1, 0, 2};
-        double[] neg = {3, 1, 1, 0};
-        // positives: one at 0.2 (beats 3 at 0.1, ties 2 at 0.2 → 3 + 1), two at 0.9 (beat all 5 each → 10)
-        assertEquals((3 + 1 + 10) / (3.0 * 5), PackagingTrainer.weightedAuc(p, pos, neg), 1e-12);
-    }
-
     static double correlation(double[] a, double[] b) {
         double ma = java.util.Arrays.stream(a).average().orElse(0);
         double mb = java.util.Arrays.stream(b).average().orElse(0);

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -61,27 +63,45 @@ class PackagingWorkspaceTest {
     }
 
     @Test
-    void recommendationMeetsTheDefaultBudgetAndIsSaved() throws Exception {
+    void theDefaultPlanCutsDamageAtNoMoreTotalCostAndIsSavedWithItsProvenance() throws Exception {
         DamageWorld world = new DamageWorld(400, 20, 8);
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
             world.writeTo(ws);
             PackagingModel model = new PackagingTrainer().trainAndSave(ws, FAST, ProgressMonitor.NONE).model();
             PackagingAnalysis analysis = PackagingAnalysis.prepare(ws, model, PackagingRecommender.DEFAULT_RETURN_HANDLING_INR);
-            PackagingRecommender.Plan plan = analysis.plan(null, null);
+            PackagingRecommender.Plan plan = analysis.plan(null, null, null);
             long damaged = world.usage.stream().mapToLong(Usage::damaged).sum();
             assertEquals(damaged, plan.actualDamaged());
+            assertEquals(PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST, plan.objective());
             assertTrue(plan.budgetMet());
-            assertTrue(plan.recommended().expectedDamaged() <= damaged + 1e-6, "meets the budget: " + plan.recommended());
-            assertTrue(plan.recommended().packagingAndShippingInr() <= plan.current().packagingAndShippingInr() * 1.02,
-                    "at the same damage, no dearer than now: " + plan.recommended() + " vs " + plan.current());
+            assertTrue(plan.recommended().totalInr() <= plan.current().totalInr() * (1 + 1e-9), "no dearer than now: " + plan.recommended()
+                    + " vs " + plan.current());
+            assertTrue(plan.damageChange() < 0, "less damage than now: " + plan.recommended() + " vs " + plan.current());
+            assertTrue(plan.solver().relativeGap() < 0.005, "within half a percent of the LP bound: " + plan.solver());
+            assertTrue(plan.notes().stream().noneMatch(n -> n.contains("more in total")), plan.notes().toString());
+
+            PackagingRecommender.Plan cheap = analysis.plan(PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE, null, null);
+            assertTrue(cheap.recommended().expectedDamaged() <= cheap.current().expectedDamaged() * (1 + 1e-9));
+            assertTrue(cheap.totalCostChangeInr() < 0, "cheaper than now at no more damage");
+
             analysis.save(plan);
-            assertEquals(400, count(ws, "SELECT COUNT(*) FROM packaging_recommendations"));
+            assertEquals(400, count(ws, "SELECT COUNT(*) FROM packaging_recommendations WHERE objective = 'least-damage-at-current-cost'"));
+            PackagingRepository repo = new PackagingRepository(ws);
+            PackagingRepository.SavedPlan saved = repo.savedPlan().orElseThrow();
+            assertEquals("least-damage-at-current-cost", saved.objective());
+            JsonNode provenance = new ObjectMapper().readTree(saved.provenanceJson());
+            assertEquals(plan.current().totalInr(), provenance.get("total_cost_budget_inr").asDouble(), 1e-6);
+            assertTrue(provenance.has("solver_gap") && provenance.has("optimisers_curse_guard"), provenance.toString());
+
             Path csv = dir.resolve("rec.csv");
             PackagingRecommender.writeCsv(plan, csv);
             List<String> lines = Files.readAllLines(csv);
-            assertEquals("product_id,current_package,recommended_package,p_damage_current,p_damage_recommended,ship_cost_delta_inr", lines.get(0));
+            assertEquals("product_id,current_package,recommended_package,p_damage_current,p_damage_recommended,ship_cost_delta_inr,objective",
+                    lines.get(0));
             assertEquals(401, lines.size());
-            PackagingRepository repo = new PackagingRepository(ws);
+            assertTrue(lines.get(1).endsWith(",least-damage-at-current-cost"), lines.get(1));
+            JsonNode beside = new ObjectMapper().readTree(PackagingRecommender.provenanceFile(csv).toFile());
+            assertEquals("least-damage-at-current-cost", beside.get("objective").asText());
             assertEquals(count(ws, "SELECT COUNT(*) FROM packaging_recommendations WHERE category = 'Home'"),
                     repo.countRecommendations("Home", false, null));
             assertFalse(repo.recommendations(null, true, null, 0, 50).isEmpty());
@@ -89,22 +109,53 @@ class PackagingWorkspaceTest {
     }
 
     @Test
-    void expectedDamageFallsAsLambdaGrowsAndAnImpossibleBudgetIsExplained() {
+    void theCurveTradesCostForDamageAndAnUnreachableBudgetGivesTheClosestPlan() {
         DamageWorld world = new DamageWorld(300, 15, 9);
         PackagingModel model = new PackagingTrainer().train(world.data(), FAST, ProgressMonitor.NONE).model();
         double[][] p = PackagingPredictions.predict(model, world.products).damage();
         ShippingCost shipping = ShippingCost.fit(model.ladder(), List.of());
         PackagingRecommender rec = new PackagingRecommender(model.ladder(), world.products, p, world.usage, shipping, 150);
-        double previous = Double.POSITIVE_INFINITY;
-        for (PackagingRecommender.CurvePoint c : rec.curve(30, 1e4)) {
-            assertTrue(c.expectedDamaged() <= previous + 1e-9, "damage never rises with λ");
-            previous = c.expectedDamaged();
+        double previousDamage = Double.NEGATIVE_INFINITY;
+        double previousCost = Double.POSITIVE_INFINITY;
+        for (PackagingRecommender.CurvePoint c : rec.curve(20)) {
+            assertTrue(c.expectedDamaged() >= previousDamage - 1e-9, "the curve runs from least damage up");
+            assertTrue(c.totalInr() <= previousCost + 1e-6, "allowing more damage never costs more");
+            assertTrue(c.expectedDamaged() <= c.damageBudget() + 1e-6, "each point meets its budget");
+            previousDamage = c.expectedDamaged();
+            previousCost = c.totalInr();
         }
-        PackagingRecommender.Plan impossible = rec.forBudget(0);
-        assertFalse(impossible.budgetMet());
-        assertTrue(impossible.notes().stream().anyMatch(n -> n.contains("cannot be met even in the sturdiest packages")), impossible.notes().toString());
+        PackagingRecommender.Plan sturdiest = rec.forBudget(0);
+        assertFalse(sturdiest.budgetMet());
+        assertTrue(sturdiest.notes().stream().anyMatch(n -> n.contains("cannot be reached") && n.contains("closest reachable plan")),
+                sturdiest.notes().toString());
+        assertEquals(rec.curve(2).get(0).expectedDamaged(), sturdiest.recommended().expectedDamaged(), 1e-6, "the least damage reachable");
+        PackagingRecommender.Plan generous = rec.forBudget(sturdiest.recommended().expectedDamaged() * 1.05);
+        assertTrue(generous.budgetMet());
+        assertTrue(generous.recommended().totalInr() <= sturdiest.recommended().totalInr());
         assertTrue(shipping.notes().get(0).contains("equal for every package type"));
         assertThrows(WorkbenchException.class, () -> rec.atLambda(-1));
+        assertThrows(WorkbenchException.class, () -> rec.plan(PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST, 100.0, null));
+    }
+
+    @Test
+    void aPlanCostsMoreThanNowOnlyWhenTheAnalystsBudgetAsksForIt() {
+        DamageWorld world = new DamageWorld(300, 15, 10);
+        PackagingModel model = new PackagingTrainer().train(world.data(), FAST, ProgressMonitor.NONE).model();
+        double[][] p = PackagingPredictions.predict(model, world.products).damage();
+        PackagingRecommender rec = new PackagingRecommender(model.ladder(), world.products, p, world.usage,
+                ShippingCost.fit(model.ladder(), List.of()), 150);
+        PackagingRecommender.Plan byDefault = rec.plan(null, null, null);
+        PackagingRecommender.Plan cheap = rec.plan(PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE, null, null);
+        for (PackagingRecommender.Plan named : List.of(byDefault, cheap)) {
+            assertTrue(named.recommended().totalInr() <= named.current().totalInr() * (1 + 1e-9), named.objective() + " never costs more");
+            assertTrue(named.notes().stream().noneMatch(n -> n.contains("more in total")), named.notes().toString());
+        }
+        for (PackagingRecommender.CurvePoint point : rec.curve(8)) {
+            PackagingRecommender.Plan budgeted = rec.forBudget(point.damageBudget() + 1e-6);
+            boolean dearer = budgeted.recommended().totalInr() > budgeted.current().totalInr() * (1 + 1e-9);
+            assertEquals(dearer, budgeted.notes().stream().anyMatch(n -> n.contains("more in total than the current policy")),
+                    "a plan that costs more than now says so: " + budgeted.recommended() + " vs " + budgeted.current());
+        }
     }
 
     @Test
@@ -173,7 +224,7 @@ class PackagingWorkspaceTest {
             assertEquals(before, count(ws, "SELECT COUNT(*) FROM shipments"), "nothing is deleted");
             assertEquals(6, count(ws, "SELECT COUNT(*) FROM packaging_predictions WHERE product_id = 'NEW1'"), "predicted from its features");
             PackagingAnalysis a = PackagingAnalysis.prepare(ws, r.model(), 150);
-            PackagingRecommender.Plan plan = a.plan(null, 1.0);
+            PackagingRecommender.Plan plan = a.plan(null, null, 1.0);
             PackagingRecommender.Choice vase = plan.choices().stream().filter(c -> c.productId().equals("NEW1")).findFirst().orElseThrow();
             assertEquals(null, vase.currentPackage());
             assertEquals(0, vase.shipments());

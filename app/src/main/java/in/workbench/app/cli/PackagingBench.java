@@ -1,14 +1,17 @@
 package in.workbench.app.cli;
 
 import com.opencsv.CSVReader;
+import in.workbench.analytics.evaluation.BinaryMetrics;
 import in.workbench.analytics.geo.PostalDirectory;
 import in.workbench.analytics.imports.CsvImporter;
 import in.workbench.analytics.imports.ImportOptions;
 import in.workbench.analytics.packaging.PackageLadder;
 import in.workbench.analytics.packaging.PackagingAnalysis;
+import in.workbench.analytics.packaging.PackagingObjective;
 import in.workbench.analytics.packaging.PackagingRecommender;
 import in.workbench.analytics.packaging.PackagingRepository;
 import in.workbench.analytics.packaging.PackagingTrainer;
+import in.workbench.analytics.packaging.PlanCaution;
 import in.workbench.analytics.packaging.ProductRow;
 import in.workbench.analytics.packaging.Usage;
 import in.workbench.analytics.task.ProgressMonitor;
@@ -20,6 +23,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,15 +35,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code bench packaging}: on a generated world (by default the bundled sample's configuration),
- * where the true damage probabilities are known from the truth files, trains both damage models
- * and measures the recommendation against the truth: true expected damage and cost of the
- * historical policy, of the recommendation at the default budget, and of the best assignment the
- * true probabilities allow at the same budget. The workbench itself never reads truth files.
+ * {@code bench packaging}: on generated worlds whose true damage probabilities are known from the
+ * truth files (the bundled sample's, and one with more fragile goods and fewer package types per
+ * product), trains the damage model and judges the plans in TRUE probabilities: the current
+ * policy, the default plan (least damage at no more total cost) with and without the guard
+ * against the optimiser's curse, the least-cost plan, and the best plan the truth allows (the same
+ * exact solver run on the true probabilities). The workbench itself never reads truth files.
  */
 @Command(name = "packaging", description = {
-    "Generate the bundled sample world (or another size) with its truth files, train the packaging models and print, in",
-    "true damage probabilities, the historical policy vs the recommendation vs the best assignment the truth allows."})
+    "Generate worlds with known damage truth (the bundled sample's; a fragile world with fewer package types per product), train",
+    "the packaging model and print, in TRUE damage probabilities, the plans against the current policy and the best the truth allows."})
 final class PackagingBench implements Callable<Integer> {
 
     @Option(names = "--products", defaultValue = "3000", description = "Products (default ${DEFAULT-VALUE}, the bundled sample).")
@@ -51,40 +56,76 @@ final class PackagingBench implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261124", description = "World seed (default ${DEFAULT-VALUE}, the bundled sample).")
     long seed;
 
+    @Option(names = "--world", defaultValue = "all", description = "sample, fragile, fragile-dear or all (default ${DEFAULT-VALUE}).")
+    String world;
+
+    @Option(names = "--variants", description = "Also train the model variants (augmentation, shared steps, balanced classes) on the sample world.")
+    boolean variants;
+
     @Spec
     CommandSpec spec;
+
+    /** A world to evaluate on. */
+    private record World(String name, SampleGenerator.Packing packing) {
+    }
+
+    /** The fragile world: half of the non-fragile goods fragile too, and a second package type for only 10 % of products. */
+    static final SampleGenerator.Packing FRAGILE = new SampleGenerator.Packing(0.5, 0.1, 1);
+    /** The fragile world with packages five times dearer, where sturdier packages no longer pay for themselves. */
+    static final SampleGenerator.Packing FRAGILE_DEAR = new SampleGenerator.Packing(0.5, 0.1, 5);
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path base = Files.createTempDirectory("workbench-bench-packaging");
-        try {
-            new SampleGenerator(new SampleGenerator.Config(products, 20_000, shipments, seed), PostalDirectory.load())
-                    .generate(base.resolve("world"), ProgressMonitor.NONE);
-            try (Workspace ws = Workspace.open(base.resolve("ws"))) {
-                CsvImporter importer = new CsvImporter(ws);
-                importer.importFile(base.resolve("world/package_types.csv"), DataTable.PACKAGE_TYPES, ImportOptions.defaults(), ProgressMonitor.NONE);
-                importer.importFile(base.resolve("world/catalog.csv"), DataTable.PRODUCTS, ImportOptions.defaults(), ProgressMonitor.NONE);
-                importer.importFile(base.resolve("world/shipments.csv"), DataTable.SHIPMENTS, ImportOptions.defaults(), ProgressMonitor.NONE);
-                run(ws, base.resolve("world/truth/damage_truth.csv"), out);
+        List<World> worlds = new ArrayList<>();
+        if (!List.of("sample", "fragile", "fragile-dear", "all").contains(world)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--world must be sample, fragile, fragile-dear or all.");
+        }
+        if (world.equals("sample") || world.equals("all")) {
+            worlds.add(new World("sample settings", SampleGenerator.Packing.SAMPLE));
+        }
+        if (world.equals("fragile") || world.equals("all")) {
+            worlds.add(new World("fragile world (half the non-fragile goods made fragile, 10 % of products with a second package type)",
+                    FRAGILE));
+        }
+        if (world.equals("fragile-dear") || world.equals("all")) {
+            worlds.add(new World("fragile world with package types 5× dearer (₹20–₹275)", FRAGILE_DEAR));
+        }
+        for (World w : worlds) {
+            Path base = Files.createTempDirectory("workbench-bench-packaging");
+            try {
+                new SampleGenerator(new SampleGenerator.Config(products, 20_000, shipments, seed), PostalDirectory.load(), w.packing())
+                        .generate(base.resolve("world"), ProgressMonitor.NONE);
+                try (Workspace ws = Workspace.open(base.resolve("ws"))) {
+                    CsvImporter importer = new CsvImporter(ws);
+                    importer.importFile(base.resolve("world/package_types.csv"), DataTable.PACKAGE_TYPES, ImportOptions.defaults(),
+                            ProgressMonitor.NONE);
+                    importer.importFile(base.resolve("world/catalog.csv"), DataTable.PRODUCTS, ImportOptions.defaults(), ProgressMonitor.NONE);
+                    importer.importFile(base.resolve("world/shipments.csv"), DataTable.SHIPMENTS, ImportOptions.defaults(), ProgressMonitor.NONE);
+                    out.printf(Locale.ROOT, "%n## %s: %,d products, %,d shipments, seed %d%n%n", w.name(), products, shipments, seed);
+                    run(ws, base.resolve("world/truth/damage_truth.csv"), out, variants && w.packing().equals(SampleGenerator.Packing.SAMPLE));
+                }
+            } finally {
+                BenchCommand.deleteRecursively(base);
             }
-        } finally {
-            BenchCommand.deleteRecursively(base);
+            out.flush();
         }
         return 0;
     }
 
-    private void run(Workspace ws, Path truthFile, PrintWriter out) throws Exception {
-        java.util.List<String> recommendations;
+    private void run(Workspace ws, Path truthFile, PrintWriter out, boolean withVariants) throws Exception {
         PackagingRepository repository = new PackagingRepository(ws);
         PackagingTrainer.Data data = PackagingTrainer.load(repository);
         PackagingTrainer trainer = new PackagingTrainer();
-        out.printf("| packaging damage, %,d products, %,d shipments (seed %d), held-out products | AUC | log-loss | Brier | products breaking the "
-                + "ladder | training |%n|---|---:|---:|---:|---:|---:|%n", products, shipments, seed);
+        out.printf("| model, held-out products | AUC | log-loss | Brier | products breaking the ladder | training |%n|---|---:|---:|---:|---:|---:|%n");
+        List<PackagingTrainer.Options> options = new ArrayList<>(List.of(PackagingTrainer.Options.defaults(42)));
+        if (withVariants) {
+            options.add(PackagingTrainer.Options.defaults(42).withAugment(true));
+            options.add(PackagingTrainer.Options.defaults(42).withProductSpecificSteps(false));
+            options.add(PackagingTrainer.Options.defaults(42).withBalanceClasses(true));
+        }
         PackagingTrainer.Result used = null;
-        recommendations = new java.util.ArrayList<>();
-        for (PackagingTrainer.Options o : List.of(PackagingTrainer.Options.defaults(42), PackagingTrainer.Options.defaults(42).withAugment(true),
-                PackagingTrainer.Options.defaults(42).withProductSpecificSteps(false), PackagingTrainer.Options.defaults(42).withBalanceClasses(true))) {
+        for (PackagingTrainer.Options o : options) {
             PackagingTrainer.Result r = trainer.train(data, o, ProgressMonitor.NONE);
             String variant = o.augment() ? "ordinal, with augmentation" : !o.productSpecificSteps() ? "ordinal, shared steps (the paper's form)"
                     : o.balanceClasses() ? "ordinal, classes balanced by weights" : "ordinal (workbench default)";
@@ -93,53 +134,89 @@ final class PackagingBench implements Callable<Integer> {
                 used = r;
                 row(out, "logistic regression, unconstrained (+ package one-hot)", r.comparison().baseline());
             }
-            r.model().save(ws.modelsDir());
-            PackagingAnalysis a = PackagingAnalysis.prepare(ws, r.model(), PackagingRecommender.DEFAULT_RETURN_HANDLING_INR);
-            PackagingRecommender.Plan p = a.plan(null, null);
-            PackagingRecommender.Totals t = a.recommender().totals(p.assignment(), readTruth(truthFile, a.predictions().productIds(), r.model().ladder()));
-            recommendations.add(String.format(Locale.ROOT, "| recommended by %s | %,.1f | %,.0f | %,.0f | %,.0f |", variant, t.expectedDamaged(),
-                    t.packagingAndShippingInr(), t.damageCostInr(), t.totalInr()));
         }
         out.printf(Locale.ROOT, "| true damage probabilities (the ceiling), all shipments | %.3f | | | 0 | |%n", truthAuc(repository, truthFile));
-        out.printf("%nWhole training (split, both models, evaluation, refit on all): %.1f s.%n", used.comparison().totalMillis() / 1000.0);
-        used.model().save(ws.modelsDir());
 
         PackagingAnalysis analysis = PackagingAnalysis.prepare(ws, used.model(), PackagingRecommender.DEFAULT_RETURN_HANDLING_INR);
         List<String> ids = analysis.predictions().productIds();
         PackageLadder ladder = used.model().ladder();
         double[][] truth = readTruth(truthFile, ids, ladder);
-        PackagingRecommender model = analysis.recommender();
-        PackagingRecommender.Plan plan = analysis.plan(null, null);
-        double budget = plan.budget();
+        double[][] model = analysis.predictions().damage();
         List<ProductRow> catalog = repository.products();
         List<Usage> usage = repository.usage();
-        PackagingRecommender oracle = new PackagingRecommender(ladder, catalog, truth, usage, analysis.shipping(),
-                PackagingRecommender.DEFAULT_RETURN_HANDLING_INR);
-        PackagingRecommender.Plan best = oracle.forBudget(budget);
-        PackagingRecommender.Totals history = model.currentTotals(truth);
-        PackagingRecommender.Totals recommended = model.totals(plan.assignment(), truth);
-        PackagingRecommender.Totals ideal = oracle.totals(best.assignment(), truth);
-        PackagingRecommender.Plan bestSameDamage = oracle.forBudget(recommended.expectedDamaged());
-        PackagingRecommender.Totals idealSame = oracle.totals(bestSameDamage.assignment(), truth);
-        out.printf(Locale.ROOT, "%nDamage budget: %.0f damaged shipments (the history's count); λ = %.3g; %,d of %,d products change package.%n%n",
-                budget, plan.lambda(), plan.changed(), plan.choices().size());
-        out.println("| assignment, in TRUE damage probabilities | expected damaged shipments | packaging + shipping ₹ | damage cost ₹ | total ₹ |");
-        out.println("|---|---:|---:|---:|---:|");
-        totals(out, "historical policy", history);
-        totals(out, "recommended (model, budget = history's damage)", recommended);
-        totals(out, "best the truth allows at the same budget", ideal);
-        totals(out, "best the truth allows at the recommendation's true damage", idealSame);
-        recommendations.forEach(out::println);
-        out.printf(Locale.ROOT, "%nRecommended vs history: damage %+.1f %%, packaging + shipping %+.1f %%.%n",
-                100 * (recommended.expectedDamaged() / history.expectedDamaged() - 1),
-                100 * (recommended.packagingAndShippingInr() / history.packagingAndShippingInr() - 1));
-        Map<String, Double> shippingByPackage = new HashMap<>();
-        double[] a = analysis.shipping().intercepts();
-        for (int k = 0; k < ladder.size(); k++) {
-            shippingByPackage.put(ladder.packages().get(k).name(), a[k]);
+        double mae = 0;
+        for (int i = 0; i < model.length; i++) {
+            for (int k = 0; k < ladder.size(); k++) {
+                mae += Math.abs(model[i][k] - truth[i][k]);
+            }
         }
-        out.printf(Locale.ROOT, "Shipping cost estimate: ₹%.4f per billed gram; intercepts by package %s.%n", analysis.shipping().perGram(),
-                shippingByPackage);
+        out.printf(Locale.ROOT, "%nMean absolute error of the model's p(damage) over every product and package type: %.4f.%n", mae
+                / (model.length * (double) ladder.size()));
+
+        PackagingRecommender oracle = new PackagingRecommender(ladder, catalog, truth, usage, analysis.shipping(),
+                PackagingRecommender.DEFAULT_RETURN_HANDLING_INR, PlanCaution.none());
+        PackagingRecommender.Plan best = oracle.leastDamageAtCurrentCost();
+        PackagingRecommender.Plan bestCheap = oracle.plan(PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE, null, null);
+        PackagingRecommender.Totals history = oracle.currentTotals(truth);
+        PackagingRecommender.Totals ideal = oracle.totals(best.assignment(), truth);
+        PackagingRecommender.Totals idealCheap = oracle.totals(bestCheap.assignment(), truth);
+        out.printf(Locale.ROOT, "%nIn TRUE damage probabilities (truth files). Model-side columns are what the plan expects in its own "
+                + "estimates. \"Share of best\": for least-damage-at-current-cost, the plan's true damage reduction ÷ that of the best plan "
+                + "the truth allows at no more true total cost; for least-cost-at-current-damage, its true total-cost saving ÷ that of the "
+                + "best plan at no more true damage. \"(breaks)\" marks a plan whose TRUE cost (or damage) ends above the current policy's.%n%n");
+        out.println("| plan | model: damage | model: total cost | TRUE expected damaged | TRUE damage | TRUE total cost | share of best | "
+                + "solver gap (LP bound) | products changed |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.printf(Locale.ROOT, "| current policy (history) | | | %,.1f | | ₹%,.0f | | | |%n", history.expectedDamaged(), history.totalInr());
+        for (PackagingObjective objective : List.of(PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST,
+                PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE)) {
+            boolean damageFirst = objective == PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST;
+            for (PlanCaution caution : List.of(PlanCaution.defaults(), new PlanCaution(true, Integer.MAX_VALUE), new PlanCaution(false, 1),
+                    PlanCaution.none())) {
+                PackagingRecommender r = new PackagingRecommender(ladder, catalog, model, usage, analysis.shipping(),
+                        PackagingRecommender.DEFAULT_RETURN_HANDLING_INR, caution);
+                long t0 = System.nanoTime();
+                PackagingRecommender.Plan plan = r.plan(objective, null, null);
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                PackagingRecommender.Totals t = r.totals(plan.assignment(), truth);
+                double share = damageFirst ? (history.expectedDamaged() - t.expectedDamaged()) / (history.expectedDamaged() - ideal.expectedDamaged())
+                        : (history.totalInr() - t.totalInr()) / (history.totalInr() - idealCheap.totalInr());
+                boolean breaks = damageFirst ? t.totalInr() > history.totalInr() : t.expectedDamaged() > history.expectedDamaged();
+                String name = objective.id() + ", guard: " + caution.describe() + (caution.equals(PlanCaution.defaults()) ? " (the default)" : "");
+                planRow(out, name, plan, t, history, share, breaks);
+                if (damageFirst && caution.equals(PlanCaution.defaults())) {
+                    solveMillis = millis;
+                }
+            }
+        }
+        bestRow(out, "best the truth allows at no more true total cost (same solver, true probabilities)", best, ideal, history);
+        bestRow(out, "best the truth allows at no more true damage (same solver, true probabilities)", bestCheap, idealCheap, history);
+        double alpha = new PackagingRecommender(ladder, catalog, model, usage, analysis.shipping(), PackagingRecommender.DEFAULT_RETURN_HANDLING_INR,
+                PlanCaution.defaults()).shrinkStrength();
+        out.printf(Locale.ROOT, "%nSolving the default plan took %,d ms (%,d products). Empirical-Bayes prior strength α = %.1f expected "
+                + "damaged shipments.%n", solveMillis, catalog.size(), alpha);
+    }
+
+    private static void bestRow(PrintWriter out, String name, PackagingRecommender.Plan best, PackagingRecommender.Totals ideal,
+            PackagingRecommender.Totals history) {
+        out.printf(Locale.ROOT, "| %s | | | %,.1f | %+.1f %% | %+.2f %% | 100 %% | %.2g %% | %,d |%n", name, ideal.expectedDamaged(),
+                pct(ideal.expectedDamaged(), history.expectedDamaged()), pct(ideal.totalInr(), history.totalInr()),
+                100 * best.solver().relativeGap(), best.changed());
+    }
+
+    private long solveMillis;
+
+    private static void planRow(PrintWriter out, String name, PackagingRecommender.Plan plan, PackagingRecommender.Totals t,
+            PackagingRecommender.Totals history, double share, boolean breaks) {
+        out.printf(Locale.ROOT, "| %s | %+.1f %% | %+.2f %% | %,.1f | %+.1f %% | %+.2f %% | %.1f %%%s | %.2g %% | %,d |%n", name,
+                pct(plan.recommended().expectedDamaged(), plan.current().expectedDamaged()),
+                pct(plan.recommended().totalInr(), plan.current().totalInr()), t.expectedDamaged(), pct(t.expectedDamaged(),
+                        history.expectedDamaged()), pct(t.totalInr(), history.totalInr()), 100 * share, breaks ? " (breaks)" : "",
+                100 * plan.solver().relativeGap(), plan.changed());
+    }
+
+    private static double pct(double value, double reference) {
+        return 100 * (value / reference - 1);
     }
 
     /** AUC of the true probabilities over every shipment that reached a customer: no model can rank better. */
@@ -161,17 +238,12 @@ final class PackagingBench implements Callable<Integer> {
             pos[i] = u.damaged();
             neg[i] = u.reached() - u.damaged();
         }
-        return PackagingTrainer.weightedAuc(p, pos, neg);
+        return BinaryMetrics.auc(p, pos, neg);
     }
 
     private static void row(PrintWriter out, String name, PackagingTrainer.Metrics m) {
         out.printf(Locale.ROOT, "| %s | %.3f | %.4f | %.4f | %,d | %.1f s |%n", name, m.auc(), m.logLoss(), m.brier(), m.violatingProducts(),
                 m.trainMillis() / 1000.0);
-    }
-
-    private static void totals(PrintWriter out, String name, PackagingRecommender.Totals t) {
-        out.printf(Locale.ROOT, "| %s | %,.1f | %,.0f | %,.0f | %,.0f |%n", name, t.expectedDamaged(), t.packagingAndShippingInr(), t.damageCostInr(),
-                t.totalInr());
     }
 
     private static double[][] readTruth(Path file, List<String> ids, PackageLadder ladder) throws Exception {

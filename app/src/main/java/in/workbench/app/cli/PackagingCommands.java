@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.packaging.PackagingAnalysis;
 import in.workbench.analytics.packaging.PackagingModel;
+import in.workbench.analytics.packaging.PackagingObjective;
 import in.workbench.analytics.packaging.PackagingPredictions;
 import in.workbench.analytics.packaging.PackagingRecommender;
 import in.workbench.analytics.packaging.PackagingTrainer;
@@ -119,13 +120,18 @@ final class PackagingCommands {
         }
     }
 
-    /** {@code recommend -w DIR packaging -o FILE [--damage-budget X | --lambda L]}. */
-    @Command(name = "recommend", description = {"The package to use per product: the one minimising package + shipping cost + "
-        + "λ × p(damage) × (price + return handling).",
-        "λ is found so that expected damaged shipments stay within --damage-budget (default: the damaged shipments of the history), "
-            + "or set with --lambda.",
-        "CSV product_id,current_package,recommended_package,p_damage_current,p_damage_recommended,ship_cost_delta_inr "
-            + "(ship_cost_delta_inr: per shipment, package + shipping cost recommended minus current); also saved in packaging_recommendations."})
+    /** {@code recommend -w DIR packaging -o FILE [--objective NAME] [--damage-budget X | --lambda L]}. */
+    @Command(name = "recommend", description = {"The package to use per product, for a named objective (total cost = packaging + "
+        + "shipping + damage handling: the product's price + return handling per damaged shipment):",
+        "  least-damage-at-current-cost (default): the least expected damage at no more total cost than the current policy;",
+        "  least-cost-at-current-damage: the least total cost at no more expected damage than the current policy;",
+        "  --damage-budget X: the least total cost within X expected damaged shipments (may cost more than now; said when it does);",
+        "  --lambda L: per product the least packaging + shipping + L × expected damage cost.",
+        "Plans are chosen with the model's estimates (shrunk toward each product's observed damage, and at most one rung below the "
+            + "packages a product was shipped in) and solved as a multiple-choice knapsack; the gap to the LP bound is reported.",
+        "CSV product_id,current_package,recommended_package,p_damage_current,p_damage_recommended,ship_cost_delta_inr,objective "
+            + "(ship_cost_delta_inr: per shipment, package + shipping cost recommended minus current), FILE.provenance.json beside it "
+            + "(objective, budgets, solver gap); also saved in packaging_recommendations."})
     static final class Recommend extends CsvReportCommand {
 
         @Parameters(index = "0", paramLabel = "MODEL", description = "packaging")
@@ -133,6 +139,10 @@ final class PackagingCommands {
 
         @Mixin
         CsvOutputOption csvOutput;
+
+        @Option(names = "--objective", paramLabel = "NAME", description = "least-damage-at-current-cost (default) or "
+                + "least-cost-at-current-damage.")
+        String objective;
 
         @ArgGroup(exclusive = true)
         Tradeoff tradeoff;
@@ -142,21 +152,45 @@ final class PackagingCommands {
         double returnHandling;
 
         static final class Tradeoff {
-            @Option(names = "--damage-budget", paramLabel = "X", description = "Expected damaged shipments to stay within.")
+            @Option(names = "--damage-budget", paramLabel = "X", description = "Expected damaged shipments to stay within, at the least "
+                    + "total cost.")
             Double budget;
 
             @Option(names = "--lambda", paramLabel = "L", description = "The weight of damage cost against packaging and shipping cost.")
             Double lambda;
         }
 
+        private PackagingObjective chosen() {
+            if (objective == null) {
+                return null;
+            }
+            PackagingObjective o = PackagingObjective.of(objective);
+            if (o != PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST && o != PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE) {
+                throw usageError("--objective is least-damage-at-current-cost or least-cost-at-current-damage; a damage budget or λ is "
+                        + "given with --damage-budget or --lambda.");
+            }
+            return o;
+        }
+
         @Override
         void checkArguments() {
             requirePackaging(model, spec, "recommends for");
+            if (objective != null && !objective.equals(PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST.id())
+                    && !objective.equals(PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE.id())) {
+                throw usageError("Unknown objective '" + objective + "'. Use least-damage-at-current-cost or least-cost-at-current-damage.");
+            }
             if (tradeoff != null && tradeoff.budget != null && !(tradeoff.budget >= 0)) {
                 throw usageError("--damage-budget must be at least 0.");
             }
             if (tradeoff != null && tradeoff.lambda != null && !(tradeoff.lambda >= 0)) {
                 throw usageError("--lambda must be at least 0.");
+            }
+            if (tradeoff != null && tradeoff.budget != null && PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST.id().equals(objective)) {
+                throw usageError("--damage-budget sets the damage limit of least-cost-at-current-damage; it cannot be combined with "
+                        + "--objective least-damage-at-current-cost.");
+            }
+            if (tradeoff != null && tradeoff.lambda != null && objective != null) {
+                throw usageError("--lambda sets the trade-off itself; leave out --objective.");
             }
             if (!(returnHandling >= 0)) {
                 throw usageError("--return-handling must be at least 0.");
@@ -168,29 +202,44 @@ final class PackagingCommands {
             Path output = csvOutput.file();
             PackagingModel m = PackagingModel.load(ws.modelsDir());
             PackagingAnalysis analysis = PackagingAnalysis.prepare(ws, m, returnHandling);
-            PackagingRecommender.Plan plan = analysis.plan(tradeoff == null ? null : tradeoff.budget, tradeoff == null ? null : tradeoff.lambda);
+            PackagingRecommender.Plan plan = analysis.plan(chosen(), tradeoff == null ? null : tradeoff.budget,
+                    tradeoff == null ? null : tradeoff.lambda);
             analysis.save(plan);
             PackagingRecommender.writeCsv(plan, output);
             PackagingRecommender.Totals now = plan.current();
             PackagingRecommender.Totals rec = plan.recommended();
-            out.printf(Locale.ROOT, "λ = %.4g%s. %,d of %,d products change package.%n", plan.lambda(),
-                    Double.isNaN(plan.budget()) ? "" : String.format(Locale.ROOT, " (damage budget %.1f shipments%s)", plan.budget(),
-                            plan.budgetMet() ? "" : ", not reachable"), plan.changed(), plan.choices().size());
-            out.printf(Locale.ROOT, "Now:         %,.1f expected damaged shipments (%,d recorded), packaging + shipping ₹%,.0f, damage cost ₹%,.0f%n",
-                    now.expectedDamaged(), plan.actualDamaged(), now.packagingAndShippingInr(), now.damageCostInr());
-            out.printf(Locale.ROOT, "Recommended: %,.1f expected damaged shipments, packaging + shipping ₹%,.0f, damage cost ₹%,.0f%n",
-                    rec.expectedDamaged(), rec.packagingAndShippingInr(), rec.damageCostInr());
+            out.printf(Locale.ROOT, "Objective %s%s%s. %,d of %,d products change package.%n", plan.objective().id(),
+                    Double.isNaN(plan.damageBudget()) ? "" : String.format(Locale.ROOT, ", damage budget %,.1f shipments%s", plan.damageBudget(),
+                            plan.budgetMet() ? "" : " (not reachable)"),
+                    Double.isNaN(plan.lambda()) ? "" : String.format(Locale.ROOT, ", λ = %.4g", plan.lambda()), plan.changed(),
+                    plan.choices().size());
+            out.printf(Locale.ROOT, "Now:         %,.1f expected damaged shipments (%,d recorded), packaging + shipping ₹%,.0f, damage cost ₹%,.0f, "
+                    + "total ₹%,.0f%n", now.expectedDamaged(), plan.actualDamaged(), now.packagingAndShippingInr(), now.damageCostInr(),
+                    now.totalInr());
+            out.printf(Locale.ROOT, "Recommended: %,.1f expected damaged shipments (%+.1f %%), packaging + shipping ₹%,.0f, damage cost ₹%,.0f, "
+                    + "total ₹%,.0f (%+.1f %%)%n", rec.expectedDamaged(), percent(rec.expectedDamaged(), now.expectedDamaged()),
+                    rec.packagingAndShippingInr(), rec.damageCostInr(), rec.totalInr(), percent(rec.totalInr(), now.totalInr()));
+            if (!Double.isNaN(plan.solver().lowerBound()) && plan.objective() != PackagingObjective.WEIGHTED) {
+                out.printf(Locale.ROOT, "Solver: within %.3g %% of the optimum (LP bound %,.2f).%n", 100 * plan.solver().relativeGap(),
+                        plan.solver().lowerBound());
+            }
             for (String note : plan.notes()) {
                 out.println("Note: " + note);
             }
-            out.printf("Wrote %s.%n", output);
+            out.printf("Wrote %s and %s.%n", output, PackagingRecommender.provenanceFile(output).getFileName());
             if (options.json()) {
                 ObjectMapper json = new ObjectMapper();
                 ObjectNode node = json.createObjectNode();
                 node.put("model", "packaging");
-                node.put("lambda", plan.lambda());
-                if (!Double.isNaN(plan.budget())) {
-                    node.put("damage_budget", plan.budget());
+                node.put("objective", plan.objective().id());
+                if (!Double.isNaN(plan.lambda())) {
+                    node.put("lambda", plan.lambda());
+                }
+                if (!Double.isNaN(plan.damageBudget())) {
+                    node.put("damage_budget", plan.damageBudget());
+                }
+                if (!Double.isNaN(plan.costBudget())) {
+                    node.put("total_cost_budget_inr", plan.costBudget());
                 }
                 node.put("budget_met", plan.budgetMet());
                 node.put("products", plan.choices().size());
@@ -202,8 +251,18 @@ final class PackagingCommands {
                 node.put("cost_recommended_inr", rec.packagingAndShippingInr());
                 node.put("damage_cost_current_inr", now.damageCostInr());
                 node.put("damage_cost_recommended_inr", rec.damageCostInr());
+                node.put("total_cost_current_inr", now.totalInr());
+                node.put("total_cost_recommended_inr", rec.totalInr());
+                if (!Double.isNaN(plan.solver().gap())) {
+                    node.put("solver_gap", plan.solver().gap());
+                    node.put("solver_relative_gap", plan.solver().relativeGap());
+                }
                 out.println(json.writeValueAsString(node));
             }
+        }
+
+        private static double percent(double value, double reference) {
+            return reference == 0 ? 0 : 100 * (value / reference - 1);
         }
     }
 }

@@ -1,6 +1,7 @@
 package in.workbench.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,12 +53,33 @@ class PackagingCommandLineTest {
         CommandLineTest.Run recommend = CommandLineTest.run("recommend", "-w", ws, "packaging", "-o", recs.toString(), "--json", "-q");
         assertEquals(0, recommend.code(), recommend.err());
         List<String> rows = Files.readAllLines(recs);
-        assertEquals("product_id,current_package,recommended_package,p_damage_current,p_damage_recommended,ship_cost_delta_inr", rows.get(0));
+        assertEquals("product_id,current_package,recommended_package,p_damage_current,p_damage_recommended,ship_cost_delta_inr,objective",
+                rows.get(0));
         assertEquals(301, rows.size());
         JsonNode r = recommend.json();
+        assertEquals("least-damage-at-current-cost", r.get("objective").asText());
         assertTrue(r.get("budget_met").asBoolean());
-        assertTrue(r.get("expected_damage_recommended").asDouble() <= r.get("damage_budget").asDouble() + 1e-6, recommend.out());
+        assertTrue(r.get("total_cost_recommended_inr").asDouble() <= r.get("total_cost_current_inr").asDouble() + 1e-6, recommend.out());
+        assertTrue(r.get("expected_damage_recommended").asDouble() < r.get("expected_damage_current").asDouble(), recommend.out());
+        assertTrue(r.get("solver_relative_gap").asDouble() < 0.01, recommend.out());
+        JsonNode provenance = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("recommendations.csv.provenance.json")
+                .toFile());
+        assertEquals("least-damage-at-current-cost", provenance.get("objective").asText());
+        assertTrue(provenance.has("total_cost_budget_inr") && provenance.has("solver_gap"), provenance.toString());
 
+        CommandLineTest.Run cheap = CommandLineTest.run("recommend", "-w", ws, "packaging", "-o", recs.toString(), "--objective",
+                "least-cost-at-current-damage", "--json", "-q");
+        assertEquals(0, cheap.code(), cheap.err());
+        assertTrue(cheap.json().get("expected_damage_recommended").asDouble() <= cheap.json().get("expected_damage_current").asDouble() + 1e-6);
+        assertTrue(Files.readAllLines(recs).get(1).endsWith(",least-cost-at-current-damage"));
+        CommandLineTest.Run unknown = CommandLineTest.run("recommend", "-w", ws, "packaging", "-o", recs.toString(), "--objective", "cheapest");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("least-damage-at-current-cost"), unknown.err());
+        CommandLineTest.Run unreachable = CommandLineTest.run("recommend", "-w", ws, "packaging", "-o", recs.toString(), "--damage-budget",
+                "0", "--json");
+        assertEquals(0, unreachable.code(), unreachable.err());
+        assertFalse(unreachable.json().get("budget_met").asBoolean());
+        assertTrue(unreachable.out().contains("cannot be reached") && unreachable.out().contains("closest reachable plan"), unreachable.out());
         CommandLineTest.Run lambda = CommandLineTest.run("recommend", "-w", ws, "packaging", "-o", recs.toString(), "--lambda", "5", "--json", "-q");
         assertEquals(0, lambda.code(), lambda.err());
         assertEquals(5.0, lambda.json().get("lambda").asDouble(), 0);
@@ -65,6 +87,7 @@ class PackagingCommandLineTest {
                 "--json", "-q");
         assertEquals(0, budget.code(), budget.err());
         assertTrue(budget.json().get("expected_damage_recommended").asDouble() < r.get("expected_damage_recommended").asDouble());
+        assertEquals("least-cost-at-damage-budget", budget.json().get("objective").asText());
         assertEquals(2, CommandLineTest.run("recommend", "-w", ws, "packaging", "-o", recs.toString(), "--lambda", "1", "--damage-budget", "3")
                 .code(), "either a budget or λ");
         assertEquals(2, CommandLineTest.run("predict", "-w", ws, "parcels", "-o", recs.toString()).code());

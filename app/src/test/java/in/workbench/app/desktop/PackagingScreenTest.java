@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import in.workbench.analytics.geo.PostalDirectory;
 import in.workbench.analytics.imports.CsvImporter;
 import in.workbench.analytics.imports.ImportOptions;
+import in.workbench.analytics.packaging.PackagingObjective;
 import in.workbench.analytics.packaging.PackagingRecommender;
 import in.workbench.analytics.packaging.PackagingTrainer;
 import in.workbench.analytics.task.ProgressMonitor;
@@ -135,7 +136,11 @@ class PackagingScreenTest {
         robot.interact(() -> app.packaging().showTab(1));
         ChartCard tradeOff = app.packaging().charts().get(3);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tradeOff.chart() != null);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.packaging().model().rows().size() > 0);
+        assertTrue(app.packaging().model().rows().isEmpty(), "opening the screen saves no plan");
+        // the least-cost plan leaves room to buy less damage by dragging left
+        robot.interact(() -> app.packaging().model().objectiveProperty().set(PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE));
+        robot.clickOn("#savePlan");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.packaging().model().rows().size() > 0);
         screenshot("packaging-tradeoff");
         PackagingRecommender.Plan before = app.packaging().model().planProperty().get();
         Node canvas = robot.from(tradeOff).lookup((java.util.function.Predicate<Node>) n -> n instanceof ChartCanvas).query();

@@ -173,26 +173,29 @@ final class PackagingCharts {
         }
     }
 
-    static final String CURVE = "trade-off as λ varies";
+    static final String CURVE = "least total cost at each damage";
     static final String CURRENT = "current policy";
+    static final String LEAST_DAMAGE = "least damage at current cost";
+    static final String LEAST_COST = "least cost at current damage";
     static final String CHOSEN = "chosen";
 
-    /** The trade-off curve: x = expected damaged shipments, y = packaging + shipping (₹ lakh). */
-    static JFreeChart tradeOff(List<PackagingRecommender.CurvePoint> curve, PackagingRecommender.Totals current, double chosenDamage,
-            double chosenCost) {
+    /**
+     * The trade-off curve: x = expected damaged shipments, y = total cost (packaging + shipping +
+     * damage handling, ₹ lakh), with the current policy, the two named plans and the chosen plan.
+     */
+    static JFreeChart tradeOff(List<PackagingRecommender.CurvePoint> curve, PackagingViewModel.TradeOffPoints points,
+            PackagingRecommender.Totals chosenPlan) {
         XYSeries line = new XYSeries(CURVE, false, true);
         for (PackagingRecommender.CurvePoint p : curve) {
-            line.add(p.expectedDamaged(), p.packagingAndShippingInr() / 1e5);
+            line.add(p.expectedDamaged(), p.totalInr() / 1e5);
         }
-        XYSeries now = new XYSeries(CURRENT);
-        now.add(current.expectedDamaged(), current.packagingAndShippingInr() / 1e5);
-        XYSeries chosen = new XYSeries(CHOSEN);
-        chosen.add(chosenDamage, chosenCost / 1e5);
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(line);
-        data.addSeries(now);
-        data.addSeries(chosen);
-        JFreeChart chart = ChartFactory.createXYLineChart(null, "expected damaged shipments", "cost (₹ lakh)", data,
+        data.addSeries(point(CURRENT, points.current()));
+        data.addSeries(point(LEAST_DAMAGE, points.leastDamage()));
+        data.addSeries(point(LEAST_COST, points.leastCost()));
+        data.addSeries(point(CHOSEN, chosenPlan));
+        JFreeChart chart = ChartFactory.createXYLineChart(null, "expected damaged shipments", "total cost incl. damage (₹ lakh)", data,
                 PlotOrientation.VERTICAL, true, true, false);
         style(chart);
         XYPlot plot = chart.getXYPlot();
@@ -208,18 +211,30 @@ final class PackagingCharts {
         r.setSeriesShape(1, new java.awt.Rectangle(-6, -6, 12, 12));
         r.setSeriesPaint(1, GREY);
         r.setSeriesLinesVisible(2, false);
-        r.setSeriesShape(2, new Ellipse2D.Double(-7, -7, 14, 14));
-        r.setSeriesPaint(2, RED);
+        r.setSeriesShape(2, new java.awt.Polygon(new int[] {0, 7, -7}, new int[] {-7, 6, 6}, 3));
+        r.setSeriesPaint(2, new Color(0x2E, 0x7D, 0x32));
+        r.setSeriesLinesVisible(3, false);
+        r.setSeriesShape(3, new java.awt.Polygon(new int[] {0, 7, 0, -7}, new int[] {-7, 0, 7, 0}, 4));
+        r.setSeriesPaint(3, new Color(0xEF, 0x6C, 0x00));
+        r.setSeriesLinesVisible(4, false);
+        r.setSeriesShape(4, new Ellipse2D.Double(-7, -7, 14, 14));
+        r.setSeriesPaint(4, RED);
         plot.setRenderer(r);
         return chart;
+    }
+
+    private static XYSeries point(String name, PackagingRecommender.Totals t) {
+        XYSeries s = new XYSeries(name);
+        s.add(t.expectedDamaged(), t.totalInr() / 1e5);
+        return s;
     }
 
     static ChartData tradeOffData(List<PackagingRecommender.CurvePoint> curve) {
         List<List<Object>> rows = new ArrayList<>();
         for (PackagingRecommender.CurvePoint p : curve) {
-            rows.add(List.of(p.lambda(), p.expectedDamaged(), p.packagingAndShippingInr()));
+            rows.add(List.of(p.damageBudget(), p.expectedDamaged(), p.packagingAndShippingInr(), p.totalInr()));
         }
-        return new ChartData(List.of("lambda", "expected_damaged_shipments", "packaging_and_shipping_inr"), rows);
+        return new ChartData(List.of("damage_budget", "expected_damaged_shipments", "packaging_and_shipping_inr", "total_cost_inr"), rows);
     }
 
     /** Reliability: mean predicted vs observed damage per bin, for both models, with the diagonal. */

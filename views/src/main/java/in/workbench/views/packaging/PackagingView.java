@@ -1,5 +1,6 @@
 package in.workbench.views.packaging;
 
+import in.workbench.analytics.packaging.PackagingObjective;
 import in.workbench.analytics.packaging.PackagingRecommender;
 import in.workbench.analytics.packaging.PackagingRepository;
 import in.workbench.analytics.packaging.PackagingTrainer;
@@ -58,7 +59,7 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
     private final ChartCard byPackage = new ChartCard("Damage rate by package type");
     private final ChartCard byCategory = new ChartCard("Damage rate by category");
     private final ChartCard heat = new ChartCard("Damage rate, category × package type");
-    private final ChartCard tradeOff = new ChartCard("Trade-off: expected damage vs packaging + shipping cost");
+    private final ChartCard tradeOff = new ChartCard("Trade-off: expected damage vs total cost");
     private final ChartCard reliability = new ChartCard("Calibration on held-out products");
     private final GridPane comparison = new GridPane();
     private final Label notes = new Label();
@@ -185,7 +186,38 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
                 dialogs.showError("The damage budget must be a number of damaged shipments, such as 2400.", ex);
             }
         });
-        Label dragHint = new Label("Drag the red point along the curve to choose another trade-off; the table follows when you let go.");
+        ComboBox<PackagingObjective> objective = new ComboBox<>();
+        objective.setId("objective");
+        objective.getItems().setAll(PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST, PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE);
+        objective.valueProperty().bindBidirectional(model.objectiveProperty());
+        objective.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PackagingObjective o) {
+                return o == null ? "" : o.description();
+            }
+
+            @Override
+            public PackagingObjective fromString(String s) {
+                return null;
+            }
+        });
+        Button savePlan = new Button("Save plan");
+        savePlan.setId("savePlan");
+        savePlan.disableProperty().bind(model.hasModelProperty().not());
+        savePlan.setMinWidth(Region.USE_PREF_SIZE);
+        savePlan.setOnAction(e -> model.applyObjective());
+        Label objectiveLabel = new Label("Objective");
+        objectiveLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox objectiveRow = new HBox(8, objectiveLabel, objective, savePlan);
+        objectiveRow.setAlignment(Pos.CENTER_LEFT);
+        Label saved = new Label();
+        saved.setId("savedPlan");
+        saved.setWrapText(true);
+        saved.getStyleClass().add("text-muted");
+        saved.textProperty().bind(model.savedPlanProperty());
+        Label dragHint = new Label("Grey square: the current policy; green triangle: least damage at current cost; orange diamond: least "
+                + "cost at current damage. Drag the red point along the curve to choose another trade-off; the table follows when you "
+                + "let go.");
         dragHint.setWrapText(true);
         dragHint.getStyleClass().add("text-muted");
         Label budgetLabel = new Label("Damage budget");
@@ -193,7 +225,7 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
         meet.setMinWidth(Region.USE_PREF_SIZE);
         HBox budgetRow = new HBox(8, budgetLabel, budget, meet);
         budgetRow.setAlignment(Pos.CENTER_LEFT);
-        VBox side = new VBox(10, budgetRow, planLabel, dragHint);
+        VBox side = new VBox(10, objectiveRow, budgetRow, planLabel, saved, dragHint);
         side.setPrefWidth(380);
         side.setMinWidth(340);
         HBox upper = new HBox(12, tradeOff, side);
@@ -260,7 +292,8 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
         table.getColumns().add(column("Δ ₹ per shipment", r -> r.shipCostDeltaInr() == null ? "—"
                 : String.format(Locale.ROOT, "%+.2f", r.shipCostDeltaInr())));
         table.getColumns().add(column("shipments", r -> String.format("%,d", r.shipments())));
-        table.setPlaceholder(new Label("Train the damage model to see a recommendation per product."));
+        table.getColumns().add(column("objective", r -> r.objective() == null ? "—" : r.objective()));
+        table.setPlaceholder(new Label("Train the damage model, then save a plan to see a recommendation per product."));
         VBox box = new VBox(10, upper, filters, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(12));
@@ -320,12 +353,12 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
     private void showTradeOff() {
         List<PackagingRecommender.CurvePoint> curve = model.curveProperty().get();
         PackagingRecommender.Plan plan = model.planProperty().get();
-        if (curve.isEmpty() || plan == null) {
+        PackagingViewModel.TradeOffPoints points = model.namedPointsProperty().get();
+        if (curve.isEmpty() || plan == null || points == null) {
             tradeOff.showMessage("Train the damage model to see the trade-off between damage and cost.");
             return;
         }
-        tradeOff.setChart(PackagingCharts.tradeOff(curve, plan.current(), plan.recommended().expectedDamaged(),
-                plan.recommended().packagingAndShippingInr()), PackagingCharts.tradeOffData(curve));
+        tradeOff.setChart(PackagingCharts.tradeOff(curve, points, plan.recommended()), PackagingCharts.tradeOffData(curve));
         installDrag();
     }
 
@@ -338,7 +371,7 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
         XYSeriesCollection data = (XYSeriesCollection) chart.getXYPlot().getDataset();
         var chosen = data.getSeries(PackagingCharts.CHOSEN);
         chosen.clear();
-        chosen.add(plan.recommended().expectedDamaged(), plan.recommended().packagingAndShippingInr() / 1e5);
+        chosen.add(plan.recommended().expectedDamaged(), plan.recommended().totalInr() / 1e5);
     }
 
     private ChartCanvas dragCanvas;
@@ -391,9 +424,9 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
         if (chart != null) {
             var chosen = ((XYSeriesCollection) chart.getXYPlot().getDataset()).getSeries(PackagingCharts.CHOSEN);
             chosen.clear();
-            chosen.add(best.expectedDamaged(), best.packagingAndShippingInr() / 1e5);
+            chosen.add(best.expectedDamaged(), best.totalInr() / 1e5);
         }
-        model.chooseLambda(best.lambda(), save);
+        model.chooseDamage(best.damageBudget(), save);
     }
 
     private static <T> T find(Node node, Class<T> type) {

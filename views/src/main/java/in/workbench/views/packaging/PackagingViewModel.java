@@ -4,6 +4,7 @@ import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import in.workbench.analytics.packaging.PackagingAnalysis;
 import in.workbench.analytics.packaging.PackagingModel;
+import in.workbench.analytics.packaging.PackagingObjective;
 import in.workbench.analytics.packaging.PackagingRecommender;
 import in.workbench.analytics.packaging.PackagingRepository;
 import in.workbench.analytics.packaging.PackagingTrainer;
@@ -32,10 +33,13 @@ import javafx.collections.ObservableList;
 
 /**
  * The Packaging screen's state and actions, without any JavaFX nodes: the damage aggregates for
- * the charts (grouped in the database), the trained model's comparison, the trade-off curve, the
- * chosen plan and a page of the recommendation table. Every database read, training run and
- * recomputation goes through the {@link TaskRunner}; when the chosen point moves quickly, only the
- * latest result is applied. Used on the JavaFX thread.
+ * the charts (grouped in the database), the trained model's comparison, the trade-off curve with
+ * its named points (current policy, least damage at current cost, least cost at current damage),
+ * the chosen plan and a page of the saved recommendation table. Opening the screen only reads: a
+ * plan is written to the workspace only when the analyst applies an objective, meets a budget or
+ * lets go of the chosen point. Every database read, training run and recomputation goes through
+ * the {@link TaskRunner}; when the chosen point moves quickly, only the latest result is applied.
+ * Used on the JavaFX thread.
  */
 public final class PackagingViewModel {
 
@@ -55,6 +59,9 @@ public final class PackagingViewModel {
     private final ObjectProperty<PackagingTrainer.Comparison> comparison = new SimpleObjectProperty<>();
     private final ObjectProperty<List<PackagingRecommender.CurvePoint>> curve = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<PackagingRecommender.Plan> plan = new SimpleObjectProperty<>();
+    private final ObjectProperty<TradeOffPoints> namedPoints = new SimpleObjectProperty<>();
+    private final ObjectProperty<PackagingObjective> objective = new SimpleObjectProperty<>(PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST);
+    private final StringProperty savedPlan = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty hasModel = new SimpleBooleanProperty();
@@ -74,9 +81,20 @@ public final class PackagingViewModel {
         changedOnly.addListener((o, a, b) -> firstPage());
     }
 
+    /**
+     * The named points of the trade-off screen, as the model sees them.
+     *
+     * @param current the current policy
+     * @param leastDamage the least damage at no more total cost than now (the default objective)
+     * @param leastCost the least total cost at no more damage than now
+     */
+    public record TradeOffPoints(PackagingRecommender.Totals current, PackagingRecommender.Totals leastDamage,
+            PackagingRecommender.Totals leastCost) {
+    }
+
     private record Aggregates(List<PackagingRepository.DamageCell> byPackage, List<PackagingRepository.DamageCell> byCategory,
             List<PackagingRepository.DamageCell> heat, PackagingAnalysis analysis, List<PackagingRecommender.CurvePoint> curve,
-            PackagingRecommender.Plan plan) {
+            PackagingRecommender.Plan plan, TradeOffPoints points, String saved) {
     }
 
     /** Loads the charts and, when a model is trained, the comparison, the curve and the default plan. */
@@ -87,6 +105,8 @@ public final class PackagingViewModel {
         comparison.set(null);
         curve.set(List.of());
         plan.set(null);
+        namedPoints.set(null);
+        savedPlan.set("");
         rows.clear();
         totalRows.set(0);
         reload();
@@ -99,18 +119,23 @@ public final class PackagingViewModel {
         }
         busy.set(true);
         double handling = returnHandling.get();
+        PackagingObjective chosen = objective.get();
         runner.submit("Summarising packaging damage", m -> {
             PackagingRepository repo = new PackagingRepository(ws);
             PackagingAnalysis a = null;
             List<PackagingRecommender.CurvePoint> c = List.of();
             PackagingRecommender.Plan p = null;
+            TradeOffPoints points = null;
             if (PackagingModel.exists(ws.modelsDir())) {
                 a = PackagingAnalysis.prepare(ws, PackagingModel.load(ws.modelsDir()), handling);
-                p = a.plan(null, null);
-                c = curveOf(a, p);
-                a.save(p);
+                PackagingRecommender.Plan leastDamage = a.plan(PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST, null, null);
+                PackagingRecommender.Plan leastCost = a.plan(PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE, null, null);
+                p = chosen == PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE ? leastCost : leastDamage;
+                points = new TradeOffPoints(leastDamage.current(), leastDamage.recommended(), leastCost.recommended());
+                c = a.recommender().curve(CURVE_POINTS);
             }
-            return new Aggregates(repo.damageByPackage(), repo.damageByCategory(), repo.damageByCategoryAndPackage(), a, c, p);
+            return new Aggregates(repo.damageByPackage(), repo.damageByCategory(), repo.damageByCategoryAndPackage(), a, c, p, points,
+                    savedSentence(repo));
         }, agg -> {
             busy.set(false);
             byPackage.set(agg.byPackage());
@@ -120,8 +145,10 @@ public final class PackagingViewModel {
             hasModel.set(agg.analysis() != null);
             if (agg.analysis() != null) {
                 comparison.set(agg.analysis().model().comparison());
+                namedPoints.set(agg.points());
                 curve.set(agg.curve());
                 plan.set(agg.plan());
+                savedPlan.set(agg.saved());
                 message.set(planSentence(agg.plan()));
                 loadCategories();
                 firstPage();
@@ -136,10 +163,14 @@ public final class PackagingViewModel {
         });
     }
 
-    /** The curve from λ = 0 up to well past the λ that meets the default budget. */
-    static List<PackagingRecommender.CurvePoint> curveOf(PackagingAnalysis a, PackagingRecommender.Plan p) {
-        double max = Math.max(100, p.lambda() * 50);
-        return a.recommender().curve(60, max);
+    /** Points on the trade-off curve. */
+    static final int CURVE_POINTS = 40;
+
+    /** Which plan the saved recommendation table holds, in a sentence. */
+    static String savedSentence(PackagingRepository repo) {
+        return repo.savedPlan().map(p -> "The table holds the plan saved for " + PackagingObjective.of(p.objective()).description() + " ("
+                + p.objective() + ") at " + p.plannedAt().toLocalDateTime().withNano(0).toString().replace('T', ' ') + " UTC.")
+                .orElse("No plan saved yet: choose an objective and press Save plan to fill the table.");
     }
 
     /** Trains both damage models in the background, then reloads everything. */
@@ -161,60 +192,80 @@ public final class PackagingViewModel {
                 });
     }
 
+    /** Computes the plan for the chosen objective in the background, saves it and reloads the table. */
+    public void applyObjective() {
+        PackagingAnalysis a = analysis;
+        PackagingObjective o = objective.get();
+        if (a == null || o == null) {
+            return;
+        }
+        long seq = planSequence.incrementAndGet();
+        runSaved("Planning for " + o.id(), () -> a.plan(o, null, null), seq, a);
+    }
+
     /**
-     * Recomputes the plan at λ in the background; only the latest request is applied. With
-     * {@code save}, the plan is also written to packaging_recommendations and the table reloads.
+     * Recomputes the plan with the least total cost at a damage budget (a point of the curve) in the
+     * background; only the latest request is applied. With {@code save}, the plan is also written to
+     * packaging_recommendations and the table reloads.
      */
-    public void chooseLambda(double lambda, boolean save) {
+    public void chooseDamage(double damageBudget, boolean save) {
         PackagingAnalysis a = analysis;
         if (a == null) {
             return;
         }
         long seq = planSequence.incrementAndGet();
-        runner.submit("Recomputing the recommendation", m -> {
-            PackagingRecommender.Plan p = a.recommender().atLambda(lambda);
-            if (save && seq == planSequence.get()) {
-                a.save(p);
-            }
-            return p;
-        }, p -> {
+        if (save) {
+            runSaved("Saving the recommendation", () -> a.recommender().forBudget(damageBudget), seq, a);
+            return;
+        }
+        runner.submit("Recomputing the recommendation", m -> a.recommender().forBudget(damageBudget), p -> {
             if (seq == planSequence.get()) {
                 plan.set(p);
                 message.set(planSentence(p));
-                if (save) {
-                    firstPage();
-                }
             }
         }, onError);
     }
 
-    /** Finds λ for a damage budget (expected damaged shipments), saves the plan and reloads the table. */
+    /** The least total cost within a damage budget (expected damaged shipments); saves the plan and reloads the table. */
     public void meetBudget(double budget) {
         PackagingAnalysis a = analysis;
         if (a == null) {
             return;
         }
         long seq = planSequence.incrementAndGet();
-        runner.submit("Finding the trade-off for the damage budget", m -> {
-            PackagingRecommender.Plan p = a.plan(budget, null);
+        runSaved("Finding the plan for the damage budget", () -> a.plan(null, budget, null), seq, a);
+    }
+
+    private record Saved(PackagingRecommender.Plan plan, String sentence) {
+    }
+
+    private void runSaved(String title, java.util.function.Supplier<PackagingRecommender.Plan> planner, long seq, PackagingAnalysis a) {
+        Workspace ws = workspace;
+        runner.submit(title, m -> {
+            PackagingRecommender.Plan p = planner.get();
+            if (seq != planSequence.get()) {
+                return null;
+            }
             a.save(p);
-            return p;
-        }, p -> {
-            if (seq == planSequence.get()) {
-                plan.set(p);
-                message.set(planSentence(p));
+            return new Saved(p, savedSentence(new PackagingRepository(ws)));
+        }, r -> {
+            if (r != null && seq == planSequence.get()) {
+                plan.set(r.plan());
+                savedPlan.set(r.sentence());
+                message.set(planSentence(r.plan()));
+                loadCategories();
                 firstPage();
             }
         }, onError);
     }
 
     static String planSentence(PackagingRecommender.Plan p) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "λ = %.3g: %,d of %,d products change package. Expected damaged "
-                + "shipments %,.0f (now %,.0f; %,d recorded), packaging + shipping ₹%,.0f (now ₹%,.0f).", p.lambda(), p.changed(),
-                p.choices().size(), p.recommended().expectedDamaged(), p.current().expectedDamaged(), p.actualDamaged(),
-                p.recommended().packagingAndShippingInr(), p.current().packagingAndShippingInr()));
+        StringBuilder s = new StringBuilder(p.summary());
         if (!p.budgetMet()) {
-            s.append(" The damage budget cannot be met even in the sturdiest packages.");
+            s.append(" The damage budget cannot be reached; this is the closest reachable plan.");
+        }
+        if (p.objective() != PackagingObjective.WEIGHTED && !Double.isNaN(p.solver().relativeGap())) {
+            s.append(String.format(Locale.ROOT, " Solver: within %.2g %% of the optimum.", 100 * p.solver().relativeGap()));
         }
         return s.toString();
     }
@@ -286,12 +337,13 @@ public final class PackagingViewModel {
                     Integer.MAX_VALUE);
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); ICSVWriter out = new CSVWriter(w, ',', '"', '"', "\n")) {
                 out.writeNext(new String[] {"product_id", "current_package", "recommended_package", "p_damage_current", "p_damage_recommended",
-                    "ship_cost_delta_inr"}, false);
+                    "ship_cost_delta_inr", "objective"}, false);
                 for (PackagingRepository.RecommendationRow r : all) {
                     out.writeNext(new String[] {r.productId(), r.currentPackage() == null ? "" : r.currentPackage(), r.recommendedPackage(),
                         r.pDamageCurrent() == null ? "" : String.format(Locale.ROOT, "%.6f", r.pDamageCurrent()),
                         String.format(Locale.ROOT, "%.6f", r.pDamageRecommended()),
-                        r.shipCostDeltaInr() == null ? "" : String.format(Locale.ROOT, "%.2f", r.shipCostDeltaInr())}, false);
+                        r.shipCostDeltaInr() == null ? "" : String.format(Locale.ROOT, "%.2f", r.shipCostDeltaInr()),
+                        r.objective() == null ? "" : r.objective()}, false);
                 }
             }
             return (long) all.size();
@@ -320,6 +372,21 @@ public final class PackagingViewModel {
 
     public ObjectProperty<PackagingRecommender.Plan> planProperty() {
         return plan;
+    }
+
+    /** The current policy and the two named plans (null before a model is trained). */
+    public ObjectProperty<TradeOffPoints> namedPointsProperty() {
+        return namedPoints;
+    }
+
+    /** The objective Save plan uses. */
+    public ObjectProperty<PackagingObjective> objectiveProperty() {
+        return objective;
+    }
+
+    /** Which plan the saved table holds, in a sentence. */
+    public StringProperty savedPlanProperty() {
+        return savedPlan;
     }
 
     public StringProperty messageProperty() {

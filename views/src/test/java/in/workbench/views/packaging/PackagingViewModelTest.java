@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import in.workbench.analytics.packaging.PackagingObjective;
 import in.workbench.analytics.packaging.PackagingRecommender;
 import in.workbench.analytics.packaging.PackagingRepository;
 import in.workbench.analytics.workspace.Workspace;
@@ -97,7 +98,7 @@ class PackagingViewModelTest {
     }
 
     @Test
-    void trainingGivesTheComparisonCurvePlanAndAPagedFilteredTable() throws Exception {
+    void trainingGivesTheComparisonCurveNamedPointsAndOpeningSavesNoPlanUntilAsked() throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
             fill(ws, 250, 20, 2);
             List<Throwable> errors = new ArrayList<>();
@@ -110,11 +111,30 @@ class PackagingViewModelTest {
             assertEquals(0, model.comparisonProperty().get().ordinal().violatingProducts());
             List<PackagingRecommender.CurvePoint> curve = model.curveProperty().get();
             assertTrue(curve.size() > 10);
-            assertTrue(curve.get(0).expectedDamaged() >= curve.get(curve.size() - 1).expectedDamaged(), "more λ, less damage");
+            assertTrue(curve.get(0).expectedDamaged() <= curve.get(curve.size() - 1).expectedDamaged(), "from least damage up");
+            assertTrue(curve.get(0).totalInr() >= curve.get(curve.size() - 1).totalInr(), "less damage costs more");
             PackagingRecommender.Plan plan = model.planProperty().get();
-            assertTrue(plan.budgetMet());
+            assertEquals(PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST, plan.objective());
+            PackagingViewModel.TradeOffPoints points = model.namedPointsProperty().get();
+            assertTrue(points.leastDamage().expectedDamaged() <= points.current().expectedDamaged());
+            assertTrue(points.leastDamage().totalInr() <= points.current().totalInr() * (1 + 1e-9));
+            assertTrue(points.leastCost().totalInr() <= points.current().totalInr() * (1 + 1e-9));
+            assertTrue(points.leastCost().expectedDamaged() <= points.current().expectedDamaged() * (1 + 1e-9));
             assertTrue(model.messageProperty().get().contains("products change package"), model.messageProperty().get());
+
+            assertEquals(0, model.rows().size(), "opening and training read, they do not write a plan");
+            assertEquals(0, count(ws, "SELECT COUNT(*) FROM packaging_recommendations"));
+            assertTrue(model.savedPlanProperty().get().startsWith("No plan saved yet"), model.savedPlanProperty().get());
+            PackagingViewModel reopened = new PackagingViewModel(new SameThreadTaskRunner(), errors::add);
+            reopened.setWorkspace(ws);
+            assertEquals(0, count(ws, "SELECT COUNT(*) FROM packaging_recommendations"), "opening the screen never saves a plan");
+
+            model.objectiveProperty().set(PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE);
+            model.applyObjective();
+            assertEquals(PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE, model.planProperty().get().objective());
+            assertTrue(model.savedPlanProperty().get().contains("least-cost-at-current-damage"), model.savedPlanProperty().get());
             assertEquals(200, model.rows().size(), "one page");
+            assertTrue(model.rows().stream().allMatch(r -> "least-cost-at-current-damage".equals(r.objective())));
             assertEquals(250, model.totalRowsProperty().get());
             model.nextPage();
             assertEquals(50, model.rows().size());
@@ -122,9 +142,12 @@ class PackagingViewModelTest {
             assertTrue(model.rows().stream().allMatch(r -> r.category().equals("Home")));
             assertEquals(0, model.offsetProperty().get(), "a filter change goes back to the first page");
 
-            model.chooseLambda(curve.get(curve.size() - 1).lambda(), true);
+            PackagingRecommender.Plan cheap = model.planProperty().get();
+            model.chooseDamage(curve.get(0).damageBudget(), true);
             PackagingRecommender.Plan sturdy = model.planProperty().get();
-            assertTrue(sturdy.recommended().expectedDamaged() < plan.recommended().expectedDamaged());
+            assertEquals(PackagingObjective.LEAST_COST_AT_DAMAGE_BUDGET, sturdy.objective());
+            assertTrue(sturdy.recommended().expectedDamaged() < cheap.recommended().expectedDamaged(), "the least-damage end of the curve");
+            assertTrue(sturdy.recommended().expectedDamaged() <= plan.recommended().expectedDamaged() + 1e-9);
             model.categoryFilterProperty().set(null);
             assertTrue(model.rows().stream().anyMatch(r -> r.recommendedPackage().equals("carton_single")), "the table follows the chosen point");
 
@@ -133,11 +156,21 @@ class PackagingViewModelTest {
             model.changedOnlyProperty().set(true);
             model.export(csv, written::set);
             assertEquals(model.totalRowsProperty().get(), written.get(), "exactly the filtered rows, all pages");
-            assertEquals(written.get() + 1, Files.readAllLines(csv).size());
+            List<String> lines = Files.readAllLines(csv);
+            assertEquals(written.get() + 1, lines.size());
+            assertTrue(lines.get(0).endsWith(",objective"), lines.get(0));
 
             model.meetBudget(0);
             assertFalse(model.planProperty().get().budgetMet());
-            assertTrue(model.messageProperty().get().contains("cannot be met"), model.messageProperty().get());
+            assertTrue(model.messageProperty().get().contains("cannot be reached"), model.messageProperty().get());
+            assertTrue(errors.isEmpty(), errors.toString());
+        }
+    }
+
+    private static long count(Workspace ws, String sql) throws Exception {
+        try (java.sql.Connection c = ws.connection(); java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

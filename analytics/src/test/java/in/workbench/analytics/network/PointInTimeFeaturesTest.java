@@ -43,7 +43,7 @@ class PointInTimeFeaturesTest {
     void theNextSessionsLatencyAndUnfinishedOutcomesNeverLeak() {
         var t0 = TestSessions.FIRST.plusHours(20);
         SessionRow first = new SessionRow("A", "C1", t0, "Redmi 9A", "android 11", 2.0, NetworkType.G4, "jio", "T1", -90, 100,
-                "560001", 9_000, true);
+                "560001", 12_000, true);
         SessionRow second = new SessionRow("B", "C2", t0.plusSeconds(5), "Redmi 9A", "android 11", 2.0, NetworkType.G4, "jio", "T1",
                 -90, 100, "560001", 1_000, false);
         SessionRow third = new SessionRow("C", "C3", t0.plusSeconds(10), "Redmi 9A", "android 11", 2.0, NetworkType.G4, "jio", "T1",
@@ -57,7 +57,7 @@ class PointInTimeFeaturesTest {
         assertArrayEquals(row(f, 0), row(g, 0), "A's features cannot see the next session's last_latency_ms");
         assertNotEquals(row(f, 3)[PointInTimeFeatures.LATENCY], row(g, 3)[PointInTimeFeatures.LATENCY]);
 
-        // B began while A (9 s) was still loading: A's outcome is not in B's history; C began after B ended (1 s), not A
+        // B began while A (12 s) was still loading: A's outcome is not in B's history; C began after B ended (1 s), not A
         assertEquals(0f, row(f, 1)[PointInTimeFeatures.TOWER_HOUR_N]);
         assertEquals((float) Math.log1p(1), row(f, 2)[PointInTimeFeatures.TOWER_HOUR_N]);
         assertTrue(row(f, 2)[PointInTimeFeatures.TOWER_HOUR] < row(f, 1)[PointInTimeFeatures.TOWER_HOUR], "only the fast B counted");
@@ -65,6 +65,6 @@ class PointInTimeFeaturesTest {
         assertEquals((float) Math.log1p(1), row(f, 3)[PointInTimeFeatures.CUSTOMER_N], "only the customer's own ended session A");
         assertEquals(1f, row(f, 3)[PointInTimeFeatures.SWITCHED]);
         assertEquals(0f, row(f, 3)[PointInTimeFeatures.USUAL]);
-        assertEquals((float) Math.log1p(9_000), row(f, 3)[PointInTimeFeatures.CUSTOMER_LAST]);
+        assertEquals((float) Math.log1p(12_000), row(f, 3)[PointInTimeFeatures.CUSTOMER_LAST]);
     }
 }

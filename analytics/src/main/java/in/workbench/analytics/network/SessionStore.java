@@ -106,6 +106,23 @@ public final class SessionStore {
             Sql.count(ws, "SELECT COUNT(*) FROM sessions WHERE slow IS NOT NULL", List.of(), "Could not count the sessions")};
     }
 
+    /** Records the trained model in {@code trained_models} with its provenance and evaluation. */
+    public void recordModel(long seed, long trainingRows, com.fasterxml.jackson.databind.node.ObjectNode provenance) {
+        Sql.inTransaction(ws, "Could not record the trained model", c -> {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO trained_models (model_name, file_name, trained_at, seed, "
+                    + "training_rows, metrics_json, provenance) KEY (model_name) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, SlowNetworkModel.NAME);
+                ps.setString(2, SlowNetworkModel.FILE_NAME);
+                ps.setObject(3, OffsetDateTime.now(java.time.ZoneOffset.UTC));
+                ps.setLong(4, seed);
+                ps.setLong(5, trainingRows);
+                ps.setString(6, provenance.path("candidates").toString());
+                ps.setString(7, provenance.toString());
+                ps.executeUpdate();
+            }
+        });
+    }
+
     /** Every session, read into columns. */
     public Sessions readAll(ProgressMonitor monitor) {
         Sessions s = new Sessions();

@@ -29,11 +29,8 @@ final class TestSessions {
             NetworkType net = r.nextDouble() < 0.15 ? NetworkType.WIFI : r.nextDouble() < 0.1 ? NetworkType.G2 : NetworkType.G4;
             int home = c % 12;
             int tower = r.nextDouble() < 0.8 ? home : r.nextInt(12);
-            boolean congested = tower < 4 && hour >= 18 && hour <= 22;
             int signal = -70 - r.nextInt(60);
-            double z = -2.2 + (congested ? 2.2 : 0) + (net == NetworkType.G2 ? 1.8 : 0) + (signal < -115 ? 1.0 : 0)
-                    + (net == NetworkType.WIFI ? -1.0 : 0);
-            double p = 1 / (1 + Math.exp(-z));
+            double p = trueP(net, net == NetworkType.WIFI ? -1 : tower, hour, signal);
             boolean slow = r.nextDouble() < p;
             int load = slow ? 5_001 + r.nextInt(6_000) : 800 + r.nextInt(4_000);
             boolean labelled = r.nextDouble() < 0.95;
@@ -43,6 +40,20 @@ final class TestSessions {
                     labelled ? load : null, labelled ? slow : null));
         }
         return out;
+    }
+
+    /** The probability of slow the world draws from. */
+    static double trueP(NetworkType net, int tower, int hour, int signal) {
+        boolean congested = tower >= 0 && tower < 4 && hour >= 18 && hour <= 22;
+        double z = -2.2 + (congested ? 2.2 : 0) + (net == NetworkType.G2 ? 1.8 : 0) + (signal < -115 ? 1.0 : 0)
+                + (net == NetworkType.WIFI ? -1.0 : 0);
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    /** {@link #trueP} of a row of this world. */
+    static double trueP(SessionRow r) {
+        int tower = r.towerId() == null ? -1 : Integer.parseInt(r.towerId().substring(1));
+        return trueP(r.networkType(), tower, r.ts().getHour(), r.signalDbm());
     }
 
     static Sessions of(List<SessionRow> rows) {

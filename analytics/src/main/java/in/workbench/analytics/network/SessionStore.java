@@ -123,6 +123,31 @@ public final class SessionStore {
         });
     }
 
+    /** Replaces the stored predictions with {@code scores}. */
+    public void writePredictions(Sessions s, SlowNetworkScoring.Scores scores) {
+        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        Sql.inTransaction(ws, "Could not save the slow-network predictions", c -> {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM session_predictions");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO session_predictions (session_id, p_slow, lite, reasons, predicted_at) VALUES (?, ?, ?, ?, ?)")) {
+                for (int k = 0; k < scores.rows().length; k++) {
+                    ps.setString(1, s.sessionId(scores.rows()[k]));
+                    ps.setDouble(2, scores.pSlow()[k]);
+                    ps.setBoolean(3, scores.lite()[k]);
+                    ps.setString(4, scores.reasons() == null ? null : scores.reasons()[k]);
+                    ps.setObject(5, now);
+                    ps.addBatch();
+                    if (k % 5_000 == 4_999) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
     /** Every session, read into columns. */
     public Sessions readAll(ProgressMonitor monitor) {
         Sessions s = new Sessions();

@@ -87,12 +87,13 @@ public final class SlowNetworkTrainer {
      * @param candidates both candidates on the test week
      * @param chosen the kept algorithm
      * @param utility mean utility per test session of the decision rule and the two uniform policies
+     * @param testIds the test sessions' ids
      * @param testP the kept model's calibrated test probabilities
      * @param testY the test outcomes
      * @param trainMillis wall-clock time
      */
     public record Report(long sessions, long labelled, int trainRows, int calibrationRows, int testRows, Instant testFrom,
-            List<CandidateMetrics> candidates, String chosen, PageDecision.Comparison utility, double[] testP, boolean[] testY,
+            List<CandidateMetrics> candidates, String chosen, PageDecision.Comparison utility, String[] testIds, double[] testP, boolean[] testY,
             long trainMillis) {
 
         /** The kept candidate's figures. */
@@ -176,7 +177,8 @@ public final class SlowNetworkTrainer {
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         Report report = new Report(sessions.size(), labelled.length, fit.length, cal.length, test.length, Instant.ofEpochMilli(testFrom),
-                List.copyOf(metrics), bestName, decision.compare(bestTest, testY, decision.threshold()), bestTest, testY, millis);
+                List.copyOf(metrics), bestName, decision.compare(bestTest, testY, decision.threshold()),
+                Arrays.stream(test).mapToObj(sessions::sessionId).toArray(String[]::new), bestTest, testY, millis);
         ObjectNode provenance = provenance(report, options);
         SlowNetworkModel kept = compile(bestName, bestTribuo, best.plattA(), best.plattB(), typical, provenance);
         monitor.update(3, 3, "done");

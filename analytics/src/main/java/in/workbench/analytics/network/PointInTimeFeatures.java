@@ -29,7 +29,8 @@ public final class PointInTimeFeatures {
     public static final List<String> NAMES = List.of("hour", "weekday", "net_2g", "net_3g", "net_4g", "net_5g", "net_wifi", "ram_gb",
             "signal_dbm", "log_last_latency", "os_ios", "os_version", "log_gap_min", "tower_switched", "tower_usual", "tower_hour_slow",
             "tower_near_hour_slow", "log_tower_hour_n", "tower_slow", "pincode_hour_slow", "log_pincode_hour_n", "customer_slow",
-            "log_customer_n", "customer_last_log_load", "carrier_net_slow", "device_slow", "hour_slow", "log_customer_sessions");
+            "log_customer_n", "customer_last_log_load", "carrier_net_slow", "device_slow", "hour_slow", "log_customer_sessions",
+            "tower_hour_log_load", "pincode_hour_log_load", "customer_log_load", "hour_log_load", "carrier_net_log_load");
     public static final int WIDTH = NAMES.size();
 
     static final int HOUR = 0;
@@ -56,10 +57,17 @@ public final class PointInTimeFeatures {
     static final int DEVICE = 25;
     static final int HOUR_SLOW = 26;
     static final int CUSTOMER_SESSIONS = 27;
+    static final int TOWER_HOUR_LOAD = 28;
+    static final int PIN_HOUR_LOAD = 29;
+    static final int CUSTOMER_LOAD = 30;
+    static final int HOUR_LOAD = 31;
+    static final int CARRIER_NET_LOAD = 32;
 
     private final Sessions s;
     private long ended;
     private long endedSlow;
+    private long endedTimed;
+    private double endedLogLoad;
     private final Counts hours = new Counts();
     private final Counts towerHours = new Counts();
     private final Counts towerTotals = new Counts();
@@ -112,22 +120,25 @@ public final class PointInTimeFeatures {
         while (!pending.isEmpty() && pending.peek().end < now) {
             Ended e = pending.poll();
             int y = e.slow ? 1 : 0;
+            float z = e.logLoad;
             ended++;
             endedSlow += y;
-            hours.add(e.hour, y);
-            carrierNets.add(e.carrierNet, y);
+            endedTimed++;
+            endedLogLoad += z;
+            hours.add(e.hour, y, z);
+            carrierNets.add(e.carrierNet, y, z);
             if (e.device != Sessions.NONE) {
-                devices.add(e.device, y);
+                devices.add(e.device, y, z);
             }
             if (e.tower != Sessions.NONE) {
-                towerHours.add(e.tower * 24 + e.hour, y);
-                towerTotals.add(e.tower, y);
+                towerHours.add(e.tower * 24 + e.hour, y, z);
+                towerTotals.add(e.tower, y, z);
             }
             if (e.pincode != Sessions.NONE) {
-                pinHours.add(e.pincode * 24 + e.hour, y);
-                pinTotals.add(e.pincode, y);
+                pinHours.add(e.pincode * 24 + e.hour, y, z);
+                pinTotals.add(e.pincode, y, z);
             }
-            customerOutcomes.add(e.customer, y);
+            customerOutcomes.add(e.customer, y, z);
             growCustomers(e.customer);
             if (e.end >= lastLoadEnd[e.customer]) {
                 lastLoadEnd[e.customer] = e.end;
@@ -181,6 +192,7 @@ public final class PointInTimeFeatures {
         Arrays.fill(out, off, off + WIDTH, Float.NaN);
         int hour = s.localHour(i);
         double g = (endedSlow + 1.0) / (ended + 5.0);
+        double gz = endedTimed == 0 ? Math.log1p(2_000) : endedLogLoad / endedTimed;
         out[off + HOUR] = hour;
         out[off + WEEKDAY] = s.localWeekday(i);
         for (int k = 0; k < 5; k++) {
@@ -212,6 +224,8 @@ public final class PointInTimeFeatures {
         out[off + CUSTOMER_SESSIONS] = (float) Math.log1p(rows[c]);
         double hourRate = hours.smooth(hour, g, 30);
         out[off + HOUR_SLOW] = (float) hourRate;
+        double hourLoad = hours.smoothLoad(hour, gz, 30);
+        out[off + HOUR_LOAD] = (float) hourLoad;
         if (tower != Sessions.NONE) {
             double towerRate = towerTotals.smooth(tower, g, 20);
             out[off + TOWER] = (float) towerRate;
@@ -225,14 +239,18 @@ public final class PointInTimeFeatures {
             }
             out[off + TOWER_NEAR] = (float) ((y + 5 * towerRate) / (n + 5));
             out[off + TOWER_HOUR_N] = (float) Math.log1p(towerHours.n(tower * 24 + hour));
+            out[off + TOWER_HOUR_LOAD] = (float) towerHours.smoothLoadNear(tower * 24, hour, towerTotals.smoothLoad(tower, hourLoad, 10), 4);
         }
         int pin = s.pincode[i];
         if (pin != Sessions.NONE) {
             double pinRate = pinTotals.smooth(pin, g, 20);
             out[off + PIN_HOUR] = (float) pinHours.smooth(pin * 24 + hour, pinRate, 5);
             out[off + PIN_HOUR_N] = (float) Math.log1p(pinHours.n(pin * 24 + hour));
+            out[off + PIN_HOUR_LOAD] = (float) pinHours.smoothLoadNear(pin * 24, hour, pinTotals.smoothLoad(pin, hourLoad, 10), 4);
         }
         out[off + CUSTOMER] = (float) customerOutcomes.smooth(c, g, 3);
+        out[off + CUSTOMER_LOAD] = (float) customerOutcomes.smoothLoad(c, gz, 3);
+        out[off + CARRIER_NET_LOAD] = (float) carrierNets.smoothLoad(carrierNet(i), gz, 30);
         out[off + CUSTOMER_N] = (float) Math.log1p(customerOutcomes.n(c));
         out[off + CUSTOMER_LAST] = lastLoad[c];
         out[off + CARRIER_NET] = (float) carrierNets.smooth(carrierNet(i), g, 30);
@@ -241,19 +259,43 @@ public final class PointInTimeFeatures {
         }
     }
 
-    /** Outcome counts by a small integer key. */
+    /** Outcome counts (and summed log load times) by a small integer key. */
     private static final class Counts {
         private int[] n = new int[64];
         private int[] y = new int[64];
+        private double[] z = new double[64];
 
-        void add(int key, int slow) {
+        void add(int key, int slow, float logLoad) {
             if (key >= n.length) {
                 int size = Math.max(key + 1, n.length * 2);
                 n = Arrays.copyOf(n, size);
                 y = Arrays.copyOf(y, size);
+                z = Arrays.copyOf(z, size);
             }
             n[key]++;
             y[key] += slow;
+            z[key] += logLoad;
+        }
+
+        double z(int key) {
+            return key < z.length ? z[key] : 0;
+        }
+
+        /** The mean log load time, pulled toward {@code prior} as if {@code weight} sessions had it. */
+        double smoothLoad(int key, double prior, double weight) {
+            return (z(key) + weight * prior) / (n(key) + weight);
+        }
+
+        /** The same over the hour and its two neighbours, for keys {@code base + hour}. */
+        double smoothLoadNear(int base, int hour, double prior, double weight) {
+            double sum = 0;
+            int count = 0;
+            for (int d = -1; d <= 1; d++) {
+                int k = base + Math.floorMod(hour + d, 24);
+                sum += z(k);
+                count += n(k);
+            }
+            return (sum + weight * prior) / (count + weight);
         }
 
         int n(int key) {

@@ -67,7 +67,7 @@ public final class SlowNetworkTrainer {
      */
     public record Options(long seed, int trees, int depth) {
         public static Options defaults(long seed) {
-            return new Options(seed, 300, 6);
+            return new Options(seed, 200, 6);
         }
     }
 
@@ -204,7 +204,7 @@ public final class SlowNetworkTrainer {
     static Map<String, Trainer<Label>> candidates(Options o) {
         Map<String, Trainer<Label>> trainers = new LinkedHashMap<>();
         trainers.put("xgboost", new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST, o.trees(),
-                0.05, 0, o.depth(), 5, 0.8, 0.8, 1, 0, 2, XGBoostTrainer.LoggingVerbosity.SILENT, o.seed()));
+                0.08, 0, o.depth(), 5, 0.8, 0.8, 1, 0, 2, XGBoostTrainer.LoggingVerbosity.SILENT, o.seed()));
         trainers.put("logistic regression", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), 5, 100_000, 1, o.seed()));
         return trainers;
     }

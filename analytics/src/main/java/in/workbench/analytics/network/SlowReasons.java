@@ -1,6 +1,11 @@
 package in.workbench.analytics.network;
 
 import static in.workbench.analytics.network.PointInTimeFeatures.CARRIER_NET;
+import static in.workbench.analytics.network.PointInTimeFeatures.CARRIER_NET_LOAD;
+import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_LOAD;
+import static in.workbench.analytics.network.PointInTimeFeatures.HOUR_LOAD;
+import static in.workbench.analytics.network.PointInTimeFeatures.PIN_HOUR_LOAD;
+import static in.workbench.analytics.network.PointInTimeFeatures.TOWER_HOUR_LOAD;
 import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER;
 import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_LAST;
 import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_N;
@@ -48,12 +53,12 @@ public final class SlowReasons {
         SIGNAL_STRENGTH(SIGNAL),
         LAST_LATENCY(LATENCY),
         DEVICE_MODEL(RAM, OS_IOS, OS_VERSION, DEVICE),
-        TOWER_AT_HOUR(TOWER_HOUR, TOWER_NEAR, TOWER_HOUR_N, TOWER),
+        TOWER_AT_HOUR(TOWER_HOUR, TOWER_NEAR, TOWER_HOUR_N, TOWER, TOWER_HOUR_LOAD),
         TOWER_SWITCH(GAP, SWITCHED, USUAL),
-        PINCODE(PIN_HOUR, PIN_HOUR_N),
-        CUSTOMER_HISTORY(CUSTOMER, CUSTOMER_N, CUSTOMER_LAST, CUSTOMER_SESSIONS),
-        CARRIER(CARRIER_NET),
-        TIME(HOUR, WEEKDAY, HOUR_SLOW);
+        PINCODE(PIN_HOUR, PIN_HOUR_N, PIN_HOUR_LOAD),
+        CUSTOMER_HISTORY(CUSTOMER, CUSTOMER_N, CUSTOMER_LAST, CUSTOMER_SESSIONS, CUSTOMER_LOAD),
+        CARRIER(CARRIER_NET, CARRIER_NET_LOAD),
+        TIME(HOUR, WEEKDAY, HOUR_SLOW, HOUR_LOAD);
 
         final int[] features;
 

@@ -41,7 +41,7 @@ class SessionWorldsTest {
 
     @Test
     void sampleSessionsImportWithOnlyThePlantedDefectsRejectedAndAreDeterministic() throws Exception {
-        SessionSampler.Config config = new SessionSampler.Config(20_000, 14, 9);
+        SessionSampler.Config config = new SessionSampler.Config(6_000, 14, 9);
         new SessionSampler(config, directory).write(dir.resolve("a"));
         new SessionSampler(config, directory).write(dir.resolve("b"));
         assertArrayEquals(Files.readAllBytes(dir.resolve("a/sessions.csv")), Files.readAllBytes(dir.resolve("b/sessions.csv")));
@@ -49,7 +49,7 @@ class SessionWorldsTest {
         long planted = generated.stream().filter(g -> g.defect() != null).count();
         ImportSummary s = importInto(dir.resolve("ws"), dir.resolve("a/sessions.csv"));
         assertEquals(planted, s.rejected());
-        assertEquals(20_000 - planted, s.imported());
+        assertEquals(6_000 - planted, s.imported());
         double[] p = generated.stream().filter(g -> g.pageLoad() != null).mapToDouble(SessionSampler.Generated::pSlow).toArray();
         double share = generated.stream().filter(g -> g.pageLoad() != null && g.pageLoad() > SessionSampler.THRESHOLD_MS).count() / (double) p.length;
         assertEquals(BinaryMetrics.meanPredicted(p), share, 0.01, "the truth file's probabilities match the outcomes drawn");

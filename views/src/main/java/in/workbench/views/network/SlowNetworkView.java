@@ -84,6 +84,7 @@ public final class SlowNetworkView implements Screen {
             c.setLegendVisible(false);
             c.setAnimated(false);
             c.setPrefSize(440, 250);
+            c.setCategoryGap(k == 3 ? 2 : 10);
             shareCharts.add(c);
             charts.add(c, k % 2, k / 2);
         }
@@ -101,7 +102,8 @@ public final class SlowNetworkView implements Screen {
         towers.getColumns().add(n);
         towers.getColumns().add(share);
         towers.getColumns().add(peak);
-        towers.setPrefWidth(380);
+        id.setPrefWidth(150);
+        towers.setPrefWidth(440);
         HBox towerBox = new HBox(10, towers, new ScrollPane(heat));
         towerBox.setPadding(new Insets(8));
         tabs.getTabs().add(tab("Towers", towerBox));

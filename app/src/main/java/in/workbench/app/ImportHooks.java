@@ -25,6 +25,6 @@ public final class ImportHooks {
 
     /** Every hook, in the order they run. */
     public List<ImportHook> all() {
-        return List.of(regional);
+        return List.of(regional, in.workbench.analytics.network.SessionStore.outcomesHook());
     }
 }

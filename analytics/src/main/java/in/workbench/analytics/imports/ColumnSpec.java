@@ -14,9 +14,25 @@ import java.util.Locale;
  * @param allowed for {@link ColumnType#ENUM}: the allowed values (lower case)
  * @param minimum smallest allowed number, or null
  * @param defaultValue value used when the cell is blank, or null
+ * @param rule a further check of a non-blank value after the type and minimum checks, or null
  */
 public record ColumnSpec(String name, ColumnType type, boolean required, List<String> allowed, BigDecimal minimum,
-        Object defaultValue) {
+        Object defaultValue, Rule rule) {
+
+    /** A column's own check of a parsed value, e.g. a range or a sentinel that means "blank". */
+    @FunctionalInterface
+    public interface Rule {
+        /**
+         * The value to store (null for blank) given the parsed, non-blank value.
+         *
+         * @throws ColumnType.InvalidValueException with a reason that completes "COLUMN 'cell' …"
+         */
+        Object check(Object value);
+    }
+
+    public ColumnSpec(String name, ColumnType type, boolean required, List<String> allowed, BigDecimal minimum, Object defaultValue) {
+        this(name, type, required, allowed, minimum, defaultValue, null);
+    }
 
     static ColumnSpec required(String name, ColumnType type) {
         return new ColumnSpec(name, type, true, List.of(), null, null);
@@ -27,15 +43,19 @@ public record ColumnSpec(String name, ColumnType type, boolean required, List<St
     }
 
     ColumnSpec atLeast(long min) {
-        return new ColumnSpec(name, type, required, allowed, BigDecimal.valueOf(min), defaultValue);
+        return new ColumnSpec(name, type, required, allowed, BigDecimal.valueOf(min), defaultValue, rule);
     }
 
     ColumnSpec oneOf(String... values) {
-        return new ColumnSpec(name, ColumnType.ENUM, required, List.of(values), minimum, defaultValue);
+        return new ColumnSpec(name, ColumnType.ENUM, required, List.of(values), minimum, defaultValue, rule);
     }
 
     ColumnSpec orElse(Object value) {
-        return new ColumnSpec(name, type, required, allowed, minimum, value);
+        return new ColumnSpec(name, type, required, allowed, minimum, value, rule);
+    }
+
+    ColumnSpec checkedBy(Rule check) {
+        return new ColumnSpec(name, type, required, allowed, minimum, defaultValue, check);
     }
 
     /**
@@ -68,6 +88,13 @@ public record ColumnSpec(String name, ColumnType type, boolean required, List<St
             BigDecimal n = value instanceof BigDecimal b ? b : BigDecimal.valueOf(((Number) value).longValue());
             if (n.compareTo(minimum) < 0) {
                 throw new ColumnType.InvalidValueException(name + " " + cell.trim() + " is below the minimum " + minimum);
+            }
+        }
+        if (rule != null) {
+            try {
+                return rule.check(value);
+            } catch (ColumnType.InvalidValueException e) {
+                throw new ColumnType.InvalidValueException(name + " '" + shorten(cell.trim()) + "' " + e.getMessage());
             }
         }
         return value;

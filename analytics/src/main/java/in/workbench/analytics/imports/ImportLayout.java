@@ -65,6 +65,21 @@ public record ImportLayout(DataTable table, List<ColumnSpec> columns, String key
                     ColumnSpec.optional("segments", ColumnType.TEXT),
                     ColumnSpec.required("labeled_by", ColumnType.TEXT),
                     ColumnSpec.required("labeled_at", ColumnType.TIMESTAMP)), null);
+            case SESSIONS -> new ImportLayout(table, List.of(
+                    ColumnSpec.required("session_id", ColumnType.TEXT),
+                    ColumnSpec.required("customer_id", ColumnType.TEXT),
+                    ColumnSpec.required("ts", ColumnType.TIMESTAMP),
+                    ColumnSpec.optional("device_model", ColumnType.TEXT),
+                    ColumnSpec.optional("os", ColumnType.TEXT),
+                    ColumnSpec.optional("ram_gb", ColumnType.DECIMAL).checkedBy(SessionRules::ramGb),
+                    ColumnSpec.required("network_type", ColumnType.ENUM).oneOf("2g", "3g", "4g", "5g", "wifi"),
+                    ColumnSpec.optional("carrier", ColumnType.TEXT).checkedBy(SessionRules::carrier),
+                    ColumnSpec.optional("tower_id", ColumnType.TEXT),
+                    ColumnSpec.optional("signal_dbm", ColumnType.INTEGER).checkedBy(SessionRules::signalDbm),
+                    ColumnSpec.optional("last_latency_ms", ColumnType.INTEGER).atLeast(0),
+                    ColumnSpec.optional("pincode", ColumnType.TEXT),
+                    ColumnSpec.optional("page_load_ms", ColumnType.INTEGER).atLeast(0),
+                    ColumnSpec.optional("slow", ColumnType.BOOLEAN)), "session_id");
             default -> null;
         });
     }

@@ -15,6 +15,7 @@ public enum DataTable {
     SHIPMENTS("shipments", "shipment_id", "shipments"),
     PACKAGE_TYPES("package_types", "package_type", "package-types"),
     ADDRESS_LABELS("address_labels", "label_id", "labels"),
+    SESSIONS("sessions", "session_id", "sessions"),
     REJECTED_ROWS("rejected_rows", "rejected_id", null),
     IMPORT_RUNS("import_runs", "run_id", null);
 

@@ -28,6 +28,10 @@ public final class GenerateSampleCommand implements Callable<Integer> {
     @Option(names = "--shipments", defaultValue = "100000", description = "Shipments (default ${DEFAULT-VALUE}).")
     int shipments;
 
+    @Option(names = "--sessions", paramLabel = "N", description = "App sessions over six weeks, sessions.csv (default 1.5 per shipment, "
+            + "150,000 for the bundled sizes; 0 for none).")
+    Integer sessionsOption;
+
     @Option(names = "--seed", defaultValue = "20261124", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -42,18 +46,26 @@ public final class GenerateSampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (products < 30 || addresses < 120 || shipments < 1) {
+        int sessions = sessionsOption == null ? (int) Math.min(Integer.MAX_VALUE, shipments * 3L / 2) : sessionsOption;
+        if (products < 30 || addresses < 120 || shipments < 1 || sessions < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Generate at least 30 products (one per subcategory), 120 addresses (all states) and 1 shipment.");
         }
         long t0 = System.nanoTime();
         SampleGenerator.Config config = new SampleGenerator.Config(products, addresses, shipments, seed);
         try (TerminalProgress progress = new TerminalProgress("Generating", quiet, System.err)) {
-            new SampleGenerator(config, PostalDirectory.load()).generate(output, progress);
+            PostalDirectory directory = PostalDirectory.load();
+            new SampleGenerator(config, directory).generate(output, progress);
+            if (sessions > 0) {
+                progress.update(0, -1, "sessions");
+                new in.workbench.sample.SessionSampler(new in.workbench.sample.SessionSampler.Config(sessions, 42, seed), directory)
+                        .write(output);
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Wrote %,d products, %,d addresses and %,d shipments to %s in %.1f s%n", products, addresses, shipments, output, seconds);
+        out.printf("Wrote %,d products, %,d addresses, %,d shipments and %,d sessions to %s in %.1f s%n", products, addresses, shipments,
+                sessions, output, seconds);
         if (json) {
             out.printf("{\"products\":%d,\"addresses\":%d,\"shipments\":%d,\"seed\":%d,\"seconds\":%.1f}%n",
                     products, addresses, shipments, seed, seconds);

@@ -32,7 +32,7 @@ public final class ImportCommand implements Callable<Integer> {
     WorkspaceOptions options;
 
     @Option(names = {"-t", "--type"}, required = true, paramLabel = "TYPE",
-            description = "catalog, addresses, shipments, package-types or labels")
+            description = "catalog, addresses, shipments, package-types, labels or sessions")
     String type;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file.")
@@ -53,7 +53,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DataTable table = DataTable.byImportType(type).orElseThrow(() -> new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "Unknown type '" + type + "': use catalog, addresses, shipments, package-types or labels."));
+                spec.commandLine(), "Unknown type '" + type + "': use catalog, addresses, shipments, package-types, labels or sessions."));
         ImportOptions importOptions = new ImportOptions(map, parseDelimiter());
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace ws = options.open()) {
@@ -62,6 +62,7 @@ public final class ImportCommand implements Callable<Integer> {
                 summary = new CsvImporter(ws, new ImportHooks().all()).importFile(file, table, importOptions, progress);
             }
             out.println(summary.sentence());
+            long inconsistent = table == DataTable.SESSIONS ? SlowNetworkCommands.reportInconsistent(ws, summary, out) : 0;
             out.printf("%,.0f rows/s%n", summary.rowsPerSecond());
             if (rejects != null) {
                 long written = new RejectedRows(ws).export(summary.runId(), rejects);
@@ -81,6 +82,9 @@ public final class ImportCommand implements Callable<Integer> {
                 node.put("updated", summary.updated());
                 node.put("run_id", summary.runId());
                 node.put("rows_per_second", Math.round(summary.rowsPerSecond()));
+                if (table == DataTable.SESSIONS) {
+                    node.put("inconsistent_outcomes", inconsistent);
+                }
                 out.println(json.writeValueAsString(node));
             }
         }

@@ -90,22 +90,33 @@ final class PackagingCommands {
 
     /** {@code predict -w DIR packaging -o FILE}. */
     @Command(name = "predict", description = {"Damage probability of every product in every package type of the ladder.",
-        "CSV product_id,package_type,p_damage; also saved in the workspace table packaging_predictions."})
+        "CSV product_id,package_type,p_damage; also saved in the workspace table packaging_predictions.",
+        "slow-network: P(slow) and the page decision of every session without an outcome (--all: every session);",
+        "CSV session_id,p_slow,lite,reasons."})
     static final class Predict extends CsvReportCommand {
 
-        @Parameters(index = "0", paramLabel = "MODEL", description = "packaging")
+        @Parameters(index = "0", paramLabel = "MODEL", description = "packaging or slow-network")
         String model;
 
         @Mixin
         CsvOutputOption csvOutput;
 
+        @picocli.CommandLine.Option(names = "--all", description = "slow-network: every session, also those with an outcome.")
+        boolean all;
+
         @Override
         void checkArguments() {
-            requirePackaging(model, spec, "predicts");
+            if (!model.equals("slow-network") && !model.equals("packaging")) {
+                throw usageError("Unknown model '" + model + "'. This version predicts: packaging, slow-network.");
+            }
         }
 
         @Override
         void write(Workspace ws, PrintWriter out) {
+            if (model.equals("slow-network")) {
+                SlowNetworkCommands.predict(ws, all, csvOutput.file(), options, out);
+                return;
+            }
             Path output = csvOutput.file();
             PackagingModel m = PackagingModel.load(ws.modelsDir());
             PackagingAnalysis analysis = PackagingAnalysis.prepare(ws, m, PackagingRecommender.DEFAULT_RETURN_HANDLING_INR);

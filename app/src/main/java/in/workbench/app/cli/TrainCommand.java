@@ -18,13 +18,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code workbench train -w DIR MODEL}: trains a model and prints its cross-validated evaluation. */
 @Command(name = "train", description = {"Train a model on the workspace and print its cross-validated evaluation.",
-    "MODEL: deliverability, segmentation, packaging, attributes (colour and material from titles), category (the category check)."})
+    "MODEL: deliverability, segmentation, packaging, attributes (colour and material from titles), category (the category check),",
+    "slow-network (P(slow) of app sessions, validated on the last week)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceOptions options;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability, segmentation, packaging, attributes or category")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability, segmentation, packaging, attributes, category or slow-network")
     String model;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -46,6 +47,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--composed", description = "segmentation: composed training addresses of several writing styles (default 4000).")
     Integer composed;
+    @Option(names = "--threshold-ms", paramLabel = "MS", description = "slow-network: page_load_ms above this is slow; sets the "
+            + "workspace threshold (default 5,000) and re-derives slow where only page_load_ms was given.")
+    Integer thresholdMs;
 
     @Spec
     CommandSpec spec;
@@ -58,9 +62,12 @@ public final class TrainCommand implements Callable<Integer> {
         if (model.equals("segmentation")) {
             return trainSegmentation();
         }
+        if (model.equals("slow-network")) {
+            return SlowNetworkCommands.train(options, seed, thresholdMs, spec);
+        }
         if (!java.util.List.of("deliverability", "attributes", "category").contains(model)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Unknown model '" + model + "'. This version trains: deliverability, segmentation, packaging, attributes, category.");
+                    "Unknown model '" + model + "'. This version trains: deliverability, segmentation, packaging, attributes, category, slow-network.");
         }
         if (folds < 2) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--folds must be at least 2.");

@@ -76,6 +76,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
     private volatile in.workbench.analytics.address.AddressParser parser;
     private OverviewView overview;
     private RegionalView regional;
+    private in.workbench.views.network.SlowNetworkView slowNetworks;
     private Workspace workspace;
     private final ImportHooks hooks = new ImportHooks();
 
@@ -114,8 +115,9 @@ public final class WorkbenchApplication extends Application implements MainWindo
         ReviewView review = new ReviewView(new ReviewViewModel(runner, this::fail, () -> settings.analystName), dialogs);
         CatalogChartsView catalogCharts = new CatalogChartsView(catalogModel, navigator);
         packaging = new PackagingView(new PackagingViewModel(runner, this::fail), navigator, dialogs);
+        slowNetworks = SlowNetworkScreen.create(runner, this::fail);
         List<Screen> screens = List.of(overview, browser, addresses, deliverabilityModel, addressMap, checkAddress, labeling,
-                buildings, catalog, review, catalogCharts, packaging, regional);
+                buildings, catalog, review, catalogCharts, packaging, regional, slowNetworks);
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
         WindowLayout.restore(primary, settings);
@@ -354,6 +356,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
             if (done != null && ws == workspace) {
                 overview.model().refresh();
                 regional.model().load(ws);
+                slowNetworks.model().load(ws);
             }
         });
         return new ImportDialog(model, stage, runId -> {

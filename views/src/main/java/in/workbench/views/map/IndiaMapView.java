@@ -131,6 +131,80 @@ public final class IndiaMapView extends BorderPane {
     }
 
     /**
+     * A dot on the map at a geographic point.
+     *
+     * @param label the tooltip's first line
+     * @param latitude degrees north
+     * @param longitude degrees east
+     * @param colour the dot's fill
+     */
+    public record GeoPoint(String label, double latitude, double longitude, Color colour) {
+    }
+
+    private final Group points = new Group();
+
+    /**
+     * Draws dots at geographic points over the states. The map's drawing has no coordinates of its
+     * own, so the projection (longitude to x, latitude to y, each linear) is fitted by least squares
+     * to the states' outlines: {@code stateCentres} gives a state's mean latitude and longitude,
+     * matched with the centre of its outline. Replaces the previous dots.
+     */
+    public void setPoints(List<GeoPoint> geoPoints, Map<String, double[]> stateCentres) {
+        double[] sums = new double[10];
+        stateCentres.forEach((name, latLon) -> IndianState.resolve(name).ifPresent(state -> {
+            List<SVGPath> paths = shapes.get(state);
+            if (paths == null || paths.isEmpty()) {
+                return;
+            }
+            javafx.geometry.Bounds b = paths.get(0).getBoundsInParent();
+            for (SVGPath path : paths) {
+                javafx.geometry.Bounds o = path.getBoundsInParent();
+                b = new javafx.geometry.BoundingBox(Math.min(b.getMinX(), o.getMinX()), Math.min(b.getMinY(), o.getMinY()),
+                        Math.max(b.getMaxX(), o.getMaxX()) - Math.min(b.getMinX(), o.getMinX()),
+                        Math.max(b.getMaxY(), o.getMaxY()) - Math.min(b.getMinY(), o.getMinY()));
+            }
+            double lon = latLon[1];
+            double lat = latLon[0];
+            double x = b.getCenterX();
+            double y = b.getCenterY();
+            sums[0] += 1;
+            sums[1] += lon;
+            sums[2] += lon * lon;
+            sums[3] += x;
+            sums[4] += lon * x;
+            sums[5] += lat;
+            sums[6] += lat * lat;
+            sums[7] += y;
+            sums[8] += lat * y;
+        }));
+        points.getChildren().clear();
+        if (sums[0] < 3) {
+            return;
+        }
+        double n = sums[0];
+        double ax = (n * sums[4] - sums[1] * sums[3]) / (n * sums[2] - sums[1] * sums[1]);
+        double bx = (sums[3] - ax * sums[1]) / n;
+        double ay = (n * sums[8] - sums[5] * sums[7]) / (n * sums[6] - sums[5] * sums[5]);
+        double by = (sums[7] - ay * sums[5]) / n;
+        for (GeoPoint g : geoPoints) {
+            javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(ax * g.longitude() + bx, ay * g.latitude() + by, 2.6, g.colour());
+            dot.setStroke(Color.web("#24292f"));
+            dot.setStrokeWidth(0.3);
+            dot.getStyleClass().add("map-point");
+            Tooltip.install(dot, new Tooltip(g.label()));
+            points.getChildren().add(dot);
+        }
+        if (!map.getChildren().contains(points)) {
+            map.getChildren().add(points);
+        }
+    }
+
+    /** The dots drawn by {@link #setPoints}, in order. */
+    public List<javafx.scene.Node> points() {
+        return List.copyOf(points.getChildren());
+    }
+
+    /**
      * Colours the states by value. States missing from the map (or with a NaN value) are drawn
      * grey as "no data"; names that are not Indian states are ignored.
      *

@@ -1,0 +1,314 @@
+package in.workbench.analytics.network;
+
+import in.workbench.analytics.task.ProgressMonitor;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * What a production system knows about a session when it begins, as numbers for the model: its
+ * own row, the same customer's earlier rows, and the outcomes of sessions that had <em>ended</em>
+ * ({@code ts + page_load_ms}) before it began (shared/DATA-FORMATS.md, the real-time rule).
+ *
+ * <p>It is an online state machine, so the same code serves training, {@code predict} and the
+ * embeddable {@link SlowNetworkScorer}: {@link #advanceTo} feeds the history with every session
+ * that ended before a time (a queue of session ends), {@link #features} reads the history,
+ * {@link #see} records the customer's row, and {@link #schedule} queues the session's end once its
+ * outcome is known. {@link #computeAll} runs it over a whole table in one time-ordered pass, so the
+ * cost grows as n log n. Rates are smoothed toward the next coarser level (tower-hour toward the
+ * tower, the tower toward everyone). A session whose outcome has no load time has no known end and
+ * never feeds the history. A missing value is NaN (XGBoost's "missing").
+ *
+ * <p>Not thread-safe.
+ */
+public final class PointInTimeFeatures {
+
+    /** The features, in the order of a feature vector. */
+    public static final List<String> NAMES = List.of("hour", "weekday", "net_2g", "net_3g", "net_4g", "net_5g", "net_wifi", "ram_gb",
+            "signal_dbm", "log_last_latency", "os_ios", "os_version", "log_gap_min", "tower_switched", "tower_usual", "tower_hour_slow",
+            "tower_near_hour_slow", "log_tower_hour_n", "tower_slow", "pincode_hour_slow", "log_pincode_hour_n", "customer_slow",
+            "log_customer_n", "customer_last_log_load", "carrier_net_slow", "device_slow", "hour_slow", "log_customer_sessions",
+            "tower_hour_log_load", "pincode_hour_log_load", "customer_log_load", "hour_log_load", "carrier_net_log_load");
+    public static final int WIDTH = NAMES.size();
+
+    static final int HOUR = 0;
+    static final int WEEKDAY = 1;
+    static final int NET = 2;
+    static final int RAM = 7;
+    static final int SIGNAL = 8;
+    static final int LATENCY = 9;
+    static final int OS_IOS = 10;
+    static final int OS_VERSION = 11;
+    static final int GAP = 12;
+    static final int SWITCHED = 13;
+    static final int USUAL = 14;
+    static final int TOWER_HOUR = 15;
+    static final int TOWER_NEAR = 16;
+    static final int TOWER_HOUR_N = 17;
+    static final int TOWER = 18;
+    static final int PIN_HOUR = 19;
+    static final int PIN_HOUR_N = 20;
+    static final int CUSTOMER = 21;
+    static final int CUSTOMER_N = 22;
+    static final int CUSTOMER_LAST = 23;
+    static final int CARRIER_NET = 24;
+    static final int DEVICE = 25;
+    static final int HOUR_SLOW = 26;
+    static final int CUSTOMER_SESSIONS = 27;
+    static final int TOWER_HOUR_LOAD = 28;
+    static final int PIN_HOUR_LOAD = 29;
+    static final int CUSTOMER_LOAD = 30;
+    static final int HOUR_LOAD = 31;
+    static final int CARRIER_NET_LOAD = 32;
+
+    private final Sessions s;
+    private long ended;
+    private long endedSlow;
+    private long endedTimed;
+    private double endedLogLoad;
+    private final Counts hours = new Counts();
+    private final Counts towerHours = new Counts();
+    private final Counts towerTotals = new Counts();
+    private final Counts pinHours = new Counts();
+    private final Counts pinTotals = new Counts();
+    private final Counts customerOutcomes = new Counts();
+    private final Counts carrierNets = new Counts();
+    private final Counts devices = new Counts();
+    private long[] lastStart = new long[0];
+    private int[] lastTower = new int[0];
+    private int[] rows = new int[0];
+    private float[] lastLoad = new float[0];
+    private long[] lastLoadEnd = new long[0];
+    private final Map<Long, Integer> customerTowers = new HashMap<>();
+    private final PriorityQueue<Ended> pending = new PriorityQueue<>((a, b) -> Long.compare(a.end, b.end));
+
+    /** A session whose outcome feeds the history once its end has passed. */
+    private record Ended(long end, int tower, int pincode, int hour, int customer, int carrierNet, int device, boolean slow, float logLoad) {
+    }
+
+    /** An empty history over the rows (and codes) of {@code sessions}. */
+    public PointInTimeFeatures(Sessions sessions) {
+        this.s = sessions;
+    }
+
+    /**
+     * Features of every session of {@code sessions}, row {@code i} at {@code [i * WIDTH, (i + 1) * WIDTH)},
+     * each computed as if it were the moment the session began.
+     */
+    public static float[] computeAll(Sessions sessions, ProgressMonitor monitor) {
+        PointInTimeFeatures f = new PointInTimeFeatures(sessions);
+        int[] order = sessions.timeOrder();
+        float[] out = new float[sessions.size() * WIDTH];
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            f.advanceTo(sessions.start[i]);
+            f.features(i, out, i * WIDTH);
+            f.see(i);
+            f.schedule(i);
+            if ((k & 0xFFFF) == 0) {
+                monitor.checkCancelled();
+                monitor.update(k, order.length, String.format("features of %,d sessions", k));
+            }
+        }
+        return out;
+    }
+
+    /** Feeds the history with every queued session that ended strictly before {@code now}. */
+    public void advanceTo(long now) {
+        while (!pending.isEmpty() && pending.peek().end < now) {
+            Ended e = pending.poll();
+            int y = e.slow ? 1 : 0;
+            float z = e.logLoad;
+            ended++;
+            endedSlow += y;
+            endedTimed++;
+            endedLogLoad += z;
+            hours.add(e.hour, y, z);
+            carrierNets.add(e.carrierNet, y, z);
+            if (e.device != Sessions.NONE) {
+                devices.add(e.device, y, z);
+            }
+            if (e.tower != Sessions.NONE) {
+                towerHours.add(e.tower * 24 + e.hour, y, z);
+                towerTotals.add(e.tower, y, z);
+            }
+            if (e.pincode != Sessions.NONE) {
+                pinHours.add(e.pincode * 24 + e.hour, y, z);
+                pinTotals.add(e.pincode, y, z);
+            }
+            customerOutcomes.add(e.customer, y, z);
+            growCustomers(e.customer);
+            if (e.end >= lastLoadEnd[e.customer]) {
+                lastLoadEnd[e.customer] = e.end;
+                lastLoad[e.customer] = e.logLoad;
+            }
+        }
+    }
+
+    /** Queues row {@code i}'s end if it has an outcome and a load time. */
+    public void schedule(int i) {
+        if (s.slow[i] < 0 || s.pageLoad[i] < 0) {
+            return;
+        }
+        pending.add(new Ended(s.start[i] + s.pageLoad[i], s.tower[i], s.pincode[i], s.localHour(i), s.customer[i], carrierNet(i),
+                s.device[i], s.slow[i] == 1, (float) Math.log1p(s.pageLoad[i])));
+    }
+
+    /** Records row {@code i} as the customer's latest row. */
+    public void see(int i) {
+        int c = s.customer[i];
+        growCustomers(c);
+        lastStart[c] = s.start[i];
+        lastTower[c] = s.tower[i];
+        rows[c]++;
+        if (s.tower[i] != Sessions.NONE) {
+            customerTowers.merge(((long) c << 32) | s.tower[i], 1, Integer::sum);
+        }
+    }
+
+    private int carrierNet(int i) {
+        return (s.carrier[i] + 1) * 5 + s.network[i];
+    }
+
+    private void growCustomers(int c) {
+        if (c >= rows.length) {
+            int n = Math.max(c + 1, rows.length * 2);
+            int old = rows.length;
+            lastStart = Arrays.copyOf(lastStart, n);
+            lastTower = Arrays.copyOf(lastTower, n);
+            rows = Arrays.copyOf(rows, n);
+            lastLoad = Arrays.copyOf(lastLoad, n);
+            lastLoadEnd = Arrays.copyOf(lastLoadEnd, n);
+            Arrays.fill(lastLoad, old, n, Float.NaN);
+            Arrays.fill(lastLoadEnd, old, n, Long.MIN_VALUE);
+            Arrays.fill(lastTower, old, n, Sessions.NONE);
+        }
+    }
+
+    /** Writes row {@code i}'s features into {@code out[off …]} from the history as it stands. */
+    public void features(int i, float[] out, int off) {
+        Arrays.fill(out, off, off + WIDTH, Float.NaN);
+        int hour = s.localHour(i);
+        double g = (endedSlow + 1.0) / (ended + 5.0);
+        double gz = endedTimed == 0 ? Math.log1p(2_000) : endedLogLoad / endedTimed;
+        out[off + HOUR] = hour;
+        out[off + WEEKDAY] = s.localWeekday(i);
+        for (int k = 0; k < 5; k++) {
+            out[off + NET + k] = s.network[i] == k ? 1 : 0;
+        }
+        out[off + RAM] = s.ramGb[i];
+        if (s.signal[i] != Sessions.NO_SIGNAL) {
+            out[off + SIGNAL] = s.signal[i];
+        }
+        if (s.latency[i] >= 0) {
+            out[off + LATENCY] = (float) Math.log1p(s.latency[i]);
+        }
+        if (s.osFamily[i] != Sessions.OS_UNKNOWN) {
+            out[off + OS_IOS] = s.osFamily[i] == Sessions.OS_IOS ? 1 : 0;
+        }
+        out[off + OS_VERSION] = s.osVersion[i];
+        int c = s.customer[i];
+        growCustomers(c);
+        int tower = s.tower[i];
+        if (rows[c] > 0) {
+            out[off + GAP] = (float) Math.log1p(Math.max(0, s.start[i] - lastStart[c]) / 60_000.0);
+            if (tower != Sessions.NONE && lastTower[c] != Sessions.NONE) {
+                out[off + SWITCHED] = tower != lastTower[c] ? 1 : 0;
+            }
+            if (tower != Sessions.NONE) {
+                out[off + USUAL] = customerTowers.getOrDefault(((long) c << 32) | tower, 0) / (float) rows[c];
+            }
+        }
+        out[off + CUSTOMER_SESSIONS] = (float) Math.log1p(rows[c]);
+        double hourRate = hours.smooth(hour, g, 30);
+        out[off + HOUR_SLOW] = (float) hourRate;
+        double hourLoad = hours.smoothLoad(hour, gz, 30);
+        out[off + HOUR_LOAD] = (float) hourLoad;
+        if (tower != Sessions.NONE) {
+            double towerRate = towerTotals.smooth(tower, g, 20);
+            out[off + TOWER] = (float) towerRate;
+            out[off + TOWER_HOUR] = (float) towerHours.smooth(tower * 24 + hour, towerRate, 5);
+            int n = 0;
+            int y = 0;
+            for (int d = -1; d <= 1; d++) {
+                int h = Math.floorMod(hour + d, 24);
+                n += towerHours.n(tower * 24 + h);
+                y += towerHours.y(tower * 24 + h);
+            }
+            out[off + TOWER_NEAR] = (float) ((y + 5 * towerRate) / (n + 5));
+            out[off + TOWER_HOUR_N] = (float) Math.log1p(towerHours.n(tower * 24 + hour));
+            out[off + TOWER_HOUR_LOAD] = (float) towerHours.smoothLoadNear(tower * 24, hour, towerTotals.smoothLoad(tower, hourLoad, 10), 4);
+        }
+        int pin = s.pincode[i];
+        if (pin != Sessions.NONE) {
+            double pinRate = pinTotals.smooth(pin, g, 20);
+            out[off + PIN_HOUR] = (float) pinHours.smooth(pin * 24 + hour, pinRate, 5);
+            out[off + PIN_HOUR_N] = (float) Math.log1p(pinHours.n(pin * 24 + hour));
+            out[off + PIN_HOUR_LOAD] = (float) pinHours.smoothLoadNear(pin * 24, hour, pinTotals.smoothLoad(pin, hourLoad, 10), 4);
+        }
+        out[off + CUSTOMER] = (float) customerOutcomes.smooth(c, g, 3);
+        out[off + CUSTOMER_LOAD] = (float) customerOutcomes.smoothLoad(c, gz, 3);
+        out[off + CARRIER_NET_LOAD] = (float) carrierNets.smoothLoad(carrierNet(i), gz, 30);
+        out[off + CUSTOMER_N] = (float) Math.log1p(customerOutcomes.n(c));
+        out[off + CUSTOMER_LAST] = lastLoad[c];
+        out[off + CARRIER_NET] = (float) carrierNets.smooth(carrierNet(i), g, 30);
+        if (s.device[i] != Sessions.NONE) {
+            out[off + DEVICE] = (float) devices.smooth(s.device[i], g, 20);
+        }
+    }
+
+    /** Outcome counts (and summed log load times) by a small integer key. */
+    private static final class Counts {
+        private int[] n = new int[64];
+        private int[] y = new int[64];
+        private double[] z = new double[64];
+
+        void add(int key, int slow, float logLoad) {
+            if (key >= n.length) {
+                int size = Math.max(key + 1, n.length * 2);
+                n = Arrays.copyOf(n, size);
+                y = Arrays.copyOf(y, size);
+                z = Arrays.copyOf(z, size);
+            }
+            n[key]++;
+            y[key] += slow;
+            z[key] += logLoad;
+        }
+
+        double z(int key) {
+            return key < z.length ? z[key] : 0;
+        }
+
+        /** The mean log load time, pulled toward {@code prior} as if {@code weight} sessions had it. */
+        double smoothLoad(int key, double prior, double weight) {
+            return (z(key) + weight * prior) / (n(key) + weight);
+        }
+
+        /** The same over the hour and its two neighbours, for keys {@code base + hour}. */
+        double smoothLoadNear(int base, int hour, double prior, double weight) {
+            double sum = 0;
+            int count = 0;
+            for (int d = -1; d <= 1; d++) {
+                int k = base + Math.floorMod(hour + d, 24);
+                sum += z(k);
+                count += n(k);
+            }
+            return (sum + weight * prior) / (count + weight);
+        }
+
+        int n(int key) {
+            return key < n.length ? n[key] : 0;
+        }
+
+        int y(int key) {
+            return key < y.length ? y[key] : 0;
+        }
+
+        /** The slow share, pulled toward {@code prior} as if {@code weight} sessions had it. */
+        double smooth(int key, double prior, double weight) {
+            return (y(key) + weight * prior) / (n(key) + weight);
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package in.workbench.analytics.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import in.workbench.analytics.WorkbenchException;
+import in.workbench.analytics.WorkbenchException.Kind;
+import in.workbench.analytics.trees.PackedTrees;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The trained P(slow) model in the form that scores: the classifier's own parameters (XGBoost's
+ * trees or the logistic regression's weights, read out of the Tribuo model), the Platt calibration
+ * fitted on a held-out slice, the features' typical values (for reasons) and the provenance. It is
+ * saved as one JSON file, which is also the scoring artefact a service embeds with
+ * {@link SlowNetworkScorer}; the Tribuo model itself is saved beside it in Tribuo's protobuf format.
+ * No Java serialization anywhere.
+ *
+ * <p>Immutable and thread-safe; {@link #pSlow} takes a caller-owned scratch buffer.
+ */
+public final class SlowNetworkModel {
+
+    /** The model's name in {@code train}, {@code predict} and {@code trained_models}. */
+    public static final String NAME = "slow-network";
+    /** The JSON file under models/: parameters, calibration and provenance; the scoring artefact. */
+    public static final String FILE_NAME = "slow-network.json";
+    /** Tribuo's own model, protobuf. */
+    public static final String TRIBUO_FILE_NAME = "slow-network.tribuo.pb";
+    static final String FORMAT = "workbench-slow-network/1";
+    /** The Tribuo model classes a workspace may hold for this model. */
+    static final Set<String> ALLOWED_TRIBUO_CLASSES = Set.of("org.tribuo.common.xgboost.XGBoostModel",
+            "org.tribuo.classification.sgd.linear.LinearSGDModel");
+
+    private final String algorithm;
+    private final int[] inputOf;
+    private final int inputWidth;
+    private final PackedTrees trees;
+    private final int slowClass;
+    private final double[][] weights;
+    private final double[] bias;
+    private final double plattA;
+    private final double plattB;
+    private final float[] typical;
+    private final JsonNode booster;
+    private final ObjectNode provenance;
+
+    SlowNetworkModel(String algorithm, int[] inputOf, int inputWidth, JsonNode booster, int slowClass, double[][] weights, double[] bias,
+            double plattA, double plattB, float[] typical, ObjectNode provenance) {
+        this.algorithm = algorithm;
+        this.inputOf = inputOf.clone();
+        this.inputWidth = inputWidth;
+        this.booster = booster;
+        this.trees = booster == null ? null : PackedTrees.fromBoosterJson(booster);
+        this.slowClass = slowClass;
+        this.weights = weights;
+        this.bias = bias;
+        this.plattA = plattA;
+        this.plattB = plattB;
+        this.typical = typical.clone();
+        this.provenance = provenance;
+    }
+
+    /** {@code xgboost} or {@code logistic regression}. */
+    public String algorithm() {
+        return algorithm;
+    }
+
+    /** Provenance and evaluation as saved. */
+    public ObjectNode provenance() {
+        return provenance.deepCopy();
+    }
+
+    double plattA() {
+        return plattA;
+    }
+
+    double plattB() {
+        return plattB;
+    }
+
+    /** The same model with other provenance. */
+    public SlowNetworkModel withProvenance(ObjectNode p) {
+        return new SlowNetworkModel(algorithm, inputOf, inputWidth, booster, slowClass, weights, bias, plattA, plattB, typical, p.deepCopy());
+    }
+
+    /** A scratch buffer for {@link #pSlow}. */
+    public float[] newScratch() {
+        return new float[Math.max(inputWidth, 1) + 2];
+    }
+
+    /** The typical value of each feature on the training sessions (what a reason compares with). */
+    float typical(int feature) {
+        return typical[feature];
+    }
+
+    /** The classifier's probability of slow before calibration. */
+    double raw(float[] x, int off, float[] scratch) {
+        java.util.Arrays.fill(scratch, 0, inputWidth, Float.NaN);
+        for (int f = 0; f < inputOf.length; f++) {
+            if (inputOf[f] >= 0) {
+                scratch[inputOf[f]] = x[off + f];
+            }
+        }
+        if (trees != null) {
+            float[] margin = new float[trees.classes()];
+            trees.margins(scratch, 0, margin);
+            return trees.classes() == 1 ? 1 / (1 + Math.exp(-margin[0])) : PackedTrees.softmax(margin, trees.classes(), slowClass);
+        }
+        double[] z = bias.clone();
+        for (int k = 0; k < z.length; k++) {
+            for (int j = 0; j < inputWidth; j++) {
+                float v = scratch[j];
+                if (v == v) {
+                    z[k] += weights[k][j] * v;
+                }
+            }
+        }
+        double max = Math.max(z[0], z[1 % z.length]);
+        double sum = 0;
+        for (double v : z) {
+            sum += Math.exp(v - max);
+        }
+        return Math.exp(z[slowClass] - max) / sum;
+    }
+
+    /** The calibrated probability that the session with features {@code x[off …]} is slow. */
+    public double pSlow(float[] x, int off, float[] scratch) {
+        return platt(raw(x, off, scratch), plattA, plattB);
+    }
+
+    static double platt(double p, double a, double b) {
+        double q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+        return 1 / (1 + Math.exp(-(a * Math.log(q / (1 - q)) + b)));
+    }
+
+    /** The model as its JSON document. */
+    public ObjectNode toJson() {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode root = m.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("model", NAME);
+        root.put("algorithm", algorithm);
+        ArrayNode names = root.putArray("features");
+        PointInTimeFeatures.NAMES.forEach(names::add);
+        ArrayNode idx = root.putArray("input_of_feature");
+        for (int v : inputOf) {
+            idx.add(v);
+        }
+        root.put("input_width", inputWidth);
+        root.put("slow_class", slowClass);
+        if (booster != null) {
+            root.set("xgboost", booster);
+        } else {
+            ObjectNode lin = root.putObject("linear");
+            ArrayNode w = lin.putArray("weights");
+            for (double[] row : weights) {
+                ArrayNode r = w.addArray();
+                for (double v : row) {
+                    r.add(v);
+                }
+            }
+            ArrayNode b = lin.putArray("bias");
+            for (double v : bias) {
+                b.add(v);
+            }
+        }
+        ObjectNode platt = root.putObject("platt");
+        platt.put("a", plattA);
+        platt.put("b", plattB);
+        ArrayNode typ = root.putArray("typical");
+        for (float v : typical) {
+            typ.add(Float.isNaN(v) ? null : Double.valueOf(v));
+        }
+        root.set("provenance", provenance);
+        return root;
+    }
+
+    /** Reads a model from its JSON document. */
+    public static SlowNetworkModel fromJson(JsonNode root) {
+        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            throw new IllegalArgumentException("not a slow-network model (format " + FORMAT + ")");
+        }
+        List<String> names = new ArrayList<>();
+        root.get("features").forEach(n -> names.add(n.asText()));
+        if (!names.equals(PointInTimeFeatures.NAMES)) {
+            throw new IllegalArgumentException("the model was trained on other features: " + names);
+        }
+        int[] inputOf = new int[names.size()];
+        for (int f = 0; f < inputOf.length; f++) {
+            inputOf[f] = root.get("input_of_feature").get(f).asInt();
+        }
+        float[] typical = new float[names.size()];
+        for (int f = 0; f < typical.length; f++) {
+            JsonNode v = root.get("typical").get(f);
+            typical[f] = v == null || v.isNull() ? Float.NaN : (float) v.asDouble();
+        }
+        double[][] weights = null;
+        double[] bias = null;
+        JsonNode lin = root.get("linear");
+        if (lin != null) {
+            weights = new double[lin.get("weights").size()][];
+            for (int k = 0; k < weights.length; k++) {
+                JsonNode r = lin.get("weights").get(k);
+                weights[k] = new double[r.size()];
+                for (int j = 0; j < r.size(); j++) {
+                    weights[k][j] = r.get(j).asDouble();
+                }
+            }
+            bias = new double[lin.get("bias").size()];
+            for (int k = 0; k < bias.length; k++) {
+                bias[k] = lin.get("bias").get(k).asDouble();
+            }
+        } else if (root.get("xgboost") == null) {
+            throw new IllegalArgumentException("the model has neither trees nor weights");
+        }
+        JsonNode prov = root.get("provenance");
+        return new SlowNetworkModel(root.get("algorithm").asText(), inputOf, root.get("input_width").asInt(), root.get("xgboost"),
+                root.get("slow_class").asInt(), weights, bias, root.get("platt").get("a").asDouble(), root.get("platt").get("b").asDouble(),
+                typical, prov instanceof ObjectNode o ? o : new ObjectMapper().createObjectNode());
+    }
+
+    /** Writes the JSON document to {@code file} atomically (temp file, then an atomic move). */
+    public void writeTo(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            new ObjectMapper().writeValue(tmp.toFile(), toJson());
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not save the slow-network model: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a model file (the workspace's or an exported artefact). */
+    public static SlowNetworkModel read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return fromJson(new ObjectMapper().readTree(in));
+        } catch (IOException | RuntimeException e) {
+            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The slow-network model in " + file
+                    + " cannot be read (saved by another version?). Train it again with `workbench train -w DIR slow-network`.", e);
+        }
+    }
+
+    /** The workspace's trained model. */
+    public static SlowNetworkModel load(Path modelsDir) {
+        Path file = modelsDir.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            throw new WorkbenchException(Kind.PREREQUISITE_MISSING,
+                    "This workspace has no slow-network model yet. Run `workbench train -w DIR slow-network` first.");
+        }
+        return read(file);
+    }
+}

@@ -1,0 +1,84 @@
+package in.workbench.analytics.network;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The slow-network model for a service to embed: one session row in, P(slow) and the page decision
+ * out, from the exported artefact ({@code models/slow-network.json}) alone.
+ *
+ * <p>Needs only this package, {@code in.workbench.analytics.trees} and Jackson on the class path:
+ * no Tribuo, XGBoost, database or JavaFX. It keeps the history a session's features need (the
+ * customer's earlier rows, outcomes of sessions that have ended, by tower, pincode, hour, carrier and
+ * device) the same way training computed it, so a service calls {@link #score} when a session begins
+ * and {@link #outcome} when its page load is known:
+ *
+ * <pre>{@code
+ * SlowNetworkScorer scorer = SlowNetworkScorer.open(Path.of("slow-network.json"), PageDecision.DEFAULTS);
+ * SlowNetworkScorer.Decision d = scorer.score(row);      // row without outcome
+ * serve(d.lite() ? litePage : fullPage);
+ * ...
+ * scorer.outcome(rowWithPageLoadAndSlow);                // counts once its end (ts + page_load_ms) has passed
+ * }</pre>
+ *
+ * To start with history, replay past sessions in time order through {@code score} and
+ * {@code outcome}. Rows must arrive in time order (by {@code ts}); an outcome never affects a
+ * session that began before the outcome's session ended.
+ *
+ * <p>Thread-safe: calls are serialised on the scorer (a service with many threads can shard by
+ * customer, one scorer per shard, at the cost of sharing less tower history).
+ */
+public final class SlowNetworkScorer {
+
+    private final SlowNetworkModel model;
+    private final PageDecision decision;
+    private final Sessions slot = new Sessions();
+    private final PointInTimeFeatures history = new PointInTimeFeatures(slot);
+    private final float[] features = new float[PointInTimeFeatures.WIDTH];
+    private final float[] scratch;
+    private final float[] buffer = new float[PointInTimeFeatures.WIDTH];
+
+    /**
+     * A scorer's answer.
+     *
+     * @param pSlow the calibrated probability that the session's page load is slow
+     * @param lite whether to serve the lite page (expected utility)
+     * @param reasons why P(slow) is high, {@code ;}-separated (empty when nothing stands out)
+     */
+    public record Decision(double pSlow, boolean lite, String reasons) {
+    }
+
+    public SlowNetworkScorer(SlowNetworkModel model, PageDecision decision) {
+        this.model = model;
+        this.decision = decision;
+        this.scratch = model.newScratch();
+    }
+
+    /** A scorer from an exported artefact file. */
+    public static SlowNetworkScorer open(Path artefact, PageDecision decision) throws IOException {
+        try (InputStream in = Files.newInputStream(artefact)) {
+            return new SlowNetworkScorer(SlowNetworkModel.fromJson(new ObjectMapper().readTree(in)), decision);
+        }
+    }
+
+    /** Scores a session as it begins (its outcome, if the row has one, is ignored here). */
+    public synchronized Decision score(SessionRow row) {
+        slot.clearRows();
+        slot.add(row.withoutOutcome());
+        history.advanceTo(slot.startMillis(0));
+        history.features(0, features, 0);
+        history.see(0);
+        double p = model.pSlow(features, 0, scratch);
+        return new Decision(p, decision.lite(p), SlowReasons.explain(model, slot, 0, features, 0, p, buffer, scratch));
+    }
+
+    /** Records a session's outcome (the row with page_load_ms and slow) for the sessions that begin after it ended. */
+    public synchronized void outcome(SessionRow row) {
+        slot.clearRows();
+        slot.add(row);
+        history.schedule(0);
+    }
+}

@@ -1,0 +1,61 @@
+package in.workbench.analytics.network;
+
+import in.workbench.analytics.task.ProgressMonitor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * Scores many sessions at once: P(slow), the page decision and (optionally) the reasons, for the
+ * rows selected, in blocks on the common fork-join pool (the features come from one time-ordered
+ * pass beforehand; the trees are independent per row).
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class SlowNetworkScoring {
+
+    private static final int BLOCK = 1_024;
+
+    /**
+     * What was scored, by row index of the sessions.
+     *
+     * @param rows the rows scored, in time order
+     * @param pSlow P(slow) per scored row (aligned with {@code rows})
+     * @param lite the decision per scored row
+     * @param reasons the reasons per scored row, or null when not asked for
+     */
+    public record Scores(int[] rows, double[] pSlow, boolean[] lite, String[] reasons) {
+    }
+
+    private SlowNetworkScoring() {
+    }
+
+    /** Scores {@code rows} (indices into {@code s}, whose features are {@code features}). */
+    public static Scores score(SlowNetworkModel model, PageDecision decision, Sessions s, float[] features, int[] rows, boolean reasons,
+            ProgressMonitor monitor) {
+        double[] p = new double[rows.length];
+        boolean[] lite = new boolean[rows.length];
+        String[] why = reasons ? new String[rows.length] : null;
+        int blocks = (rows.length + BLOCK - 1) / BLOCK;
+        AtomicInteger done = new AtomicInteger();
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            if (monitor.isCancelled()) {
+                return;
+            }
+            float[] scratch = model.newScratch();
+            float[] buffer = new float[PointInTimeFeatures.WIDTH];
+            int end = Math.min(rows.length, (b + 1) * BLOCK);
+            for (int k = b * BLOCK; k < end; k++) {
+                int off = rows[k] * PointInTimeFeatures.WIDTH;
+                p[k] = model.pSlow(features, off, scratch);
+                lite[k] = decision.lite(p[k]);
+                if (why != null) {
+                    why[k] = SlowReasons.explain(model, s, rows[k], features, off, p[k], buffer, scratch);
+                }
+            }
+            done.addAndGet(end - b * BLOCK);
+        });
+        monitor.checkCancelled();
+        monitor.update(done.get(), rows.length, String.format("scored %,d sessions", done.get()));
+        return new Scores(rows, p, lite, why);
+    }
+}

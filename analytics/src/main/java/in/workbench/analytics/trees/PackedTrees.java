@@ -1,0 +1,183 @@
+package in.workbench.analytics.trees;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An XGBoost tree ensemble ({@code gbtree}, numeric splits) read from the booster's JSON model
+ * ({@code Booster.toByteArray("json")}) and evaluated without XGBoost: each tree is laid out as a
+ * complete binary tree of the ensemble's depth (a leaf above the bottom becomes splits that always
+ * go left down to copies of it), each split in one {@code long} (split value, feature, default
+ * direction), so a walk is {@code depth} branch-free steps (docs/decisions/0009). Features are
+ * compared in single precision and a NaN feature takes the node's default way, exactly as XGBoost
+ * does; margins add up in single precision too.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PackedTrees {
+
+    /** Deeper ensembles would need too large a complete layout. */
+    public static final int MAX_DEPTH = 12;
+
+    private final int classes;
+    private final float baseScore;
+    private final int depth;
+    private final int trees;
+    private final int[] treeClass;
+    private final float[] leaves;
+    private final long[] nodes;
+    private final int width;
+
+    private PackedTrees(int classes, float baseScore, int depth, int[] treeClass, long[] nodes, float[] leaves, int width) {
+        this.classes = classes;
+        this.baseScore = baseScore;
+        this.depth = depth;
+        this.trees = treeClass.length;
+        this.treeClass = treeClass;
+        this.nodes = nodes;
+        this.leaves = leaves;
+        this.width = width;
+    }
+
+    /** One tree as XGBoost's JSON model stores it. */
+    private record Raw(int[] left, int[] right, int[] feature, float[] condition, boolean[] defaultLeft) {
+
+        int depth(int node) {
+            return left[node] == -1 ? 0 : 1 + Math.max(depth(left[node]), depth(right[node]));
+        }
+    }
+
+    /**
+     * Reads the ensemble from the JSON document XGBoost writes ({@code {"learner": …}}).
+     *
+     * @throws IllegalArgumentException for a layout this class does not evaluate (another booster,
+     *     categorical splits, trees deeper than {@link #MAX_DEPTH})
+     */
+    public static PackedTrees fromBoosterJson(JsonNode root) {
+        JsonNode learner = root.get("learner");
+        if (learner == null) {
+            throw new IllegalArgumentException("not an XGBoost JSON model: no learner");
+        }
+        JsonNode params = learner.get("learner_model_param");
+        int classes = Math.max(1, params.get("num_class").asInt());
+        float base = Float.parseFloat(params.get("base_score").asText());
+        JsonNode gbtree = learner.get("gradient_booster");
+        if (!gbtree.get("name").asText().equals("gbtree")) {
+            throw new IllegalArgumentException("unsupported booster " + gbtree.get("name").asText());
+        }
+        JsonNode json = gbtree.get("model").get("trees");
+        JsonNode info = gbtree.get("model").get("tree_info");
+        List<Raw> raws = new ArrayList<>();
+        int depth = 0;
+        int width = 0;
+        for (JsonNode tree : json) {
+            JsonNode types = tree.get("split_type");
+            if (types != null) {
+                for (JsonNode type : types) {
+                    if (type.asInt() != 0) {
+                        throw new IllegalArgumentException("categorical splits are not supported");
+                    }
+                }
+            }
+            int n = tree.get("left_children").size();
+            Raw raw = new Raw(new int[n], new int[n], new int[n], new float[n], new boolean[n]);
+            for (int k = 0; k < n; k++) {
+                raw.left()[k] = tree.get("left_children").get(k).asInt();
+                raw.right()[k] = tree.get("right_children").get(k).asInt();
+                raw.feature()[k] = tree.get("split_indices").get(k).asInt();
+                raw.condition()[k] = (float) tree.get("split_conditions").get(k).asDouble();
+                raw.defaultLeft()[k] = tree.get("default_left").get(k).asInt() != 0;
+                if (raw.left()[k] != -1) {
+                    width = Math.max(width, raw.feature()[k] + 1);
+                }
+            }
+            raws.add(raw);
+            depth = Math.max(depth, raw.depth(0));
+            if (depth > MAX_DEPTH) {
+                throw new IllegalArgumentException("trees deeper than " + MAX_DEPTH + " are not supported");
+            }
+        }
+        int splits = (1 << depth) - 1;
+        int[] treeClass = new int[raws.size()];
+        long[] nodes = new long[raws.size() * splits];
+        float[] leaves = new float[raws.size() * (splits + 1)];
+        for (int t = 0; t < raws.size(); t++) {
+            treeClass[t] = info.get(t).asInt();
+            place(raws.get(t), 0, 0, depth, t * splits, t * (splits + 1), nodes, leaves);
+        }
+        return new PackedTrees(classes, base, depth, treeClass, nodes, leaves, width);
+    }
+
+    private static void place(Raw raw, int k, int pos, int depth, int splitBase, int leafBase, long[] nodes, float[] leaves) {
+        int d = 31 - Integer.numberOfLeadingZeros(pos + 1);
+        if (d == depth) {
+            leaves[leafBase + pos - ((1 << depth) - 1)] = raw.condition()[k];
+            return;
+        }
+        boolean leaf = raw.left()[k] == -1;
+        // a leaf above the bottom: a split every value (and a missing one) passes to the left
+        int feature = leaf ? 0 : raw.feature()[k];
+        float split = leaf ? Float.POSITIVE_INFINITY : raw.condition()[k];
+        long missingLeft = leaf || raw.defaultLeft()[k] ? 1 : 0;
+        nodes[splitBase + pos] = ((long) Float.floatToRawIntBits(split) << 32) | (missingLeft << 31) | feature;
+        place(raw, leaf ? k : raw.left()[k], 2 * pos + 1, depth, splitBase, leafBase, nodes, leaves);
+        place(raw, leaf ? k : raw.right()[k], 2 * pos + 2, depth, splitBase, leafBase, nodes, leaves);
+    }
+
+    /** Number of output classes (margins). */
+    public int classes() {
+        return classes;
+    }
+
+    /** Number of trees. */
+    public int trees() {
+        return trees;
+    }
+
+    /** One more than the highest feature index any split reads. */
+    public int width() {
+        return width;
+    }
+
+    /**
+     * The margin of every class for the features {@code x[off …]} (by XGBoost feature index; NaN
+     * is missing), into {@code margin}.
+     */
+    public void margins(float[] x, int off, float[] margin) {
+        Arrays.fill(margin, 0, classes, baseScore);
+        int splits = (1 << depth) - 1;
+        for (int t = 0; t < trees; t++) {
+            int base = t * splits;
+            int node = 0;
+            for (int d = 0; d < depth; d++) {
+                long nd = nodes[base + node];
+                int low = (int) nd;
+                float v = x[off + (low & 0x7FFF_FFFF)];
+                int right = v < Float.intBitsToFloat((int) (nd >>> 32)) ? 0 : 1;
+                right &= ~((v != v ? 1 : 0) & (low >>> 31));
+                node = 2 * node + 1 + right;
+            }
+            margin[treeClass[t]] += leaves[t * (splits + 1) + node - splits];
+        }
+    }
+
+    /** The softmax probability of class {@code k} over {@code margin}, in single precision as XGBoost computes it. */
+    public static double softmax(float[] margin, int classes, int k) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int c = 0; c < classes; c++) {
+            max = Math.max(max, margin[c]);
+        }
+        float sum = 0;
+        float mine = 0;
+        for (int c = 0; c < classes; c++) {
+            float e = (float) Math.exp(margin[c] - max);
+            sum += e;
+            if (c == k) {
+                mine = e;
+            }
+        }
+        return mine / sum;
+    }
+}

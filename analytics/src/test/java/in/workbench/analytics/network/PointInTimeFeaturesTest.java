@@ -1,0 +1,70 @@
+package in.workbench.analytics.network;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import in.workbench.analytics.task.ProgressMonitor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PointInTimeFeaturesTest {
+
+    static final int W = PointInTimeFeatures.WIDTH;
+
+    static float[] row(float[] all, int i) {
+        return Arrays.copyOfRange(all, i * W, (i + 1) * W);
+    }
+
+    @Test
+    void featuresOfOldSessionsDoNotChangeWhenNewerSessionsArrive() {
+        List<SessionRow> rows = new ArrayList<>(TestSessions.world(3_000, 14, 5));
+        rows.sort(Comparator.comparing(SessionRow::ts).thenComparing(SessionRow::sessionId));
+        List<SessionRow> old = rows.subList(0, 2_000);
+        float[] alone = PointInTimeFeatures.computeAll(TestSessions.of(old), ProgressMonitor.NONE);
+        List<SessionRow> shuffled = new ArrayList<>(rows);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(3));
+        Sessions all = TestSessions.of(shuffled);
+        float[] together = PointInTimeFeatures.computeAll(all, ProgressMonitor.NONE);
+        for (int i = 0; i < all.size(); i++) {
+            int k = Integer.parseInt(all.sessionId(i).substring(1));
+            int pos = old.indexOf(shuffled.get(i));
+            if (pos >= 0) {
+                assertArrayEquals(row(alone, pos), row(together, i), "session " + k);
+            }
+        }
+    }
+
+    @Test
+    void theNextSessionsLatencyAndUnfinishedOutcomesNeverLeak() {
+        var t0 = TestSessions.FIRST.plusHours(20);
+        SessionRow first = new SessionRow("A", "C1", t0, "Redmi 9A", "android 11", 2.0, NetworkType.G4, "jio", "T1", -90, 100,
+                "560001", 12_000, true);
+        SessionRow second = new SessionRow("B", "C2", t0.plusSeconds(5), "Redmi 9A", "android 11", 2.0, NetworkType.G4, "jio", "T1",
+                -90, 100, "560001", 1_000, false);
+        SessionRow third = new SessionRow("C", "C3", t0.plusSeconds(10), "Redmi 9A", "android 11", 2.0, NetworkType.G4, "jio", "T1",
+                -90, 100, "560001", null, null);
+        SessionRow nextOfFirst = new SessionRow("D", "C1", t0.plusMinutes(5), "Redmi 9A", "android 11", 2.0, NetworkType.G4, "jio",
+                "T2", -90, 8_500, "560001", 1_000, false);
+        float[] f = PointInTimeFeatures.computeAll(TestSessions.of(List.of(first, second, third, nextOfFirst)), ProgressMonitor.NONE);
+        SessionRow quickNext = new SessionRow("D", "C1", t0.plusMinutes(5), "Redmi 9A", "android 11", 2.0, NetworkType.G4, "jio",
+                "T2", -90, 20, "560001", 1_000, false);
+        float[] g = PointInTimeFeatures.computeAll(TestSessions.of(List.of(first, second, third, quickNext)), ProgressMonitor.NONE);
+        assertArrayEquals(row(f, 0), row(g, 0), "A's features cannot see the next session's last_latency_ms");
+        assertNotEquals(row(f, 3)[PointInTimeFeatures.LATENCY], row(g, 3)[PointInTimeFeatures.LATENCY]);
+
+        // B began while A (12 s) was still loading: A's outcome is not in B's history; C began after B ended (1 s), not A
+        assertEquals(0f, row(f, 1)[PointInTimeFeatures.TOWER_HOUR_N]);
+        assertEquals((float) Math.log1p(1), row(f, 2)[PointInTimeFeatures.TOWER_HOUR_N]);
+        assertTrue(row(f, 2)[PointInTimeFeatures.TOWER_HOUR] < row(f, 1)[PointInTimeFeatures.TOWER_HOUR], "only the fast B counted");
+        // D, five minutes later: A and B ended; same customer as A, switched from T1 to T2
+        assertEquals((float) Math.log1p(1), row(f, 3)[PointInTimeFeatures.CUSTOMER_N], "only the customer's own ended session A");
+        assertEquals(1f, row(f, 3)[PointInTimeFeatures.SWITCHED]);
+        assertEquals(0f, row(f, 3)[PointInTimeFeatures.USUAL]);
+        assertEquals((float) Math.log1p(12_000), row(f, 3)[PointInTimeFeatures.CUSTOMER_LAST]);
+    }
+}

@@ -1,0 +1,93 @@
+package in.workbench.analytics.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import in.workbench.analytics.WorkbenchException;
+import in.workbench.analytics.task.ProgressMonitor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.protos.core.ModelProto;
+
+class SlowNetworkTrainerTest {
+
+    static List<SessionRow> rows;
+    static Sessions sessions;
+    static float[] features;
+    static SlowNetworkTrainer.Result result;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void train() {
+        rows = TestSessions.world(6_000, 21, 11);
+        sessions = TestSessions.of(rows);
+        features = PointInTimeFeatures.computeAll(sessions, ProgressMonitor.NONE);
+        result = new SlowNetworkTrainer().train(sessions, features, new SlowNetworkTrainer.Options(7, 40, 3), PageDecision.DEFAULTS,
+                ProgressMonitor.NONE);
+    }
+
+    @Test
+    void learnsTheCongestedTowersAndIsCalibratedOnTheLastWeek() {
+        SlowNetworkTrainer.Report r = result.report();
+        assertEquals(2, r.candidates().size());
+        assertTrue(r.testFrom().isAfter(TestSessions.FIRST.plusDays(13).toInstant()), "the last week tests");
+        SlowNetworkTrainer.CandidateMetrics kept = r.kept();
+        double[] truth = new double[r.testRows()];
+        boolean[] y = new boolean[r.testRows()];
+        int k = 0;
+        for (int i : sessions.timeOrder()) {
+            if (sessions.labelled(i) && sessions.startMillis(i) >= r.testFrom().toEpochMilli()) {
+                truth[k] = TestSessions.trueP(rows.get(i));
+                y[k++] = sessions.slow(i);
+            }
+        }
+        double best = in.workbench.analytics.evaluation.BinaryMetrics.auc(truth, y);
+        assertTrue(kept.auc() > 0.9 * best, "AUC " + kept.auc() + " against " + best + " of the true probabilities");
+        assertTrue(kept.ece() < 0.05, "ECE " + kept.ece());
+        assertTrue(r.utility().rule() >= Math.max(r.utility().everyoneFull(), r.utility().everyoneLite()) - 0.01,
+                "the decision rule is at least as good as serving everyone the same page: " + r.utility());
+    }
+
+    @Test
+    void savedModelScoresExactlyAsTrainedAndTribuoLoadsBackThroughTheAllowList() throws Exception {
+        Path json = dir.resolve("m.json");
+        result.model().writeTo(json);
+        SlowNetworkModel back = SlowNetworkModel.read(json);
+        float[] a = result.model().newScratch();
+        float[] b = back.newScratch();
+        for (int i = 0; i < sessions.size(); i += 7) {
+            assertEquals(result.model().pSlow(features, i * PointInTimeFeatures.WIDTH, a), back.pSlow(features, i * PointInTimeFeatures.WIDTH, b));
+        }
+        Path pb = dir.resolve("m.pb");
+        SlowNetworkTrainer.saveTribuo(result.tribuoModel(), pb);
+        Model<Label> tribuo = SlowNetworkTrainer.loadTribuo(pb);
+        int[] rows = java.util.stream.IntStream.range(0, 500).toArray();
+        assertTrue(SlowNetworkTrainer.maxDifference(back, tribuo, features, rows) <= SlowNetworkTrainer.TOLERANCE);
+
+        Path hostile = dir.resolve("hostile.pb");
+        Files.write(hostile, ModelProto.newBuilder().setClassName("java.lang.ProcessBuilder").setVersion(0).build().toByteArray());
+        WorkbenchException e = assertThrows(WorkbenchException.class, () -> SlowNetworkTrainer.loadTribuo(hostile));
+        assertTrue(e.getMessage().contains("does not load"), e.getMessage());
+    }
+
+    @Test
+    void refusesToTrainWithoutBothOutcomes() {
+        List<SessionRow> rows = TestSessions.world(500, 21, 3).stream()
+                .map(r -> new SessionRow(r.sessionId(), r.customerId(), r.ts(), r.deviceModel(), r.os(), r.ramGb(), r.networkType(),
+                        r.carrier(), r.towerId(), r.signalDbm(), r.lastLatencyMs(), r.pincode(), 1_000, false)).toList();
+        Sessions s = TestSessions.of(rows);
+        WorkbenchException e = assertThrows(WorkbenchException.class, () -> new SlowNetworkTrainer().train(s,
+                PointInTimeFeatures.computeAll(s, ProgressMonitor.NONE), SlowNetworkTrainer.Options.defaults(1), PageDecision.DEFAULTS,
+                ProgressMonitor.NONE));
+        assertTrue(e.getMessage().startsWith("Every session with an outcome is fast"), e.getMessage());
+    }
+}

@@ -230,6 +230,7 @@ public final class CsvImporter {
                     + "NOT EXISTS (SELECT 1 FROM package_types k WHERE k.package_type = s.package_type))";
             case ADDRESS_LABELS -> "SELECT COUNT(*) FROM address_labels l WHERE l.run_id = ? AND "
                     + "NOT EXISTS (SELECT 1 FROM addresses a WHERE a.address_id = l.address_id)";
+            case CRISP_CONTACTS, CRISP_TESTS -> in.workbench.analytics.crisp.CrispStore.unresolvedSql(table);
             default -> null;
         };
         if (sql == null) {
@@ -492,6 +493,9 @@ public final class CsvImporter {
                         if (firstLine >= 0) {
                             problem = "duplicate " + layout.keyColumn() + " '" + id + "' (first on line " + firstLine + ")";
                         }
+                    }
+                    if (problem == null) {
+                        problem = layout.rowProblem(values);
                     }
                     if (problem == null && table == DataTable.PACKAGE_TYPES) {
                         problem = checkRank((String) values[0], (Integer) values[1]);

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class CrispStore {
 
-    /** More encounters than this per day of the window on average cannot be one person's. */
+    /** More encounters than this per day on the days an id appears, on average, cannot be one person's. */
     public static final int MAX_ENCOUNTERS_PER_DAY = 300;
     /** A test this many days or more away from every contact day is reported (and still used). */
     public static final int FAR_TEST_DAYS = 30;
@@ -105,6 +105,7 @@ public final class CrispStore {
             int known = countPeople(b);
             monitor.update(0, -1, "Reading contacts");
             Map<String, Integer> encounters = new HashMap<>();
+            Map<String, java.util.BitSet> activeDays = new HashMap<>();
             Set<String> contactIds = new HashSet<>();
             long duplicates = 0;
             List<Object[]> kept = new ArrayList<>();
@@ -125,7 +126,10 @@ public final class CrispStore {
                         String bb = rs.getString(3);
                         encounters.merge(a, 1, Integer::sum);
                         encounters.merge(bb, 1, Integer::sum);
-                        kept.add(new Object[] {a, bb, (int) ChronoUnit.DAYS.between(first, rs.getObject(4, LocalDate.class)),
+                        int day = (int) ChronoUnit.DAYS.between(first, rs.getObject(4, LocalDate.class));
+                        activeDays.computeIfAbsent(a, x -> new java.util.BitSet()).set(day);
+                        activeDays.computeIfAbsent(bb, x -> new java.util.BitSet()).set(day);
+                        kept.add(new Object[] {a, bb, day,
                             rs.getDouble(5), rs.getDouble(6), "indoor".equals(rs.getString(7))});
                         if ((++n & 0xFFFF) == 0) {
                             monitor.checkCancelled();
@@ -139,11 +143,10 @@ public final class CrispStore {
                         duplicates));
             }
             Set<String> shared = new HashSet<>();
-            long limit = (long) MAX_ENCOUNTERS_PER_DAY * days;
             encounters.forEach((id, n) -> {
-                if (n > limit) {
+                if (n > (long) MAX_ENCOUNTERS_PER_DAY * activeDays.get(id).cardinality()) {
                     shared.add(id);
-                    b.note(String.format("'%s' is in %,d encounters, more than %d a day, which no one person has; it looks like a "
+                    b.note(String.format("'%s' is in %,d encounters, more than %d on each day it appears, which no one person has; it looks like a "
                             + "shared id (a door, a badge reader or a placeholder), so its encounters were left out.", id, n,
                             MAX_ENCOUNTERS_PER_DAY));
                 }

@@ -62,3 +62,14 @@ CREATE TABLE crisp_curve (
     positive_tests   INTEGER NOT NULL,
     PRIMARY KEY (site, day)
 );
+
+-- The latest scoring run's state probabilities per person and day, for people with any chance
+-- of infection in the window (max P(E, I or R) of at least 0.005); everyone else was susceptible.
+CREATE TABLE crisp_person_days (
+    person_id VARCHAR(200) NOT NULL,
+    day       DATE NOT NULL,
+    p_e       DOUBLE PRECISION NOT NULL,
+    p_i       DOUBLE PRECISION NOT NULL,
+    p_r       DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (person_id, day)
+);

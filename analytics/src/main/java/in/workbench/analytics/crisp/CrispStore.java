@@ -247,6 +247,7 @@ public final class CrispStore {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM crisp_risk");
                 s.executeUpdate("DELETE FROM crisp_curve");
+                s.executeUpdate("DELETE FROM crisp_person_days");
             }
             int last = data.days() - 1;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO crisp_risk (person_id, as_of, risk, p_s, p_e, p_i, p_r, "
@@ -264,6 +265,33 @@ public final class CrispStore {
                     ps.addBatch();
                     if (i % 5000 == 4999) {
                         ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO crisp_person_days (person_id, day, p_e, p_i, p_r) VALUES (?, ?, ?, ?, ?)")) {
+                int pending = 0;
+                for (int i = 0; i < data.people(); i++) {
+                    double most = 0;
+                    for (int d = 0; d <= last; d++) {
+                        most = Math.max(most, 1 - posterior.stateProbabilities(i, d)[0]);
+                    }
+                    if (most < 0.005) {
+                        continue;
+                    }
+                    for (int d = 0; d <= last; d++) {
+                        double[] p = posterior.stateProbabilities(i, d);
+                        ps.setString(1, data.id(i));
+                        ps.setObject(2, data.firstDay().plusDays(d));
+                        ps.setDouble(3, p[1]);
+                        ps.setDouble(4, p[2]);
+                        ps.setDouble(5, p[3]);
+                        ps.addBatch();
+                        if (++pending == 5000) {
+                            ps.executeBatch();
+                            pending = 0;
+                        }
                     }
                 }
                 ps.executeBatch();
@@ -360,6 +388,63 @@ public final class CrispStore {
             }
         } catch (SQLException e) {
             throw Sql.failure("Could not read the epidemic curve", e);
+        }
+        return out;
+    }
+
+    /**
+     * One day of a person's stored state probabilities.
+     *
+     * @param pE P(exposed), {@code pI} P(infectious), {@code pR} P(removed)
+     */
+    public record PersonDay(LocalDate day, double pE, double pI, double pR) {
+    }
+
+    /** A person's stored state probabilities by day (empty: susceptible throughout, or not scored). */
+    public List<PersonDay> personDays(String personId) {
+        List<PersonDay> out = new ArrayList<>();
+        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT day, p_e, p_i, p_r FROM crisp_person_days WHERE person_id = ? ORDER BY day")) {
+            ps.setString(1, personId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PersonDay(rs.getObject(1, LocalDate.class), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("Could not read the person's state probabilities", e);
+        }
+        return out;
+    }
+
+    /**
+     * One encounter of a person, with the other person's probability of being infectious that day.
+     *
+     * @param otherInfectious P(the other person infectious on that day) from the latest scoring run
+     */
+    public record Encounter(String other, LocalDate day, double minutes, double distanceM, boolean indoor, double otherInfectious) {
+    }
+
+    /** A person's encounters in the latest {@code limit} rows, newest first. */
+    public List<Encounter> encounters(String personId, int limit) {
+        List<Encounter> out = new ArrayList<>();
+        String sql = "SELECT CASE WHEN c.person_a = ? THEN c.person_b ELSE c.person_a END AS other, c.day, c.duration_min, c.distance_m, "
+                + "c.setting, COALESCE((SELECT d.p_i FROM crisp_person_days d WHERE d.person_id = CASE WHEN c.person_a = ? THEN c.person_b "
+                + "ELSE c.person_a END AND d.day = c.day), 0) FROM crisp_contacts c WHERE c.person_a = ? OR c.person_b = ? "
+                + "ORDER BY c.day DESC, other LIMIT ?";
+        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 1; i <= 4; i++) {
+                ps.setString(i, personId);
+            }
+            ps.setInt(5, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Encounter(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getDouble(3), rs.getDouble(4),
+                            "indoor".equals(rs.getString(5)), rs.getDouble(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("Could not read the person's contacts", e);
         }
         return out;
     }

@@ -122,7 +122,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
         CatalogChartsView catalogCharts = new CatalogChartsView(catalogModel, navigator);
         packaging = new PackagingView(new PackagingViewModel(runner, this::fail), navigator, dialogs);
         List<Screen> screens = List.of(overview, browser, addresses, deliverabilityModel, addressMap, checkAddress, labeling,
-                buildings, catalog, review, catalogCharts, packaging, regional);
+                buildings, catalog, review, catalogCharts, packaging, regional, CrispScreens.create(runner, this::fail, primary));
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
         WindowLayout.restore(primary, settings);

@@ -33,7 +33,7 @@ public final class OutbreakSimulator {
 
         /** The settings the README's evaluation uses. */
         public static Settings evaluation(long seed) {
-            return new Settings(8_000, 60, seed, LocalDate.of(2026, 6, 1), 0.0002, 0.006, 0.015, 0.03, 0.012, 0.004, 0.02, 0.003);
+            return new Settings(8_000, 60, seed, LocalDate.of(2026, 6, 1), 0.0002, 0.01, 0.03, 0.04, 0.02, 0.01, 0.02, 0.003);
         }
     }
 
@@ -128,7 +128,7 @@ public final class OutbreakSimulator {
                         List<Worker> zone = present.subList(z, Math.min(present.size(), z + 8));
                         for (int x = 0; x < zone.size(); x++) {
                             for (int y = x + 1; y < zone.size(); y++) {
-                                if (rng.nextDouble() < 0.12) {
+                                if (rng.nextDouble() < 0.3) {
                                     double minutes = Math.min(600, Math.exp(2.6 + 0.9 * rng.nextGaussian()));
                                     double metres = Math.min(20, -Math.log(1 - rng.nextDouble()) * 2.2);
                                     encounters += meet(enc, zone.get(x), zone.get(y), day, date, minutes, metres, indoorZone, workers, pressure);
@@ -139,7 +139,7 @@ public final class OutbreakSimulator {
                 }
                 for (int crew = 0; crew * 6 < workers.size(); crew++) {
                     int first = crew * 6;
-                    if (rng.nextDouble() < 0.25) {
+                    if (rng.nextDouble() < 0.5) {
                         Worker a = workers.get(first);
                         Worker b = workers.get(Math.min(workers.size() - 1, first + 1 + rng.nextInt(5)));
                         if (a != b && a.onDuty(day) && b.onDuty(day)) {

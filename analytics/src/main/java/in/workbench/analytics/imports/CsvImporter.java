@@ -235,6 +235,7 @@ public final class CsvImporter {
                     + "NOT EXISTS (SELECT 1 FROM package_types k WHERE k.package_type = s.package_type)";
             case ADDRESS_LABELS -> "SELECT COUNT(*) FROM " + runRows + " l WHERE "
                     + "NOT EXISTS (SELECT 1 FROM addresses a WHERE a.address_id = l.address_id)";
+            case CRISP_CONTACTS, CRISP_TESTS -> in.workbench.analytics.crisp.CrispStore.unresolvedSql(table, runRows);
             default -> null;
         };
         if (sql == null) {
@@ -683,6 +684,9 @@ public final class CsvImporter {
                         }
                         if (problem == null && table == DataTable.PACKAGE_TYPES) {
                             problem = checkRank(packageOfRank, (String) values[0], (Integer) values[1]);
+                        }
+                        if (problem == null) {
+                            problem = layout.rowProblem(values);
                         }
                     }
                     if (problem != null) {

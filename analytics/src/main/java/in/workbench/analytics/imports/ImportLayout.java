@@ -80,8 +80,41 @@ public record ImportLayout(DataTable table, List<ColumnSpec> columns, String key
                     ColumnSpec.optional("pincode", ColumnType.TEXT),
                     ColumnSpec.optional("page_load_ms", ColumnType.INTEGER).atLeast(0),
                     ColumnSpec.optional("slow", ColumnType.BOOLEAN)), "session_id");
+            case CRISP_PEOPLE -> new ImportLayout(table, List.of(
+                    ColumnSpec.required("person_id", ColumnType.TEXT),
+                    ColumnSpec.optional("site", ColumnType.TEXT),
+                    ColumnSpec.optional("site_type", ColumnType.ENUM).oneOf("warehouse", "delivery_station", "office", "other"),
+                    ColumnSpec.optional("shift", ColumnType.TEXT),
+                    ColumnSpec.optional("team", ColumnType.TEXT)), "person_id");
+            case CRISP_CONTACTS -> new ImportLayout(table, List.of(
+                    ColumnSpec.optional("contact_id", ColumnType.TEXT),
+                    ColumnSpec.required("person_a", ColumnType.TEXT),
+                    ColumnSpec.required("person_b", ColumnType.TEXT),
+                    ColumnSpec.required("day", ColumnType.DATE),
+                    ColumnSpec.required("duration_min", ColumnType.DECIMAL),
+                    ColumnSpec.required("distance_m", ColumnType.DECIMAL).atLeast(0),
+                    ColumnSpec.required("setting", ColumnType.ENUM).oneOf("indoor", "outdoor")), null);
+            case CRISP_TESTS -> new ImportLayout(table, List.of(
+                    ColumnSpec.required("person_id", ColumnType.TEXT),
+                    ColumnSpec.required("day", ColumnType.DATE),
+                    ColumnSpec.required("result", ColumnType.ENUM).oneOf("positive", "negative"),
+                    ColumnSpec.optional("test_type", ColumnType.TEXT),
+                    ColumnSpec.optional("reason", ColumnType.ENUM).oneOf("symptoms", "screening", "contact", "other")), null);
             default -> null;
         });
+    }
+
+    /**
+     * Rules that span several cells of one row, checked after each cell was read: the reason to
+     * reject the row (completing "line N: …"), or null when it is acceptable.
+     *
+     * @param values the row's values in the order of {@link #columns()}
+     */
+    public String rowProblem(Object[] values) {
+        if (table == DataTable.CRISP_CONTACTS) {
+            return in.workbench.analytics.crisp.ContactRules.problem(values);
+        }
+        return null;
     }
 
     /** The column with this canonical name, if any. */

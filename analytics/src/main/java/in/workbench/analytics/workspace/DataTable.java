@@ -16,6 +16,9 @@ public enum DataTable {
     PACKAGE_TYPES("package_types", "package_type", "package-types"),
     ADDRESS_LABELS("address_labels", "label_id", "labels"),
     SESSIONS("sessions", "session_id", "sessions"),
+    CRISP_PEOPLE("crisp_people", "person_id", "people"),
+    CRISP_CONTACTS("crisp_contacts", "contact_row", "contacts"),
+    CRISP_TESTS("crisp_tests", "test_row", "tests"),
     REJECTED_ROWS("rejected_rows", "rejected_id", null),
     IMPORT_RUNS("import_runs", "run_id", null);
 

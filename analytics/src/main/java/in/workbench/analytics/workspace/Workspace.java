@@ -140,7 +140,8 @@ public final class Workspace implements AutoCloseable {
             throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE,
                     "Cannot create the workspace folder " + dir + ": " + e.getMessage(), e);
         }
-        String url = "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536";
+        // DAY is a column of the CRISP contacts and tests; H2 reserves it unless told not to.
+        String url = "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;NON_KEYWORDS=DAY";
         boolean checked = false;
         if (existed) {
             // Check read-only first, so that a damaged or too-new workspace is left byte for byte as it was.

@@ -41,11 +41,25 @@ public final class GenerateSampleCommand implements Callable<Integer> {
     @Option(names = "--json", description = "A machine-readable summary as the last line.")
     boolean json;
 
+    @Option(names = "--world", paramLabel = "WORLD", description = "workforce: the sample CRISP world (people, contacts, tests of "
+            + "warehouses and delivery stations) instead of the e-commerce sample.")
+    String world;
+
+    @Option(names = "--people", defaultValue = "20000", description = "--world workforce: people (default ${DEFAULT-VALUE}).")
+    int people;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (world != null) {
+            if (!world.equals("workforce") || people < 100) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--world takes workforce, with at least 100 --people.");
+            }
+            return CrispCommands.generateWorld(output, people, seed, quiet, json, spec.commandLine().getOut());
+        }
         int sessions = sessionsOption == null ? (int) Math.min(Integer.MAX_VALUE, shipments * 3L / 2) : sessionsOption;
         if (products < 30 || addresses < 120 || shipments < 1 || sessions < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),

@@ -32,7 +32,7 @@ public final class ImportCommand implements Callable<Integer> {
     WorkspaceOptions options;
 
     @Option(names = {"-t", "--type"}, required = true, paramLabel = "TYPE",
-            description = "catalog, addresses, shipments, package-types, labels or sessions")
+            description = "catalog, addresses, shipments, package-types, labels, sessions, people, contacts or tests")
     String type;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file.")
@@ -53,7 +53,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DataTable table = DataTable.byImportType(type).orElseThrow(() -> new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "Unknown type '" + type + "': use catalog, addresses, shipments, package-types, labels or sessions."));
+                spec.commandLine(), "Unknown type '" + type + "': use catalog, addresses, shipments, package-types, labels, sessions, people, contacts or tests."));
         ImportOptions importOptions = new ImportOptions(map, parseDelimiter());
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace ws = options.open()) {

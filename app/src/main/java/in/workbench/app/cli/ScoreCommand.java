@@ -15,10 +15,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code workbench score -w DIR deliverability -o FILE}: scores every address. */
 @Command(name = "score", description = {"Score every address: CSV address_id,score,flagged,reasons (--input: new addresses; --ids: some).",
-    "score = probability that a shipment to the address is delivered; reasons ';'-separated, biggest effect first."})
+    "score = probability that a shipment to the address is delivered; reasons ';'-separated, biggest effect first.",
+    "crisp: CSV person_id,risk,p_s,p_e,p_i,p_r, risk = P(exposed or infectious) on the as-of day."})
 public final class ScoreCommand extends CsvReportCommand {
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability or crisp")
     String model;
 
     @Mixin
@@ -30,10 +31,17 @@ public final class ScoreCommand extends CsvReportCommand {
     @Option(names = "--threshold", description = "Flag addresses scoring below this (default: the one chosen on the Model screen, else 0.5).")
     Double threshold;
 
+    @Mixin
+    CrispCommands.ScoreOptions crisp;
+
     @Override
     void checkArguments() {
+        if (model.equals("crisp")) {
+            CrispCommands.checkScoreArguments(crisp, spec);
+            return;
+        }
         if (!model.equals("deliverability")) {
-            throw usageError("Unknown model '" + model + "'. This version scores: deliverability.");
+            throw usageError("Unknown model '" + model + "'. This version scores: deliverability, crisp.");
         }
         if (threshold != null && (threshold <= 0 || threshold >= 1)) {
             throw usageError("--threshold must be between 0 and 1.");
@@ -45,6 +53,10 @@ public final class ScoreCommand extends CsvReportCommand {
 
     @Override
     void write(Workspace ws, PrintWriter out) throws java.io.IOException {
+        if (model.equals("crisp")) {
+            CrispCommands.score(ws, options, crisp, csvOutput.file(), out);
+            return;
+        }
         DeliverabilityModel m = DeliverabilityModel.load(ws.modelsDir());
         m = m.withThreshold(threshold != null ? threshold : FlagThreshold.of(ws, m.threshold()));
         if (addresses.selected()) {

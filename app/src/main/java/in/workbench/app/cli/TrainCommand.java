@@ -19,13 +19,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code workbench train -w DIR MODEL}: trains a model and prints its cross-validated evaluation. */
 @Command(name = "train", description = {"Train a model on the workspace and print its cross-validated evaluation.",
     "MODEL: deliverability, segmentation, packaging, attributes (colour and material from titles), category (the category check),",
-    "slow-network (P(slow) of app sessions, validated on the last week)."})
+    "slow-network (P(slow) of app sessions, validated on the last week),",
+    "crisp (workforce infection risk from contacts and tests; prints the learned parameters)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceOptions options;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability, segmentation, packaging, attributes, category or slow-network")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability, segmentation, packaging, attributes, category, slow-network or crisp")
     String model;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -50,12 +51,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threshold-ms", paramLabel = "MS", description = "slow-network: page_load_ms above this is slow; sets the "
             + "workspace threshold (default 5,000) and re-derives slow where only page_load_ms was given.")
     Integer thresholdMs;
+    @Mixin
+    CrispCommands.TrainOptions crisp;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (model.equals("crisp")) {
+            return CrispCommands.train(options, seed, crisp, spec);
+        }
         if (model.equals("packaging")) {
             return PackagingCommands.train(options, seed, augment, balanceClasses, spec.commandLine().getOut());
         }
@@ -67,7 +73,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (!java.util.List.of("deliverability", "attributes", "category").contains(model)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Unknown model '" + model + "'. This version trains: deliverability, segmentation, packaging, attributes, category, slow-network.");
+                    "Unknown model '" + model + "'. This version trains: deliverability, segmentation, packaging, attributes, category, slow-network, crisp.");
         }
         if (folds < 2) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--folds must be at least 2.");

@@ -117,7 +117,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
         packaging = new PackagingView(new PackagingViewModel(runner, this::fail), navigator, dialogs);
         slowNetworks = SlowNetworkScreen.create(runner, this::fail);
         List<Screen> screens = List.of(overview, browser, addresses, deliverabilityModel, addressMap, checkAddress, labeling,
-                buildings, catalog, review, catalogCharts, packaging, regional, slowNetworks);
+                buildings, catalog, review, catalogCharts, packaging, regional, slowNetworks, CrispScreens.create(runner, this::fail, primary));
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
         WindowLayout.restore(primary, settings);

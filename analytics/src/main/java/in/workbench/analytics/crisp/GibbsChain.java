@@ -1,0 +1,442 @@
+package in.workbench.analytics.crisp;
+
+import java.util.SplittableRandom;
+
+/**
+ * One Markov chain of the block-Gibbs sampler: the whole SEIR trajectory of every person
+ * (exposure day, exposed and infectious durations), redrawn one person at a time from its exact
+ * conditional given everyone else, the contacts and the tests.
+ *
+ * <p>The chain keeps, per person and day, the infection pressure Σ λ of that day's encounters
+ * with infectious people, and updates it when a person's infectious days change (only that
+ * person's encounters are touched). A person's conditional is computed from prefix sums over
+ * days: the log-likelihood of "infectious on days [a, b)" is {@code P[b] − P[a]}, so each candidate
+ * trajectory costs O(1), and the candidates are summed out in the order infectious duration →
+ * exposed duration → exposure day, O(days × (max exposed + max infectious) + encounters) per person.
+ *
+ * <p>Days are 0…T−1; exposure day T stands for "not exposed within the window". A person
+ * exposed on day t0 is exposed on [t0, t0+dE), infectious on [t0+dE, t0+dE+dI) and removed after.
+ * Day 0's exposure has probability p0; the exposure on day t ≥ 1 has probability
+ * 1 − (1 − p0) Π (1 − p1) over day t−1's encounters with infectious people.
+ *
+ * <p>Not thread-safe: one thread runs a chain; chains share only the immutable {@link CrispData}.
+ */
+final class GibbsChain {
+
+    private static final double LOG_RANGE_FAST = 600;
+
+    final CrispData data;
+    final CrispSettings settings;
+    final int n;
+    final int days;
+    final int[] exposedOn;
+    final int[] exposedFor;
+    final int[] infectiousFor;
+    final double[] pressure;
+    private final SplittableRandom random;
+    private final boolean[] policyTest;
+    private final int[] policyLastDay;
+    private final double[] logQE;
+    private final double[] logQI;
+    private CrispParams params;
+    private double[] lambda;
+    private double log1mP0;
+    private double logP0;
+
+    // scratch arrays for one person's update
+    private final double[] h;
+    private final double[] prefix;
+    private final double[] ex;
+    private final double[] logM;
+    private final double[] mLin;
+    private final double[] logL;
+    private final double[] durationWeights;
+
+    GibbsChain(CrispData data, CrispSettings settings, CrispParams params, long seed) {
+        this.data = data;
+        this.settings = settings;
+        this.n = data.people;
+        this.days = data.days;
+        this.exposedOn = new int[n];
+        this.exposedFor = new int[n];
+        this.infectiousFor = new int[n];
+        java.util.Arrays.fill(exposedOn, days);
+        java.util.Arrays.fill(exposedFor, 1);
+        java.util.Arrays.fill(infectiousFor, 1);
+        this.pressure = new double[n * days];
+        this.random = new SplittableRandom(seed);
+        this.policyTest = policyTests(data);
+        this.policyLastDay = new int[n];
+        for (int u = 0; u < n; u++) {
+            int last = days - 1;
+            for (int k = data.testStart[u]; k < data.testStart[u + 1]; k++) {
+                int t = data.testsOf[k];
+                if (policyTest[t]) {
+                    last = Math.min(last, data.testDay[t]);
+                }
+            }
+            policyLastDay[u] = last;
+        }
+        this.logQE = logs(settings.exposedDays());
+        this.logQI = logs(settings.infectiousDays());
+        this.h = new double[days];
+        this.prefix = new double[days + 1];
+        this.ex = new double[days + 1];
+        this.logM = new double[days + 1];
+        this.mLin = new double[days + 1];
+        this.logL = new double[days + 1];
+        this.durationWeights = new double[Math.max(settings.maxExposed(), settings.maxInfectious()) + 1];
+        setParams(params);
+    }
+
+    /**
+     * Which tests are part of the test policy: those taken because of symptoms; when no test in
+     * the data says why it was taken, every test (the rates then learn how much testing follows
+     * infection).
+     */
+    static boolean[] policyTests(CrispData data) {
+        boolean anyReason = false;
+        for (CrispData.Reason r : data.testReason) {
+            anyReason |= r != CrispData.Reason.UNKNOWN;
+        }
+        boolean[] out = new boolean[data.tests()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = anyReason ? data.testReason[k] == CrispData.Reason.SYMPTOMS : true;
+        }
+        return out;
+    }
+
+    private static double[] logs(double[] q) {
+        double[] out = new double[q.length];
+        for (int d = 0; d < q.length; d++) {
+            out[d] = q[d] > 0 ? Math.log(q[d]) : Double.NEGATIVE_INFINITY;
+        }
+        return out;
+    }
+
+    /** Changes the parameters and recomputes every encounter's λ and every infection pressure. */
+    void setParams(CrispParams p) {
+        this.params = p;
+        this.log1mP0 = Math.log1p(-p.p0());
+        this.logP0 = Math.log(p.p0());
+        int m = data.contacts();
+        if (lambda == null) {
+            lambda = new double[m];
+        }
+        for (int c = 0; c < m; c++) {
+            lambda[c] = p.lambda(data.contactHours[c], data.contactClose[c], data.contactIndoor[c]);
+        }
+        recomputePressure();
+    }
+
+    int[] policyLastDays() {
+        return policyLastDay;
+    }
+
+    CrispParams params() {
+        return params;
+    }
+
+    void recomputePressure() {
+        java.util.Arrays.fill(pressure, 0);
+        for (int c = 0; c < data.contacts(); c++) {
+            int d = data.contactDay[c];
+            int a = data.contactA[c];
+            int b = data.contactB[c];
+            if (infectiousOn(b, d)) {
+                pressure[a * days + d] += lambda[c];
+            }
+            if (infectiousOn(a, d)) {
+                pressure[b * days + d] += lambda[c];
+            }
+        }
+    }
+
+    /** Sets a person's trajectory directly (for tests and initial states); pressure follows. */
+    void setTrajectory(int u, int t0, int dE, int dI) {
+        int oldA = infectiousStart(u);
+        int oldB = infectiousEnd(u);
+        exposedOn[u] = t0;
+        exposedFor[u] = dE;
+        infectiousFor[u] = dI;
+        updatePressure(u, oldA, oldB);
+    }
+
+    int infectiousStart(int u) {
+        return exposedOn[u] >= days ? days : Math.min(days, exposedOn[u] + exposedFor[u]);
+    }
+
+    int infectiousEnd(int u) {
+        return exposedOn[u] >= days ? days : Math.min(days, exposedOn[u] + exposedFor[u] + infectiousFor[u]);
+    }
+
+    boolean infectiousOn(int u, int d) {
+        return d >= infectiousStart(u) && d < infectiousEnd(u);
+    }
+
+    /** State on day d: 0 S, 1 E, 2 I, 3 R. */
+    int state(int u, int d) {
+        int t0 = exposedOn[u];
+        if (d < t0) {
+            return 0;
+        }
+        int a = t0 + exposedFor[u];
+        if (d < a) {
+            return 1;
+        }
+        return d < a + infectiousFor[u] ? 2 : 3;
+    }
+
+    /** One sweep: every person's trajectory redrawn once, in a fixed order (a systematic scan). */
+    void sweep() {
+        for (int k = 0; k < n; k++) {
+            update(k);
+        }
+    }
+
+    /** Redraws person u's whole trajectory from its conditional given everyone else. */
+    void update(int u) {
+        final int T = days;
+        final int oldA = infectiousStart(u);
+        final int oldB = infectiousEnd(u);
+        ownEvidence(u, h);
+        neighbourEvidence(u, oldA, oldB, h);
+        prefix[0] = 0;
+        double pMax = 0;
+        double pMin = 0;
+        for (int d = 0; d < T; d++) {
+            prefix[d + 1] = prefix[d] + h[d];
+            pMax = Math.max(pMax, prefix[d + 1]);
+            pMin = Math.min(pMin, prefix[d + 1]);
+        }
+        final double[] qI = settings.infectiousDays();
+        final double[] qE = settings.exposedDays();
+        final int maxI = qI.length - 1;
+        final int maxE = qE.length - 1;
+        // logM[a]: log Σ_dI qI(dI) exp(P[min(a+dI,T)] − P[a]), the infectious phase starting on day a
+        if (pMax - pMin < LOG_RANGE_FAST) {
+            for (int j = 0; j <= T; j++) {
+                ex[j] = Math.exp(prefix[j] - pMax);
+            }
+            for (int a = 1; a < T; a++) {
+                double s = 0;
+                int full = Math.min(maxI, T - a);
+                for (int dI = 1; dI < full; dI++) {
+                    s += qI[dI] * ex[a + dI];
+                }
+                double tail = 0;
+                for (int dI = full; dI <= maxI; dI++) {
+                    tail += qI[dI];
+                }
+                s += tail * ex[Math.min(a + full, T)];
+                logM[a] = Math.log(s) - (prefix[a] - pMax);
+            }
+        } else {
+            for (int a = 1; a < T; a++) {
+                double best = Double.NEGATIVE_INFINITY;
+                for (int dI = 1; dI <= maxI; dI++) {
+                    best = Math.max(best, logQI[dI] + prefix[Math.min(a + dI, T)]);
+                }
+                double s = 0;
+                for (int dI = 1; dI <= maxI; dI++) {
+                    s += Math.exp(logQI[dI] + prefix[Math.min(a + dI, T)] - best);
+                }
+                logM[a] = best + Math.log(s) - prefix[a];
+            }
+        }
+        double k = 0;
+        for (int a = 1; a < T; a++) {
+            k = Math.max(k, logM[a]);
+        }
+        for (int a = 1; a < T; a++) {
+            mLin[a] = Math.exp(logM[a] - k);
+        }
+        final double beyond = Math.exp(-k);
+        // logL[t0] = A(t0) + log Σ_dE qE(dE) M(t0+dE)
+        final int base = u * T;
+        double survived = 0;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int t0 = 0; t0 < T; t0++) {
+            double logInfect;
+            double logEscape;
+            if (t0 == 0) {
+                logInfect = logP0;
+                logEscape = log1mP0;
+            } else {
+                double x = log1mP0 - pressure[base + t0 - 1];
+                logEscape = x;
+                logInfect = Math.log(-Math.expm1(x));
+            }
+            double s = 0;
+            for (int dE = 1; dE <= maxE; dE++) {
+                int a = t0 + dE;
+                s += qE[dE] * (a < T ? mLin[a] : beyond);
+            }
+            logL[t0] = survived + logInfect + Math.log(s) + k;
+            survived += logEscape;
+            best = Math.max(best, logL[t0]);
+        }
+        logL[T] = survived;
+        best = Math.max(best, survived);
+        double total = 0;
+        for (int t0 = 0; t0 <= T; t0++) {
+            ex[t0] = Math.exp(logL[t0] - best);
+            total += ex[t0];
+        }
+        int t0 = pick(ex, T + 1, total);
+        int dE;
+        int dI;
+        if (t0 == T) {
+            dE = sampleDuration(qE);
+            dI = sampleDuration(qI);
+        } else {
+            double sE = 0;
+            for (int d = 1; d <= maxE; d++) {
+                int a = t0 + d;
+                durationWeights[d - 1] = qE[d] * (a < T ? mLin[a] : beyond);
+                sE += durationWeights[d - 1];
+            }
+            dE = pick(durationWeights, maxE, sE) + 1;
+            int a = t0 + dE;
+            if (a >= T) {
+                dI = sampleDuration(qI);
+            } else {
+                double sI = 0;
+                double ref = prefix[a];
+                double top = Double.NEGATIVE_INFINITY;
+                for (int d = 1; d <= maxI; d++) {
+                    top = Math.max(top, prefix[Math.min(a + d, T)] - ref);
+                }
+                for (int d = 1; d <= maxI; d++) {
+                    durationWeights[d - 1] = qI[d] == 0 ? 0 : qI[d] * Math.exp(prefix[Math.min(a + d, T)] - ref - top);
+                    sI += durationWeights[d - 1];
+                }
+                dI = pick(durationWeights, maxI, sI) + 1;
+            }
+        }
+        exposedOn[u] = t0;
+        exposedFor[u] = dE;
+        infectiousFor[u] = dI;
+        updatePressure(u, oldA, oldB);
+    }
+
+    /** The log-likelihood ratio "infectious vs not" of u's own tests and test policy, per day, into out. */
+    private void ownEvidence(int u, double[] out) {
+        final int T = days;
+        double alpha = settings.alpha();
+        double beta = settings.beta();
+        if (params.testPolicy()) {
+            double s = params.symptomTestInfectious();
+            double o = params.symptomTestOther();
+            double untested = Math.log1p(-s) - Math.log1p(-o);
+            int last = policyLastDay[u];
+            for (int d = 0; d < T; d++) {
+                out[d] = d <= last ? untested : 0;
+            }
+            for (int k = data.testStart[u]; k < data.testStart[u + 1]; k++) {
+                int t = data.testsOf[k];
+                if (policyTest[t] && data.testDay[t] == last) {
+                    out[last] = Math.log(s) - Math.log(o);
+                }
+            }
+        } else {
+            java.util.Arrays.fill(out, 0);
+        }
+        for (int k = data.testStart[u]; k < data.testStart[u + 1]; k++) {
+            int t = data.testsOf[k];
+            out[data.testDay[t]] += data.testPositive[t] ? Math.log1p(-alpha) - Math.log(beta) : Math.log(alpha) - Math.log1p(-beta);
+        }
+    }
+
+    /**
+     * Adds, per day d, the log-likelihood ratio for u's neighbours of u being infectious on d:
+     * each susceptible neighbour who stays susceptible pays (1 − p1) per encounter; one exposed on
+     * d+1 gains the difference u makes to its infection probability, with all of the pair's
+     * encounters that day combined exactly.
+     */
+    private void neighbourEvidence(int u, int oldA, int oldB, double[] out) {
+        final int T = days;
+        final int from = data.adjacencyStart[u];
+        final int to = data.adjacencyStart[u + 1];
+        int k = from;
+        while (k < to) {
+            int c = data.adjacency[k];
+            int d = data.contactDay[c];
+            int v = data.other(c, u);
+            double sum = lambda[c];
+            k++;
+            while (k < to) {
+                int c2 = data.adjacency[k];
+                if (data.contactDay[c2] != d || data.other(c2, u) != v) {
+                    break;
+                }
+                sum += lambda[c2];
+                k++;
+            }
+            if (d >= T - 1) {
+                continue;
+            }
+            int tv = exposedOn[v];
+            if (tv <= d) {
+                continue;
+            }
+            if (tv > d + 1) {
+                out[d] -= sum;
+            } else {
+                double without = pressure[v * T + d] - (d >= oldA && d < oldB ? sum : 0);
+                if (without < 0) {
+                    without = 0;
+                }
+                out[d] += Math.log(-Math.expm1(log1mP0 - without - sum)) - Math.log(-Math.expm1(log1mP0 - without));
+            }
+        }
+    }
+
+    private void updatePressure(int u, int oldA, int oldB) {
+        int newA = infectiousStart(u);
+        int newB = infectiousEnd(u);
+        if (newA == oldA && newB == oldB) {
+            return;
+        }
+        final int T = days;
+        for (int k = data.adjacencyStart[u]; k < data.adjacencyStart[u + 1]; k++) {
+            int c = data.adjacency[k];
+            int d = data.contactDay[c];
+            boolean was = d >= oldA && d < oldB;
+            boolean is = d >= newA && d < newB;
+            if (was != is) {
+                int v = data.other(c, u);
+                int idx = v * T + d;
+                double p = pressure[idx] + (is ? lambda[c] : -lambda[c]);
+                pressure[idx] = p < 1e-12 ? 0 : p;
+            }
+        }
+    }
+
+    private int pick(double[] w, int count, double total) {
+        double r = random.nextDouble() * total;
+        for (int i = 0; i < count; i++) {
+            r -= w[i];
+            if (r < 0) {
+                return i;
+            }
+        }
+        for (int i = count - 1; i >= 0; i--) {
+            if (w[i] > 0) {
+                return i;
+            }
+        }
+        return count - 1;
+    }
+
+    private int sampleDuration(double[] q) {
+        double r = random.nextDouble();
+        for (int d = 1; d < q.length; d++) {
+            r -= q[d];
+            if (r < 0) {
+                return d;
+            }
+        }
+        return q.length - 1;
+    }
+}

@@ -1,0 +1,200 @@
+package in.workbench.app.cli;
+
+import in.workbench.analytics.crisp.CrispData;
+import in.workbench.analytics.crisp.CrispEvaluation;
+import in.workbench.analytics.crisp.CrispParams;
+import in.workbench.analytics.crisp.CrispSampler;
+import in.workbench.analytics.crisp.CrispService;
+import in.workbench.analytics.crisp.CrispSettings;
+import in.workbench.analytics.imports.CsvImporter;
+import in.workbench.analytics.imports.ImportOptions;
+import in.workbench.analytics.imports.ImportSummary;
+import in.workbench.analytics.task.ProgressMonitor;
+import in.workbench.analytics.workspace.DataTable;
+import in.workbench.analytics.workspace.Workspace;
+import in.workbench.sample.crisp.OutbreakSimulator;
+import in.workbench.sample.crisp.WorkforceWorld;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code workbench bench crisp}: speed and quality of CRISP. On the sample workforce world: import,
+ * MCEM and a full scoring run, sweeps per second against people × days × encounters, peak heap.
+ * On the independent outbreak simulator: AUC among people without a positive test against a plain
+ * block-Gibbs of the published model with the true parameters (2 chains, 20 burn-in, 40 kept
+ * sweeps) and the two contact-count baselines, the learned p1 on the typical-contact grid, mean
+ * risk against prevalence, and ECE. Run with -Xmx1g to check the memory target.
+ */
+@Command(name = "crisp", description = {"CRISP on the sample workforce world (speed) and on an independently written outbreak simulator "
+    + "(quality against the published model and baselines).", "Run with -Xmx1g to check the memory target."})
+final class CrispBench implements Callable<Integer> {
+
+    @Option(names = "--people", defaultValue = "20000", description = "People in the sample world (default ${DEFAULT-VALUE}).")
+    int people;
+
+    @Option(names = "--workers", defaultValue = "8000", description = "Workers in the independent simulator (default ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--em-iterations", defaultValue = "20", description = "MCEM iterations (default ${DEFAULT-VALUE}).")
+    int emIterations;
+
+    @Option(names = "--sweeps", defaultValue = "60", description = "Kept sweeps per chain of the scoring run (default ${DEFAULT-VALUE}).")
+    int sweeps;
+
+    @Option(names = "--seed", defaultValue = "19", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--skip-world", description = "Only the independent simulator.")
+    boolean skipWorld;
+
+    @Option(names = "--skip-simulator", description = "Only the sample world.")
+    boolean skipSimulator;
+
+    @Option(names = {"-o", "--dir"}, description = "Folder for the generated files and workspaces (default: a temporary folder).")
+    Path dir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path base = dir != null ? dir : Files.createTempDirectory("crisp-bench");
+        out.printf(Locale.ROOT, "CRISP bench on %d cores, max heap %d MB, in %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, base);
+        if (!skipWorld) {
+            world(base.resolve("world"), out);
+        }
+        if (!skipSimulator) {
+            simulator(base.resolve("simulator"), out);
+        }
+        return 0;
+    }
+
+    private void world(Path d, PrintWriter out) throws Exception {
+        WorkforceWorld.Config config = WorkforceWorld.Config.standard(seed).withPeople(people);
+        long t = System.nanoTime();
+        WorkforceWorld.Summary s = new WorkforceWorld(config).generate(d.resolve("files"), ProgressMonitor.NONE);
+        out.printf(Locale.ROOT, "Sample world: %,d people, %,d encounters, %,d tests (%,d positive), %,d infected on the as-of day; "
+                + "generated in %.1f s%n", s.people(), s.contacts(), s.tests(), s.positives(), s.infectedOnAsOf(), secondsSince(t));
+        CrispParams truth = CrispParams.published(config.p0(), config.intercept(), config.durationH(), config.close(), config.indoor());
+        evaluate("sample world", d, truth, out);
+    }
+
+    private void simulator(Path d, PrintWriter out) throws Exception {
+        OutbreakSimulator.Settings settings = OutbreakSimulator.Settings.evaluation(seed);
+        settings = new OutbreakSimulator.Settings(workers, settings.horizon(), settings.seed(), settings.start(), settings.background(),
+                settings.baseHazard(), settings.hazardPerHour(), settings.closeHazard(), settings.indoorHazard(), settings.initiallyInfected(),
+                settings.falseNegative(), settings.falsePositive());
+        long t = System.nanoTime();
+        OutbreakSimulator.Outcome o = new OutbreakSimulator(settings).run(d.resolve("files"));
+        out.printf(Locale.ROOT, "Independent simulator: %,d workers, %,d encounters, %,d tests (%,d positive), %,d infected on the "
+                + "as-of day; simulated in %.1f s%n", o.workers(), o.encounters(), o.tests(), o.positives(), o.infectedAtEnd(), secondsSince(t));
+        CrispParams truth = CrispParams.published(settings.background(), settings.baseHazard(), settings.hazardPerHour(),
+                settings.closeHazard(), settings.indoorHazard());
+        evaluate("independent simulator", d, truth, out);
+    }
+
+    private void evaluate(String what, Path d, CrispParams truth, PrintWriter out) throws Exception {
+        Path files = d.resolve("files");
+        BenchCommand.HeapSampler heap = new BenchCommand.HeapSampler();
+        heap.start();
+        try (Workspace ws = Workspace.open(d.resolve("workspace"))) {
+            long t = System.nanoTime();
+            CsvImporter importer = new CsvImporter(ws);
+            long rows = 0;
+            for (String[] f : new String[][] {{"people.csv", "people"}, {"contacts.csv", "contacts"}, {"tests.csv", "tests"}}) {
+                ImportSummary sum = importer.importFile(files.resolve(f[0]), DataTable.byImportType(f[1]).orElseThrow(),
+                        ImportOptions.defaults(), ProgressMonitor.NONE);
+                rows += sum.imported();
+                if (sum.rejected() > 0) {
+                    out.printf(Locale.ROOT, "  %s: %,d rows rejected%n", f[0], sum.rejected());
+                }
+            }
+            double importSeconds = secondsSince(t);
+            t = System.nanoTime();
+            CrispService service = new CrispService(ws);
+            CrispService.Training training = service.train(seed, sweeps, emIterations, null, null, ProgressMonitor.NONE);
+            double trainSeconds = secondsSince(t);
+            CrispData data = training.scores().data();
+            boolean[] infected = truth(files.resolve("truth").resolve("crisp_truth.csv"), data);
+            double[] risk = training.scores().posterior().risks();
+            CrispEvaluation.Quality ours = CrispEvaluation.quality(data, risk, infected);
+            long peak = 0;
+            out.printf(Locale.ROOT, "  %s: imported %,d rows in %.1f s; MCEM (%d iterations) %.1f s; scoring run (2 chains × (20 + %d) sweeps) "
+                    + "%.1f s = %.2f sweeps/s; %,d people × %d days, %,d encounters, %,d tests%n", what, rows, importSeconds, emIterations,
+                    training.emMillis() / 1000.0, sweeps, training.scores().millis() / 1000.0, training.scores().sweepsPerSecond(), data.people(),
+                    data.days(), data.contacts(), data.tests());
+            double perSweepMs = 1000.0 / training.scores().sweepsPerSecond() * Math.min(2, Runtime.getRuntime().availableProcessors());
+            out.printf(Locale.ROOT, "  one sweep of one chain: %.0f ms = %.2f µs per person-day + encounters; train+score %.1f s in all%n",
+                    perSweepMs, perSweepMs * 1000 / ((double) data.people() * data.days()), trainSeconds);
+            out.printf(Locale.ROOT, "  learned %s (R-hat %.3f)%n", training.model().params(), training.model().rhatMax());
+            out.printf(Locale.ROOT, "  true    %s%n", truth);
+            out.printf(Locale.ROOT, "  p1 on the typical-contact grid: mean relative error %.1f %%%n",
+                    100 * CrispEvaluation.typicalContactError(training.model().params(), truth));
+            for (CrispEvaluation.TypicalContact c : CrispEvaluation.typicalContacts()) {
+                out.printf(Locale.ROOT, "    %-24s learned %.4f  true %.4f%n", c.label(), c.p1(training.model().params()), c.p1(truth));
+            }
+            CrispSettings settings = CrispSettings.of(ws);
+            CrispSampler.Result plain = new CrispSampler().sample(data, settings, truth, new CrispSampler.Config(2, 20, 40, 1, seed),
+                    ProgressMonitor.NONE);
+            CrispEvaluation.Quality published = CrispEvaluation.quality(data, plain.posterior().risks(), infected);
+            CrispEvaluation.Quality count = CrispEvaluation.quality(data, CrispEvaluation.contactsWithPositives(data, null), infected);
+            CrispEvaluation.Quality weighted = CrispEvaluation.quality(data, CrispEvaluation.contactsWithPositives(data, truth), infected);
+            heap.stop();
+            peak = heap.peak();
+            out.printf(Locale.ROOT, "  AUC among people without a positive test (truth: exposed or infectious on the as-of day):%n");
+            out.printf(Locale.ROOT, "    CRISP, learned parameters + test policy  %.3f   mean risk %.4f vs prevalence %.4f (%+.0f %%), ECE %.4f%n",
+                    ours.aucUntested(), ours.meanRisk(), ours.prevalence(), 100 * ours.calibrationGap(), ours.ece());
+            out.printf(Locale.ROOT, "    published model, true parameters (2×20+40) %.3f   mean risk %.4f (%+.0f %%), ECE %.4f%n",
+                    published.aucUntested(), published.meanRisk(), 100 * published.calibrationGap(), published.ece());
+            out.printf(Locale.ROOT, "    contacts with positives, last 14 days     %.3f%n", count.aucUntested());
+            out.printf(Locale.ROOT, "    same, weighted by the true p1              %.3f%n", weighted.aucUntested());
+            out.printf(Locale.ROOT, "  reliability (mean predicted → observed, people):");
+            ours.bins().forEach(b -> out.printf(Locale.ROOT, " %.3f→%.3f (%.0f)", b.meanPredicted(), b.observed(), b.weight()));
+            out.println();
+            out.printf(Locale.ROOT, "  peak heap %d MB%n", peak >> 20);
+            out.printf(Locale.ROOT, "{\"bench\":\"crisp\",\"data\":\"%s\",\"people\":%d,\"days\":%d,\"contacts\":%d,\"em_seconds\":%.1f,"
+                    + "\"score_seconds\":%.1f,\"sweeps_per_second\":%.3f,\"auc\":%.4f,\"auc_published\":%.4f,\"auc_contacts\":%.4f,"
+                    + "\"auc_weighted\":%.4f,\"p1_grid_error\":%.4f,\"mean_risk\":%.5f,\"prevalence\":%.5f,\"ece\":%.5f,\"peak_heap_mb\":%d}%n",
+                    what, data.people(), data.days(), data.contacts(), training.emMillis() / 1000.0, training.scores().millis() / 1000.0,
+                    training.scores().sweepsPerSecond(), ours.aucUntested(), published.aucUntested(), count.aucUntested(), weighted.aucUntested(),
+                    CrispEvaluation.typicalContactError(training.model().params(), truth), ours.meanRisk(), ours.prevalence(), ours.ece(),
+                    peak >> 20);
+            out.flush();
+        }
+    }
+
+    private static boolean[] truth(Path file, CrispData data) throws IOException {
+        Map<String, Integer> index = new HashMap<>();
+        for (int u = 0; u < data.people(); u++) {
+            index.put(data.id(u), u);
+        }
+        boolean[] infected = new boolean[data.people()];
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            Integer u = index.get(f[0]);
+            if (u != null) {
+                infected[u] = f[1].equals("E") || f[1].equals("I");
+            }
+        }
+        return infected;
+    }
+
+    private static double secondsSince(long t) {
+        return (System.nanoTime() - t) / 1e9;
+    }
+}

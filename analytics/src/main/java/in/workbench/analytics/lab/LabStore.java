@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -328,6 +329,119 @@ public final class LabStore {
             throw Sql.failure("Could not put the imported table " + entry.table() + " in place", e);
         } catch (JsonProcessingException e) {
             throw new WorkbenchException(Kind.OTHER, "Could not record the columns of " + entry.table(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- models
+
+    /** A saved lab model as the registry lists it. */
+    public record ModelEntry(String name, String table, String target, String task, String algorithm, String validation,
+            String primaryMetric, double primaryValue, long rows, long seed, String trainedAt, String scoredView) {
+    }
+
+    /** Records (or replaces) a saved model in {@code lab_models}. */
+    void recordModel(LabModel.Description d) {
+        Sql.inTransaction(workspace, "Could not record the lab model " + d.name(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO lab_models (model_name, source_table, target_column, task, "
+                    + "algorithm, validation, primary_metric, primary_value, training_rows, seed, model_file, metrics_json, trained_at, "
+                    + "scored_view) KEY (model_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
+                Double value = d.kept().metrics().get(d.primaryMetric());
+                ps.setString(1, d.name());
+                ps.setString(2, d.table());
+                ps.setString(3, d.target());
+                ps.setString(4, d.task());
+                ps.setString(5, d.algorithm());
+                ps.setString(6, d.validation());
+                ps.setString(7, d.primaryMetric());
+                if (value == null || value.isNaN()) {
+                    ps.setNull(8, java.sql.Types.DOUBLE);
+                } else {
+                    ps.setDouble(8, value);
+                }
+                ps.setLong(9, d.rows());
+                ps.setLong(10, d.seed());
+                ps.setString(11, d.modelFile());
+                ps.setString(12, LabModel.toJson(d.candidates()));
+                ps.setObject(13, OffsetDateTime.parse(d.trainedAt()));
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The saved lab models, by name. */
+    public List<ModelEntry> models() {
+        List<ModelEntry> out = new ArrayList<>();
+        try (Connection c = workspace.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT model_name, source_table, target_column, task, algorithm, validation, primary_metric, primary_value, "
+                        + "training_rows, seed, trained_at, scored_view FROM lab_models ORDER BY model_name")) {
+            while (rs.next()) {
+                double v = rs.getDouble(8);
+                out.add(new ModelEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.wasNull() ? Double.NaN : v, rs.getLong(9), rs.getLong(10),
+                        rs.getObject(11, OffsetDateTime.class).toString(), rs.getString(12)));
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("Could not list the lab's models", e);
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- predictions
+
+    /**
+     * Creates the empty predictions table of a model (replacing the last one and its view).
+     *
+     * @param keyColumns the scored table's id columns with their SQL types, or {@code row_no BIGINT} when it has none
+     * @param scoreColumns the probability columns ({@code p_CLASS}), DOUBLE PRECISION
+     * @param numeric whether the prediction is a number
+     */
+    void createPredictions(String predictions, String view, Map<String, String> keyColumns, List<String> scoreColumns,
+            boolean numeric) {
+        try (Connection c = workspace.connection(); Statement s = c.createStatement()) {
+            s.execute("DROP VIEW IF EXISTS " + LabNames.quote(view));
+            s.execute("DROP TABLE IF EXISTS " + LabNames.quote(predictions));
+            StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(LabNames.quote(predictions)).append(" (");
+            keyColumns.forEach((name, type) -> ddl.append(LabNames.quote(name)).append(' ').append(type).append(", "));
+            ddl.append(LabNames.quote("prediction")).append(numeric ? " DOUBLE PRECISION" : " VARCHAR");
+            for (String p : scoreColumns) {
+                ddl.append(", ").append(LabNames.quote(p)).append(" DOUBLE PRECISION");
+            }
+            ddl.append(", PRIMARY KEY (").append(keyColumns.keySet().stream().map(LabNames::quote).collect(Collectors.joining(", ")))
+                    .append("))");
+            s.execute(ddl.toString());
+        } catch (SQLException e) {
+            throw Sql.failure("Could not create the predictions table " + predictions, e);
+        }
+    }
+
+    /** The INSERT of a predictions table, for batches on the caller's connection. */
+    PreparedStatement prepareInsert(Connection c, String predictions, int columns) throws SQLException {
+        return c.prepareStatement("INSERT INTO " + LabNames.quote(predictions) + " VALUES (" + "?, ".repeat(columns - 1) + "?)");
+    }
+
+    /**
+     * Creates the view of a scored table with its predictions beside every row (joined on the id
+     * columns; the predictions alone when the table has no id) and records it as the model's.
+     */
+    void createScoredView(String model, String view, String table, String predictions, List<String> ids, List<String> added) {
+        String sql;
+        if (ids.isEmpty()) {
+            sql = "CREATE VIEW " + LabNames.quote(view) + " AS SELECT * FROM " + LabNames.quote(predictions);
+        } else {
+            sql = "CREATE VIEW " + LabNames.quote(view) + " AS SELECT s.*, "
+                    + added.stream().map(a -> "p." + LabNames.quote(a)).collect(Collectors.joining(", "))
+                    + " FROM " + LabNames.quote(table) + " s LEFT JOIN " + LabNames.quote(predictions) + " p ON "
+                    + ids.stream().map(i -> "s." + LabNames.quote(i) + " = p." + LabNames.quote(i)).collect(Collectors.joining(" AND "));
+        }
+        try (Connection c = workspace.connection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE lab_models SET scored_view = ? WHERE model_name = ?")) {
+                ps.setString(1, view);
+                ps.setString(2, model);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("Could not create the view " + view, e);
         }
     }
 

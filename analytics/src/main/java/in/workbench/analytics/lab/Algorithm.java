@@ -104,9 +104,9 @@ public enum Algorithm {
             case CART -> new CARTClassificationTrainer(10, 5f, 0f, 1f, false,
                     new org.tribuo.classification.dtree.impurity.GiniIndex(), seed);
             case RANDOM_FOREST -> new RandomForestTrainer<>(new CARTClassificationTrainer(14, 5f, 0f, 0.5f, false,
-                    new org.tribuo.classification.dtree.impurity.GiniIndex(), seed), new VotingCombiner(), 40, seed);
+                    new org.tribuo.classification.dtree.impurity.GiniIndex(), seed), new VotingCombiner(), 20, seed);
             case EXTRA_TREES -> new ExtraTreesTrainer<>(new CARTClassificationTrainer(14, 5f, 0f, 0.5f, true,
-                    new org.tribuo.classification.dtree.impurity.GiniIndex(), seed), new VotingCombiner(), 40, seed);
+                    new org.tribuo.classification.dtree.impurity.GiniIndex(), seed), new VotingCombiner(), 20, seed);
             case KNN -> new KNNTrainer<>(15, new L2Distance(), THREADS, new VotingCombiner(), KNNModel.Backend.STREAMS,
                     NeighboursQueryFactoryType.BRUTE_FORCE);
             default -> throw new WorkbenchException(Kind.INPUT_UNUSABLE, title + " predicts numbers, not classes; "
@@ -124,9 +124,9 @@ public enum Algorithm {
                     XGBoostTrainer.LoggingVerbosity.SILENT, seed);
             case CART -> new CARTRegressionTrainer(10, 5f, 0f, 1f, false, new MeanSquaredError(), seed);
             case RANDOM_FOREST -> new RandomForestTrainer<>(new CARTRegressionTrainer(14, 5f, 0f, 0.5f, false, new MeanSquaredError(),
-                    seed), new AveragingCombiner(), 40, seed);
+                    seed), new AveragingCombiner(), 20, seed);
             case EXTRA_TREES -> new ExtraTreesTrainer<>(new CARTRegressionTrainer(14, 5f, 0f, 0.5f, true, new MeanSquaredError(), seed),
-                    new AveragingCombiner(), 40, seed);
+                    new AveragingCombiner(), 20, seed);
             case KNN -> new KNNTrainer<>(15, new L2Distance(), THREADS, new AveragingCombiner(), KNNModel.Backend.STREAMS,
                     NeighboursQueryFactoryType.BRUTE_FORCE);
             default -> throw new WorkbenchException(Kind.INPUT_UNUSABLE, title + " predicts classes, not numbers; "

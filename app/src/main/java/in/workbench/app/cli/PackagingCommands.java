@@ -92,19 +92,37 @@ final class PackagingCommands {
         "CSV product_id,package_type,p_damage; also saved in the workspace table packaging_predictions."})
     static final class Predict extends CsvReportCommand {
 
-        @Parameters(index = "0", paramLabel = "MODEL", description = "packaging")
+        @Parameters(index = "0", paramLabel = "MODEL", description = "packaging, or lab NAME (a model-lab model)")
         String model;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "lab: the lab model's name")
+        String labName;
 
         @Mixin
         CsvOutputOption csvOutput;
 
+        @picocli.CommandLine.Option(names = "--table", paramLabel = "T", description = "lab: the table or view to score "
+                + "(default: the one the model was trained on)")
+        String table;
+
         @Override
         void checkArguments() {
+            if (model.equals("lab")) {
+                LabCommands.checkPredict(labName, spec);
+                return;
+            }
             requirePackaging(model, spec, "predicts");
+            if (labName != null || table != null) {
+                throw usageError("predict packaging takes no NAME and no --table.");
+            }
         }
 
         @Override
         void write(Workspace ws, PrintWriter out) {
+            if (model.equals("lab")) {
+                LabCommands.predict(ws, labName, table, csvOutput.file(), options, out);
+                return;
+            }
             Path output = csvOutput.file();
             PackagingModel m = PackagingModel.load(ws.modelsDir());
             PackagingAnalysis analysis = PackagingAnalysis.prepare(ws, m, PackagingRecommender.DEFAULT_RETURN_HANDLING_INR);

@@ -18,13 +18,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code workbench train -w DIR MODEL}: trains a model and prints its cross-validated evaluation. */
 @Command(name = "train", description = {"Train a model on the workspace and print its cross-validated evaluation.",
-    "MODEL: deliverability, segmentation, packaging, attributes (colour and material from titles), category (the category check)."})
+    "MODEL: deliverability, segmentation, packaging, attributes (colour and material from titles), category (the category check),",
+    "lab (any table or view: --table T --target C)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceOptions options;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability, segmentation, packaging, attributes or category")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability, segmentation, packaging, attributes, category or lab")
     String model;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -44,11 +45,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "segmentation: passes over the data (default 3).")
     Integer epochs;
 
+    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Model lab (MODEL lab):%n")
+    LabCommands.TrainOptions lab = new LabCommands.TrainOptions();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (model.equals("lab")) {
+            return LabCommands.train(options, lab, seed, folds, spec);
+        }
         if (model.equals("packaging")) {
             return PackagingCommands.train(options, seed, augment, balanceClasses, spec.commandLine().getOut());
         }
@@ -57,7 +64,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (!java.util.List.of("deliverability", "attributes", "category").contains(model)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Unknown model '" + model + "'. This version trains: deliverability, segmentation, packaging, attributes, category.");
+                    "Unknown model '" + model + "'. This version trains: deliverability, segmentation, packaging, attributes, category, lab.");
         }
         if (folds < 2) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--folds must be at least 2.");

@@ -121,8 +121,9 @@ public final class WorkbenchApplication extends Application implements MainWindo
         ReviewView review = new ReviewView(new ReviewViewModel(runner, this::fail, () -> settings.analystName), dialogs);
         CatalogChartsView catalogCharts = new CatalogChartsView(catalogModel, navigator);
         packaging = new PackagingView(new PackagingViewModel(runner, this::fail), navigator, dialogs);
+        in.workbench.views.lab.LabView lab = new in.workbench.views.lab.LabView(new in.workbench.views.lab.LabViewModel(runner, this::fail));
         List<Screen> screens = List.of(overview, browser, addresses, deliverabilityModel, addressMap, checkAddress, labeling,
-                buildings, catalog, review, catalogCharts, packaging, regional);
+                buildings, catalog, review, catalogCharts, packaging, regional, lab);
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
         WindowLayout.restore(primary, settings);

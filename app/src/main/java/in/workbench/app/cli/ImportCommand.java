@@ -32,8 +32,16 @@ public final class ImportCommand implements Callable<Integer> {
     WorkspaceOptions options;
 
     @Option(names = {"-t", "--type"}, required = true, paramLabel = "TYPE",
-            description = "catalog, addresses, shipments, package-types, labels, sessions, people, contacts or tests")
-    String type;
+            description = {"catalog, addresses, shipments, package-types, labels, sessions, people, contacts, tests or table (any CSV as "
+                + "its own table);", "with -t table, --type COL=TYPE (repeatable) sets a column's type: integer, decimal, boolean, date, "
+                + "timestamp, text"})
+    List<String> types;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "-t table: the table's name (a letter, then letters, digits, _).")
+    String name;
+
+    @Option(names = "--id", paramLabel = "COL", description = "-t table: the column that identifies a row (default: the row number).")
+    String id;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file.")
     Path file;
@@ -52,8 +60,16 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (types.contains("table")) {
+            return LabCommands.importTable(options, types, name, id, file, parseDelimiter(), rejects, spec);
+        }
+        if (types.size() > 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Give -t once (column types only with -t table).");
+        }
+        String type = types.get(0);
         DataTable table = DataTable.byImportType(type).orElseThrow(() -> new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "Unknown type '" + type + "': use catalog, addresses, shipments, package-types, labels, sessions, people, contacts or tests."));
+                spec.commandLine(), "Unknown type '" + type + "': use catalog, addresses, shipments, package-types, labels, sessions, "
+                + "people, contacts, tests or table."));
         ImportOptions importOptions = new ImportOptions(map, parseDelimiter());
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace ws = options.open()) {

@@ -95,8 +95,11 @@ final class PackagingCommands {
         "CSV session_id,p_slow,lite,reasons."})
     static final class Predict extends CsvReportCommand {
 
-        @Parameters(index = "0", paramLabel = "MODEL", description = "packaging or slow-network")
+        @Parameters(index = "0", paramLabel = "MODEL", description = "packaging, slow-network, or lab NAME (a model-lab model)")
         String model;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "lab: the lab model's name")
+        String labName;
 
         @Mixin
         CsvOutputOption csvOutput;
@@ -104,10 +107,21 @@ final class PackagingCommands {
         @picocli.CommandLine.Option(names = "--all", description = "slow-network: every session, also those with an outcome.")
         boolean all;
 
+        @picocli.CommandLine.Option(names = "--table", paramLabel = "T", description = "lab: the table or view to score "
+                + "(default: the one the model was trained on)")
+        String table;
+
         @Override
         void checkArguments() {
-            if (!model.equals("slow-network") && !model.equals("packaging")) {
-                throw usageError("Unknown model '" + model + "'. This version predicts: packaging, slow-network.");
+            if (model.equals("lab")) {
+                LabCommands.checkPredict(labName, spec);
+                return;
+            }
+            if (!model.equals("slow-network")) {
+                requirePackaging(model, spec, "predicts");
+            }
+            if (labName != null || table != null) {
+                throw usageError("predict " + model + " takes no NAME and no --table.");
             }
         }
 
@@ -115,6 +129,10 @@ final class PackagingCommands {
         void write(Workspace ws, PrintWriter out) {
             if (model.equals("slow-network")) {
                 SlowNetworkCommands.predict(ws, all, csvOutput.file(), options, out);
+                return;
+            }
+            if (model.equals("lab")) {
+                LabCommands.predict(ws, labName, table, csvOutput.file(), options, out);
                 return;
             }
             Path output = csvOutput.file();

@@ -20,13 +20,14 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "train", description = {"Train a model on the workspace and print its cross-validated evaluation.",
     "MODEL: deliverability, segmentation, packaging, attributes (colour and material from titles), category (the category check),",
     "slow-network (P(slow) of app sessions, validated on the last week),",
-    "crisp (workforce infection risk from contacts and tests; prints the learned parameters)."})
+    "crisp (workforce infection risk from contacts and tests; prints the learned parameters),",
+    "lab (any table or view: --table T --target C)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceOptions options;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability, segmentation, packaging, attributes, category, slow-network or crisp")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability, segmentation, packaging, attributes, category, slow-network, crisp or lab")
     String model;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -53,6 +54,8 @@ public final class TrainCommand implements Callable<Integer> {
     Integer thresholdMs;
     @Mixin
     CrispCommands.TrainOptions crisp;
+    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Model lab (MODEL lab):%n")
+    LabCommands.TrainOptions lab = new LabCommands.TrainOptions();
 
     @Spec
     CommandSpec spec;
@@ -61,6 +64,9 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (model.equals("crisp")) {
             return CrispCommands.train(options, seed, crisp, spec);
+        }
+        if (model.equals("lab")) {
+            return LabCommands.train(options, lab, seed, folds, spec);
         }
         if (model.equals("packaging")) {
             return PackagingCommands.train(options, seed, augment, balanceClasses, spec.commandLine().getOut());
@@ -73,7 +79,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (!java.util.List.of("deliverability", "attributes", "category").contains(model)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Unknown model '" + model + "'. This version trains: deliverability, segmentation, packaging, attributes, category, slow-network, crisp.");
+                    "Unknown model '" + model + "'. This version trains: deliverability, segmentation, packaging, attributes, category, "
+                    + "slow-network, crisp, lab.");
         }
         if (folds < 2) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--folds must be at least 2.");

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             ExtractCommand.class,
             PackagingCommands.Predict.class,
             PackagingCommands.Recommend.class,
+            LabCommands.Lab.class,
         })
 public final class WorkbenchCommand implements Runnable {
 

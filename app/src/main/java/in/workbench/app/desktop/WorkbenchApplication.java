@@ -116,8 +116,10 @@ public final class WorkbenchApplication extends Application implements MainWindo
         CatalogChartsView catalogCharts = new CatalogChartsView(catalogModel, navigator);
         packaging = new PackagingView(new PackagingViewModel(runner, this::fail), navigator, dialogs);
         slowNetworks = SlowNetworkScreen.create(runner, this::fail);
+        in.workbench.views.lab.LabView lab = new in.workbench.views.lab.LabView(new in.workbench.views.lab.LabViewModel(runner, this::fail));
         List<Screen> screens = List.of(overview, browser, addresses, deliverabilityModel, addressMap, checkAddress, labeling,
-                buildings, catalog, review, catalogCharts, packaging, regional, slowNetworks, CrispScreens.create(runner, this::fail, primary));
+                buildings, catalog, review, catalogCharts, packaging, regional, slowNetworks, CrispScreens.create(runner, this::fail, primary),
+                lab);
         window = new MainWindow(primary, runner, screens, this);
         primary.setScene(window.scene(settings.windowWidth, settings.windowHeight));
         WindowLayout.restore(primary, settings);

@@ -117,8 +117,8 @@ final class PackagingCommands {
                 LabCommands.checkPredict(labName, spec);
                 return;
             }
-            if (!model.equals("slow-network")) {
-                requirePackaging(model, spec, "predicts");
+            if (!model.equals("slow-network") && !model.equals("packaging")) {
+                throw usageError("Unknown model '" + model + "'. This version predicts: packaging, slow-network, lab NAME.");
             }
             if (labName != null || table != null) {
                 throw usageError("predict " + model + " takes no NAME and no --table.");

@@ -3,7 +3,7 @@
 -- shipments_address stays: the Addresses screen lists an address's shipments (AddressInsights).
 -- The packaging, regional and overview screens read the agg_* tables or group the whole table,
 -- which a scan serves as well as these indexes did; nothing looks addresses up by customer or pincode.
-DROP INDEX shipments_product;
-DROP INDEX shipments_package;
-DROP INDEX addresses_customer;
-DROP INDEX addresses_pincode;
+DROP INDEX IF EXISTS shipments_product;
+DROP INDEX IF EXISTS shipments_package;
+DROP INDEX IF EXISTS addresses_customer;
+DROP INDEX IF EXISTS addresses_pincode;

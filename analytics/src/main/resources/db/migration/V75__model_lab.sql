@@ -6,7 +6,7 @@ CREATE TABLE lab_tables (
     source_file  VARCHAR(4000) NOT NULL,
     id_column    VARCHAR(64) NOT NULL,
     id_is_row_no BOOLEAN NOT NULL,
-    columns_json CHARACTER LARGE OBJECT NOT NULL,
+    columns_json VARCHAR(1000000) NOT NULL,
     row_count    BIGINT NOT NULL,
     run_id       BIGINT,
     imported_at  TIMESTAMP WITH TIME ZONE NOT NULL
@@ -24,7 +24,7 @@ CREATE TABLE lab_models (
     training_rows  BIGINT NOT NULL,
     seed           BIGINT NOT NULL,
     model_file     VARCHAR(1000) NOT NULL,
-    metrics_json   CHARACTER LARGE OBJECT,
+    metrics_json   VARCHAR(1000000),
     trained_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     scored_view    VARCHAR(64)
 );

@@ -106,9 +106,9 @@ public final class PackagingViewModel {
             PackagingRecommender.Plan p = null;
             if (PackagingModel.exists(ws.modelsDir())) {
                 a = PackagingAnalysis.prepare(ws, PackagingModel.load(ws.modelsDir()), handling);
+                // Shown, never saved: opening a screen never writes (a plan made on the command line stays).
                 p = a.plan(null, null);
                 c = curveOf(a, p);
-                a.save(p);
             }
             return new Aggregates(repo.damageByPackage(), repo.damageByCategory(), repo.damageByCategoryAndPackage(), a, c, p);
         }, agg -> {

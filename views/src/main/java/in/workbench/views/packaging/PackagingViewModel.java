@@ -93,6 +93,11 @@ public final class PackagingViewModel {
     }
 
     private void reload() {
+        reload(false);
+    }
+
+    /** @param saveDefaultPlan after an explicit training only: opening or refreshing the screen never writes */
+    private void reload(boolean saveDefaultPlan) {
         Workspace ws = workspace;
         if (ws == null) {
             return;
@@ -106,9 +111,12 @@ public final class PackagingViewModel {
             PackagingRecommender.Plan p = null;
             if (PackagingModel.exists(ws.modelsDir())) {
                 a = PackagingAnalysis.prepare(ws, PackagingModel.load(ws.modelsDir()), handling);
-                // Shown, never saved: opening a screen never writes (a plan made on the command line stays).
+                // Opening a screen never writes (a plan made on the command line stays); a training the analyst started does.
                 p = a.plan(null, null);
                 c = curveOf(a, p);
+                if (saveDefaultPlan) {
+                    a.save(p);
+                }
             }
             return new Aggregates(repo.damageByPackage(), repo.damageByCategory(), repo.damageByCategoryAndPackage(), a, c, p);
         }, agg -> {
@@ -153,7 +161,7 @@ public final class PackagingViewModel {
         runner.submit("Training the packaging damage model", m -> new PackagingTrainer().trainAndSave(ws, PackagingTrainer.Options.defaults(seed), m),
                 r -> {
                     busy.set(false);
-                    reload();
+                    reload(true);
                 }, e -> {
                     busy.set(false);
                     message.set(in.workbench.views.task.Failures.sentenceFor(e));

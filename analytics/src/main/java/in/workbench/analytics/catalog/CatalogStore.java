@@ -79,7 +79,7 @@ public final class CatalogStore {
         }
     }
 
-    /** The image file of a product: relative paths are relative to the imported CSV's folder (DATA-FORMATS.md). */
+    /** The image file of a product: relative paths are relative to the imported CSV's folder (docs/data-formats.md). */
     Path resolve(String imagePath, String csvFile) {
         if (imagePath == null || imagePath.isBlank()) {
             return null;

@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
- * The value types of the canonical CSV layouts (shared/DATA-FORMATS.md) and how a cell of each is
+ * The value types of the canonical CSV layouts (docs/data-formats.md) and how a cell of each is
  * read. Parsing either returns the JDBC value or throws {@link InvalidValueException} with the
  * reason in the analyst's words. Stateless and thread-safe.
  */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The canonical layout of each importable file (shared/DATA-FORMATS.md): its columns, in the
+ * The canonical layout of each importable file (docs/data-formats.md): its columns, in the
  * order of the SQL table, and the key column that identifies a row (null for labels, which are
  * appended). Immutable.
  *

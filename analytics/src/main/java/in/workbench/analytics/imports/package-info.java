@@ -1,5 +1,5 @@
 /**
- * Import of the canonical CSV files (shared/DATA-FORMATS.md) into a workspace: streaming OpenCSV
+ * Import of the canonical CSV files (docs/data-formats.md) into a workspace: streaming OpenCSV
  * parsing, header mapping, row validation with rejected rows kept, and all-or-nothing loading.
  */
 package in.workbench.analytics.imports;

@@ -193,16 +193,20 @@ public final class RegionalAggregates implements ImportHook {
 
     /**
      * Builds the aggregates once for a workspace that has none yet (made before this feature, or
-     * never imported into); does nothing otherwise. One transaction.
+     * never imported into); does nothing otherwise. One transaction. Screens that open together
+     * (Overview and Regional, each in its own worker) build it once: the check and the build hold
+     * the workspace's lock.
      */
     public void ensureBuilt(Workspace workspace, ProgressMonitor monitor) {
-        try (Connection c = workspace.connection()) {
-            if (isBuilt(c)) {
-                return;
+        synchronized (workspace) {
+            try (Connection c = workspace.connection()) {
+                if (isBuilt(c)) {
+                    return;
+                }
+                Sql.inTransaction(c, tx -> rebuild(tx, monitor));
+            } catch (SQLException e) {
+                throw Sql.failure("Could not build the regional aggregates", e);
             }
-            Sql.inTransaction(c, tx -> rebuild(tx, monitor));
-        } catch (SQLException e) {
-            throw Sql.failure("Could not build the regional aggregates", e);
         }
     }
 

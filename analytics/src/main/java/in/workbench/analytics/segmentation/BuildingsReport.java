@@ -67,6 +67,26 @@ public final class BuildingsReport {
     }
 
     /** Builds the report from the workspace's segments and writes the {@code buildings} table; returns the buildings, most addresses first. */
+    /** The report as last built: the {@code limit} buildings with the most addresses, then by name and locality. */
+    public List<Building> largest(int limit) {
+        List<Building> out = new ArrayList<>();
+        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement("SELECT building_key, building_name, variants, "
+                + "locality, city, pincode, addresses, customers FROM buildings ORDER BY addresses DESC, LOWER(building_name), locality "
+                + "LIMIT ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String v = rs.getString(3);
+                    out.add(new Building(rs.getString(1), rs.getString(2), v == null || v.isEmpty() ? List.of() : List.of(v.split("; ")),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8)));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("Could not read the buildings report", e);
+        }
+        return out;
+    }
+
     public List<Building> build(ProgressMonitor monitor) {
         record Mention(String addressId, String customerId, String name, String locality, String city, String pincode) {
         }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /**
  * The {@code -o FILE} option of the commands that write a CSV file, as a picocli mixin. Declare it
  * after a command's positional parameter so that picocli lists the missing ones in the order of
- * shared/CLI.md ({@code -w}, the positional, {@code -o}).
+ * docs/cli.md ({@code -w}, the positional, {@code -o}).
  */
 final class CsvOutputOption {
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code workbench import -w DIR -t TYPE FILE}: loads a CSV export into the workspace. */
 @Command(name = "import", description = {
-    "Import a CSV file (layouts in DATA-FORMATS.md). Bad rows are rejected one by one and kept with their line and reason;",
+    "Import a CSV file (layouts in docs/data-formats.md). Bad rows are rejected one by one and kept with their line and reason;",
     "the import is all or nothing. Re-importing the same ids updates those rows."})
 public final class ImportCommand implements Callable<Integer> {
 

@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code workbench} command and its subcommands, as specified in shared/CLI.md.
+ * The {@code workbench} command and its subcommands, as specified in docs/cli.md.
  *
  * <p>Exit codes: 0 done; 2 usage error; 3 input unusable; 4 the workspace lacks what the command
  * needs; 1 anything else. Every non-zero exit prints one plain sentence on standard error.

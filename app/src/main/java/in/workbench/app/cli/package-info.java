@@ -1,2 +1,2 @@
-/** The headless command line (shared/CLI.md), built with picocli over the analytics services. */
+/** The headless command line (docs/cli.md), built with picocli over the analytics services. */
 package in.workbench.app.cli;

@@ -37,6 +37,8 @@ import in.workbench.views.catalog.ReviewViewModel;
 import in.workbench.views.shell.Navigator;
 import in.workbench.views.shell.Screen;
 import in.workbench.views.task.Failures;
+import in.workbench.views.events.WorkspaceEvent;
+import in.workbench.views.events.WorkspaceEvents;
 import in.workbench.views.task.FxTaskRunner;
 import in.workbench.views.overview.OverviewView;
 import in.workbench.views.overview.OverviewViewModel;
@@ -63,6 +65,8 @@ public final class WorkbenchApplication extends Application implements MainWindo
     private AppSettings settings;
     private Stage stage;
     private FxTaskRunner runner;
+    /** How screens tell each other the workspace changed (model trained, scores changed, labels changed, import finished). */
+    private WorkspaceEvents events;
     private FxDialogService dialogs;
     private MainWindow window;
     private DataBrowserView browser;
@@ -95,6 +99,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
         applyTheme();
         runner = new FxTaskRunner();
         dialogs = new FxDialogService(primary);
+        events = new WorkspaceEvents(this::fail);
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> Platform.runLater(
                 () -> dialogs.showError(Failures.sentenceFor(e), e)));
         browser = new DataBrowserView(new DataBrowserViewModel(runner, this::fail), dialogs);
@@ -107,7 +112,19 @@ public final class WorkbenchApplication extends Application implements MainWindo
         addressMap = new AddressMapView(new AddressMapViewModel(addressSession, runner, this::fail), navigator);
         checkAddress = new CheckAddressView(new CheckAddressViewModel(addressSession, runner));
         labeling = new LabelingView(new LabelingViewModel(runner, this::fail, new SettingsAnalyst(),
-                this::parser, in.workbench.analytics.segmentation.SegmentationTrainer.Settings.defaults(42)), dialogs);
+                this::parser, in.workbench.analytics.segmentation.SegmentationTrainer.Settings.defaults(42),
+                (ws, m) -> addressSession.trainAndScore(ws, m).model(), events), dialogs);
+        events.subscribe(e -> {
+            if (e.workspace() == workspace && e.detail().equals(in.workbench.analytics.address.DeliverabilityTrainer.MODEL_NAME)) {
+                addressSession.reloadModel();
+            }
+        }, WorkspaceEvent.Kind.MODEL_TRAINED);
+        events.subscribe(e -> {
+            if (e.workspace() == workspace) {
+                overview.model().refresh();
+                regional.model().load(e.workspace());
+            }
+        }, WorkspaceEvent.Kind.IMPORT_FINISHED);
         buildings = new BuildingsView(new BuildingsViewModel(runner, this::fail, this::parser), dialogs,
                 navigator);
         CatalogViewModel catalogModel = new CatalogViewModel(runner, this::fail);
@@ -355,10 +372,11 @@ public final class WorkbenchApplication extends Application implements MainWindo
         Workspace ws = workspace;
         ImportViewModel model = new ImportViewModel(new CsvImporter(ws, hooks.all()), runner, this::fail);
         model.summaryProperty().addListener((obs, o, done) -> {
-            if (done != null && ws == workspace) {
-                overview.model().refresh();
-                regional.model().load(ws);
-                slowNetworks.model().load(ws);
+            if (done != null) {
+                events.publish(new WorkspaceEvent(WorkspaceEvent.Kind.IMPORT_FINISHED, ws, done.type()));
+                if (ws == workspace) {
+                    slowNetworks.model().load(ws);
+                }
             }
         });
         return new ImportDialog(model, stage, runId -> {

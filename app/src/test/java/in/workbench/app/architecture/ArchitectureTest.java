@@ -53,4 +53,19 @@ class ArchitectureTest {
                 .resideInAnyPackage("javafx.scene..", "javafx.stage..")
                 .because("view models are unit-tested without the toolkit (STYLE.md rule 5)").check(classes);
     }
+
+    @Test
+    void screensNeverSpeakSql() {
+        noClasses().that().resideInAPackage("in.workbench.views..").should().dependOnClassesThat().resideInAPackage("java.sql..")
+                .because("SQL lives behind each feature's store or repository in analytics, so screens speak in domain records "
+                        + "(STYLE.md rules 11 and 18)").check(classes);
+    }
+
+    @Test
+    void onlyAnalyticsSpeaksSqlApartFromTheBenchmarks() {
+        noClasses().that().resideOutsideOfPackage("in.workbench.analytics..").and().haveNameNotMatching(".*\\.Bench[^.]*")
+                .should().dependOnClassesThat().resideInAPackage("java.sql..")
+                .because("the window and the command line call the same analytics services; only the benchmarks time queries "
+                        + "directly").check(classes);
+    }
 }

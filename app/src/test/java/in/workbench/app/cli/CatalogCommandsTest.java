@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The catalog commands' contract (shared/CLI.md): train attributes / category with --json, extract
+ * The catalog commands' contract (docs/cli.md): train attributes / category with --json, extract
  * attributes CSV, exit 4 without a model; and the results against the generated sample's truth files.
  */
 class CatalogCommandsTest {

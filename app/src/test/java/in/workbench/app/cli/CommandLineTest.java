@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line's contract (shared/CLI.md): outputs, --json summaries and exit codes. */
+/** The command line's contract (docs/cli.md): outputs, --json summaries and exit codes. */
 class CommandLineTest {
 
     @TempDir

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaging commands' contract (shared/CLI.md): train, predict, recommend, their outputs and exit codes. */
+/** The packaging commands' contract (docs/cli.md): train, predict, recommend, their outputs and exit codes. */
 class PackagingCommandLineTest {
 
     @TempDir

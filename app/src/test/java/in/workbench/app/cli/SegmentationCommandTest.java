@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code train segmentation} and {@code segment} as shared/CLI.md specifies them. */
+/** {@code train segmentation} and {@code segment} as docs/cli.md specifies them. */
 class SegmentationCommandTest {
 
     @TempDir

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import in.workbench.analytics.geo.PostalDirectory;
 import in.workbench.analytics.imports.CsvImporter;
 import in.workbench.analytics.imports.ImportOptions;
+import in.workbench.analytics.packaging.PackagingAnalysis;
+import in.workbench.analytics.packaging.PackagingModel;
 import in.workbench.analytics.packaging.PackagingObjective;
 import in.workbench.analytics.packaging.PackagingRecommender;
+import in.workbench.analytics.packaging.PackagingRepository;
 import in.workbench.analytics.packaging.PackagingTrainer;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
@@ -49,6 +52,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class PackagingScreenTest {
 
     static Path home;
+    static java.util.List<PackagingRepository.RecommendationRow> commandLinePlan;
     static WorkbenchApplication app;
     static Stage stage;
     static final FxRobot robot = new FxRobot();
@@ -65,6 +69,11 @@ class PackagingScreenTest {
             importer.importFile(world.resolve("catalog.csv"), DataTable.PRODUCTS, ImportOptions.defaults(), ProgressMonitor.NONE);
             importer.importFile(world.resolve("shipments.csv"), DataTable.SHIPMENTS, ImportOptions.defaults(), ProgressMonitor.NONE);
             new PackagingTrainer().trainAndSave(ws, PackagingTrainer.Options.defaults(42).withIterations(150, 3), ProgressMonitor.NONE);
+            // A plan made on the command line (the cheapest packages, λ = 0): opening the screen must leave it as it is.
+            PackagingAnalysis cli = PackagingAnalysis.prepare(ws, PackagingModel.load(ws.modelsDir()),
+                    PackagingRecommender.DEFAULT_RETURN_HANDLING_INR);
+            cli.save(cli.plan(null, 0.0));
+            commandLinePlan = new PackagingRepository(ws).recommendations(null, false, "", 0, 100_000);
         }
         System.setProperty("workbench.home", home.toString());
         System.setProperty("workbench.noTour", "true");
@@ -131,12 +140,17 @@ class PackagingScreenTest {
     }
 
     @Test
+    @Order(2)
+    void openingTheScreenLeavesAPlanMadeOnTheCommandLineAsItWas() {
+        assertEquals(commandLinePlan, new PackagingRepository(app.workspace()).recommendations(null, false, "", 0, 100_000));
+    }
+
+    @Test
     @Order(3)
     void draggingTheChosenPointRecomputesTheRecommendation() throws Exception {
         robot.interact(() -> app.packaging().showTab(1));
         ChartCard tradeOff = app.packaging().charts().get(3);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tradeOff.chart() != null);
-        assertTrue(app.packaging().model().rows().isEmpty(), "opening the screen saves no plan");
         // the least-cost plan leaves room to buy less damage by dragging left
         robot.interact(() -> app.packaging().model().objectiveProperty().set(PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE));
         robot.clickOn("#savePlan");

@@ -62,7 +62,25 @@ public final class AddressesSession {
         model.set(null);
         modelProblem.set("");
         workspace.set(ws);
-        runner.submit("Loading the deliverability model", m -> java.util.Optional.ofNullable(loadModel(ws)), loaded -> {
+        loadModel();
+    }
+
+    /**
+     * Loads the shown workspace's saved model again (JavaFX thread): another screen trained it. The
+     * screens that show scores follow {@link #modelProperty()} and {@link #revisionProperty()}.
+     */
+    public void reloadModel() {
+        if (workspace.get() != null) {
+            loadModel();
+            scoresChanged();
+        }
+    }
+
+    private void loadModel() {
+        Workspace ws = workspace.get();
+        model.set(null);
+        modelProblem.set("");
+        runner.submit(TaskRunner.Lane.QUICK, "Loading the deliverability model", m -> java.util.Optional.ofNullable(loadModel(ws)), loaded -> {
             if (workspace.get() == ws) {
                 model.set(loaded.orElse(null));
                 modelProblem.set(loaded.isPresent() ? "" : noModelSentence());

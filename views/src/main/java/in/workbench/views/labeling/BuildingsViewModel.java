@@ -12,10 +12,6 @@ import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.task.TaskRunner;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,18 +53,8 @@ public final class BuildingsViewModel {
         runner.submit("Reading the buildings report", m -> read(ws), this::show, onFailure);
     }
 
-    private static List<BuildingsReport.Building> read(Workspace ws) throws SQLException {
-        List<BuildingsReport.Building> out = new ArrayList<>();
-        try (Connection c = ws.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT building_key, "
-                + "building_name, variants, locality, city, pincode, addresses, customers FROM buildings ORDER BY addresses DESC, "
-                + "LOWER(building_name), locality LIMIT " + SHOWN)) {
-            while (rs.next()) {
-                String v = rs.getString(3);
-                out.add(new BuildingsReport.Building(rs.getString(1), rs.getString(2), v == null || v.isEmpty() ? List.of()
-                        : List.of(v.split("; ")), rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8)));
-            }
-        }
-        return out;
+    private static List<BuildingsReport.Building> read(Workspace ws) {
+        return new BuildingsReport(ws).largest(SHOWN);
     }
 
     private void show(List<BuildingsReport.Building> list) {

@@ -11,6 +11,9 @@ import in.workbench.analytics.segmentation.Segmentation;
 import in.workbench.analytics.segmentation.SegmentationModel;
 import in.workbench.analytics.segmentation.SegmentationTrainer;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.events.WorkspaceEvent;
+import in.workbench.views.events.WorkspaceEvents;
+import in.workbench.views.task.ScreenUpdates;
 import in.workbench.views.task.TaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,18 +120,50 @@ public final class LabelingViewModel {
     /** The last refill found nothing new: no more refills until an undo, a retraining or another workspace. */
     private boolean exhausted;
     private int sinceTraining;
-    private long generation;
+    private static final String QUEUE = "queue";
+    private static final String REFILL = "refill";
+    private final ScreenUpdates updates;
+    private final DeliverabilityRetraining retrainDeliverability;
+    private final WorkspaceEvents events;
+
+    /** The command line's number of cross-validation folds for deliverability (`workbench train --folds`, default 5). */
+    static final int CLI_FOLDS = 5;
+
+    /**
+     * How this screen retrains the deliverability model. The window passes the Model screen's way
+     * (5-fold cross-validation as on the command line, then every address rescored), so a model
+     * retrained here is the model the other screens would have trained.
+     */
+    @FunctionalInterface
+    public interface DeliverabilityRetraining {
+        DeliverabilityModel retrain(Workspace ws, in.workbench.analytics.task.ProgressMonitor monitor) throws Exception;
+    }
 
     private record Undoable(LabelStore.Decision decision, LabelingQueue.Item item, boolean edited) {
     }
 
+    /** A screen that retrains deliverability as the command line does (5 folds) and tells no other screen (tests). */
     public LabelingViewModel(TaskRunner runner, Consumer<Throwable> onFailure, Analyst analyst, Supplier<AddressParser> parser,
             SegmentationTrainer.Settings retrainSettings) {
+        this(runner, onFailure, analyst, parser, retrainSettings,
+                (ws, m) -> new DeliverabilityTrainer(parser.get()).trainAndSave(ws, retrainSettings.seed(), CLI_FOLDS, m).model(),
+                WorkspaceEvents.none());
+    }
+
+    /**
+     * @param retrainDeliverability how the deliverability model is retrained alongside the segmenter
+     * @param events where "model trained", "scores changed" and "labels changed" are published
+     */
+    public LabelingViewModel(TaskRunner runner, Consumer<Throwable> onFailure, Analyst analyst, Supplier<AddressParser> parser,
+            SegmentationTrainer.Settings retrainSettings, DeliverabilityRetraining retrainDeliverability, WorkspaceEvents events) {
         this.runner = runner;
         this.onFailure = onFailure;
         this.analyst = analyst;
         this.parserSupplier = parser;
         this.retrainSettings = retrainSettings;
+        this.retrainDeliverability = retrainDeliverability;
+        this.events = events;
+        this.updates = new ScreenUpdates(runner, () -> workspace, onFailure);
         keys.putAll(DEFAULT_KEYS);
     }
 
@@ -151,9 +186,9 @@ public final class LabelingViewModel {
 
     /** Opens a workspace: loads the key bindings, the models and the first queue in the background. */
     public void setWorkspace(Workspace ws) {
-        generation++;
-        long gen = generation;
         workspace = ws;
+        refilling = false;
+        updates.forget(REFILL);
         store = new LabelStore(ws);
         queue.clear();
         undo.clear();
@@ -166,7 +201,7 @@ public final class LabelingViewModel {
         ws.setting(KEYS_SETTING).ifPresent(this::readKeys);
         loading.set(true);
         message.set("Finding the addresses the models are least sure of …");
-        runner.submit("Preparing the labeling queue", m -> {
+        updates.read(QUEUE, "Preparing the labeling queue", (w, m) -> {
             AddressParser p = parser != null ? parser : parserSupplier.get();
             SegmentationModel s = SegmentationModel.exists(ws.modelsDir()) ? SegmentationModel.load(ws.modelsDir()) : null;
             DeliverabilityModel d = Files.exists(ws.modelsDir().resolve(DeliverabilityModel.FILE_NAME))
@@ -174,9 +209,6 @@ public final class LabelingViewModel {
             List<LabelingQueue.Item> items = new LabelingQueue(ws, p).build(d, s, QUEUE_SIZE, Set.of(), m);
             return new Object[] {p, s, d, items, SegmentationTrainer.learningCurve(ws)};
         }, r -> {
-            if (gen != generation) {
-                return;
-            }
             parser = (AddressParser) r[0];
             segmenter = (SegmentationModel) r[1];
             deliverability = (DeliverabilityModel) r[2];
@@ -256,17 +288,12 @@ public final class LabelingViewModel {
             return;
         }
         refilling = true;
-        long gen = generation;
-        Workspace ws = workspace;
         Set<String> exclude = new HashSet<>(seen);
         SegmentationModel s = segmenter;
         DeliverabilityModel d = deliverability;
         AddressParser p = parser;
-        runner.submit("Refilling the labeling queue", m -> new LabelingQueue(ws, p).build(d, s, QUEUE_SIZE, exclude, m), items -> {
+        updates.read(REFILL, "Refilling the labeling queue", (ws, m) -> new LabelingQueue(ws, p).build(d, s, QUEUE_SIZE, exclude, m), items -> {
             refilling = false;
-            if (gen != generation) {
-                return;
-            }
             enqueue(items);
             if (current.get() == null) {
                 advance();
@@ -355,6 +382,7 @@ public final class LabelingViewModel {
             return;
         }
         sinceTraining++;
+        events.publish(new WorkspaceEvent(WorkspaceEvent.Kind.LABELS_CHANGED, workspace, "address"));
         refreshProgress();
         advance();
         if (sinceTraining >= RETRAIN_EVERY && !retraining.get()) {
@@ -482,20 +510,24 @@ public final class LabelingViewModel {
         }
         retraining.set(true);
         sinceTraining = 0;
-        long gen = generation;
         Workspace ws = workspace;
         AddressParser p = parser;
         boolean withDeliverability = deliverability != null;
-        runner.submit("Retraining on the analysts' labels", m -> {
+        runner.submit(TaskRunner.Lane.LONG, "Retraining on the analysts' labels", m -> {
             SegmentationTrainer.Result r = new SegmentationTrainer(p).trainAndSave(ws, retrainSettings, m);
             DeliverabilityModel d = null;
             if (withDeliverability) {
-                d = new DeliverabilityTrainer(p).trainAndSave(ws, retrainSettings.seed(), 3, m).model();
+                d = retrainDeliverability.retrain(ws, m);
             }
             return new Object[] {r.model(), d, SegmentationTrainer.learningCurve(ws)};
         }, r -> {
             retraining.set(false);
-            if (gen != generation) {
+            events.publish(new WorkspaceEvent(WorkspaceEvent.Kind.MODEL_TRAINED, ws, SegmentationTrainer.MODEL_NAME));
+            if (r[1] != null) {
+                events.publish(new WorkspaceEvent(WorkspaceEvent.Kind.MODEL_TRAINED, ws, DeliverabilityTrainer.MODEL_NAME));
+                events.publish(new WorkspaceEvent(WorkspaceEvent.Kind.SCORES_CHANGED, ws, DeliverabilityTrainer.MODEL_NAME));
+            }
+            if (ws != workspace) {
                 return;
             }
             segmenter = (SegmentationModel) r[0];

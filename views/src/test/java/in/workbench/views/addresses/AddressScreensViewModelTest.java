@@ -11,6 +11,8 @@ import in.workbench.analytics.address.DeliverabilityTrainer;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.task.SameThreadTaskRunner;
 import java.nio.file.Path;
+import in.workbench.views.events.WorkspaceEvent;
+import in.workbench.views.events.WorkspaceEvents;
 import in.workbench.views.task.DeferredTaskRunner;
 import in.workbench.views.task.TaskRunner;
 import java.util.ArrayList;
@@ -163,6 +165,31 @@ class AddressScreensViewModelTest {
                 }
                 assertFalse(direct.messageProperty().get().contains("unexpected"), direct.messageProperty().get());
             }
+        }
+    }
+
+    @Test
+    void aModelTrainedOnAnotherScreenReachesTheAddressScreensThroughAnEvent() throws Exception {
+        AddressesSession session = session();
+        AddressesSession trainer = session();
+        try (Workspace ws = AddressWorld.untrained(dir.resolve("ws"))) {
+            session.open(ws);
+            CheckAddressViewModel check = new CheckAddressViewModel(session, runner);
+            assertNull(session.modelProperty().get(), "no model yet");
+            int revision = session.revisionProperty().get();
+            WorkspaceEvents events = new WorkspaceEvents(errors::add);
+            events.subscribe(e -> session.reloadModel(), WorkspaceEvent.Kind.MODEL_TRAINED);
+
+            trainer.trainAndScore(ws, in.workbench.analytics.task.ProgressMonitor.NONE);
+            assertNull(session.modelProperty().get(), "nothing changes before the event");
+            events.publish(new WorkspaceEvent(WorkspaceEvent.Kind.MODEL_TRAINED, ws, "deliverability"));
+
+            assertNotNull(session.modelProperty().get(), "the screens' session loaded the new model");
+            assertTrue(session.revisionProperty().get() > revision, "the score screens re-read their pages");
+            check.textProperty().set("Flat 302, Sai Residency, 5th Cross, Malleswaram, Bengaluru 560003");
+            check.check();
+            assertNotNull(check.resultProperty().get());
+            assertTrue(errors.isEmpty(), errors.toString());
         }
     }
 }

@@ -15,6 +15,8 @@ import in.workbench.analytics.segmentation.SegmentationTrainer;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.events.WorkspaceEvent;
+import in.workbench.views.events.WorkspaceEvents;
 import in.workbench.views.task.SameThreadTaskRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -218,6 +220,26 @@ class LabelingViewModelTest {
             assertTrue(!m.needsAnalystName());
             m.handleKey("S", false);
             assertEquals(1, count(ws, "SELECT COUNT(*) FROM address_labels WHERE labeled_by = 'Meera Iyer' AND label = 'unsure'"));
+        }
+    }
+
+    @Test
+    void aLabelAndARetrainingAreAnnouncedToTheOtherScreens(@TempDir Path dir) throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            addresses(ws, dir, 30);
+            List<WorkspaceEvent> heard = new java.util.ArrayList<>();
+            WorkspaceEvents events = new WorkspaceEvents(failures::add);
+            events.subscribe(heard::add, WorkspaceEvent.Kind.values());
+            LabelingViewModel m = new LabelingViewModel(new SameThreadTaskRunner(), failures::add, new Stub(), () -> parser,
+                    new SegmentationTrainer.Settings(42, 1, 200), (w, monitor) -> {
+                        throw new AssertionError("no deliverability model in this workspace: nothing to retrain");
+                    }, events);
+            m.setWorkspace(ws);
+            m.handleKey("D", false);
+            assertEquals(List.of(new WorkspaceEvent(WorkspaceEvent.Kind.LABELS_CHANGED, ws, "address")), heard);
+            m.retrain();
+            assertEquals(new WorkspaceEvent(WorkspaceEvent.Kind.MODEL_TRAINED, ws, "segmentation"), heard.get(heard.size() - 1));
+            assertTrue(failures.isEmpty(), failures.toString());
         }
     }
 }

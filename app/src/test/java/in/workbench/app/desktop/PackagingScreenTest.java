@@ -72,7 +72,7 @@ class PackagingScreenTest {
             // A plan made on the command line (the cheapest packages, λ = 0): opening the screen must leave it as it is.
             PackagingAnalysis cli = PackagingAnalysis.prepare(ws, PackagingModel.load(ws.modelsDir()),
                     PackagingRecommender.DEFAULT_RETURN_HANDLING_INR);
-            cli.save(cli.plan(null, 0.0));
+            cli.save(cli.plan(null, null, 0.0));
             commandLinePlan = new PackagingRepository(ws).recommendations(null, false, "", 0, 100_000);
         }
         System.setProperty("workbench.home", home.toString());

@@ -416,6 +416,10 @@ public final class CsvImporter {
         private long runId;
         private long accepted;
         private long rejected;
+        private long updated;
+        private long unresolved;
+        /** Set from the moment a swap may have renamed anything: a failure then undoes it by its journal. */
+        private boolean swapping;
 
         StagedImport(Connection c, DataTable table, ImportLayout layout, Mapping mapping, int cellCount, Path file,
                 ProgressMonitor monitor, long fileSize, CountingStream counting, long startedNanos) {
@@ -438,7 +442,6 @@ public final class CsvImporter {
             c.setAutoCommit(false);
             onServer = Dialect.of(c) == Dialect.POSTGRESQL;
             StagingTables.Stage stage = null;
-            boolean swapped = false;
             try {
                 runId = startRun();
                 List<String> columns = new ArrayList<>(layout.columns().stream().map(ColumnSpec::name).toList());
@@ -448,45 +451,59 @@ public final class CsvImporter {
                 load(reader, stage, packageOfRank);
                 monitor.checkCancelled();
                 monitor.update(fileSize, fileSize, String.format("%,d rows read; making them visible", accepted + rejected));
-                boolean targetEmpty = StagingTables.isEmpty(c, table.sqlName());
-                long updated = 0;
-                String runRows;
-                if (stage.swappable() && targetEmpty && accepted >= swapMinRows) {
-                    monitor.update(fileSize, fileSize, String.format("%,d rows read; building the indexes", accepted + rejected));
-                    StagingTables.swap(c, stage);
-                    swapped = true;
-                    runRows = table.sqlName();
-                } else {
-                    if (!targetEmpty && keyIndex >= 0) {
-                        updated = countExisting(stage);
-                    }
-                    StagingTables.publishByInsert(c, stage, !targetEmpty);
-                    runRows = stage.name();
+                synchronized (workspace) {
+                    publish(stage, digest);
                 }
-                keepRejects(stage);
-                monitor.update(fileSize, fileSize, String.format("%,d rows read; checking references and updating summaries",
-                        accepted + rejected));
-                long unresolved = countUnresolved(c, table, runRows);
-                for (ImportHook hook : hooks) {
-                    hook.afterImport(c, table, runId, runRows);
-                }
-                finish(digest.get(), updated, unresolved);
-                monitor.update(fileSize, fileSize, String.format("%,d rows read; saving", accepted + rejected));
-                if (swapped) {
-                    StagingTables.forgetJournal(c);
-                }
-                monitor.checkCancelled();
-                c.commit();
-                StagingTables.drop(c, stage);
-                rememberAliases(table, options);
-                return new ImportSummary(table.importType(), accepted, updated, rejected, unresolved, mapping.ignored, runId,
-                        (System.nanoTime() - startedNanos) / 1_000_000);
             } catch (RuntimeException | SQLException | IOException e) {
-                undo(stage, swapped);
+                undo(stage, swapping);
                 throw e;
             } finally {
                 c.setAutoCommit(true);
             }
+            try {
+                StagingTables.drop(c, stage);
+            } catch (SQLException e) {
+                org.slf4j.LoggerFactory.getLogger(CsvImporter.class).warn("staging tables left for the next open to sweep", e);
+            }
+            rememberAliases(table, options);
+            return new ImportSummary(table.importType(), accepted, updated, rejected, unresolved, mapping.ignored, runId,
+                    (System.nanoTime() - startedNanos) / 1_000_000);
+        }
+
+        /**
+         * Makes the staged rows visible and commits the import. One import of a workspace publishes
+         * at a time, so two cannot both find a table empty and swap.
+         */
+        private void publish(StagingTables.Stage stage, java.util.function.Supplier<String> digest) throws SQLException {
+            boolean targetEmpty = StagingTables.isEmpty(c, table.sqlName());
+            updated = 0;
+            String runRows;
+            if (stage.swappable() && targetEmpty && accepted >= swapMinRows) {
+                monitor.update(fileSize, fileSize, String.format("%,d rows read; building the indexes", accepted + rejected));
+                swapping = true;
+                StagingTables.swap(c, stage);
+                runRows = table.sqlName();
+            } else {
+                if (!targetEmpty && keyIndex >= 0) {
+                    updated = countExisting(stage);
+                }
+                StagingTables.publishByInsert(c, stage, !targetEmpty);
+                runRows = stage.name();
+            }
+            keepRejects(stage);
+            monitor.update(fileSize, fileSize, String.format("%,d rows read; checking references and updating summaries",
+                    accepted + rejected));
+            unresolved = countUnresolved(c, table, runRows);
+            for (ImportHook hook : hooks) {
+                hook.afterImport(c, table, runId, runRows);
+            }
+            finish(digest.get(), updated, unresolved);
+            monitor.update(fileSize, fileSize, String.format("%,d rows read; saving", accepted + rejected));
+            if (swapping) {
+                StagingTables.forgetJournal(c);
+            }
+            monitor.checkCancelled();
+            c.commit();
         }
 
         /**
@@ -505,7 +522,7 @@ public final class CsvImporter {
             try {
                 c.rollback();
                 if (swapped) {
-                    StagingTables.recover(c);
+                    StagingTables.undoSwap(c, stage);
                 } else if (stage != null) {
                     StagingTables.drop(c, stage);
                 }

@@ -172,7 +172,7 @@ public final class StagingTables {
      * Builds the target's secondary indexes and constraints on a swappable stage under temporary
      * names, then swaps the two tables: journal, renames, views recreated. The caller then finishes
      * the import in one transaction that also calls {@link #forgetJournal}, and after its commit
-     * calls {@link #drop}; if that transaction fails it calls {@link #recover} instead.
+     * calls {@link #drop}; if that transaction fails it calls {@link #undoSwap} instead.
      */
     public static void swap(Connection c, Stage stage) throws SQLException {
         if (!stage.swappable()) {
@@ -221,6 +221,26 @@ public final class StagingTables {
     }
 
     /**
+     * Undoes the swap of {@code stage} after its finishing transaction failed (and was rolled back),
+     * then drops the stage's tables. Commits.
+     */
+    public static void undoSwap(Connection c, Stage stage) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            Journal journal = readJournal(c);
+            if (journal != null && journal.stage().equals(stage.name())) {
+                undo(c, s, journal);
+                createViews(s, missing(c, journal.views()));
+                forgetJournal(c);
+            }
+            drop(c, stage);
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    /**
      * Puts the workspace back as it was before an unfinished import: undoes a swap whose journal
      * is still there, then drops every staging table. Runs when a workspace opens, and when an
      * import fails after its swap. Commits.
@@ -238,10 +258,7 @@ public final class StagingTables {
             }
             if (journal != null) {
                 createViews(s, missing(c, journal.views()));
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM workspace_settings WHERE setting_key = ?")) {
-                    ps.setString(1, JOURNAL_KEY);
-                    ps.executeUpdate();
-                }
+                forgetJournal(c);
             }
         } finally {
             c.setAutoCommit(auto);

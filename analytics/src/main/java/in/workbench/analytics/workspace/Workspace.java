@@ -29,7 +29,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * <p>Opening a workspace creates the folder and schema on first use and upgrades the schema
  * through versioned Flyway migrations. A workspace written by a newer version of the workbench,
  * a damaged database, or one already open in another process is refused with a plain message
- * and left untouched.
+ * and left untouched. What an import killed mid-way left (an uncommitted transaction, staging
+ * tables, a half-done swap) is rolled back when the workspace opens; closing compacts the file.
  *
  * <p>Thread-safe: connections come from a pool; each caller takes its own and closes it.
  */
@@ -274,9 +275,8 @@ public final class Workspace implements AutoCloseable {
         try (Connection probe = pool.getConnection()) {
             probe.isValid(1);
         } catch (SQLException e) {
-            WorkbenchException refusal = classifyOpenFailure(dir, e);
             if (isLocked(e)) {
-                throw refusal;
+                throw classifyOpenFailure(dir, e);
             }
             throw new NeedsRecovery(e);
         }

@@ -56,7 +56,7 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--rows", defaultValue = "1000000", description = "Shipments to generate (default ${DEFAULT-VALUE}).")
         int rows;
 
-        @Option(names = "--addresses", defaultValue = "1000000", description = "Addresses to generate (default ${DEFAULT-VALUE}).")
+        @Option(names = "--addresses", defaultValue = "-1", description = "Addresses to generate (default: as many as --rows).")
         int addresses;
 
         @Option(names = {"-o", "--dir"}, description = "Folder for the files and the workspaces (default: a temporary folder).")
@@ -68,6 +68,9 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            if (addresses < 0) {
+                addresses = rows;
+            }
             Path base = dir != null ? dir : Files.createTempDirectory("workbench-bench");
             Files.createDirectories(base);
             Path csv = base.resolve("shipments-" + rows + ".csv");

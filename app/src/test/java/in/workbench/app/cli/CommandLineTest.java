@@ -191,7 +191,7 @@ class CommandLineTest {
         assertEquals(0, r.code(), r.err());
         org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("Machine: " + Runtime.getRuntime().availableProcessors() + " cores"), r.out());
         org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("## import (--rows 300)"), r.out());
-        org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("| H2 CSVREAD into the same table (reference) |"), r.out());
+        org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("| H2 CSVREAD into a table with a primary key only (reference) |"), r.out());
         org.junit.jupiter.api.Assertions.assertFalse(r.out().contains("## startup"), "only what was asked for");
     }
 }

@@ -93,7 +93,7 @@ public final class SlowNetworkModel {
 
     /** A scratch buffer for {@link #pSlow}. */
     public float[] newScratch() {
-        return new float[Math.max(inputWidth, 1) + 2];
+        return new float[Math.max(inputWidth, 1) + (trees == null ? 0 : trees.classes())];
     }
 
     /** The typical value of each feature on the training sessions (what a reason compares with). */
@@ -110,9 +110,9 @@ public final class SlowNetworkModel {
             }
         }
         if (trees != null) {
-            float[] margin = new float[trees.classes()];
-            trees.margins(scratch, 0, margin);
-            return trees.classes() == 1 ? 1 / (1 + Math.exp(-margin[0])) : PackedTrees.softmax(margin, trees.classes(), slowClass);
+            int m = Math.max(inputWidth, 1);
+            trees.margins(scratch, 0, scratch, m);
+            return trees.classes() == 1 ? 1 / (1 + Math.exp(-scratch[m])) : PackedTrees.softmax(scratch, m, trees.classes(), slowClass);
         }
         double[] z = bias.clone();
         for (int k = 0; k < z.length; k++) {

@@ -32,12 +32,20 @@ public final class SlowNetworkScoring {
     /** Scores {@code rows} (indices into {@code s}, whose features are {@code features}). */
     public static Scores score(SlowNetworkModel model, PageDecision decision, Sessions s, float[] features, int[] rows, boolean reasons,
             ProgressMonitor monitor) {
+        return score(model, decision, s, features, rows, reasons, true, monitor);
+    }
+
+    /** The same, on the calling thread alone unless {@code parallel}. */
+    public static Scores score(SlowNetworkModel model, PageDecision decision, Sessions s, float[] features, int[] rows, boolean reasons,
+            boolean parallel, ProgressMonitor monitor) {
         double[] p = new double[rows.length];
         boolean[] lite = new boolean[rows.length];
         String[] why = reasons ? new String[rows.length] : null;
         int blocks = (rows.length + BLOCK - 1) / BLOCK;
         AtomicInteger done = new AtomicInteger();
-        IntStream.range(0, blocks).parallel().forEach(b -> {
+        double threshold = decision.threshold();
+        IntStream range = IntStream.range(0, blocks);
+        (parallel ? range.parallel() : range).forEach(b -> {
             if (monitor.isCancelled()) {
                 return;
             }
@@ -47,7 +55,7 @@ public final class SlowNetworkScoring {
             for (int k = b * BLOCK; k < end; k++) {
                 int off = rows[k] * PointInTimeFeatures.WIDTH;
                 p[k] = model.pSlow(features, off, scratch);
-                lite[k] = decision.lite(p[k]);
+                lite[k] = p[k] > threshold;
                 if (why != null) {
                     why[k] = SlowReasons.explain(model, s, rows[k], features, off, p[k], buffer, scratch);
                 }

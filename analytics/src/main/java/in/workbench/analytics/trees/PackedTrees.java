@@ -146,7 +146,12 @@ public final class PackedTrees {
      * is missing), into {@code margin}.
      */
     public void margins(float[] x, int off, float[] margin) {
-        Arrays.fill(margin, 0, classes, baseScore);
+        margins(x, off, margin, 0);
+    }
+
+    /** The same into {@code margin[marginOff …]} (which may be the tail of {@code x}'s array beyond the features). */
+    public void margins(float[] x, int off, float[] margin, int marginOff) {
+        Arrays.fill(margin, marginOff, marginOff + classes, baseScore);
         int splits = (1 << depth) - 1;
         for (int t = 0; t < trees; t++) {
             int base = t * splits;
@@ -159,20 +164,25 @@ public final class PackedTrees {
                 right &= ~((v != v ? 1 : 0) & (low >>> 31));
                 node = 2 * node + 1 + right;
             }
-            margin[treeClass[t]] += leaves[t * (splits + 1) + node - splits];
+            margin[marginOff + treeClass[t]] += leaves[t * (splits + 1) + node - splits];
         }
     }
 
     /** The softmax probability of class {@code k} over {@code margin}, in single precision as XGBoost computes it. */
     public static double softmax(float[] margin, int classes, int k) {
+        return softmax(margin, 0, classes, k);
+    }
+
+    /** The same over {@code margin[off …]}. */
+    public static double softmax(float[] margin, int off, int classes, int k) {
         float max = Float.NEGATIVE_INFINITY;
         for (int c = 0; c < classes; c++) {
-            max = Math.max(max, margin[c]);
+            max = Math.max(max, margin[off + c]);
         }
         float sum = 0;
         float mine = 0;
         for (int c = 0; c < classes; c++) {
-            float e = (float) Math.exp(margin[c] - max);
+            float e = (float) Math.exp(margin[off + c] - max);
             sum += e;
             if (c == k) {
                 mine = e;

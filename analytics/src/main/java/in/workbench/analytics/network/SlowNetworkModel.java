@@ -131,6 +131,45 @@ public final class SlowNetworkModel {
         return Math.exp(z[slowClass] - max) / sum;
     }
 
+    /** A scratch buffer for {@link #pSlowBatch}. */
+    public float[] newBatchScratch() {
+        int classes = trees == null ? 0 : trees.classes();
+        return new float[PackedTrees.BATCH * (Math.max(inputWidth, 1) + classes)];
+    }
+
+    /**
+     * {@link #pSlow} of up to {@link PackedTrees#BATCH} sessions at once, equal to it session by
+     * session: session {@code r}'s features at {@code x[offs[r] …]}, its P(slow) into {@code p[pOff + r]}.
+     *
+     * @param scratch from {@link #newBatchScratch}
+     */
+    public void pSlowBatch(float[] x, int[] offs, int count, double[] p, int pOff, float[] scratch) {
+        if (trees == null) {
+            for (int r = 0; r < count; r++) {
+                p[pOff + r] = pSlow(x, offs[r], scratch);
+            }
+            return;
+        }
+        int stride = Math.max(inputWidth, 1);
+        int classes = trees.classes();
+        java.util.Arrays.fill(scratch, 0, count * stride, Float.NaN);
+        for (int r = 0; r < count; r++) {
+            int base = r * stride;
+            int off = offs[r];
+            for (int f = 0; f < inputOf.length; f++) {
+                if (inputOf[f] >= 0) {
+                    scratch[base + inputOf[f]] = x[off + f];
+                }
+            }
+        }
+        float[] margin = new float[count * classes];
+        trees.marginsBatch(scratch, stride, count, margin);
+        for (int r = 0; r < count; r++) {
+            double raw = classes == 1 ? 1 / (1 + Math.exp(-margin[r])) : PackedTrees.softmax(margin, r * classes, classes, slowClass);
+            p[pOff + r] = platt(raw, plattA, plattB);
+        }
+    }
+
     /** The calibrated probability that the session with features {@code x[off …]} is slow. */
     public double pSlow(float[] x, int off, float[] scratch) {
         return platt(raw(x, off, scratch), plattA, plattB);

@@ -126,6 +126,40 @@ public final class PackedTrees {
         place(raw, leaf ? k : raw.right()[k], 2 * pos + 2, depth, splitBase, leafBase, nodes, leaves);
     }
 
+    /** Rows walked together by {@link #marginsBatch}. */
+    public static final int BATCH = 8;
+
+    /**
+     * The margins of {@code count} (at most {@link #BATCH}) rows at once: row {@code r}'s features at
+     * {@code x[r * stride …]}, its margins into {@code margin[r * classes …]}. Equal to {@link #margins}
+     * row by row (the same single-precision sums in the same order); faster because the rows' walks
+     * through a tree are independent, so the processor overlaps their memory reads.
+     */
+    public void marginsBatch(float[] x, int stride, int count, float[] margin) {
+        Arrays.fill(margin, 0, count * classes, baseScore);
+        int splits = (1 << depth) - 1;
+        int[] node = new int[BATCH];
+        for (int t = 0; t < trees; t++) {
+            int base = t * splits;
+            Arrays.fill(node, 0, count, 0);
+            for (int d = 0; d < depth; d++) {
+                for (int r = 0; r < count; r++) {
+                    long nd = nodes[base + node[r]];
+                    int low = (int) nd;
+                    float v = x[r * stride + (low & 0x7FFF_FFFF)];
+                    int right = v < Float.intBitsToFloat((int) (nd >>> 32)) ? 0 : 1;
+                    right &= ~((v != v ? 1 : 0) & (low >>> 31));
+                    node[r] = 2 * node[r] + 1 + right;
+                }
+            }
+            int leaf = t * (splits + 1) - splits;
+            int c = treeClass[t];
+            for (int r = 0; r < count; r++) {
+                margin[r * classes + c] += leaves[leaf + node[r]];
+            }
+        }
+    }
+
     /** Number of output classes (margins). */
     public int classes() {
         return classes;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Sessions held column by column, with customers, towers, pincodes, carriers and device models
@@ -25,6 +26,8 @@ public final class Sessions {
     public static final byte OS_IOS = 2;
     public static final byte OS_OTHER = 3;
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     final Dictionary customers = new Dictionary();
     final Dictionary towers = new Dictionary();
     final Dictionary pincodes = new Dictionary();
@@ -32,6 +35,8 @@ public final class Sessions {
     final Dictionary devices = new Dictionary();
 
     int size;
+    /** {@link #timeOrder} as last computed; null once a row is added. */
+    private int[] order;
     String[] id = new String[16];
     int[] customer = new int[16];
     long[] start = new long[16];
@@ -60,6 +65,7 @@ public final class Sessions {
             grow(size * 2);
         }
         int i = size++;
+        order = null;
         id[i] = r.sessionId();
         customer[i] = customers.code(r.customerId());
         start[i] = r.ts().toInstant().toEpochMilli();
@@ -82,6 +88,7 @@ public final class Sessions {
     /** Forgets the rows but keeps the codes (a scorer reuses one row). */
     void clearRows() {
         size = 0;
+        order = null;
     }
 
     private void grow(int n) {
@@ -107,7 +114,7 @@ public final class Sessions {
         if (os == null || os.isBlank()) {
             return OS_UNKNOWN;
         }
-        String family = os.trim().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        String family = WHITESPACE.split(os.trim())[0].toLowerCase(Locale.ROOT);
         return switch (family) {
             case "android" -> OS_ANDROID;
             case "ios" -> OS_IOS;
@@ -120,7 +127,7 @@ public final class Sessions {
         if (os == null) {
             return Float.NaN;
         }
-        String[] parts = os.trim().split("\\s+");
+        String[] parts = WHITESPACE.split(os.trim());
         if (parts.length != 2) {
             return Float.NaN;
         }
@@ -196,6 +203,52 @@ public final class Sessions {
      * customer's rows.
      */
     public int[] timeOrder() {
+        if (order == null || order.length != size) {
+            order = sortedByTime();
+        }
+        return order.clone();
+    }
+
+    private int[] sortedByTime() {
+        // sort (start, row) as primitive longs when every start fits beside the row index, then break ties by id
+        int[] out = new int[size];
+        long[] key = new long[size];
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, size));
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            min = Math.min(min, start[i]);
+            max = Math.max(max, start[i]);
+        }
+        if (size > 0 && max - min >= 0 && max - min < (1L << (63 - bits))) {
+            for (int i = 0; i < size; i++) {
+                key[i] = ((start[i] - min) << bits) | i;
+            }
+            Arrays.sort(key);
+            for (int k = 0; k < size; k++) {
+                out[k] = (int) (key[k] & ((1L << bits) - 1));
+            }
+            // rows with equal starts are adjacent; order each such run by session id
+            int k = 0;
+            while (k < size) {
+                int e = k + 1;
+                while (e < size && start[out[e]] == start[out[k]]) {
+                    e++;
+                }
+                if (e - k > 1) {
+                    Integer[] run = new Integer[e - k];
+                    for (int j = k; j < e; j++) {
+                        run[j - k] = out[j];
+                    }
+                    Arrays.sort(run, (a, b) -> id[a].compareTo(id[b]));
+                    for (int j = k; j < e; j++) {
+                        out[j] = run[j - k];
+                    }
+                }
+                k = e;
+            }
+            return out;
+        }
         Integer[] idx = new Integer[size];
         for (int i = 0; i < size; i++) {
             idx[i] = i;
@@ -204,7 +257,6 @@ public final class Sessions {
             int c = Long.compare(start[a], start[b]);
             return c != 0 ? c : id[a].compareTo(id[b]);
         });
-        int[] out = new int[size];
         for (int i = 0; i < size; i++) {
             out[i] = idx[i];
         }

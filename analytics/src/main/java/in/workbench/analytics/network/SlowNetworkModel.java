@@ -93,7 +93,7 @@ public final class SlowNetworkModel {
 
     /** A scratch buffer for {@link #pSlow}. */
     public float[] newScratch() {
-        return new float[Math.max(inputWidth, 1) + 2];
+        return new float[Math.max(inputWidth, 1) + (trees == null ? 0 : trees.classes())];
     }
 
     /** The typical value of each feature on the training sessions (what a reason compares with). */
@@ -110,9 +110,9 @@ public final class SlowNetworkModel {
             }
         }
         if (trees != null) {
-            float[] margin = new float[trees.classes()];
-            trees.margins(scratch, 0, margin);
-            return trees.classes() == 1 ? 1 / (1 + Math.exp(-margin[0])) : PackedTrees.softmax(margin, trees.classes(), slowClass);
+            int m = Math.max(inputWidth, 1);
+            trees.margins(scratch, 0, scratch, m);
+            return trees.classes() == 1 ? 1 / (1 + Math.exp(-scratch[m])) : PackedTrees.softmax(scratch, m, trees.classes(), slowClass);
         }
         double[] z = bias.clone();
         for (int k = 0; k < z.length; k++) {
@@ -129,6 +129,45 @@ public final class SlowNetworkModel {
             sum += Math.exp(v - max);
         }
         return Math.exp(z[slowClass] - max) / sum;
+    }
+
+    /** A scratch buffer for {@link #pSlowBatch}. */
+    public float[] newBatchScratch() {
+        int classes = trees == null ? 0 : trees.classes();
+        return new float[PackedTrees.BATCH * (Math.max(inputWidth, 1) + classes)];
+    }
+
+    /**
+     * {@link #pSlow} of up to {@link PackedTrees#BATCH} sessions at once, equal to it session by
+     * session: session {@code r}'s features at {@code x[offs[r] …]}, its P(slow) into {@code p[pOff + r]}.
+     *
+     * @param scratch from {@link #newBatchScratch}
+     */
+    public void pSlowBatch(float[] x, int[] offs, int count, double[] p, int pOff, float[] scratch) {
+        if (trees == null) {
+            for (int r = 0; r < count; r++) {
+                p[pOff + r] = pSlow(x, offs[r], scratch);
+            }
+            return;
+        }
+        int stride = Math.max(inputWidth, 1);
+        int classes = trees.classes();
+        java.util.Arrays.fill(scratch, 0, count * stride, Float.NaN);
+        for (int r = 0; r < count; r++) {
+            int base = r * stride;
+            int off = offs[r];
+            for (int f = 0; f < inputOf.length; f++) {
+                if (inputOf[f] >= 0) {
+                    scratch[base + inputOf[f]] = x[off + f];
+                }
+            }
+        }
+        float[] margin = new float[count * classes];
+        trees.marginsBatch(scratch, stride, count, margin);
+        for (int r = 0; r < count; r++) {
+            double raw = classes == 1 ? 1 / (1 + Math.exp(-margin[r])) : PackedTrees.softmax(margin, r * classes, classes, slowClass);
+            p[pOff + r] = platt(raw, plattA, plattB);
+        }
     }
 
     /** The calibrated probability that the session with features {@code x[off …]} is slow. */

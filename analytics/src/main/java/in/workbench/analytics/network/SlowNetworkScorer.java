@@ -18,7 +18,7 @@ import java.nio.file.Path;
  *
  * <pre>{@code
  * SlowNetworkScorer scorer = SlowNetworkScorer.open(Path.of("slow-network.json"), PageDecision.DEFAULTS);
- * SlowNetworkScorer.Decision d = scorer.score(row);      // row without outcome
+ * SlowNetworkScorer.Decision d = scorer.score(row);      // row without outcome; scoreWithReasons(row) adds the reasons
  * serve(d.lite() ? litePage : fullPage);
  * ...
  * scorer.outcome(rowWithPageLoadAndSlow);                // counts once its end (ts + page_load_ms) has passed
@@ -46,7 +46,7 @@ public final class SlowNetworkScorer {
      *
      * @param pSlow the calibrated probability that the session's page load is slow
      * @param lite whether to serve the lite page (expected utility)
-     * @param reasons why P(slow) is high, {@code ;}-separated (empty when nothing stands out)
+     * @param reasons why P(slow) is high, {@code ;}-separated (empty when nothing stands out or not asked for)
      */
     public record Decision(double pSlow, boolean lite, String reasons) {
     }
@@ -64,15 +64,27 @@ public final class SlowNetworkScorer {
         }
     }
 
-    /** Scores a session as it begins (its outcome, if the row has one, is ignored here). */
-    public synchronized Decision score(SessionRow row) {
+    /**
+     * Scores a session as it begins (its outcome, if the row has one, is ignored here): P(slow) and
+     * the decision, without reasons (empty), which cost about ten more evaluations of the model.
+     */
+    public Decision score(SessionRow row) {
+        return score(row, false);
+    }
+
+    /** The same with the ranked reasons. */
+    public Decision scoreWithReasons(SessionRow row) {
+        return score(row, true);
+    }
+
+    private synchronized Decision score(SessionRow row, boolean reasons) {
         slot.clearRows();
         slot.add(row.withoutOutcome());
         history.advanceTo(slot.startMillis(0));
         history.features(0, features, 0);
         history.see(0);
         double p = model.pSlow(features, 0, scratch);
-        return new Decision(p, decision.lite(p), SlowReasons.explain(model, slot, 0, features, 0, p, buffer, scratch));
+        return new Decision(p, decision.lite(p), reasons ? SlowReasons.explain(model, slot, 0, features, 0, p, buffer, scratch) : "");
     }
 
     /** Records a session's outcome (the row with page_load_ms and slow) for the sessions that begin after it ended. */

@@ -1,6 +1,7 @@
 package in.workbench.analytics.network;
 
 import in.workbench.analytics.task.ProgressMonitor;
+import in.workbench.analytics.trees.PackedTrees;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -32,24 +33,40 @@ public final class SlowNetworkScoring {
     /** Scores {@code rows} (indices into {@code s}, whose features are {@code features}). */
     public static Scores score(SlowNetworkModel model, PageDecision decision, Sessions s, float[] features, int[] rows, boolean reasons,
             ProgressMonitor monitor) {
+        return score(model, decision, s, features, rows, reasons, true, monitor);
+    }
+
+    /** The same, on the calling thread alone unless {@code parallel}. */
+    public static Scores score(SlowNetworkModel model, PageDecision decision, Sessions s, float[] features, int[] rows, boolean reasons,
+            boolean parallel, ProgressMonitor monitor) {
         double[] p = new double[rows.length];
         boolean[] lite = new boolean[rows.length];
         String[] why = reasons ? new String[rows.length] : null;
         int blocks = (rows.length + BLOCK - 1) / BLOCK;
         AtomicInteger done = new AtomicInteger();
-        IntStream.range(0, blocks).parallel().forEach(b -> {
+        double threshold = decision.threshold();
+        IntStream range = IntStream.range(0, blocks);
+        (parallel ? range.parallel() : range).forEach(b -> {
             if (monitor.isCancelled()) {
                 return;
             }
             float[] scratch = model.newScratch();
             float[] buffer = new float[PointInTimeFeatures.WIDTH];
             int end = Math.min(rows.length, (b + 1) * BLOCK);
-            for (int k = b * BLOCK; k < end; k++) {
-                int off = rows[k] * PointInTimeFeatures.WIDTH;
-                p[k] = model.pSlow(features, off, scratch);
-                lite[k] = decision.lite(p[k]);
-                if (why != null) {
-                    why[k] = SlowReasons.explain(model, s, rows[k], features, off, p[k], buffer, scratch);
+            float[] batch = model.newBatchScratch();
+            int[] offs = new int[PackedTrees.BATCH];
+            for (int k0 = b * BLOCK; k0 < end; k0 += PackedTrees.BATCH) {
+                int count = Math.min(PackedTrees.BATCH, end - k0);
+                for (int r = 0; r < count; r++) {
+                    offs[r] = rows[k0 + r] * PointInTimeFeatures.WIDTH;
+                }
+                model.pSlowBatch(features, offs, count, p, k0, batch);
+                for (int r = 0; r < count; r++) {
+                    int k = k0 + r;
+                    lite[k] = p[k] > threshold;
+                    if (why != null) {
+                        why[k] = SlowReasons.explain(model, s, rows[k], features, offs[r], p[k], buffer, scratch);
+                    }
                 }
             }
             done.addAndGet(end - b * BLOCK);

@@ -126,6 +126,40 @@ public final class PackedTrees {
         place(raw, leaf ? k : raw.right()[k], 2 * pos + 2, depth, splitBase, leafBase, nodes, leaves);
     }
 
+    /** Rows walked together by {@link #marginsBatch}. */
+    public static final int BATCH = 8;
+
+    /**
+     * The margins of {@code count} (at most {@link #BATCH}) rows at once: row {@code r}'s features at
+     * {@code x[r * stride …]}, its margins into {@code margin[r * classes …]}. Equal to {@link #margins}
+     * row by row (the same single-precision sums in the same order); faster because the rows' walks
+     * through a tree are independent, so the processor overlaps their memory reads.
+     */
+    public void marginsBatch(float[] x, int stride, int count, float[] margin) {
+        Arrays.fill(margin, 0, count * classes, baseScore);
+        int splits = (1 << depth) - 1;
+        int[] node = new int[BATCH];
+        for (int t = 0; t < trees; t++) {
+            int base = t * splits;
+            Arrays.fill(node, 0, count, 0);
+            for (int d = 0; d < depth; d++) {
+                for (int r = 0; r < count; r++) {
+                    long nd = nodes[base + node[r]];
+                    int low = (int) nd;
+                    float v = x[r * stride + (low & 0x7FFF_FFFF)];
+                    int right = v < Float.intBitsToFloat((int) (nd >>> 32)) ? 0 : 1;
+                    right &= ~((v != v ? 1 : 0) & (low >>> 31));
+                    node[r] = 2 * node[r] + 1 + right;
+                }
+            }
+            int leaf = t * (splits + 1) - splits;
+            int c = treeClass[t];
+            for (int r = 0; r < count; r++) {
+                margin[r * classes + c] += leaves[leaf + node[r]];
+            }
+        }
+    }
+
     /** Number of output classes (margins). */
     public int classes() {
         return classes;
@@ -146,7 +180,12 @@ public final class PackedTrees {
      * is missing), into {@code margin}.
      */
     public void margins(float[] x, int off, float[] margin) {
-        Arrays.fill(margin, 0, classes, baseScore);
+        margins(x, off, margin, 0);
+    }
+
+    /** The same into {@code margin[marginOff …]} (which may be the tail of {@code x}'s array beyond the features). */
+    public void margins(float[] x, int off, float[] margin, int marginOff) {
+        Arrays.fill(margin, marginOff, marginOff + classes, baseScore);
         int splits = (1 << depth) - 1;
         for (int t = 0; t < trees; t++) {
             int base = t * splits;
@@ -159,20 +198,25 @@ public final class PackedTrees {
                 right &= ~((v != v ? 1 : 0) & (low >>> 31));
                 node = 2 * node + 1 + right;
             }
-            margin[treeClass[t]] += leaves[t * (splits + 1) + node - splits];
+            margin[marginOff + treeClass[t]] += leaves[t * (splits + 1) + node - splits];
         }
     }
 
     /** The softmax probability of class {@code k} over {@code margin}, in single precision as XGBoost computes it. */
     public static double softmax(float[] margin, int classes, int k) {
+        return softmax(margin, 0, classes, k);
+    }
+
+    /** The same over {@code margin[off …]}. */
+    public static double softmax(float[] margin, int off, int classes, int k) {
         float max = Float.NEGATIVE_INFINITY;
         for (int c = 0; c < classes; c++) {
-            max = Math.max(max, margin[c]);
+            max = Math.max(max, margin[off + c]);
         }
         float sum = 0;
         float mine = 0;
         for (int c = 0; c < classes; c++) {
-            float e = (float) Math.exp(margin[c] - max);
+            float e = (float) Math.exp(margin[off + c] - max);
             sum += e;
             if (c == k) {
                 mine = e;

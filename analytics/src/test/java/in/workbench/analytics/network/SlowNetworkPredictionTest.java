@@ -104,6 +104,25 @@ class SlowNetworkPredictionTest {
     }
 
     @Test
+    void scoringInBatchesOnAllCoresOrOneThreadGivesExactlyTheOneAtATimeProbabilities() {
+        Sessions s = TestSessions.of(rows.subList(0, 4_003));
+        float[] features = PointInTimeFeatures.computeAll(s, ProgressMonitor.NONE);
+        SlowNetworkModel model = trained.model();
+        float[] scratch = model.newScratch();
+        int[] order = s.timeOrder();
+        SlowNetworkScoring.Scores parallel = SlowNetworkScoring.score(model, PageDecision.DEFAULTS, s, features, order, false, true,
+                ProgressMonitor.NONE);
+        SlowNetworkScoring.Scores oneThread = SlowNetworkScoring.score(model, PageDecision.DEFAULTS, s, features, order, false, false,
+                ProgressMonitor.NONE);
+        for (int k = 0; k < order.length; k++) {
+            double expected = model.pSlow(features, order[k] * PointInTimeFeatures.WIDTH, scratch);
+            assertEquals(expected, parallel.pSlow()[k], 0.0, s.sessionId(order[k]));
+            assertEquals(expected, oneThread.pSlow()[k], 0.0, s.sessionId(order[k]));
+            assertEquals(PageDecision.DEFAULTS.lite(expected), parallel.lite()[k]);
+        }
+    }
+
+    @Test
     void theDefaultUtilitiesServeLiteAboveOneInEleven() {
         assertEquals(0.2 / 2.2, PageDecision.DEFAULTS.threshold(), 1e-12);
         assertTrue(PageDecision.DEFAULTS.lite(0.1));

@@ -97,16 +97,18 @@ final class SlowNetworkBench implements Callable<Integer> {
                 simulator = world("second simulator (last week, never trained or tuned on)", s.size(), scores.pSlow(), y, t, decision);
             }
             int cores = Runtime.getRuntime().availableProcessors();
-            double[] plain = new double[3];
-            double[] withReasons = new double[3];
-            double[] featuresOnly = new double[3];
+            double[][] speeds = new double[SPEEDS][3];
             for (int pass = 0; pass < 4; pass++) {
-                double[] speed = speed(result.model(), decision, sampleSessions, pass == 3);
+                double[] speed = speed(result.model(), decision, sampleSessions);
                 if (pass >= 1) {
-                    plain[pass - 1] = speed[0];
-                    withReasons[pass - 1] = speed[1];
-                    featuresOnly[pass - 1] = speed[2];
+                    for (int k = 0; k < SPEEDS; k++) {
+                        speeds[k][pass - 1] = speed[k];
+                    }
                 }
+            }
+            double[] median = new double[SPEEDS];
+            for (int k = 0; k < SPEEDS; k++) {
+                median[k] = BenchCommand.DeliverabilityBench.median(speeds[k]);
             }
             SlowNetworkTrainer.Report r = result.report();
             out.printf("| slow network (seed %d, %d cores) | sample generator | second simulator |%n|---|---:|---:|%n", seed, cores);
@@ -128,11 +130,16 @@ final class SlowNetworkBench implements Callable<Integer> {
             out.printf("%n| slow-network training and scoring | |%n|---|---:|%n");
             out.printf("| training on %,d sessions (%s kept; XGBoost %s, logistic regression %s AUC on the test week) | %.1f s |%n",
                     r.trainRows(), r.chosen(), f(r, "xgboost"), f(r, "logistic regression"), r.trainMillis() / 1000.0);
-            out.printf("| sessions scored per second: point-in-time features (one pass) + P(slow) + decision, %d cores, %,d sessions | %,.0f |%n",
-                    cores, sampleSessions.size(), BenchCommand.DeliverabilityBench.median(plain));
-            out.printf("| the same with ranked reasons (one pass) | %,.0f |%n", withReasons[2]);
-            out.printf("| point-in-time features alone (one thread, time-ordered pass) | %,.0f |%n",
-                    BenchCommand.DeliverabilityBench.median(featuresOnly));
+            int n = sampleSessions.size();
+            out.printf("%n| slow-network sessions per second (%,d sample sessions, median of 3 passes) | |%n|---|---:|%n", n);
+            out.printf("| point-in-time features alone (one thread, time-ordered pass) | %,.0f |%n", median[FEATURES]);
+            out.printf("| P(slow) + decision alone, on the features, %d cores | %,.0f |%n", cores, median[P_ALL]);
+            out.printf("| P(slow) + decision alone, one thread | %,.0f |%n", median[P_ONE]);
+            out.printf("| end to end (features + P(slow) + decision), %d cores | %,.0f |%n", cores, median[END_ALL]);
+            out.printf("| end to end, one thread | %,.0f |%n", median[END_ONE]);
+            out.printf("| end to end / P(slow) alone, %d cores | %.2f |%n", cores, median[END_ALL] / median[P_ALL]);
+            out.printf("| ranked reasons (P(slow) + decision + reasons on the features, %d cores, first %,d sessions) | %,.0f |%n", cores,
+                    Math.min(n, REASON_ROWS), median[REASONS]);
         } finally {
             BenchCommand.deleteRecursively(base);
         }
@@ -144,20 +151,41 @@ final class SlowNetworkBench implements Callable<Integer> {
                 .map(c -> String.format("%.3f", c.auc())).orElse("–");
     }
 
-    /** Sessions per second: {features + p + decision, the same with reasons, features alone}. */
-    private static double[] speed(SlowNetworkModel model, PageDecision decision, Sessions s, boolean reasons) {
+    private static final int FEATURES = 0;
+    private static final int P_ALL = 1;
+    private static final int P_ONE = 2;
+    private static final int END_ALL = 3;
+    private static final int END_ONE = 4;
+    private static final int REASONS = 5;
+    private static final int SPEEDS = 6;
+    private static final int REASON_ROWS = 20_000;
+
+    /**
+     * Sessions per second of each way of scoring (indexed by {@link #FEATURES} … {@link #REASONS}). End to end is the
+     * time-ordered feature pass (one thread: each session's features depend on the ones before it) followed by
+     * P(slow) and the decision on all cores or on one thread.
+     */
+    private static double[] speed(SlowNetworkModel model, PageDecision decision, Sessions s) {
         int[] all = s.timeOrder();
+        int[] first = Arrays.copyOf(all, Math.min(all.length, REASON_ROWS));
+        double n = s.size();
         long t0 = System.nanoTime();
         float[] features = PointInTimeFeatures.computeAll(s, ProgressMonitor.NONE);
         long t1 = System.nanoTime();
-        SlowNetworkScoring.score(model, decision, s, features, all, false, ProgressMonitor.NONE);
+        SlowNetworkScoring.score(model, decision, s, features, all, false, true, ProgressMonitor.NONE);
         long t2 = System.nanoTime();
-        if (reasons) {
-            SlowNetworkScoring.score(model, decision, s, features, all, true, ProgressMonitor.NONE);
-        }
+        SlowNetworkScoring.score(model, decision, s, features, all, false, false, ProgressMonitor.NONE);
         long t3 = System.nanoTime();
-        double n = s.size();
-        return new double[] {n / ((t2 - t0) / 1e9), n / (((t1 - t0) + (t3 - t2)) / 1e9), n / ((t1 - t0) / 1e9)};
+        SlowNetworkScoring.score(model, decision, s, features, first, true, true, ProgressMonitor.NONE);
+        long t4 = System.nanoTime();
+        double[] v = new double[SPEEDS];
+        v[FEATURES] = n / ((t1 - t0) / 1e9);
+        v[P_ALL] = n / ((t2 - t1) / 1e9);
+        v[P_ONE] = n / ((t3 - t2) / 1e9);
+        v[END_ALL] = n / (((t1 - t0) + (t2 - t1)) / 1e9);
+        v[END_ONE] = n / (((t1 - t0) + (t3 - t2)) / 1e9);
+        v[REASONS] = first.length / ((t4 - t3) / 1e9);
+        return v;
     }
 
     private static World world(String name, int sessions, double[] p, boolean[] y, double[] truth, PageDecision decision) {

@@ -145,7 +145,7 @@ public final class SlowNetworkViewModel {
                     new float[PointInTimeFeatures.WIDTH], scratch);
             Sessions s = snapshot.sessions();
             sessionAnswer.set(String.format(Locale.ROOT, "P(slow) %.3f → %s page%nReasons: %s%nOn %s%s, local hour %02d%s", p,
-                    snapshot.decision().lite(p) && p > threshold.get() ? "lite" : p > threshold.get() ? "lite" : "full",
+                    p > threshold.get() ? "lite" : "full",
                     reasons.isEmpty() ? "nothing stands out" : reasons, s.network(i).code(),
                     s.towerId(i) == null ? "" : ", tower " + s.towerId(i), s.localHour(i),
                     s.labelled(i) ? ". Outcome: " + (s.slow(i) ? "slow" : "fast") : ". No outcome yet."));

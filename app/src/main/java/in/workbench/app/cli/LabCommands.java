@@ -66,7 +66,7 @@ final class LabCommands {
         String task;
 
         @Option(names = "--time-column", paramLabel = "C", description = "lab: validate by time on this date column (train on the "
-                + "earliest 80 %, test on the latest 20 %) instead of k-fold.")
+                + "earliest 80 %%, test on the latest 20 %%) instead of k-fold.")
         String timeColumn;
     }
 

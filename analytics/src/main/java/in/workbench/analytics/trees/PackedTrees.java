@@ -132,8 +132,8 @@ public final class PackedTrees {
     /**
      * The margins of {@code count} (at most {@link #BATCH}) rows at once: row {@code r}'s features at
      * {@code x[r * stride …]}, its margins into {@code margin[r * classes …]}. Equal to {@link #margins}
-     * row by row (the same single-precision sums in the same order); faster because the rows' walks
-     * through a tree are independent, so the processor overlaps their memory reads.
+     * row by row (the same single-precision sums in the same order); the rows' walks through a tree
+     * are independent, so the processor can overlap their memory reads.
      */
     public void marginsBatch(float[] x, int stride, int count, float[] margin) {
         Arrays.fill(margin, 0, count * classes, baseScore);

@@ -132,8 +132,8 @@ public final class PackedTrees {
     /**
      * The margins of {@code count} (at most {@link #BATCH}) rows at once: row {@code r}'s features at
      * {@code x[r * stride …]}, its margins into {@code margin[r * classes …]}. Equal to {@link #margins}
-     * row by row (the same single-precision sums in the same order); faster because the rows' walks
-     * through a tree are independent, so the processor overlaps their memory reads.
+     * row by row (the same single-precision sums in the same order); the rows' walks through a tree
+     * are independent, so the processor can overlap their memory reads.
      */
     public void marginsBatch(float[] x, int stride, int count, float[] margin) {
         Arrays.fill(margin, 0, count * classes, baseScore);
@@ -147,9 +147,7 @@ public final class PackedTrees {
                     long nd = nodes[base + node[r]];
                     int low = (int) nd;
                     float v = x[r * stride + (low & 0x7FFF_FFFF)];
-                    int right = v < Float.intBitsToFloat((int) (nd >>> 32)) ? 0 : 1;
-                    right &= ~((v != v ? 1 : 0) & (low >>> 31));
-                    node[r] = 2 * node[r] + 1 + right;
+                    node[r] = 2 * node[r] + 1 + right(v, nd, low);
                 }
             }
             int leaf = t * (splits + 1) - splits;
@@ -158,6 +156,18 @@ public final class PackedTrees {
                 margin[r * classes + c] += leaves[leaf + node[r]];
             }
         }
+    }
+
+    /**
+     * 1 when the split {@code nd} sends {@code v} right, 0 when left, without a branch (a tree walk's
+     * comparisons are unpredictable): left when {@code v < split}, whose sign {@code v - split} carries
+     * exactly (gradual underflow never rounds a difference of two unequal floats to zero; a padding
+     * split of +∞ gives −∞); a missing (NaN) value goes right unless the split's default is left.
+     */
+    private static int right(float v, long nd, int low) {
+        int nan = v != v ? 1 : 0;
+        int below = Float.floatToRawIntBits(v - Float.intBitsToFloat((int) (nd >>> 32))) >>> 31;
+        return ((1 - below) | nan) & ~(nan & (low >>> 31));
     }
 
     /** Number of output classes (margins). */
@@ -194,9 +204,7 @@ public final class PackedTrees {
                 long nd = nodes[base + node];
                 int low = (int) nd;
                 float v = x[off + (low & 0x7FFF_FFFF)];
-                int right = v < Float.intBitsToFloat((int) (nd >>> 32)) ? 0 : 1;
-                right &= ~((v != v ? 1 : 0) & (low >>> 31));
-                node = 2 * node + 1 + right;
+                node = 2 * node + 1 + right(v, nd, low);
             }
             margin[marginOff + treeClass[t]] += leaves[t * (splits + 1) + node - splits];
         }

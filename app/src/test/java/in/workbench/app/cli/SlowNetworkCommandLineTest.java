@@ -45,6 +45,6 @@ class SlowNetworkCommandLineTest {
 
         CommandLineTest.Run unknown = CommandLineTest.run("predict", "-w", ws, "fast-network", "-o", out.toString());
         assertEquals(2, unknown.code());
-        assertTrue(unknown.err().contains("This version predicts: packaging, slow-network."), unknown.err());
+        assertTrue(unknown.err().contains("This version predicts: packaging, slow-network, lab NAME."), unknown.err());
     }
 }

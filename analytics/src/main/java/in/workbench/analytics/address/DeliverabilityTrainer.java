@@ -251,7 +251,7 @@ public final class DeliverabilityTrainer {
         }
         CandidateMetrics best = candidates.stream().max(java.util.Comparator.comparingDouble(CandidateMetrics::auc)).orElseThrow();
         double[] bestScores = oof.get(best.algorithm());
-        double[] ab = fitPlatt(bestScores, pos, neg);
+        double[] ab = in.workbench.analytics.evaluation.PlattScaling.fit(bestScores, pos, neg);
         double[] calibrated = new double[bestScores.length];
         for (int i = 0; i < calibrated.length; i++) {
             calibrated[i] = DeliverabilityModel.platt(bestScores[i], ab[0], ab[1]);
@@ -313,47 +313,6 @@ public final class DeliverabilityTrainer {
         Label label = deliverable == null ? LabelFactory.UNKNOWN_LABEL
                 : new Label(deliverable ? DeliverabilityModel.DELIVERABLE : DeliverabilityModel.UNDELIVERABLE);
         return new ArrayExample<>(label, f.names(), f.values());
-    }
-
-    /**
-     * Platt scaling: fits a, b so that σ(a·logit(p) + b) matches the outcomes (Newton's method),
-     * each score counting {@code pos[i]} delivered and {@code neg[i]} undeliverable shipments.
-     */
-    static double[] fitPlatt(double[] p, double[] pos, double[] neg) {
-        double a = 1;
-        double b = 0;
-        for (int iter = 0; iter < 50; iter++) {
-            double ga = 0;
-            double gb = 0;
-            double haa = 1e-9;
-            double hab = 0;
-            double hbb = 1e-9;
-            for (int i = 0; i < p.length; i++) {
-                double n = pos[i] + neg[i];
-                if (n == 0) {
-                    continue;
-                }
-                double q = Math.min(1 - 1e-6, Math.max(1e-6, p[i]));
-                double x = Math.log(q / (1 - q));
-                double f = 1 / (1 + Math.exp(-(a * x + b)));
-                double r = n * f - pos[i];
-                double w = n * f * (1 - f);
-                ga += r * x;
-                gb += r;
-                haa += w * x * x;
-                hab += w * x;
-                hbb += w;
-            }
-            double det = haa * hbb - hab * hab;
-            double da = (hbb * ga - hab * gb) / det;
-            double db = (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.abs(da) + Math.abs(db) < 1e-9) {
-                break;
-            }
-        }
-        return new double[] {a, b};
     }
 
     static Confusion confusion(double[] p, boolean[] delivered, double threshold) {

@@ -160,7 +160,7 @@ public final class SlowNetworkTrainer {
                         + "; nothing was saved. Report this with the workspace.");
             }
             double[] calRaw = rawScores(raw, features, cal);
-            double[] ab = fitPlatt(calRaw, calY);
+            double[] ab = in.workbench.analytics.evaluation.PlattScaling.fit(calRaw, calY);
             SlowNetworkModel calibrated = compile(e.getKey(), tribuo, ab[0], ab[1], typical, new ObjectMapper().createObjectNode());
             double[] calP = scores(calibrated, features, cal);
             double[] testP = scores(calibrated, features, test);
@@ -335,40 +335,6 @@ public final class SlowNetworkTrainer {
             out[k] = m.pSlow(features, rows[k] * PointInTimeFeatures.WIDTH, scratch);
         }
         return out;
-    }
-
-    /** Platt scaling: a, b so that σ(a·logit(p) + b) matches the outcomes (Newton's method). */
-    static double[] fitPlatt(double[] p, boolean[] y) {
-        double a = 1;
-        double b = 0;
-        for (int iter = 0; iter < 100; iter++) {
-            double ga = 0;
-            double gb = 0;
-            double haa = 1e-9;
-            double hab = 0;
-            double hbb = 1e-9;
-            for (int i = 0; i < p.length; i++) {
-                double q = Math.min(1 - 1e-6, Math.max(1e-6, p[i]));
-                double x = Math.log(q / (1 - q));
-                double f = 1 / (1 + Math.exp(-(a * x + b)));
-                double r = f - (y[i] ? 1 : 0);
-                double w = f * (1 - f);
-                ga += r * x;
-                gb += r;
-                haa += w * x * x;
-                hab += w * x;
-                hbb += w;
-            }
-            double det = haa * hbb - hab * hab;
-            double da = (hbb * ga - hab * gb) / det;
-            double db = (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.abs(da) + Math.abs(db) < 1e-10) {
-                break;
-            }
-        }
-        return new double[] {a, b};
     }
 
     private static ObjectNode provenance(Report r, Options o) {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Asks for a team workspace's password on the terminal, without echo, when the PostgreSQL password
  * file has none. Without a terminal (scripts, CI) it asks nothing: the password file is the way.
  */
-final class ConsolePassword implements PasswordSource {
+public final class ConsolePassword implements PasswordSource {
 
     @Override
     public Optional<char[]> ask(ServerAddress address) {

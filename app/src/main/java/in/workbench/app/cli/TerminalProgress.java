@@ -12,14 +12,14 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * that piped results stay clean), or silent with {@code -q}. Closing it finishes the bar.
  * Thread-safe.
  */
-final class TerminalProgress implements ProgressMonitor, AutoCloseable {
+public final class TerminalProgress implements ProgressMonitor, AutoCloseable {
 
     private final String task;
     private final boolean quiet;
     private final PrintStream err;
     private ProgressBar bar;
 
-    TerminalProgress(String task, boolean quiet, PrintStream err) {
+    public TerminalProgress(String task, boolean quiet, PrintStream err) {
         this.task = task;
         this.quiet = quiet;
         this.err = err;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             ImportCommand.class,
             ExportCommand.class,
-            BenchCommand.class,
+            in.workbench.app.bench.BenchCommand.class,
             GenerateSampleCommand.class,
             TrainCommand.class,
             ScoreCommand.class,

@@ -1,5 +1,6 @@
-package in.workbench.app.cli;
+package in.workbench.app.bench;
 
+import in.workbench.app.cli.TerminalProgress;
 import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.address.DeliverabilityModel;
 import in.workbench.analytics.address.DeliverabilityTrainer;

@@ -1,4 +1,4 @@
-package in.workbench.app.cli;
+package in.workbench.app.bench;
 
 import in.workbench.analytics.evaluation.BinaryMetrics;
 import in.workbench.analytics.geo.PostalDirectory;

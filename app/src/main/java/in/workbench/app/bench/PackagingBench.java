@@ -1,4 +1,4 @@
-package in.workbench.app.cli;
+package in.workbench.app.bench;
 
 import com.opencsv.CSVReader;
 import in.workbench.analytics.evaluation.BinaryMetrics;

@@ -1,4 +1,4 @@
-package in.workbench.app.cli;
+package in.workbench.app.bench;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;

@@ -1,5 +1,6 @@
-package in.workbench.app.cli;
+package in.workbench.app.bench;
 
+import in.workbench.app.cli.ConsolePassword;
 import in.workbench.analytics.imports.CsvImporter;
 import in.workbench.analytics.imports.ImportOptions;
 import in.workbench.analytics.imports.ImportSummary;

@@ -1,4 +1,4 @@
-package in.workbench.app.cli;
+package in.workbench.app.bench;
 
 import in.workbench.analytics.crisp.CrispData;
 import in.workbench.analytics.crisp.CrispEvaluation;

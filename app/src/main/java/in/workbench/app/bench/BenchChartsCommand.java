@@ -1,4 +1,4 @@
-package in.workbench.app.cli;
+package in.workbench.app.bench;
 
 import in.workbench.analytics.geo.PostalDirectory;
 import in.workbench.analytics.imports.CsvImporter;

@@ -24,13 +24,17 @@ import com.opencsv.exceptions.CsvValidationException;
  * The India postal directory shipped with the product (GeoNames, CC BY 4.0): 155k post offices
  * with their pincode, district and state.
  *
- * <p>Loaded once from the bundled resource (about half a second) and immutable afterwards, so
- * one instance is shared by every feature and thread. Lookups by pincode, by normalised office
- * or district name, and by state.
+ * <p>Loaded once per process from the bundled resource (about half a second) by {@link #load()}
+ * and immutable afterwards, so that one instance is shared by every feature and thread. Lookups
+ * by pincode, by normalised office or district name, and by state.
  */
 public final class PostalDirectory {
 
     private static final String RESOURCE = "/in/workbench/analytics/geo/india-places.csv.gz";
+
+    private static final Object BUNDLED_LOCK = new Object();
+    /** The bundled directory once read; immutable, so sharing it across threads is safe. */
+    private static volatile PostalDirectory bundled;
 
     private final List<Place> places;
     private final Map<String, List<Place>> byPincode;
@@ -62,8 +66,27 @@ public final class PostalDirectory {
         return Collections.unmodifiableMap(out);
     }
 
-    /** Loads the directory bundled with the product. */
+    /**
+     * The directory bundled with the product: read on the first call (about half a second and
+     * some 100 MB of heap) and the same instance for every later call on any thread, so a process
+     * holds one copy however many features ask. A failed read is not remembered: the next call
+     * tries again.
+     */
     public static PostalDirectory load() {
+        PostalDirectory d = bundled;
+        if (d == null) {
+            synchronized (BUNDLED_LOCK) {
+                d = bundled;
+                if (d == null) {
+                    d = readBundled();
+                    bundled = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    private static PostalDirectory readBundled() {
         try (InputStream raw = PostalDirectory.class.getResourceAsStream(RESOURCE)) {
             if (raw == null) {
                 throw new IllegalStateException("The bundled postal directory " + RESOURCE + " is missing from the build");

@@ -2,6 +2,7 @@ package in.workbench.analytics.geo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
@@ -38,6 +39,21 @@ class PostalDirectoryTest {
         assertFalse(offices.isEmpty());
         assertTrue(offices.stream().allMatch(p -> p.state() == IndianState.KARNATAKA));
         assertTrue(offices.stream().anyMatch(p -> p.officeName().toLowerCase().contains("malleswaram")));
+    }
+
+    @Test
+    void everyRequestInTheProcessGetsTheSameDirectory() throws Exception {
+        assertSame(directory, PostalDirectory.load(), "a second request returns the instance already loaded");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var asked = pool.invokeAll(java.util.Collections.nCopies(8,
+                    (java.util.concurrent.Callable<PostalDirectory>) PostalDirectory::load));
+            for (var f : asked) {
+                assertSame(directory, f.get(), "requests from other threads share it too");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

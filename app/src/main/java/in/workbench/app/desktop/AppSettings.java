@@ -1,20 +1,14 @@
 package in.workbench.app.desktop;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.LoggerFactory;
 
 /**
  * The analyst's settings, kept as {@code settings.json} in the workbench home: last and recent
- * workspaces, theme, window size and the analyst's name. Saved atomically on every change. Used on
- * the JavaFX thread.
+ * workspaces, theme, window size and the analyst's name. Plain data: {@link SettingsStore} reads
+ * it and is the only code that saves it. Used on the JavaFX thread.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public final class AppSettings {
@@ -39,27 +33,10 @@ public final class AppSettings {
     /** True once the analyst ticked "Don't show this again" on the guided tour. */
     public boolean tourDismissed;
 
-    /** Reads the settings, or defaults when there are none or they cannot be read. */
-    static AppSettings load(Path file) {
-        if (Files.exists(file)) {
-            try {
-                return new ObjectMapper().readValue(file.toFile(), AppSettings.class);
-            } catch (IOException e) {
-                LoggerFactory.getLogger(AppSettings.class).warn("settings unreadable, using defaults: {}", file, e);
-            }
-        }
-        return new AppSettings();
-    }
-
-    void save(Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), this);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            LoggerFactory.getLogger(AppSettings.class).warn("could not save settings to {}", file, e);
-        }
+    /** Drops a workspace from the recent list (its folder is gone). */
+    void forgetRecent(Path workspace) {
+        recentWorkspaces.remove(workspace.toString());
+        recentWorkspaces.remove(workspace.toAbsolutePath().normalize().toString());
     }
 
     /** Records a workspace as the last one and at the top of the recent list. */

@@ -6,22 +6,13 @@ import in.workbench.views.network.SlowNetworkViewModel;
 import in.workbench.views.task.TaskRunner;
 import java.util.function.Consumer;
 
-/** Wires the Slow networks screen: the postal directory is read once, on the first load, off the JavaFX thread. */
+/** Wires the Slow networks screen: the process's postal directory is read on its first load, off the JavaFX thread. */
 final class SlowNetworkScreen {
 
     private SlowNetworkScreen() {
     }
 
     static SlowNetworkView create(TaskRunner runner, Consumer<Throwable> onError) {
-        Object lock = new Object();
-        PostalDirectory[] directory = new PostalDirectory[1];
-        return new SlowNetworkView(new SlowNetworkViewModel(runner, () -> {
-            synchronized (lock) {
-                if (directory[0] == null) {
-                    directory[0] = PostalDirectory.load();
-                }
-                return directory[0];
-            }
-        }, onError));
+        return new SlowNetworkView(new SlowNetworkViewModel(runner, PostalDirectory::load, onError));
     }
 }

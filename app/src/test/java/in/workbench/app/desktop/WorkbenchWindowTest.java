@@ -100,7 +100,7 @@ class WorkbenchWindowTest {
         robot.interact(() -> robot.lookup("#tourDontShow").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
         robot.interact(() -> robot.lookup("#tourClose").queryButton().fire());
         assertTrue(robot.lookup("#tourCard").tryQuery().isEmpty(), "the tour is gone");
-        assertTrue(AppSettings.load(home.resolve("settings.json")).tourDismissed, "dismissed for good, across restarts");
+        assertTrue(SettingsStore.read(home.resolve(SettingsStore.FILE_NAME)).tourDismissed, "dismissed for good, across restarts");
         robot.interact(() -> app.window().select(app.window().screens().get(0)));
         screenshot(stage.getScene().getRoot(), "main-window");
     }

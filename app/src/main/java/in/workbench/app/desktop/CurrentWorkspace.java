@@ -1,18 +1,23 @@
 package in.workbench.app.desktop;
 
+import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.app.ImportHooks;
 import in.workbench.app.Main;
+import in.workbench.app.sample.SampleWorld;
 import in.workbench.views.shell.DialogService;
 import in.workbench.views.task.Failures;
 import in.workbench.views.task.TaskRunner;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The workspace the window shows: opens one on a worker, shows it (remembering a local one as the
  * last and most recent in the settings), closes the one it replaces, and keeps the current one
- * open when another fails to open. Used on the JavaFX thread.
+ * open when another fails to open. Makes the sample workspaces the first time they are asked for.
+ * Used on the JavaFX thread.
  */
 final class CurrentWorkspace {
 
@@ -24,14 +29,30 @@ final class CurrentWorkspace {
     private final TaskRunner runner;
     private final DialogService dialogs;
     private final SettingsStore settings;
+    private final Path home;
+    private final ImportHooks hooks;
+    private final Supplier<AddressParser> parser;
     private final Shown onShown;
     private Workspace workspace;
 
-    CurrentWorkspace(TaskRunner runner, DialogService dialogs, SettingsStore settings, Shown onShown) {
+    /**
+     * @param home the workbench home, where the sample workspaces are made
+     * @param hooks and {@code parser}: what making a sample workspace imports and trains with
+     */
+    CurrentWorkspace(TaskRunner runner, DialogService dialogs, SettingsStore settings, Path home, ImportHooks hooks,
+            Supplier<AddressParser> parser, Shown onShown) {
         this.runner = runner;
         this.dialogs = dialogs;
         this.settings = settings;
+        this.home = home;
+        this.hooks = hooks;
+        this.parser = parser;
         this.onShown = onShown;
+    }
+
+    /** True when {@code folder} holds a workspace. */
+    static boolean holdsWorkspace(Path folder) {
+        return Files.exists(folder.resolve(Workspace.DATABASE_NAME + ".mv.db"));
     }
 
     /** The workspace shown now, or null before the first one is open. */
@@ -41,12 +62,11 @@ final class CurrentWorkspace {
 
     /** Opens a workspace folder in the background; on failure the current one stays open. */
     void open(Path folder) {
-        runner.submit("Opening " + folder.getFileName(), m -> Workspace.open(folder), this::show, e -> dialogs.showError(
-                Failures.sentenceFor(e) + stillOpen(), e));
+        runner.submit("Opening " + folder.getFileName(), m -> Workspace.open(folder), this::show,
+                e -> dialogs.showError(Failures.sentenceFor(e) + stillOpen(), e));
     }
 
-    /** The sentence that tells the analyst the current workspace is still there after a failure. */
-    String stillOpen() {
+    private String stillOpen() {
         return workspace == null ? "" : " The workspace " + workspace.folder().getFileName() + " stays open.";
     }
 
@@ -65,29 +85,45 @@ final class CurrentWorkspace {
 
     /**
      * Opens the window's first workspace: the one named on the command line, else the last one,
-     * else the sample workspace in {@code home}, built from the bundled sample the first time.
+     * else the marketplace sample (made the first time).
      *
-     * @param message shows a sentence in place of the screens while the sample is built
+     * @param message shows a sentence in place of the screens while the sample is made
      */
-    void openAtStart(Path home, ImportHooks hooks, Consumer<String> message) {
+    void openAtStart(Consumer<String> message) {
         String requested = System.getProperty(Main.OPEN_WORKSPACE_PROPERTY);
         String last = settings.current().lastWorkspace;
         if (requested != null) {
             open(Path.of(requested));
-        } else if (last != null && SampleWorkspace.exists(Path.of(last))) {
+        } else if (last != null && holdsWorkspace(Path.of(last))) {
             open(Path.of(last));
         } else {
-            Path sample = home.resolve("workspaces").resolve("sample");
-            if (SampleWorkspace.exists(sample)) {
-                open(sample);
-            } else {
-                message.accept("Preparing the sample workspace (a copy of the bundled sample) in " + sample + " …");
-                runner.submit("Creating the sample workspace", m -> SampleWorkspace.create(sample, hooks.all(), m), this::show, e -> {
-                    message.accept("The sample workspace could not be created. Use File ▸ New workspace to start an empty one.");
-                    dialogs.showError(Failures.sentenceFor(e), e);
-                });
-            }
+            openSample(SampleWorld.MARKETPLACE, message);
         }
+    }
+
+    /**
+     * Opens a sample workspace, making it first if this home has none yet: the shipped marketplace
+     * sample is unpacked in a moment, the other worlds are generated, imported and trained in the
+     * background with progress in the status bar while the window stays usable.
+     *
+     * @param message shows a sentence in place of the screens while the first workspace is made
+     */
+    void openSample(SampleWorld world, Consumer<String> message) {
+        Path folder = world.folderIn(home);
+        if (holdsWorkspace(folder)) {
+            open(folder);
+            return;
+        }
+        if (workspace == null) {
+            message.accept(world.ready() ? "Unpacking the sample workspace into " + folder + " …"
+                    : "Making the sample workspace “" + world.title() + "” in " + folder + " (progress below) …");
+        }
+        runner.submit("Making the sample workspace: " + world.title(), m -> world.create(folder, hooks, parser, m), this::show, e -> {
+            if (workspace == null) {
+                message.accept("The sample workspace could not be made. Use File ▸ New workspace to start an empty one.");
+            }
+            dialogs.showError(Failures.sentenceFor(e) + stillOpen(), e);
+        });
     }
 
     /** Closes the workspace shown now (on quit). */

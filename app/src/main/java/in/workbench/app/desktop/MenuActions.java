@@ -5,6 +5,7 @@ import in.workbench.analytics.imports.CsvImporter;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.app.ImportHooks;
 import in.workbench.app.cli.VersionProvider;
+import in.workbench.app.sample.SampleWorld;
 import in.workbench.views.events.WorkspaceEvent;
 import in.workbench.views.events.WorkspaceEvents;
 import in.workbench.views.imports.ImportDialog;
@@ -16,6 +17,7 @@ import in.workbench.views.task.TaskRunner;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -80,13 +82,23 @@ final class MenuActions implements MainWindow.Actions {
         chooser.setTitle("Open a workspace folder");
         File f = chooser.showDialog(stage);
         if (f != null) {
-            if (!SampleWorkspace.exists(f.toPath())) {
+            if (!CurrentWorkspace.holdsWorkspace(f.toPath())) {
                 dialogs.showError(f + " holds no workspace. Use File ▸ New workspace to create one there.",
                         new WorkbenchException(WorkbenchException.Kind.WORKSPACE_UNUSABLE, "no workspace.mv.db in " + f));
                 return;
             }
             workspace.open(f.toPath());
         }
+    }
+
+    @Override
+    public List<String> samples() {
+        return Arrays.stream(SampleWorld.values()).map(SampleWorld::title).toList();
+    }
+
+    @Override
+    public void openSample(String title) {
+        workspace.openSample(SampleWorld.titled(title), window.get()::showMessage);
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class WorkbenchApplication extends Application {
         WorkspaceEvents events = new WorkspaceEvents(this::fail);
         SharedAddressParser parser = new SharedAddressParser();
         ImportHooks hooks = new ImportHooks(parser);
-        workspace = new CurrentWorkspace(runner, dialogs, settings, this::shown);
+        workspace = new CurrentWorkspace(runner, dialogs, settings, home, hooks, parser, this::shown);
         screens = new WorkbenchScreens(runner, dialogs, events, hooks, parser, settings, primary,
                 (title, filter) -> window.open(title, filter), () -> workspace.get(), this::fail);
         menu = new MenuActions(primary, home, settings, workspace, screens, runner, dialogs, events, hooks, () -> window,
@@ -81,7 +81,7 @@ public final class WorkbenchApplication extends Application {
         addIcon(primary);
         primary.setOnCloseRequest(e -> quit());
         primary.show();
-        workspace.openAtStart(home, hooks, window::showMessage);
+        workspace.openAtStart(window::showMessage);
     }
 
     private void shown(Workspace opened, boolean first) {

@@ -9,7 +9,7 @@ import in.workbench.analytics.regional.RegionalPreferences;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.app.ImportHooks;
-import in.workbench.app.desktop.SampleWorkspace;
+import in.workbench.app.sample.SampleWorld;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +29,7 @@ class RegionalSampleTest {
 
     @BeforeAll
     static void sample() throws Exception {
-        ws = SampleWorkspace.create(dir.resolve("sample"), new ImportHooks().all(), ProgressMonitor.NONE);
+        ws = SampleWorld.MARKETPLACE.create(dir.resolve("sample"), new ImportHooks(), new in.workbench.app.SharedAddressParser(), ProgressMonitor.NONE);
         prefs = RegionalPreferences.load(ws);
     }
 

@@ -36,6 +36,15 @@ public final class MainWindow implements Navigator {
 
         void openRecent(Path workspace);
 
+        /** File ▸ Open sample: the titles of the sample workspaces, in menu order. */
+        default List<String> samples() {
+            return List.of();
+        }
+
+        /** Opens (making it the first time) the sample workspace titled {@code title}. */
+        default void openSample(String title) {
+        }
+
         List<Path> recentWorkspaces();
 
         void importFile();
@@ -176,7 +185,14 @@ public final class MainWindow implements Navigator {
         importFile.setId("menuImport");
         MenuItem export = item("Export view…", "Shortcut+E", e -> actions.exportView());
         MenuItem quit = item("Quit", "Shortcut+Q", e -> actions.quit());
-        file.getItems().addAll(newWs, openWs, openTeam, recent, new SeparatorMenuItem(), importFile, export, new SeparatorMenuItem(), quit);
+        Menu samples = new Menu("Open sample");
+        samples.setId("menuSamples");
+        for (String title : actions.samples()) {
+            samples.getItems().add(item(title, null, e -> actions.openSample(title)));
+        }
+        samples.setDisable(samples.getItems().isEmpty());
+        file.getItems().addAll(newWs, openWs, openTeam, recent, samples, new SeparatorMenuItem(), importFile, export, new SeparatorMenuItem(),
+                quit);
         Menu view = new Menu("View");
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setSelected(actions.darkTheme());

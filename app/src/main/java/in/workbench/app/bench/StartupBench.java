@@ -1,16 +1,24 @@
 package in.workbench.app.bench;
 
 import in.workbench.app.desktop.StartupProbe;
+import in.workbench.app.sample.ReadySample;
+import in.workbench.app.sample.SampleWorld;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,24 +26,30 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code workbench bench startup}: time from launching the JVM to a usable window, on first run
- * (which builds the sample workspace) and on a later run (which opens it). Starts the workbench
- * as a child process with {@link StartupProbe}, so it needs a display (or xvfb-run).
+ * (which makes the sample workspace: unpacks the shipped one) and on later runs (which open it),
+ * and the sample workspace's size on disk against its CSV files. Starts the workbench as a child
+ * process with {@link StartupProbe}, so it needs a display (or xvfb-run).
  */
 @Command(name = "startup", description = {
-    "Launch the window in a child JVM with a fresh home folder, twice: the first run builds the sample workspace,",
-    "the second opens it. Prints the time to a usable window. Needs a display (on a server: xvfb-run)."})
+    "Launch the window in a child JVM with a fresh home folder: the first run makes the sample workspace, later runs open it.",
+    "Prints the time to the window, to the first workspace shown and to every screen filled, the load average beside each run,",
+    "and the sample workspace's size on disk against its CSV files. Needs a display (on a server: xvfb-run)."})
 final class StartupBench implements Callable<Integer> {
 
-    @Option(names = "--runs", defaultValue = "3", description = "Later runs to average (default ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "3", description = "Later runs to take the median of (default ${DEFAULT-VALUE}).")
     int runs;
 
     @Spec
     CommandSpec spec;
 
-    /** One measured start: milliseconds to a usable window. */
-    record Start(long firstRunMillis, List<Long> laterRunMillis) {
-        long medianLater() {
-            List<Long> sorted = laterRunMillis.stream().sorted().toList();
+    /** One start: milliseconds since the JVM started to the window, the workspace shown, every screen filled; the load average then. */
+    record Start(long windowMillis, long readyMillis, long populatedMillis, double loadAverage) {
+    }
+
+    /** The first start, the later ones, and the sample's bytes on disk and in CSV. */
+    record Report(Start first, List<Start> later, long workspaceBytes, long csvBytes) {
+        Start medianLater() {
+            List<Start> sorted = later.stream().sorted(java.util.Comparator.comparingLong(Start::populatedMillis)).toList();
             return sorted.get(sorted.size() / 2);
         }
     }
@@ -43,48 +57,83 @@ final class StartupBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Start s = measure(runs);
-        out.println("| start-up to a usable window | ms |");
-        out.println("|---|---:|");
-        out.printf("| first run (copies and imports the bundled sample) | %,d |%n", s.firstRunMillis());
-        out.printf("| later runs (opens the last workspace), median of %d | %,d |%n", s.laterRunMillis().size(), s.medianLater());
+        Report r = measure(runs);
+        out.println("| start-up (ms since the JVM started) | window shown | first workspace shown | every screen filled | load average |");
+        out.println("|---|---:|---:|---:|---:|");
+        out.println(row("first run (" + (ReadySample.shipped() ? "unpacks the shipped sample workspace" : "builds the sample workspace")
+                + ")", r.first()));
+        for (int i = 0; i < r.later().size(); i++) {
+            out.println(row("later run " + (i + 1) + " (opens the last workspace)", r.later().get(i)));
+        }
+        out.println(row("later runs, median of " + r.later().size(), r.medianLater()));
+        out.println();
+        out.printf(Locale.ROOT, "Sample workspace on disk after the runs (database and models): %,d bytes for %,d bytes of CSV (%.2fx).%n",
+                r.workspaceBytes(), r.csvBytes(), r.csvBytes() == 0 ? 0.0 : r.workspaceBytes() / (double) r.csvBytes());
         return 0;
     }
 
-    static Start measure(int runs) throws Exception {
-        if (System.getProperty("os.name", "").toLowerCase().contains("linux") && System.getenv("DISPLAY") == null
+    private static String row(String what, Start s) {
+        return String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %.1f |", what, s.windowMillis(), s.readyMillis(), s.populatedMillis(),
+                s.loadAverage());
+    }
+
+    static Report measure(int runs) throws Exception {
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux") && System.getenv("DISPLAY") == null
                 && System.getenv("WAYLAND_DISPLAY") == null) {
             throw new in.workbench.analytics.WorkbenchException(in.workbench.analytics.WorkbenchException.Kind.PREREQUISITE_MISSING,
                     "Measuring start-up opens the window, and there is no display: run it as xvfb-run java -jar workbench.jar bench startup.");
         }
         Path home = Files.createTempDirectory("workbench-startup");
         try {
-            long first = launch(home);
-            List<Long> later = new ArrayList<>();
+            Start first = launch(home);
+            List<Start> later = new ArrayList<>();
             for (int i = 0; i < Math.max(1, runs); i++) {
                 later.add(launch(home));
             }
-            return new Start(first, later);
+            Path sample = SampleWorld.MARKETPLACE.folderIn(home);
+            long workspace = sizeOf(sample.resolve("workspace.mv.db")) + sizeOf(sample.resolve("models"));
+            long csv = ReadySample.shipped() ? ReadySample.manifest().csvBytes() : csvSize(sample.resolve("source"));
+            return new Report(first, later, workspace, csv);
         } finally {
             BenchCommand.deleteRecursively(home);
         }
     }
 
-    private static long launch(Path home) throws Exception {
+    private static long csvSize(Path source) throws IOException {
+        try (Stream<Path> files = Files.list(source)) {
+            return files.filter(p -> p.toString().endsWith(".csv")).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static long sizeOf(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static Start launch(Path home) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("java.class.path");
         ProcessBuilder pb = new ProcessBuilder(java, "-D" + StartupProbe.PROPERTY + "=true", "-Dworkbench.home=" + home,
                 "-Dworkbench.noTour=true", "-cp", classPath, "in.workbench.app.Main");
         pb.redirectErrorStream(true);
         Process p = pb.start();
-        Long ready = null;
+        Map<String, Long> seen = new HashMap<>();
         StringBuilder log = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                if (line.startsWith(StartupProbe.PREFIX)) {
-                    ready = Long.parseLong(line.substring(StartupProbe.PREFIX.length()).trim());
-                } else if (log.length() < 4000) {
+                boolean probe = false;
+                for (String prefix : List.of(StartupProbe.WINDOW, StartupProbe.PREFIX, StartupProbe.POPULATED)) {
+                    if (line.startsWith(prefix)) {
+                        seen.put(prefix, Long.parseLong(line.substring(prefix.length()).trim()));
+                        probe = true;
+                    }
+                }
+                if (!probe && log.length() < 4000) {
                     log.append(line).append('\n');
                 }
             }
@@ -92,9 +141,10 @@ final class StartupBench implements Callable<Integer> {
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
         }
-        if (ready == null) {
+        if (!seen.containsKey(StartupProbe.POPULATED)) {
             throw new IllegalStateException("the window did not report that it was ready; its output was:\n" + log);
         }
-        return ready;
+        return new Start(seen.getOrDefault(StartupProbe.WINDOW, -1L), seen.getOrDefault(StartupProbe.PREFIX, -1L),
+                seen.get(StartupProbe.POPULATED), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

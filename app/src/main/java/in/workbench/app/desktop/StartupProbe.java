@@ -1,41 +1,109 @@
 package in.workbench.app.desktop;
 
+import in.workbench.views.task.RunningTask;
+import in.workbench.views.task.TaskRunner;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 
 /**
- * Measures start-up time to a usable window for {@code workbench bench startup}: with
- * {@code -Dworkbench.exitWhenReady=true}, once the first workspace is shown and two frames have
- * been rendered, prints {@code ready-ms=N} (milliseconds since the JVM started) on standard output
- * and quits. Used on the JavaFX thread.
+ * Measures start-up for {@code workbench bench startup}: with {@code -Dworkbench.exitWhenReady=true}
+ * it prints, in milliseconds since the JVM started, {@code window-ms=N} when the window is first
+ * shown, {@code ready-ms=N} when the first workspace has been shown and rendered, and
+ * {@code populated-ms=N} once every screen's loading for it has finished (no task the screens
+ * started is still running, for two frames in a row), then quits. Used on the JavaFX thread.
  */
 public final class StartupProbe {
 
     /** The system property that turns the probe on. */
     public static final String PROPERTY = "workbench.exitWhenReady";
-
-    /** The line prefix the bench reads. */
+    /** The line prefix of the window's first showing. */
+    public static final String WINDOW = "window-ms=";
+    /** The line prefix of the first workspace shown and rendered. */
     public static final String PREFIX = "ready-ms=";
+    /** The line prefix of every screen filled. */
+    public static final String POPULATED = "populated-ms=";
 
-    private StartupProbe() {
+    private final AtomicInteger running = new AtomicInteger();
+
+    /** A probe when the property asks for one, else null. */
+    static StartupProbe ifRequested() {
+        return Boolean.getBoolean(PROPERTY) ? new StartupProbe() : null;
     }
 
-    static void reportWhenRendered(Scene scene, Runnable quit) {
+    /** The screens' runner, counting the tasks they start until each has finished. */
+    TaskRunner track(TaskRunner runner) {
+        return new TaskRunner() {
+            @Override
+            public <T> RunningTask submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+                return counted(runner.submit(title, work, onSuccess, onFailure));
+            }
+
+            @Override
+            public <T> RunningTask submit(Lane lane, String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+                return counted(runner.submit(lane, title, work, onSuccess, onFailure));
+            }
+        };
+    }
+
+    private RunningTask counted(RunningTask task) {
+        running.incrementAndGet();
+        AtomicBoolean counted = new AtomicBoolean(true);
+        Runnable finished = () -> {
+            if (counted.getAndSet(false)) {
+                running.decrementAndGet();
+            }
+        };
+        task.runningProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                finished.run();
+            }
+        });
+        if (!task.runningProperty().get()) {
+            finished.run();
+        }
+        return task;
+    }
+
+    /** Tasks the screens started that have not finished. */
+    int running() {
+        return running.get();
+    }
+
+    /** Reports that the window is on screen. */
+    void windowShown() {
+        print(WINDOW);
+    }
+
+    /** Reports the first rendered frame with the workspace, then the frame with every screen filled, then quits. */
+    void reportWhenRendered(Scene scene, Runnable quit) {
         new AnimationTimer() {
             private int frames;
+            private int quietFrames;
 
             @Override
             public void handle(long now) {
-                if (++frames < 2 || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+                if (scene.getWindow() == null || !scene.getWindow().isShowing()) {
                     return;
                 }
-                stop();
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println(PREFIX + ms);
-                System.out.flush();
-                quit.run();
+                if (++frames == 2) {
+                    print(PREFIX);
+                }
+                quietFrames = frames >= 2 && running.get() == 0 ? quietFrames + 1 : 0;
+                if (quietFrames >= 2) {
+                    stop();
+                    print(POPULATED);
+                    quit.run();
+                }
             }
         }.start();
+    }
+
+    private static void print(String prefix) {
+        System.out.println(prefix + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
+        System.out.flush();
     }
 }

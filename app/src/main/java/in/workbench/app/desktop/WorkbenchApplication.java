@@ -48,6 +48,7 @@ public final class WorkbenchApplication extends Application {
     private CurrentWorkspace workspace;
     private MenuActions menu;
     private MainWindow window;
+    private StartupProbe probe;
 
     /** The workbench's home folder: {@code -Dworkbench.home}, else {@code ~/.workbench}. */
     public static Path home() {
@@ -69,8 +70,9 @@ public final class WorkbenchApplication extends Application {
         WorkspaceEvents events = new WorkspaceEvents(this::fail);
         SharedAddressParser parser = new SharedAddressParser();
         ImportHooks hooks = new ImportHooks(parser);
+        probe = StartupProbe.ifRequested();
         workspace = new CurrentWorkspace(runner, dialogs, settings, home, hooks, parser, this::shown);
-        screens = new WorkbenchScreens(runner, dialogs, events, hooks, parser, settings, primary,
+        screens = new WorkbenchScreens(probe == null ? runner : probe.track(runner), dialogs, events, hooks, parser, settings, primary,
                 (title, filter) -> window.open(title, filter), () -> workspace.get(), this::fail);
         menu = new MenuActions(primary, home, settings, workspace, screens, runner, dialogs, events, hooks, () -> window,
                 WorkbenchApplication::applyTheme, this::quit);
@@ -81,6 +83,9 @@ public final class WorkbenchApplication extends Application {
         addIcon(primary);
         primary.setOnCloseRequest(e -> quit());
         primary.show();
+        if (probe != null) {
+            probe.windowShown();
+        }
         workspace.openAtStart(window::showMessage);
     }
 
@@ -91,8 +96,8 @@ public final class WorkbenchApplication extends Application {
             if (!settings.current().tourDismissed && !Boolean.getBoolean("workbench.noTour")) {
                 menu.tour();
             }
-            if (Boolean.getBoolean(StartupProbe.PROPERTY)) {
-                StartupProbe.reportWhenRendered(stage.getScene(), this::quit);
+            if (probe != null) {
+                probe.reportWhenRendered(stage.getScene(), this::quit);
             }
         }
     }

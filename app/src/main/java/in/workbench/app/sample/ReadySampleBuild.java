@@ -35,6 +35,8 @@ public final class ReadySampleBuild {
             System.err.println("usage: ReadySampleBuild ZIP WORK_DIR");
             System.exit(2);
         }
+        // Tribuo reports every training iteration through java.util.logging: keep the build's output to the steps.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         Path zip = Path.of(args[0]);
         Path work = Path.of(args[1]);
         String inputs = inputs();

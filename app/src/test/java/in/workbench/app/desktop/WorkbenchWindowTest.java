@@ -22,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import in.workbench.views.shell.Screen;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -211,42 +212,43 @@ class WorkbenchWindowTest {
 
     @Test
     @Order(6)
-    void theAddressScreensAreInTheWindowAndOfferToTrainOnAnUnscoredWorkspace() throws Exception {
+    void theAddressScreensShowTheSamplesScoresWithoutTrainingAnything() throws Exception {
         robot.interact(() -> app.window().open("Addresses", java.util.Map.of("state", "Gujarat")));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.addresses().model().noScoresProperty().get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.addresses().model().noScoresProperty().get()
+                && !app.addresses().model().rows().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Gujarat", app.addresses().model().stateProperty().get());
-        assertTrue(robot.lookup("#trainAndScore").queryButton().isVisible());
-        assertTrue(robot.lookup("#emptyMessage").queryAs(Label.class).getText().contains("Train the model"));
-        screenshot(stage.getScene().getRoot(), "addresses-empty");
-        robot.interact(() -> app.window().open("Check an address", java.util.Map.of()));
-        waitForText("#checkMessage", "no deliverability model yet");
+        assertTrue(app.addresses().model().totalProperty().get() > 100, "the sample's Gujarat addresses, scored");
+        screenshot(stage.getScene().getRoot(), "addresses");
+    }
+
+    @Test
+    @Order(7)
+    void everyScreenOfTheSampleHasItsContentAtOnce() throws Exception {
+        robot.interact(() -> app.window().select(app.packaging()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.packaging().model().planProperty().get() != null);
+        assertTrue(app.packaging().model().savedPlanProperty().get().startsWith("The table holds the plan saved"),
+                "the sample carries a saved plan: " + app.packaging().model().savedPlanProperty().get());
+        for (Screen screen : app.window().screens()) {
+            robot.interact(() -> app.window().select(screen));
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            screenshot(stage.getScene().getRoot(), "sample-" + screen.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        }
+        Screen catalog = app.window().screens().stream().filter(sc -> sc.title().equals("Catalog")).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ((Label) catalog.view().lookup("#catalogMetrics")).getText()
+                .startsWith("Colour from titles"));
     }
 
     @Test
     @Order(8)
-    void theOverviewSaysWhatToRunThenChartsEveryFeaturesFlaggedRecords() throws Exception {
+    void theOverviewChartsEveryFeaturesFlaggedRecordsOfTheSample() throws Exception {
         robot.interact(() -> app.window().select(app.overview()));
         var overview = app.overview();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> overview.charts().get(0).chart() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(overview.charts().get(2).message() != null && overview.charts().get(2).message().contains("Train deliverability"),
-                "no scores yet: the tile says what to run");
         assertTrue(overview.map().colourOf("Gujarat") != null && !overview.map().colourOf("Gujarat").equals(in.workbench.views.map.IndiaMapView.NO_DATA));
-        screenshot(stage.getScene().getRoot(), "overview-before-models");
-        try (java.sql.Connection c = app.workspace().connection(); java.sql.Statement st = c.createStatement()) {
-            st.execute("INSERT INTO address_scores (address_id, score, flagged, reasons, scored_at) SELECT address_id, 0.3, TRUE, "
-                    + "'no house number', CURRENT_TIMESTAMP FROM addresses WHERE MOD(CAST(SUBSTRING(address_id, 2) AS INT), 7) = 0");
-            st.execute("INSERT INTO catalog_proposals (product_id, kind, attribute, current_value, proposed_value, confidence, source, "
-                    + "created_at) SELECT product_id, CASE WHEN color IS NULL THEN 'missing' ELSE 'conflict' END, 'color', color, 'red', "
-                    + "0.9, 'title', CURRENT_TIMESTAMP FROM products WHERE MOD(LENGTH(title), 5) = 0");
-            st.execute("INSERT INTO packaging_recommendations (product_id, current_package, recommended_package, p_damage_current, "
-                    + "p_damage_recommended, ship_cost_delta_inr, shipments, cost_current_inr, cost_recommended_inr, damage_cost_inr, "
-                    + "lambda, recommended_at) SELECT product_id, 'polybag', CASE WHEN fragile THEN 'carton_bubble' ELSE 'padded_mailer' END, "
-                    + "0.08, 0.02, 12, 1, 50, 62, 500, 1, CURRENT_TIMESTAMP FROM products WHERE weight_g > 1000");
-            st.execute("INSERT INTO packaging_predictions (product_id, package_type, p_damage, predicted_at) SELECT p.product_id, "
-                    + "k.package_type, 0.05 / k.robustness_rank, CURRENT_TIMESTAMP FROM products p CROSS JOIN package_types k");
-        }
         robot.interact(() -> overview.model().refresh());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> overview.charts().stream().allMatch(card -> card.chart() != null));
         WaitForAsyncUtils.waitForFxEvents();
@@ -263,12 +265,6 @@ class WorkbenchWindowTest {
         robot.interact(() -> overview.model().openRegion("Gujarat"));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> "Gujarat".equals(app.regional().model().stateProperty().get())
                 && !app.regional().model().stateSubcategories().isEmpty());
-        try (java.sql.Connection c = app.workspace().connection(); java.sql.Statement st = c.createStatement()) {
-            st.execute("DELETE FROM catalog_proposals");
-            st.execute("DELETE FROM packaging_recommendations");
-            st.execute("DELETE FROM packaging_predictions");
-            st.execute("DELETE FROM address_scores");
-        }
     }
 
     @Test

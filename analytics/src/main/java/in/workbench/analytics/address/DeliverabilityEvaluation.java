@@ -8,12 +8,9 @@ import in.workbench.analytics.address.DeliverabilityTrainer.CandidateMetrics;
 import in.workbench.analytics.address.DeliverabilityTrainer.Confusion;
 import in.workbench.analytics.evaluation.BinaryMetrics;
 import in.workbench.analytics.evaluation.BinaryMetrics.ReliabilityBin;
+import in.workbench.analytics.workspace.TrainedModelStore;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,44 +51,30 @@ public record DeliverabilityEvaluation(String chosen, String trainedAt, int addr
 
     /** The stored evaluation of the workspace's deliverability model; empty when none was trained. */
     public static Optional<DeliverabilityEvaluation> load(Workspace ws) {
-        try (Connection c = ws.connection(); Statement s = c.createStatement()) {
-            String json;
-            String trainedAt;
-            long seed;
-            try (ResultSet rs = s.executeQuery("SELECT metrics_json, trained_at, seed FROM trained_models WHERE model_name = '"
-                    + DeliverabilityTrainer.MODEL_NAME + "'")) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                json = rs.getString(1);
-                trainedAt = rs.getObject(2, java.time.OffsetDateTime.class).toString();
-                seed = rs.getLong(3);
-            }
-            List<Double> scores = new ArrayList<>();
-            List<Boolean> delivered = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT score, delivered FROM deliverability_oof ORDER BY address_id")) {
-                while (rs.next()) {
-                    scores.add(rs.getDouble(1));
-                    delivered.add(rs.getBoolean(2));
-                }
-            }
-            JsonNode m = new ObjectMapper().readTree(json);
+        Optional<TrainedModelStore.StoredModel> stored = new TrainedModelStore(ws).find(DeliverabilityTrainer.MODEL_NAME);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        List<DeliverabilityStore.OutOfFold> oof = new DeliverabilityStore(ws).outOfFold();
+        try {
+            JsonNode m = new ObjectMapper().readTree(stored.get().metricsJson());
             List<CandidateMetrics> candidates = new ArrayList<>();
             for (JsonNode cand : m.path("candidates")) {
                 candidates.add(new CandidateMetrics(cand.path("algorithm").asText(), cand.path("auc").asDouble(),
                         cand.path("logLoss").asDouble(), cand.path("brier").asDouble()));
             }
-            double[] sc = new double[scores.size()];
-            boolean[] dl = new boolean[scores.size()];
+            double[] sc = new double[oof.size()];
+            boolean[] dl = new boolean[oof.size()];
             for (int i = 0; i < sc.length; i++) {
-                sc[i] = scores.get(i);
-                dl[i] = delivered.get(i);
+                sc[i] = oof.get(i).score();
+                dl[i] = oof.get(i).delivered();
             }
-            return Optional.of(new DeliverabilityEvaluation(m.path("chosen").asText(), trainedAt, m.path("addresses").asInt(),
-                    m.path("undeliverable").asInt(), m.path("analyst_labels").asInt(), m.path("folds").asInt(), seed, List.copyOf(candidates),
-                    m.path("auc").asDouble(), m.path("brier").asDouble(), m.path("ece").asDouble(Double.NaN),
-                    m.path("mean_predicted").asDouble(Double.NaN), m.path("delivered_share").asDouble(Double.NaN), sc, dl));
-        } catch (SQLException | IOException e) {
+            return Optional.of(new DeliverabilityEvaluation(m.path("chosen").asText(), stored.get().trainedAt().toString(),
+                    m.path("addresses").asInt(), m.path("undeliverable").asInt(), m.path("analyst_labels").asInt(), m.path("folds").asInt(),
+                    stored.get().seed(), List.copyOf(candidates), m.path("auc").asDouble(), m.path("brier").asDouble(),
+                    m.path("ece").asDouble(Double.NaN), m.path("mean_predicted").asDouble(Double.NaN),
+                    m.path("delivered_share").asDouble(Double.NaN), sc, dl));
+        } catch (IOException e) {
             throw new WorkbenchException(Kind.OTHER, "Could not read the deliverability model's evaluation: " + e.getMessage(), e);
         }
     }

@@ -1,19 +1,11 @@
 package in.workbench.analytics.address;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.evaluation.BinaryMetrics;
 import in.workbench.analytics.task.ProgressMonitor;
-import in.workbench.analytics.workspace.Sql;
+import in.workbench.analytics.workspace.TrainedModelStore;
 import in.workbench.analytics.workspace.Workspace;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -146,33 +138,7 @@ public final class DeliverabilityTrainer {
 
     /** Reads the labelled addresses of a workspace. */
     public List<LabelledAddress> labels(Workspace ws) {
-        String sql = "SELECT a.address_id, a.address_text, a.city, a.state, a.pincode, o.delivered, o.failed, l.label FROM addresses a "
-                + "LEFT JOIN (SELECT address_id, SUM(CASE WHEN status = 'undeliverable' THEN 0 ELSE 1 END) AS delivered, "
-                + "SUM(CASE WHEN status = 'undeliverable' THEN 1 ELSE 0 END) AS failed FROM shipments WHERE status IS NOT NULL "
-                + "GROUP BY address_id) o ON o.address_id = a.address_id "
-                + "LEFT JOIN (SELECT address_id, label FROM (SELECT address_id, label, ROW_NUMBER() OVER (PARTITION BY address_id "
-                + "ORDER BY labeled_at DESC, label_id DESC) AS rn FROM address_labels WHERE NOT undone) newest WHERE rn = 1) l "
-                + "ON l.address_id = a.address_id WHERE o.delivered IS NOT NULL OR l.label IS NOT NULL ORDER BY a.address_id";
-        List<LabelledAddress> out = new ArrayList<>();
-        try (Connection c = ws.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                String analyst = rs.getString(8);
-                int delivered = rs.getInt(6);
-                int failed = rs.getInt(7);
-                if (analyst != null) {
-                    if (!analyst.equals("unsure")) {
-                        out.add(new LabelledAddress(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                analyst.equals("deliverable"), "analyst", delivered, failed));
-                    }
-                } else if (delivered + failed > 0) {
-                    out.add(new LabelledAddress(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            delivered >= failed, "shipments", delivered, failed));
-                }
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not read the labelled addresses: " + e.getMessage(), e);
-        }
-        return out;
+        return new DeliverabilityStore(ws).labelledAddresses();
     }
 
     /** Trains on a workspace, saves the model and its report, and returns the report. */
@@ -337,28 +303,10 @@ public final class DeliverabilityTrainer {
 
     /** Keeps each labelled address's out-of-fold score so screens can evaluate any threshold later. */
     private static void saveOutOfFold(Workspace ws, List<LabelledAddress> data, Report r) {
-        Sql.inTransaction(ws, "Could not record the cross-validated scores", c -> {
-            try (Statement s = c.createStatement();
-                    PreparedStatement ps = c.prepareStatement("INSERT INTO deliverability_oof (address_id, score, delivered, label_source) "
-                            + "VALUES (?, ?, ?, ?)")) {
-                s.executeUpdate("DELETE FROM deliverability_oof");
-                for (int i = 0; i < data.size(); i++) {
-                    ps.setString(1, data.get(i).id());
-                    ps.setDouble(2, r.outOfFoldScores()[i]);
-                    ps.setBoolean(3, r.outOfFoldDelivered()[i]);
-                    ps.setString(4, data.get(i).source());
-                    ps.addBatch();
-                    if (i % 5_000 == 4_999) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
-        });
+        new DeliverabilityStore(ws).saveOutOfFold(data, r.outOfFoldScores(), r.outOfFoldDelivered());
     }
 
     private static void saveReport(Workspace ws, Report r, int rows) {
-        ObjectMapper json = new ObjectMapper();
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("model", MODEL_NAME);
         metrics.put("chosen", r.chosen());
@@ -377,20 +325,9 @@ public final class DeliverabilityTrainer {
         metrics.put("addresses", r.addresses());
         metrics.put("undeliverable", r.undeliverable());
         metrics.put("analyst_labels", r.analystLabels());
-        try (Connection c = ws.connection(); PreparedStatement ps = c.prepareStatement(ws.dialect().upsert("trained_models", java.util.List.of(
-                "model_name", "file_name", "trained_at", "seed", "training_rows", "metrics_json", "provenance"), java.util.List.of("model_name")))) {
-            ps.setString(1, MODEL_NAME);
-            ps.setString(2, DeliverabilityModel.FILE_NAME);
-            ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
-            ps.setLong(4, r.seed());
-            ps.setLong(5, rows);
-            ps.setString(6, json.writeValueAsString(metrics));
-            ps.setString(7, "features: " + String.join(", ", DeliverabilityFeatures.STRUCTURE) + " + word unigrams; labels: "
+        new TrainedModelStore(ws).record(MODEL_NAME, DeliverabilityModel.FILE_NAME, r.seed(), rows, metrics,
+                "features: " + String.join(", ", DeliverabilityFeatures.STRUCTURE) + " + word unigrams; labels: "
                     + "shipment outcomes, each shipment one weighted example (delivered, damaged, returned = delivered; undeliverable = not), "
                     + "overridden by analysts' newest labels; seed " + r.seed() + "; " + r.folds() + "-fold cross-validation");
-            ps.executeUpdate();
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not record the trained model: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,17 +1,11 @@
 package in.workbench.analytics.catalog;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import in.workbench.analytics.WorkbenchException;
-import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.workspace.ModelFile;
+import in.workbench.analytics.workspace.TrainedModelStore;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.Serial;
 import java.io.Serializable;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -107,18 +101,6 @@ public final class CatalogModels {
     }
 
     private static void record(Workspace ws, String name, long seed, long rows, Map<String, Object> metrics, String provenance) {
-        try (Connection c = ws.connection(); PreparedStatement ps = c.prepareStatement(ws.dialect().upsert("trained_models", java.util.List.of(
-                "model_name", "file_name", "trained_at", "seed", "training_rows", "metrics_json", "provenance"), java.util.List.of("model_name")))) {
-            ps.setString(1, name);
-            ps.setString(2, name + ".model");
-            ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
-            ps.setLong(4, seed);
-            ps.setLong(5, rows);
-            ps.setString(6, new ObjectMapper().writeValueAsString(metrics));
-            ps.setString(7, provenance);
-            ps.executeUpdate();
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not record the trained model: " + e.getMessage(), e);
-        }
+        new TrainedModelStore(ws).record(name, name + ".model", seed, rows, metrics, provenance);
     }
 }

@@ -6,17 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
+import in.workbench.analytics.workspace.TrainedModelStore;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -158,20 +154,8 @@ public record CrispModel(CrispParams params, double[] standardErrors, List<Crisp
     /** Saves the model in the workspace's models/ and records it in trained_models. */
     public void save(Workspace ws) {
         writeTo(ws.modelsDir().resolve(FILE));
-        try (Connection c = ws.connection(); PreparedStatement ps = c.prepareStatement("MERGE INTO trained_models (model_name, file_name, "
-                + "trained_at, seed, training_rows, metrics_json, provenance) KEY (model_name) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, NAME);
-            ps.setString(2, FILE);
-            ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
-            ps.setLong(4, seed);
-            ps.setLong(5, contacts);
-            ps.setString(6, String.format(java.util.Locale.ROOT, "{\"rhat_max\":%s,\"sweeps\":%d}",
-                    Double.isFinite(rhatMax) ? Double.toString(rhatMax) : "null", sweeps));
-            ps.setString(7, toJson().path("provenance").toString());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not record the trained CRISP model: " + e.getMessage(), e);
-        }
+        new TrainedModelStore(ws).record(NAME, FILE, seed, contacts, String.format(java.util.Locale.ROOT, "{\"rhat_max\":%s,\"sweeps\":%d}",
+                Double.isFinite(rhatMax) ? Double.toString(rhatMax) : "null", sweeps), toJson().path("provenance").toString());
     }
 
     /**

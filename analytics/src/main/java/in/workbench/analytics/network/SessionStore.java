@@ -4,6 +4,7 @@ import in.workbench.analytics.imports.ImportHook;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.Sql;
+import in.workbench.analytics.workspace.TrainedModelStore;
 import in.workbench.analytics.workspace.Workspace;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -108,19 +109,8 @@ public final class SessionStore {
 
     /** Records the trained model in {@code trained_models} with its provenance and evaluation. */
     public void recordModel(long seed, long trainingRows, com.fasterxml.jackson.databind.node.ObjectNode provenance) {
-        Sql.inTransaction(ws, "Could not record the trained model", c -> {
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO trained_models (model_name, file_name, trained_at, seed, "
-                    + "training_rows, metrics_json, provenance) KEY (model_name) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, SlowNetworkModel.NAME);
-                ps.setString(2, SlowNetworkModel.FILE_NAME);
-                ps.setObject(3, OffsetDateTime.now(java.time.ZoneOffset.UTC));
-                ps.setLong(4, seed);
-                ps.setLong(5, trainingRows);
-                ps.setString(6, provenance.path("candidates").toString());
-                ps.setString(7, provenance.toString());
-                ps.executeUpdate();
-            }
-        });
+        new TrainedModelStore(ws).record(SlowNetworkModel.NAME, SlowNetworkModel.FILE_NAME, seed, trainingRows,
+                provenance.path("candidates").toString(), provenance.toString());
     }
 
     /** Replaces the stored predictions with {@code scores}. */

@@ -1,17 +1,12 @@
 package in.workbench.analytics.packaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.evaluation.BinaryMetrics;
 import in.workbench.analytics.task.ProgressMonitor;
+import in.workbench.analytics.workspace.TrainedModelStore;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.Serializable;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -372,7 +367,6 @@ public final class PackagingTrainer {
     /** Records the model in trained_models with its metrics and provenance. */
     private static void saveRecord(Workspace ws, Result result) {
         Comparison c = result.comparison();
-        ObjectMapper json = new ObjectMapper();
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("model", MODEL_NAME);
         metrics.put("ordinal", c.ordinal());
@@ -386,19 +380,8 @@ public final class PackagingTrainer {
         Set<String> provenance = new LinkedHashSet<>();
         provenance.add("ordinal: " + result.model().ordinal().getProvenance());
         provenance.add("logistic regression: " + result.model().baseline().getProvenance());
-        try (Connection conn = ws.connection(); PreparedStatement ps = conn.prepareStatement(ws.dialect().upsert("trained_models", java.util.List.of(
-                "model_name", "file_name", "trained_at", "seed", "training_rows", "metrics_json", "provenance"), java.util.List.of("model_name")))) {
-            ps.setString(1, MODEL_NAME);
-            ps.setString(2, PackagingModel.FILE_NAME);
-            ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
-            ps.setLong(4, c.seed());
-            ps.setLong(5, c.trainingShipments());
-            ps.setString(6, json.writeValueAsString(metrics));
-            ps.setString(7, String.join("\n", provenance));
-            ps.executeUpdate();
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not record the trained model: " + e.getMessage(), e);
-        }
+        new TrainedModelStore(ws).record(MODEL_NAME, PackagingModel.FILE_NAME, c.seed(), c.trainingShipments(), metrics,
+                String.join("\n", provenance));
     }
 
     /** The Tribuo prediction of one example, as a damage probability (tests use it). */

@@ -1,17 +1,11 @@
 package in.workbench.analytics.segmentation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.task.ProgressMonitor;
+import in.workbench.analytics.workspace.TrainedModelStore;
 import in.workbench.analytics.workspace.Workspace;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -223,21 +217,7 @@ public final class SegmentationTrainer {
 
     /** Reads every address of the workspace with the analysts' newest segmentation where there is one. */
     public List<Example> examples(Workspace ws) {
-        String sql = "SELECT a.address_id, a.address_text, a.pincode, l.segments FROM addresses a LEFT JOIN (SELECT address_id, segments "
-                + "FROM (SELECT address_id, segments, ROW_NUMBER() OVER (PARTITION BY address_id ORDER BY labeled_at DESC, label_id DESC) "
-                + "AS rn FROM address_labels WHERE NOT undone AND segments IS NOT NULL AND segments <> '') newest WHERE rn = 1) l "
-                + "ON l.address_id = a.address_id ORDER BY a.address_id";
-        List<Example> out = new ArrayList<>();
-        try (Connection c = ws.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                String text = rs.getString(2);
-                String segments = rs.getString(4);
-                out.add(new Example(rs.getString(1), text, rs.getString(3), segments == null ? null : Segmentation.parse(text, segments)));
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not read the addresses to train on: " + e.getMessage(), e);
-        }
-        return out;
+        return new SegmentationStore(ws).examples();
     }
 
     /** Trains on a workspace, saves the model, records it in trained_models and the learning curve, and returns it. */
@@ -267,43 +247,17 @@ public final class SegmentationTrainer {
         metrics.put("epochs", r.epochs());
         metrics.put("train_millis", r.trainMillis());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try (Connection c = ws.connection()) {
-            long analystLabels;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT COUNT(DISTINCT address_id) FROM address_labels WHERE NOT undone")) {
-                rs.next();
-                analystLabels = rs.getLong(1);
-            }
-            try (PreparedStatement ps = c.prepareStatement(in.workbench.analytics.workspace.Dialect.of(c).upsert("trained_models", java.util.List.of(
-                    "model_name", "file_name", "trained_at", "seed", "training_rows", "metrics_json", "provenance"), java.util.List.of("model_name")))) {
-                ps.setString(1, MODEL_NAME);
-                ps.setString(2, SegmentationModel.FILE_NAME);
-                ps.setObject(3, now);
-                ps.setLong(4, r.seed());
-                ps.setLong(5, r.weakExamples() + r.analystExamples());
-                ps.setString(6, new ObjectMapper().writeValueAsString(metrics));
-                ps.setString(7, "Tribuo CRFTrainer (AdaGrad 0.1, " + r.epochs() + " epochs, seed " + r.seed() + "); token features: word, "
+        SegmentationStore store = new SegmentationStore(ws);
+        long analystLabels = store.analystLabelledAddresses();
+        new TrainedModelStore(ws).record(MODEL_NAME, SegmentationModel.FILE_NAME, r.seed(), r.weakExamples() + r.analystExamples(), metrics,
+                "Tribuo CRFTrainer (AdaGrad 0.1, " + r.epochs() + " epochs, seed " + r.seed() + "); token features: word, "
                         + "shape, digit class, pincode validity, cue-word classes (own and nearest left/right), locality suffixes, "
                         + "postal-directory offices/districts/cities/states, chunk position, neighbours; labels: " + r.composedExamples()
                         + " composed addresses of several writing styles, weak labels (directory + patterns) for " + r.weakExamples()
                         + " addresses, analysts' segments for " + r.analystExamples() + " (weight " + ANALYST_WEIGHT + "); "
                         + r.heldOut() + " analyst-segmented addresses held out");
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO segmentation_learning_curve (trained_at, analyst_labels, "
-                    + "analyst_segmentations, held_out, span_f1, weak_agreement_f1, train_millis) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setObject(1, now);
-                ps.setLong(2, analystLabels);
-                ps.setLong(3, r.analystExamples() + r.heldOut());
-                ps.setLong(4, r.heldOut());
-                ps.setObject(5, r.spanF1());
-                ps.setDouble(6, r.weakAgreementF1());
-                ps.setLong(7, r.trainMillis());
-                ps.executeUpdate();
-            }
-        } catch (SQLException | JsonProcessingException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not record the trained segmentation model: " + e.getMessage(), e);
-        }
+        store.addCurvePoint(new CurvePoint(now, analystLabels, r.analystExamples() + r.heldOut(), r.heldOut(), r.spanF1(),
+                r.weakAgreementF1()), r.trainMillis());
     }
 
     /** One point of the learning curve recorded in the workspace. */
@@ -313,18 +267,6 @@ public final class SegmentationTrainer {
 
     /** The learning curve recorded by every training on this workspace, oldest first. */
     public static List<CurvePoint> learningCurve(Workspace ws) {
-        List<CurvePoint> out = new ArrayList<>();
-        try (Connection c = ws.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT trained_at, analyst_labels, analyst_segmentations, held_out, span_f1, weak_agreement_f1 "
-                        + "FROM segmentation_learning_curve ORDER BY run_id")) {
-            while (rs.next()) {
-                Object f1 = rs.getObject(5);
-                out.add(new CurvePoint(rs.getObject(1, OffsetDateTime.class), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        f1 == null ? null : ((Number) f1).doubleValue(), rs.getDouble(6)));
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not read the learning curve: " + e.getMessage(), e);
-        }
-        return out;
+        return new SegmentationStore(ws).learningCurve();
     }
 }

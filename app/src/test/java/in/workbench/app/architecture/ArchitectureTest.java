@@ -2,9 +2,12 @@ package in.workbench.app.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +70,51 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("java.sql..")
                 .because("the window and the command line call the same analytics services; only the benchmarks time queries "
                         + "directly").check(classes);
+    }
+
+    /**
+     * The analytics classes that may hold SQL besides the workspace infrastructure
+     * ({@code analytics.workspace}: {@code Sql}, {@code Workspace}, {@code TrainedModelStore}, …) and the
+     * classes named {@code *Store} or {@code *Repository}: each is its feature's storage for one
+     * kind of record, named for what it reads or writes (docs/architecture.md, "Where SQL lives").
+     * A new storage class is named {@code *Store}; this list only shrinks.
+     */
+    static final Set<String> STORAGE_CLASSES = Set.of(
+            "in.workbench.analytics.address.AddressInsights", "in.workbench.analytics.address.AddressScoring",
+            "in.workbench.analytics.address.FlagThreshold",
+            "in.workbench.analytics.browse.TableBrowser",
+            "in.workbench.analytics.export.CsvExporter",
+            "in.workbench.analytics.imports.CsvImporter", "in.workbench.analytics.imports.ImportHook",
+            "in.workbench.analytics.imports.RejectedRows", "in.workbench.analytics.imports.UnresolvedReferences",
+            "in.workbench.analytics.lab.GenericTableImporter", "in.workbench.analytics.lab.LabScoring",
+            "in.workbench.analytics.labeling.LabelMerge", "in.workbench.analytics.labeling.LabelOutbox",
+            "in.workbench.analytics.labeling.LabelingLeases", "in.workbench.analytics.labeling.LabelingQueue",
+            "in.workbench.analytics.overview.FlaggedRecords", "in.workbench.analytics.overview.WorkspaceOverview",
+            "in.workbench.analytics.regional.DeliverySpeed", "in.workbench.analytics.regional.RankingPreview",
+            "in.workbench.analytics.regional.RegionalAggregates", "in.workbench.analytics.regional.RegionalPreferences",
+            "in.workbench.analytics.segmentation.AddressSegmenting", "in.workbench.analytics.segmentation.BuildingsReport");
+
+    /** A class that may speak SQL: judged by its outermost class, so a store's nested rows and callbacks count as the store. */
+    static final DescribedPredicate<JavaClass> STORAGE_DOOR = new DescribedPredicate<>(
+            "the workspace infrastructure, a *Store or *Repository, or a listed storage class") {
+        @Override
+        public boolean test(JavaClass c) {
+            JavaClass outer = c;
+            while (outer.getEnclosingClass().isPresent()) {
+                outer = outer.getEnclosingClass().get();
+            }
+            String name = outer.getSimpleName();
+            return outer.getPackageName().startsWith("in.workbench.analytics.workspace") || name.endsWith("Store")
+                    || name.endsWith("Repository") || STORAGE_CLASSES.contains(outer.getName());
+        }
+    };
+
+    @Test
+    void onlyAFeaturesStorageSpeaksSql() {
+        noClasses().that().resideInAPackage("in.workbench.analytics..").and(DescribedPredicate.not(STORAGE_DOOR))
+                .should().dependOnClassesThat().resideInAPackage("java.sql..")
+                .because("SQL lives in one door per feature (STYLE.md rules 11 and 18): trainers, models and reports speak in "
+                        + "records and call their feature's store, so H2/PostgreSQL differences and transactions stay in one place")
+                .check(classes);
     }
 }

@@ -151,12 +151,8 @@ public final class AddressesView implements Screen {
         buildTable();
         Label count = new Label();
         count.setId("addressCount");
-        count.textProperty().bind(Bindings.createStringBinding(() -> {
-            long total = model.totalProperty().get();
-            long from = total == 0 ? 0 : model.offsetProperty().get() + 1;
-            long to = Math.min(total, model.offsetProperty().get() + AddressesViewModel.PAGE);
-            return String.format("Rows %,d–%,d of %,d (%s)", from, to, total, model.filterDescription());
-        }, model.totalProperty(), model.offsetProperty(), model.rows()));
+        count.textProperty().bind(Bindings.createStringBinding(() -> "Rows " + model.paging().rangeText().get() + " ("
+                + model.filterDescription() + ")", model.paging().rangeText(), model.rows()));
         Button prev = new Button("◀");
         prev.setOnAction(e -> model.previousPage());
         Button next = new Button("▶");

@@ -10,6 +10,7 @@ import in.workbench.analytics.export.ExportResult;
 import in.workbench.analytics.geo.IndianState;
 import in.workbench.analytics.geo.Place;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.table.Paging;
 import in.workbench.views.task.Failures;
 import in.workbench.views.task.RunningTask;
 import in.workbench.views.task.TaskRunner;
@@ -23,7 +24,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -71,8 +71,7 @@ public final class AddressesViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final StringProperty sortColumn = new SimpleStringProperty("score");
     private final BooleanProperty ascending = new SimpleBooleanProperty(true);
-    private final LongProperty total = new SimpleLongProperty();
-    private final LongProperty offset = new SimpleLongProperty();
+    private final Paging paging = new Paging(PAGE);
     private final BooleanProperty noScores = new SimpleBooleanProperty(false);
     private final BooleanProperty training = new SimpleBooleanProperty(false);
     private final StringProperty message = new SimpleStringProperty("");
@@ -145,12 +144,12 @@ public final class AddressesViewModel {
 
     /** Rows the filters select. */
     public LongProperty totalProperty() {
-        return total;
+        return paging.totalProperty();
     }
 
     /** Index of the page's first row. */
     public LongProperty offsetProperty() {
-        return offset;
+        return paging.offsetProperty();
     }
 
     /** True when the workspace has no scores yet: the screen shows its empty state. */
@@ -265,22 +264,20 @@ public final class AddressesViewModel {
         if (loading) {
             return;
         }
-        offset.set(0);
+        paging.first();
         reload();
     }
 
     /** Next page, if there is one. */
     public void nextPage() {
-        if (offset.get() + PAGE < total.get()) {
-            offset.set(offset.get() + PAGE);
+        if (paging.next()) {
             reload();
         }
     }
 
     /** Previous page, if there is one. */
     public void previousPage() {
-        if (offset.get() > 0) {
-            offset.set(Math.max(0, offset.get() - PAGE));
+        if (paging.previous()) {
             reload();
         }
     }
@@ -298,7 +295,7 @@ public final class AddressesViewModel {
             return;
         }
         TableQuery q = query();
-        long off = offset.get();
+        long off = paging.offset();
         long request = ++requests;
         runner.submit("Reading addresses", m -> {
             AddressInsights insights = new AddressInsights(ws);
@@ -328,7 +325,7 @@ public final class AddressesViewModel {
             message.set(p.scored() == 0 ? "No address of this workspace has a deliverability score yet. Train the model and score "
                     + "every address here (in the background; you can keep working), or run `workbench train` and "
                     + "`workbench score` on the command line." : "");
-            total.set(p.total());
+            paging.setTotal(p.total());
             rows.setAll(p.rows());
             if (!p.states().equals(states)) {
                 states.setAll(p.states());
@@ -412,5 +409,10 @@ public final class AddressesViewModel {
         Workspace ws = session.workspaceProperty().get();
         TableQuery q = query();
         runner.submit("Exporting " + file.getFileName(), m -> new CsvExporter(ws).export(q, file, m), done, onError);
+    }
+
+    /** Where the table stands: the page's first row, the matching rows, the range shown. */
+    public Paging paging() {
+        return paging;
     }
 }

@@ -6,6 +6,7 @@ import in.workbench.analytics.browse.TableQuery;
 import in.workbench.analytics.export.CsvExporter;
 import in.workbench.analytics.export.ExportResult;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.table.Paging;
 import in.workbench.views.task.ScreenUpdates;
 import in.workbench.views.task.TaskRunner;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -44,8 +44,7 @@ public final class DataBrowserViewModel {
     private final StringProperty table = new SimpleStringProperty();
     private final ObservableList<ColumnInfo> columns = FXCollections.observableArrayList();
     private final ObservableList<List<Object>> rows = FXCollections.observableArrayList();
-    private final LongProperty total = new SimpleLongProperty();
-    private final LongProperty offset = new SimpleLongProperty();
+    private final Paging paging = new Paging(PAGE_SIZE);
     private final StringProperty search = new SimpleStringProperty("");
     private final Map<String, String> filters = new LinkedHashMap<>();
     private String sortColumn;
@@ -114,7 +113,7 @@ public final class DataBrowserViewModel {
             }
             filters.keySet().retainAll(cols.stream().map(ColumnInfo::name).toList());
             columns.setAll(cols);
-            offset.set(0);
+            paging.first();
             refresh();
         }, onError);
     }
@@ -131,16 +130,15 @@ public final class DataBrowserViewModel {
         }
         TableBrowser b = browser;
         TableQuery q = query();
-        long from = offset.get();
+        long from = paging.offset();
         loading.set(true);
         updates.read("page", "Loading " + q.table(), (ws, m) -> new Page(b.count(q), b.page(q, from, PAGE_SIZE)), page -> {
             loading.set(false);
-            total.set(page.count);
+            paging.setTotal(page.count);
             selected.set(null);
             rows.setAll(page.rows);
-            long last = Math.min(page.count, from + page.rows.size());
             status.set(page.count == 0 ? "No rows" + (filters.isEmpty() && search.get().isBlank() ? "" : " match the filters")
-                    : String.format("Rows %,d–%,d of %,d", from + 1, last, page.count));
+                    : "Rows " + paging.rangeText().get());
         }, e -> {
             loading.set(false);
             onError.accept(e);
@@ -156,7 +154,7 @@ public final class DataBrowserViewModel {
         } else {
             filters.put(column, text);
         }
-        offset.set(0);
+        paging.first();
         refresh();
     }
 
@@ -166,27 +164,25 @@ public final class DataBrowserViewModel {
 
     public void setSearch(String text) {
         search.set(text == null ? "" : text);
-        offset.set(0);
+        paging.first();
         refresh();
     }
 
     public void sortBy(String column, boolean asc) {
         sortColumn = column;
         ascending = asc;
-        offset.set(0);
+        paging.first();
         refresh();
     }
 
     public void nextPage() {
-        if (offset.get() + PAGE_SIZE < total.get()) {
-            offset.set(offset.get() + PAGE_SIZE);
+        if (paging.next()) {
             refresh();
         }
     }
 
     public void previousPage() {
-        if (offset.get() > 0) {
-            offset.set(Math.max(0, offset.get() - PAGE_SIZE));
+        if (paging.previous()) {
             refresh();
         }
     }
@@ -225,11 +221,11 @@ public final class DataBrowserViewModel {
     }
 
     public LongProperty totalProperty() {
-        return total;
+        return paging.totalProperty();
     }
 
     public LongProperty offsetProperty() {
-        return offset;
+        return paging.offsetProperty();
     }
 
     public StringProperty searchProperty() {
@@ -250,5 +246,10 @@ public final class DataBrowserViewModel {
 
     public BooleanProperty loadingProperty() {
         return loading;
+    }
+
+    /** Where the table stands: the page's first row, the matching rows, the range shown. */
+    public Paging paging() {
+        return paging;
     }
 }

@@ -7,6 +7,7 @@ import in.workbench.analytics.catalog.CatalogStore;
 import in.workbench.analytics.catalog.CatalogTraining;
 import in.workbench.analytics.catalog.CategoryTrainer;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.table.Paging;
 import in.workbench.views.task.ScreenUpdates;
 import in.workbench.views.task.TaskRunner;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -43,8 +43,7 @@ public final class CatalogViewModel {
     private final StringProperty category = new SimpleStringProperty("");
     private final StringProperty kind = new SimpleStringProperty("");
     private final StringProperty search = new SimpleStringProperty("");
-    private final LongProperty offset = new SimpleLongProperty();
-    private final LongProperty total = new SimpleLongProperty();
+    private final Paging paging = new Paging(PAGE_SIZE);
     private final ObservableList<CatalogStore.ProductRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> categories = FXCollections.observableArrayList();
     private final ObservableList<CatalogStore.CategoryQuality> quality = FXCollections.observableArrayList();
@@ -64,7 +63,7 @@ public final class CatalogViewModel {
     /** Shows another workspace. */
     public void setWorkspace(Workspace ws) {
         this.workspace = ws;
-        offset.set(0);
+        paging.first();
         refresh();
     }
 
@@ -74,7 +73,7 @@ public final class CatalogViewModel {
         String k = filter.getOrDefault("kind", "");
         kind.set(KINDS.contains(k) ? k : "");
         search.set(filter.getOrDefault("search", filter.getOrDefault("product_id", "")));
-        offset.set(0);
+        paging.first();
         refresh();
     }
 
@@ -83,13 +82,13 @@ public final class CatalogViewModel {
         String c = category.get();
         String k = kind.get();
         String s = search.get();
-        long off = offset.get();
+        long off = paging.offset();
         updates.read("page", "Reading the catalog", (ws, m) -> {
             CatalogStore store = new CatalogStore(ws);
             return new Object[] {store.countProducts(c, k, s), store.productPage(c, k, s, off, PAGE_SIZE), store.categories(),
                 store.qualityByCategory(), describeModels(ws)};
         }, r -> {
-            total.set((Long) r[0]);
+            paging.setTotal((Long) r[0]);
             @SuppressWarnings("unchecked")
             List<CatalogStore.ProductRow> page = (List<CatalogStore.ProductRow>) r[1];
             rows.setAll(page);
@@ -100,8 +99,7 @@ public final class CatalogViewModel {
             List<CatalogStore.CategoryQuality> q = (List<CatalogStore.CategoryQuality>) r[3];
             quality.setAll(q);
             metrics.set((String) r[4]);
-            status.set(total.get() == 0 ? "No products match." : String.format(Locale.ROOT, "%,d–%,d of %,d products", off + 1,
-                    Math.min(off + PAGE_SIZE, total.get()), total.get()));
+            status.set(paging.total() == 0 ? "No products match." : paging.rangeText().get() + " products");
         });
     }
 
@@ -165,15 +163,13 @@ public final class CatalogViewModel {
     }
 
     public void nextPage() {
-        if (offset.get() + PAGE_SIZE < total.get()) {
-            offset.set(offset.get() + PAGE_SIZE);
+        if (paging.next()) {
             refresh();
         }
     }
 
     public void previousPage() {
-        if (offset.get() > 0) {
-            offset.set(Math.max(0, offset.get() - PAGE_SIZE));
+        if (paging.previous()) {
             refresh();
         }
     }
@@ -202,11 +198,11 @@ public final class CatalogViewModel {
     }
 
     public LongProperty totalProperty() {
-        return total;
+        return paging.totalProperty();
     }
 
     public LongProperty offsetProperty() {
-        return offset;
+        return paging.offsetProperty();
     }
 
     public ObservableList<CatalogStore.ProductRow> rows() {
@@ -235,5 +231,10 @@ public final class CatalogViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** Where the table stands: the page's first row, the matching rows, the range shown. */
+    public Paging paging() {
+        return paging;
     }
 }

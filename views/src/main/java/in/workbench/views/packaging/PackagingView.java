@@ -258,10 +258,8 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
         Button next = new Button("›");
         next.setOnAction(e -> model.nextPage());
         rowCount.setId("recRowCount");
-        rowCount.textProperty().bind(Bindings.createStringBinding(() -> model.totalRowsProperty().get() == 0 ? "No rows"
-                : String.format("Rows %,d–%,d of %,d", model.offsetProperty().get() + 1,
-                        Math.min(model.totalRowsProperty().get(), model.offsetProperty().get() + PackagingViewModel.PAGE),
-                        model.totalRowsProperty().get()), model.totalRowsProperty(), model.offsetProperty()));
+        rowCount.textProperty().bind(Bindings.createStringBinding(() -> model.paging().total() == 0 ? "No rows"
+                : "Rows " + model.paging().rangeText().get(), model.paging().rangeText()));
         Button export = new Button("Export CSV…");
         export.setId("recExport");
         export.disableProperty().bind(model.hasModelProperty().not());

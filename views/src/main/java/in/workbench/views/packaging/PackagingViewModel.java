@@ -9,6 +9,7 @@ import in.workbench.analytics.packaging.PackagingRecommender;
 import in.workbench.analytics.packaging.PackagingRepository;
 import in.workbench.analytics.packaging.PackagingTrainer;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.table.Paging;
 import in.workbench.views.task.TaskRunner;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +20,9 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -67,8 +65,7 @@ public final class PackagingViewModel {
     private final BooleanProperty hasModel = new SimpleBooleanProperty();
     private final ObservableList<PackagingRepository.RecommendationRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> categories = FXCollections.observableArrayList();
-    private final LongProperty totalRows = new SimpleLongProperty();
-    private final IntegerProperty offset = new SimpleIntegerProperty();
+    private final Paging paging = new Paging(PAGE);
     private final StringProperty categoryFilter = new SimpleStringProperty();
     private final BooleanProperty changedOnly = new SimpleBooleanProperty();
     private final StringProperty search = new SimpleStringProperty("");
@@ -108,7 +105,7 @@ public final class PackagingViewModel {
         namedPoints.set(null);
         savedPlan.set("");
         rows.clear();
-        totalRows.set(0);
+        paging.setTotal(0);
         reload();
     }
 
@@ -283,20 +280,18 @@ public final class PackagingViewModel {
 
     /** Reloads the table from its first page (after a filter change). */
     public void firstPage() {
-        offset.set(0);
+        paging.first();
         refreshRows();
     }
 
     public void nextPage() {
-        if (offset.get() + PAGE < totalRows.get()) {
-            offset.set(offset.get() + PAGE);
+        if (paging.next()) {
             refreshRows();
         }
     }
 
     public void previousPage() {
-        if (offset.get() > 0) {
-            offset.set(Math.max(0, offset.get() - PAGE));
+        if (paging.previous()) {
             refreshRows();
         }
     }
@@ -313,7 +308,7 @@ public final class PackagingViewModel {
         String category = categoryFilter.get();
         boolean changed = changedOnly.get();
         String text = search.get();
-        int from = offset.get();
+        int from = Math.toIntExact(paging.offset());
         long seq = rowSequence.incrementAndGet();
         runner.submit("Reading recommendations", m -> {
             PackagingRepository repo = new PackagingRepository(ws);
@@ -321,7 +316,7 @@ public final class PackagingViewModel {
         }, page -> {
             if (seq == rowSequence.get()) {
                 rows.setAll(page.rows());
-                totalRows.set(page.total());
+                paging.setTotal(page.total());
             }
         }, onError);
     }
@@ -410,11 +405,11 @@ public final class PackagingViewModel {
     }
 
     public LongProperty totalRowsProperty() {
-        return totalRows;
+        return paging.totalProperty();
     }
 
-    public IntegerProperty offsetProperty() {
-        return offset;
+    public LongProperty offsetProperty() {
+        return paging.offsetProperty();
     }
 
     public StringProperty categoryFilterProperty() {
@@ -433,5 +428,10 @@ public final class PackagingViewModel {
     public List<String> ladder() {
         PackagingAnalysis a = analysis;
         return a == null ? List.of() : a.model().ladder().names();
+    }
+
+    /** Where the table stands: the page's first row, the matching rows, the range shown. */
+    public Paging paging() {
+        return paging;
     }
 }

@@ -51,6 +51,7 @@ public final class Workspace implements AutoCloseable {
     private final ServerAddress server;
     private final TeamRole role;
     private final String readOnlyReason;
+    private final boolean healthData;
     private boolean closed;
 
     private Workspace(Path folder, JdbcConnectionPool pool) {
@@ -60,6 +61,7 @@ public final class Workspace implements AutoCloseable {
         this.server = null;
         this.role = TeamRole.OWNER;
         this.readOnlyReason = null;
+        this.healthData = true;
     }
 
     private Workspace(Path localFolder, ServerAddress server, ServerWorkspaceOpener.Opened opened) {
@@ -69,6 +71,7 @@ public final class Workspace implements AutoCloseable {
         this.server = server;
         this.role = opened.role();
         this.readOnlyReason = opened.readOnlyReason().orElse(null);
+        this.healthData = opened.healthData();
     }
 
     /**
@@ -362,6 +365,28 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the analyst may read the CRISP tables ({@link HealthData}): always in a workspace
+     * folder; on a server, owners and members of {@value HealthData#SERVER_ROLE}.
+     */
+    public boolean mayReadHealthData() {
+        return healthData;
+    }
+
+    /**
+     * Refuses to show or use the CRISP tables to an analyst who was not granted them.
+     *
+     * @param work what the analyst asked for, e.g. {@code "see the CRISP risk ranking"}
+     * @throws WorkbenchException ({@link Kind#PREREQUISITE_MISSING}) naming the grant to ask for
+     */
+    public void requireHealthData(String work) {
+        if (!healthData) {
+            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The CRISP people, contacts, tests and results on this team workspace "
+                    + "are health data: you may not " + work + " without the PostgreSQL role " + HealthData.SERVER_ROLE
+                    + ". Ask an owner to grant it; nothing was changed.");
+        }
+    }
+
     /** A pooled connection with auto-commit on; the caller closes it. */
     public Connection connection() {
         try {
@@ -371,11 +396,17 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    /** Row counts of the workspace's data tables, in a stable order. */
+    /**
+     * Row counts of the workspace's data tables, in a stable order; without the right to read the
+     * CRISP tables ({@link #mayReadHealthData()}) they are left out.
+     */
     public Map<String, Long> rowCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = connection(); Statement s = c.createStatement()) {
             for (String table : DataTable.names()) {
+                if (!healthData && HealthData.isHealthTable(table)) {
+                    continue;
+                }
                 try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                     rs.next();
                     counts.put(table, rs.getLong(1));

@@ -52,6 +52,7 @@ public final class Workspace implements AutoCloseable {
     private final TeamRole role;
     private final String readOnlyReason;
     private final boolean healthData;
+    private final ModelStore models;
     private boolean closed;
 
     private Workspace(Path folder, JdbcConnectionPool pool) {
@@ -62,6 +63,7 @@ public final class Workspace implements AutoCloseable {
         this.role = TeamRole.OWNER;
         this.readOnlyReason = null;
         this.healthData = true;
+        this.models = new ModelStore(this, folder.resolve("models"));
     }
 
     private Workspace(Path localFolder, ServerAddress server, ServerWorkspaceOpener.Opened opened) {
@@ -72,6 +74,7 @@ public final class Workspace implements AutoCloseable {
         this.role = opened.role();
         this.readOnlyReason = opened.readOnlyReason().orElse(null);
         this.healthData = opened.healthData();
+        this.models = new ModelStore(this, localFolder.resolve("models"));
     }
 
     /**
@@ -313,9 +316,19 @@ public final class Workspace implements AutoCloseable {
         return folder;
     }
 
-    /** Where trained models are saved, one file per model plus its provenance. */
+    /**
+     * Where trained models are read and saved, one file per model: this machine's copy of the
+     * models stored in the workspace ({@link ModelStore}), brought in step with them each time it
+     * is asked for, so that a model another analyst trained is here and one trained here is stored.
+     */
     public Path modelsDir() {
+        models.sync();
         return folder.resolve("models");
+    }
+
+    /** The trained models stored in the workspace, with who trained each and when. */
+    public ModelStore models() {
+        return models;
     }
 
     /** Where the window writes exports by default. */
@@ -432,6 +445,18 @@ public final class Workspace implements AutoCloseable {
         return models;
     }
 
+    /**
+     * Trained models by name, each with who trained it and when as the model lists show it
+     * ("trained by asha on 2026-12-03 10:15 UTC"; "trained TIME" for a model stored before models
+     * carried their trainer), in name order.
+     */
+    public Map<String, String> trainedModelLines() {
+        Map<String, ModelStore.StoredModel> by = models.byModelName();
+        Map<String, String> lines = new LinkedHashMap<>();
+        trainedModels().forEach((name, when) -> lines.put(name, by.containsKey(name) ? by.get(name).trainedByLine() : "trained " + when));
+        return lines;
+    }
+
     /** A value from the workspace's key/value settings table, if set. */
     public Optional<String> setting(String key) {
         try (Connection c = connection();
@@ -469,6 +494,7 @@ public final class Workspace implements AutoCloseable {
             return;
         }
         closed = true;
+        models.sync();
         if (serverPool != null) {
             serverPool.close();
             return;

@@ -41,6 +41,9 @@ import java.util.TreeSet;
  * values written in a form both databases give alike (numbers as their value, times as instants,
  * text and bytes as they are), so it depends neither on row order nor on the database.
  *
+ * <p>An analyst not granted the CRISP health data ({@link HealthData}) copies everything else; the
+ * copy then holds no CRISP rows, and the result says so.
+ *
  * <p>Both workspaces must have the same schema (open both with this workbench first). Tables the
  * source made at run time (the lab's imported tables) are created on the target from their
  * columns; the lab's prediction views are not copied (predict again there to make them).
@@ -77,13 +80,17 @@ public final class WorkspaceTransfer {
      */
     public static Result copy(Workspace source, Workspace target, boolean replace, ProgressMonitor monitor) {
         target.require(TeamRole.Right.CHANGE, "replace this workspace's data");
-        source.requireHealthData("copy the whole workspace (its CRISP tables are health data)");
         source.modelsDir();
         try (Connection from = source.connection(); Connection to = target.connection()) {
             checkSameSchema(from, to);
-            List<String> tables = tables(from);
+            List<String> tables = new ArrayList<>(tables(from));
             Set<String> targetTables = new LinkedHashSet<>(tables(to));
             List<String> notes = new ArrayList<>();
+            if (!source.mayReadHealthData()) {
+                tables.removeIf(HealthData::isHealthTable);
+                notes.add("the CRISP tables were left out (health data: you lack the " + HealthData.SERVER_ROLE + " role), "
+                        + "so the copy holds none");
+            }
             for (String view : views(from)) {
                 if (!views(to).contains(view)) {
                     notes.add("the view " + view + " was not copied (a lab prediction view: predict again on the copy to make it)");
@@ -106,7 +113,8 @@ public final class WorkspaceTransfer {
                         createLike(from, tx, t, targetDialect);
                     }
                 }
-                List<String> all = parentsFirst(tx, tables, new LinkedHashSet<>(tables(tx)));
+                List<String> present = tables(tx);
+                List<String> all = parentsFirst(tx, present, new LinkedHashSet<>(present));
                 for (int i = all.size() - 1; i >= 0; i--) {
                     try (Statement s = tx.createStatement()) {
                         s.executeUpdate("DELETE FROM " + all.get(i));

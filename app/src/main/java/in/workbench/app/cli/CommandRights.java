@@ -17,7 +17,10 @@ final class CommandRights {
             "info", Right.READ,
             "export", Right.READ,
             "report", Right.READ,
-            "list", Right.READ);
+            "list", Right.READ,
+            // workspace publish/copy read their -w; the target's CHANGE right is checked by WorkspaceTransfer
+            "publish", Right.READ,
+            "copy", Right.READ);
 
     private CommandRights() {
     }

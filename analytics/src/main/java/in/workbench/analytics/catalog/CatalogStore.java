@@ -286,15 +286,34 @@ public final class CatalogStore {
         return n[0];
     }
 
-    /** Decisions that change a value (accepted or edited), oldest first: the corrections. */
+    /**
+     * Decisions that change a value (accepted or edited), oldest first: the corrections. When
+     * reviewers decided one proposal differently, the later decision (the one the workspace
+     * received last) wins: a proposal's earlier decisions stay in its {@link #history} only.
+     */
     public List<Decision> corrections() {
+        return decisions("WHERE d.decision IN ('accept', 'edit') AND (d.proposal_id IS NULL OR d.decision_id = "
+                + "(SELECT MAX(l.decision_id) FROM catalog_decisions l WHERE l.proposal_id = d.proposal_id)) "
+                + "ORDER BY d.decided_at, d.decision_id", List.of());
+    }
+
+    /** Every decision on one proposal, in the order the workspace received them; the last is the one that counts. */
+    public List<Decision> history(long proposalId) {
+        return decisions("WHERE d.proposal_id = ? ORDER BY d.decision_id", List.of(proposalId));
+    }
+
+    private List<Decision> decisions(String whereAndOrder, List<?> args) {
         List<Decision> out = new ArrayList<>();
-        try (Connection c = ws.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT decision_id, "
-                + "proposal_id, product_id, attribute, old_value, new_value, source, confidence, decision, decided_by, decided_at "
-                + "FROM catalog_decisions WHERE decision IN ('accept', 'edit') ORDER BY decided_at, decision_id")) {
-            while (rs.next()) {
-                out.add(new Decision(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), (Double) rs.getObject(8), rs.getString(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class)));
+        try (Connection c = ws.connection(); PreparedStatement ps = c.prepareStatement("SELECT d.decision_id, d.proposal_id, "
+                + "d.product_id, d.attribute, d.old_value, d.new_value, d.source, d.confidence, d.decision, d.decided_by, d.decided_at "
+                + "FROM catalog_decisions d " + whereAndOrder)) {
+            Sql.bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Decision(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7), (Double) rs.getObject(8), rs.getString(9), rs.getString(10),
+                            rs.getObject(11, OffsetDateTime.class)));
+                }
             }
         } catch (SQLException e) {
             throw new WorkbenchException(Kind.OTHER, "Could not read the decisions: " + e.getMessage(), e);

@@ -35,6 +35,7 @@ public final class CrispStore {
     private final Workspace workspace;
 
     public CrispStore(Workspace workspace) {
+        workspace.requireHealthData("see or use the CRISP data");
         this.workspace = workspace;
     }
 

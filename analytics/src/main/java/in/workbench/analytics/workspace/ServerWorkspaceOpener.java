@@ -29,8 +29,11 @@ import org.flywaydb.core.api.MigrationState;
  */
 final class ServerWorkspaceOpener {
 
-    /** What opening found: the pool, the analyst's role, and why the workspace is read-only (if it is). */
-    record Opened(ServerConnectionPool pool, TeamRole role, Optional<String> readOnlyReason) {
+    /**
+     * What opening found: the pool, the analyst's role, whether the analyst may read the CRISP
+     * tables ({@link HealthData}), and why the workspace is read-only (if it is).
+     */
+    record Opened(ServerConnectionPool pool, TeamRole role, boolean healthData, Optional<String> readOnlyReason) {
     }
 
     private ServerWorkspaceOpener() {
@@ -72,11 +75,13 @@ final class ServerWorkspaceOpener {
         boolean ownerGroupExists;
         boolean memberOfOwnerGroup;
         boolean schemaExists;
+        boolean healthData;
         try (Connection c = pool.get()) {
             ownerGroupExists = roleExists(c, TeamRole.OWNER.serverRole());
             memberOfOwnerGroup = ownerGroupExists && member(c, TeamRole.OWNER.serverRole());
             schemaExists = schemaExists(c, address.schema());
             role = role(c, address);
+            healthData = role == TeamRole.OWNER || (roleExists(c, HealthData.SERVER_ROLE) && member(c, HealthData.SERVER_ROLE));
         } catch (SQLException e) {
             throw unreachable(address, e);
         }
@@ -86,8 +91,9 @@ final class ServerWorkspaceOpener {
         }
         // Flyway gets connections of its own: its SET ROLE must not leak into the analyst's pool.
         try (ServerConnectionPool migrations = new ServerConnectionPool(address.jdbcUrl(), props)) {
-            return prepare(address, pool, props, role, ownerGroupExists, memberOfOwnerGroup, schemaExists,
+            Opened opened = prepare(address, pool, props, role, ownerGroupExists, memberOfOwnerGroup, schemaExists,
                     flyway(address, migrations, memberOfOwnerGroup));
+            return new Opened(opened.pool(), opened.role(), healthData, opened.readOnlyReason());
         }
     }
 
@@ -109,7 +115,7 @@ final class ServerWorkspaceOpener {
                         + ", newer than this workbench knows; it is open read-only. Upgrade the workbench to change it.";
                 pool.close();
                 ServerConnectionPool readOnly = new ServerConnectionPool(address.jdbcUrl(), properties(address, props, true));
-                return new Opened(readOnly, TeamRole.READER, Optional.of(reason));
+                return new Opened(readOnly, TeamRole.READER, false, Optional.of(reason));
             }
             if (m.getState() == MigrationState.FAILED) {
                 throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The team workspace " + address.displayName()
@@ -142,8 +148,16 @@ final class ServerWorkspaceOpener {
         } else if (!schemaExists) {
             throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "Schema " + address.schema() + " does not exist on "
                     + address.displayName() + ".");
+        } else if (ownerGroupExists && role == TeamRole.OWNER) {
+            // A role created since the last upgrade (workbench_health, say) gets its rights the next time an owner opens.
+            try (Connection c = pool.get()) {
+                TeamGrants.grant(c, address.schema(), memberOfOwnerGroup);
+            } catch (SQLException e) {
+                org.slf4j.LoggerFactory.getLogger(ServerWorkspaceOpener.class).warn("could not renew the workbench roles' rights on {}: {}",
+                        address.displayName(), e.getMessage());
+            }
         }
-        return new Opened(pool, role, Optional.empty());
+        return new Opened(pool, role, false, Optional.empty());
     }
 
     private static Flyway flyway(ServerAddress address, ServerConnectionPool pool, boolean asOwnerGroup) {

@@ -51,6 +51,8 @@ public final class Workspace implements AutoCloseable {
     private final ServerAddress server;
     private final TeamRole role;
     private final String readOnlyReason;
+    private final boolean healthData;
+    private final ModelStore models;
     private boolean closed;
 
     private Workspace(Path folder, JdbcConnectionPool pool) {
@@ -60,6 +62,8 @@ public final class Workspace implements AutoCloseable {
         this.server = null;
         this.role = TeamRole.OWNER;
         this.readOnlyReason = null;
+        this.healthData = true;
+        this.models = new ModelStore(this, folder.resolve("models"));
     }
 
     private Workspace(Path localFolder, ServerAddress server, ServerWorkspaceOpener.Opened opened) {
@@ -69,6 +73,8 @@ public final class Workspace implements AutoCloseable {
         this.server = server;
         this.role = opened.role();
         this.readOnlyReason = opened.readOnlyReason().orElse(null);
+        this.healthData = opened.healthData();
+        this.models = new ModelStore(this, localFolder.resolve("models"));
     }
 
     /**
@@ -310,9 +316,19 @@ public final class Workspace implements AutoCloseable {
         return folder;
     }
 
-    /** Where trained models are saved, one file per model plus its provenance. */
+    /**
+     * Where trained models are read and saved, one file per model: this machine's copy of the
+     * models stored in the workspace ({@link ModelStore}), brought in step with them each time it
+     * is asked for, so that a model another analyst trained is here and one trained here is stored.
+     */
     public Path modelsDir() {
+        models.sync();
         return folder.resolve("models");
+    }
+
+    /** The trained models stored in the workspace, with who trained each and when. */
+    public ModelStore models() {
+        return models;
     }
 
     /** Where the window writes exports by default. */
@@ -362,6 +378,28 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the analyst may read the CRISP tables ({@link HealthData}): always in a workspace
+     * folder; on a server, owners and members of {@value HealthData#SERVER_ROLE}.
+     */
+    public boolean mayReadHealthData() {
+        return healthData;
+    }
+
+    /**
+     * Refuses to show or use the CRISP tables to an analyst who was not granted them.
+     *
+     * @param work what the analyst asked for, e.g. {@code "see the CRISP risk ranking"}
+     * @throws WorkbenchException ({@link Kind#PREREQUISITE_MISSING}) naming the grant to ask for
+     */
+    public void requireHealthData(String work) {
+        if (!healthData) {
+            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The CRISP people, contacts, tests and results on this team workspace "
+                    + "are health data: you may not " + work + " without the PostgreSQL role " + HealthData.SERVER_ROLE
+                    + ". Ask an owner to grant it; nothing was changed.");
+        }
+    }
+
     /** A pooled connection with auto-commit on; the caller closes it. */
     public Connection connection() {
         try {
@@ -371,11 +409,17 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    /** Row counts of the workspace's data tables, in a stable order. */
+    /**
+     * Row counts of the workspace's data tables, in a stable order; without the right to read the
+     * CRISP tables ({@link #mayReadHealthData()}) they are left out.
+     */
     public Map<String, Long> rowCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = connection(); Statement s = c.createStatement()) {
             for (String table : DataTable.names()) {
+                if (!healthData && HealthData.isHealthTable(table)) {
+                    continue;
+                }
                 try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                     rs.next();
                     counts.put(table, rs.getLong(1));
@@ -399,6 +443,18 @@ public final class Workspace implements AutoCloseable {
             throw new WorkbenchException(Kind.OTHER, "Could not list the trained models: " + e.getMessage(), e);
         }
         return models;
+    }
+
+    /**
+     * Trained models by name, each with who trained it and when as the model lists show it
+     * ("trained by asha on 2026-12-03 10:15 UTC"; "trained TIME" for a model stored before models
+     * carried their trainer), in name order.
+     */
+    public Map<String, String> trainedModelLines() {
+        Map<String, ModelStore.StoredModel> by = models.byModelName();
+        Map<String, String> lines = new LinkedHashMap<>();
+        trainedModels().forEach((name, when) -> lines.put(name, by.containsKey(name) ? by.get(name).trainedByLine() : "trained " + when));
+        return lines;
     }
 
     /** A value from the workspace's key/value settings table, if set. */
@@ -438,6 +494,7 @@ public final class Workspace implements AutoCloseable {
             return;
         }
         closed = true;
+        models.sync();
         if (serverPool != null) {
             serverPool.close();
             return;

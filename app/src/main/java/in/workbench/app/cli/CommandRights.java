@@ -17,14 +17,21 @@ final class CommandRights {
             "info", Right.READ,
             "export", Right.READ,
             "report", Right.READ,
-            "list", Right.READ);
+            "list", Right.READ,
+            // workspace copy reads its -w into a folder of the analyst's own; publish needs CHANGE (its target is checked too)
+            "copy", Right.READ);
 
     private CommandRights() {
     }
 
+    /** The right the command named {@code name} (its own name, e.g. {@code list} of {@code lab list}) needs. */
+    static Right rightOf(String name) {
+        return RIGHTS.getOrDefault(name, Right.CHANGE);
+    }
+
     static void check(Workspace ws, CommandSpec command) {
         String name = command == null ? "" : command.name();
-        Right right = RIGHTS.getOrDefault(name, Right.CHANGE);
+        Right right = rightOf(name);
         ws.require(right, command == null ? "do this" : "run `" + command.qualifiedName(" ").replaceFirst("^workbench ", "") + "`");
     }
 }

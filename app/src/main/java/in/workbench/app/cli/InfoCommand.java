@@ -3,6 +3,7 @@ package in.workbench.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.imports.UnresolvedReferences;
+import in.workbench.analytics.workspace.ModelStore;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -28,6 +29,7 @@ public final class InfoCommand implements Callable<Integer> {
         try (Workspace ws = options.open()) {
             Map<String, Long> counts = ws.rowCounts();
             Map<String, String> models = ws.trainedModels();
+            Map<String, ModelStore.StoredModel> trainedBy = ws.models().byModelName();
             UnresolvedReferences.Counts unresolved = new UnresolvedReferences(ws).count();
             out.println("Workspace " + ws.location());
             counts.forEach((table, n) -> out.printf("  %-16s %,12d rows%n", table, n));
@@ -39,7 +41,7 @@ public final class InfoCommand implements Callable<Integer> {
             if (models.isEmpty()) {
                 out.println("  no trained models");
             } else {
-                models.forEach((name, when) -> out.printf("  model %-16s trained %s%n", name, when));
+                ws.trainedModelLines().forEach((name, line) -> out.printf("  model %-16s %s%n", name, line));
             }
             if (options.json()) {
                 ObjectMapper json = new ObjectMapper();
@@ -54,6 +56,9 @@ public final class InfoCommand implements Callable<Integer> {
                 u.put("labels_without_address", unresolved.labelsWithoutAddress());
                 ObjectNode m = root.putObject("models");
                 models.forEach(m::put);
+                ObjectNode by = root.putObject("trained_by");
+                trainedBy.forEach((name, stored) -> by.putObject(name).put("analyst", stored.trainedBy())
+                        .put("trained_at", stored.trainedAt().toString()).put("file", stored.fileName()));
                 out.println(json.writeValueAsString(root));
             }
         }

@@ -207,14 +207,17 @@ final class LabCommands {
             PrintWriter out = spec.commandLine().getOut();
             try (Workspace ws = options.open()) {
                 List<LabStore.ModelEntry> models = new LabStore(ws).models();
+                java.util.Map<String, in.workbench.analytics.workspace.ModelStore.StoredModel> trainedBy = ws.models().byModelName();
                 if (models.isEmpty()) {
                     out.println("No lab models yet. Train one with: workbench train -w " + ws.folder() + " lab --table T --target C");
                 } else {
-                    out.printf("%-24s %-20s %-16s %-14s %-20s %-18s %10s%n", "name", "table", "target", "task", "algorithm", "figure", "rows");
+                    out.printf("%-24s %-20s %-16s %-14s %-20s %-18s %10s  %s%n", "name", "table", "target", "task", "algorithm", "figure",
+                            "rows", "trained");
                     for (LabStore.ModelEntry m : models) {
-                        out.printf(java.util.Locale.ROOT, "%-24s %-20s %-16s %-14s %-20s %-18s %,10d%n", m.name(), m.table(), m.target(),
+                        var stored = trainedBy.get(m.name());
+                        out.printf(java.util.Locale.ROOT, "%-24s %-20s %-16s %-14s %-20s %-18s %,10d  %s%n", m.name(), m.table(), m.target(),
                                 m.task(), m.algorithm(), String.format(java.util.Locale.ROOT, "%s %.4f", m.primaryMetric(), m.primaryValue()),
-                                m.rows());
+                                m.rows(), stored != null ? stored.trainedByLine() : "trained " + m.trainedAt());
                     }
                 }
                 if (options.json()) {
@@ -232,6 +235,9 @@ final class LabCommands {
                         n.put("rows", m.rows());
                         n.put("seed", m.seed());
                         n.put("trained_at", m.trainedAt());
+                        if (trainedBy.containsKey(m.name())) {
+                            n.put("trained_by", trainedBy.get(m.name()).trainedBy());
+                        }
                         if (m.scoredView() != null) {
                             n.put("view", m.scoredView());
                         }

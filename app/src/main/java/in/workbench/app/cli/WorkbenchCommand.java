@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             PackagingCommands.Predict.class,
             PackagingCommands.Recommend.class,
             LabCommands.Lab.class,
+            WorkspaceCommands.Group.class,
         })
 public final class WorkbenchCommand implements Runnable {
 

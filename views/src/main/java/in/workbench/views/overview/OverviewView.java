@@ -147,7 +147,8 @@ public final class OverviewView implements Screen {
             n.getStyleClass().add("text-bold");
             counts.getChildren().add(new VBox(0, name, n));
         }
-        models.setText(h.models().isEmpty() ? "No trained models yet." : "Trained models: " + String.join(", ", h.models().keySet()));
+        models.setText(h.models().isEmpty() ? "No trained models yet." : "Trained models: " + String.join("; ",
+                h.models().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()));
     }
 
     private void show(Dashboard d) {

@@ -2,7 +2,6 @@ package in.workbench.analytics.segmentation;
 
 import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.address.AddressParser.Token;
-import in.workbench.analytics.geo.IndianState;
 import in.workbench.analytics.geo.PostalDirectory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,7 +102,7 @@ public final class WeakLabeler {
 
     private boolean cityAfter(Context ctx, int to) {
         for (int d = ctx.chunk + 1; d < ctx.chunks.size(); d++) {
-            if (parser.isCityOrDistrict(phrase(ctx, ctx.chunks.get(d)[0], ctx.chunks.get(d)[1]))) {
+            if (AddressFeatures.isCityName(parser, phrase(ctx, ctx.chunks.get(d)[0], ctx.chunks.get(d)[1]))) {
                 return true;
             }
         }
@@ -166,8 +165,8 @@ public final class WeakLabeler {
                             continue;
                         }
                         String tail = phrase(ctx, end - n, end);
-                        if (pinOffice(ctx, end - n, end) || parser.isCityOrDistrict(tail)
-                                || IndianState.byNormalisedName(tail).isPresent() && tail.length() > 2) {
+                        if (pinOffice(ctx, end - n, end) || AddressFeatures.isCityName(parser, tail)
+                                || AddressFeatures.isState(tail) && tail.length() > 2) {
                             end -= n;
                             peeled = true;
                             break;
@@ -242,7 +241,7 @@ public final class WeakLabeler {
         }
         for (int n = Math.min(3, to - from - 1); n >= 1; n--) {
             String tail = phrase(ctx, to - n, to);
-            if (parser.isCityOrDistrict(tail) || IndianState.byNormalisedName(tail).isPresent() && tail.length() > 2) {
+            if (AddressFeatures.isCityName(parser, tail) || AddressFeatures.isState(tail) && tail.length() > 2) {
                 int split = to - n;
                 placeOrLocality(ctx, from, split);
                 place(ctx, split, to);
@@ -273,8 +272,8 @@ public final class WeakLabeler {
     /** Labels the range as a state, locality, city or district when the directory knows it; false otherwise. */
     private boolean place(Context ctx, int from, int to) {
         String phrase = phrase(ctx, from, to);
-        boolean state = IndianState.byNormalisedName(phrase).isPresent() && (phrase.length() > 2 || ctx.chunk >= ctx.chunks.size() - 2);
-        boolean city = parser.isCityOrDistrict(phrase);
+        boolean state = AddressFeatures.isState(phrase) && (phrase.length() > 2 || ctx.chunk >= ctx.chunks.size() - 2);
+        boolean city = AddressFeatures.isCityName(parser, phrase);
         boolean office = pinOffice(ctx, from, to) || parser.isOffice(phrase);
         boolean cityLater = cityAfter(ctx, to);
         if (state && (ctx.seenCity || !city)) {

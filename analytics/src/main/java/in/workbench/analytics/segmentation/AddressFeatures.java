@@ -87,7 +87,7 @@ public final class AddressFeatures implements Serializable {
                     space |= ch == ' ';
                 }
                 sep = comma ? "," : dash ? "-" : paren ? "(" : space ? " " : to > from ? "." : "";
-                if (comma || dash && space) {
+                if (comma || dash && space || paren) {
                     chunks++;
                 }
             }
@@ -117,7 +117,7 @@ public final class AddressFeatures implements Serializable {
                     break;
                 }
                 phrase.append(len == 1 ? "" : " ").append(keys[i + len - 1]);
-                String p = PostalDirectory.normalise(phrase.toString());
+                String p = normalise(phrase.toString());
                 if (p.length() < 2) {
                     continue;
                 }
@@ -333,6 +333,42 @@ public final class AddressFeatures implements Serializable {
             return "pin3-3";
         }
         return slash ? "slash" : dash ? "dash" : letter ? "mixed" : "dother";
+    }
+
+    /**
+     * {@link PostalDirectory#normalise} without its Unicode normalisation and regular expression
+     * when the phrase is plain ASCII (nearly every phrase; the same result, several times faster).
+     */
+    static String normalise(String phrase) {
+        int n = phrase.length();
+        StringBuilder sb = null;
+        boolean gap = false;
+        for (int i = 0; i < n; i++) {
+            char c = phrase.charAt(i);
+            if (c >= 128) {
+                return PostalDirectory.normalise(phrase);
+            }
+            boolean keep = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+            if (sb == null) {
+                if (keep && !(c >= 'A' && c <= 'Z') && !gap) {
+                    continue;
+                }
+                sb = new StringBuilder(n);
+                for (int k = 0; k < i; k++) {
+                    sb.append(phrase.charAt(k));
+                }
+            }
+            if (keep) {
+                if (gap && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                gap = false;
+                sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            } else {
+                gap = true;
+            }
+        }
+        return sb == null ? phrase : sb.toString();
     }
 
     /** Old and short names of cities people still write, beyond the parser's list (normalised). */

@@ -93,7 +93,7 @@ public final class WeakLabeler {
     }
 
     private String phrase(Context ctx, int from, int to) {
-        return PostalDirectory.normalise(join(ctx.keys, from, to));
+        return AddressFeatures.normalise(join(ctx.keys, from, to));
     }
 
     private boolean pinOffice(Context ctx, int from, int to) {
@@ -131,6 +131,22 @@ public final class WeakLabeler {
                 fill(labels, from, to, introduced);
                 ctx.seenLocality |= introduced == SegmentLabel.LOCALITY;
                 ctx.seenCity |= introduced == SegmentLabel.DISTRICT;
+                return;
+            }
+        }
+        CueWords.Kind closing = CueWords.of(keys[to - 1]);
+        if (closing != null && to - from >= 2 && to - from <= 4 && !pinOffice(ctx, from, to)) {
+            SegmentLabel closed = switch (closing) {
+                case DISTRICT -> SegmentLabel.DISTRICT;
+                case SUBLOCALITY -> keys[to - 1].equals("block") || keys[to - 1].equals("phase") || keys[to - 1].equals("sector")
+                        ? null : SegmentLabel.SUBLOCALITY;
+                case LOCALITY -> keys[to - 1].equals("village") || keys[to - 1].equals("gaon") ? SegmentLabel.LOCALITY : null;
+                default -> null;
+            };
+            if (closed != null && !keys[from].chars().anyMatch(Character::isDigit)) {
+                fill(labels, from, to, closed);
+                ctx.seenLocality |= closed == SegmentLabel.LOCALITY;
+                ctx.seenCity |= closed == SegmentLabel.DISTRICT;
                 return;
             }
         }
@@ -301,7 +317,8 @@ public final class WeakLabeler {
             boolean cut = i == tokens.size();
             if (!cut) {
                 String between = text.substring(tokens.get(i - 1).end(), tokens.get(i).start());
-                cut = between.contains(",") || between.contains(";") || between.contains("|") || between.contains(" - ");
+                cut = between.contains(",") || between.contains(";") || between.contains("|") || between.contains(" - ")
+                        || between.contains("(") || between.contains(")") || between.contains("\n") || between.contains(" / ");
             }
             if (cut && i > start) {
                 out.add(new int[] {start, i});

@@ -39,7 +39,7 @@ public final class CueWords {
                 "qr.no", "makaan", "makan", "ghar", "m.no", "room", "rm", "khasra", "kh", "kh.no", "killa", "mustatil", "site", "shop",
                 "wing", "unit", "number", "मकान", "नं", "नंबर", "न", "घर", "म.नं", "rz", "wz", "survey", "sy", "s.no", "sno", "gat", "cts",
                 "khewat", "khata", "khatauni", "dag", "patta", "f.no", "p.no", "plot.no", "flat.no", "h.n", "khet", "प्लॉट", "फ्लैट", "खसरा", "कमरा",
-                "dwelling", "premises", "bungalow", "no:", "nos"));
+                "dwelling", "premises", "bungalow", "no:", "nos", "num", "kothi", "gala", "stall"));
         put(m, Kind.FLOOR, List.of("floor", "flr", "fl", "gf", "g/f", "f/f", "s/f", "t/f", "basement", "ground", "first", "second",
                 "third", "top", "gr", "upper", "lower", "ugf", "lgf", "ff", "sf", "tf", "mezzanine", "terrace", "manzil", "manjil",
                 "मंजिल", "मंज़िल", "तल", "fourth", "fifth"));
@@ -76,6 +76,9 @@ public final class CueWords {
         Kind k = WORDS.get(key);
         if (k == null && key.endsWith(".")) {
             k = WORDS.get(key.substring(0, key.length() - 1));
+        }
+        if (k == null && key.length() > 1 && (key.endsWith("-") || key.endsWith(":"))) {
+            return of(key.substring(0, key.length() - 1));
         }
         if (k == null && key.indexOf('.') > 0) {
             k = WORDS.get(key.replace(".", ""));

@@ -77,49 +77,9 @@ public final class AddressComposer {
         this.places = directory.places();
     }
 
-    /** An address written piece by piece, each piece with its label. */
-    private final class Draft {
-        final StringBuilder text = new StringBuilder();
-        final List<int[]> ranges = new ArrayList<>();
-        final List<SegmentLabel> labels = new ArrayList<>();
-        final String comma;
-
-        Draft() {
-            double r = random.nextDouble();
-            comma = r < 0.55 ? ", " : r < 0.7 ? " " : r < 0.8 ? "," : r < 0.88 ? " , " : r < 0.94 ? "; " : "\n";
-        }
-
-        void add(SegmentLabel label, String piece) {
-            add(label, piece, comma);
-        }
-
-        void add(SegmentLabel label, String piece, String separator) {
-            if (piece.isBlank()) {
-                return;
-            }
-            if (text.length() > 0) {
-                text.append(separator);
-            }
-            ranges.add(new int[] {text.length(), text.length() + piece.length()});
-            labels.add(label);
-            text.append(piece);
-        }
-
-        Segmentation done() {
-            String t = casing(text.toString());
-            List<AddressParser.Token> tokens = Segmentation.tokensOf(t);
-            SegmentLabel[] l = new SegmentLabel[tokens.size()];
-            for (int i = 0; i < l.length; i++) {
-                l[i] = SegmentLabel.OTHER;
-                int start = tokens.get(i).start();
-                for (int r = 0; r < ranges.size(); r++) {
-                    if (start >= ranges.get(r)[0] && start < ranges.get(r)[1]) {
-                        l[i] = labels.get(r);
-                    }
-                }
-            }
-            return Segmentation.of(t, l);
-        }
+    private ComposedDraft draft() {
+        double r = random.nextDouble();
+        return new ComposedDraft(random, r < 0.55 ? ", " : r < 0.7 ? " " : r < 0.8 ? "," : r < 0.88 ? " , " : r < 0.94 ? "; " : "\n");
     }
 
     /** One composed address with its exact segmentation, and the pincode column a form would hold ("" when none). */
@@ -149,7 +109,7 @@ public final class AddressComposer {
 
     private Composed next() {
         Place place = pick(places);
-        Draft d = new Draft();
+        ComposedDraft d = draft();
         if (chance(0.08)) {
             d.add(SegmentLabel.OTHER, pick(List.of("c/o ", "C/O ", "C/o. ", "S/o ", "W/o ", "D/o ", "Attn: ", "care of ")) + pick(PERSON));
         }
@@ -168,10 +128,10 @@ public final class AddressComposer {
             d.add(SegmentLabel.OTHER, pick(List.of("Mob ", "Mob. ", "Mobile: ", "Ph ", "Ph: ", "Contact ", "Tel. ", "Phone ", "+91 ", "M: "))
                     + (6 + random.nextInt(4)) + String.format(Locale.ROOT, "%09d", random.nextInt(1_000_000_000)));
         }
-        return new Composed(d.done(), pin.length() == 6 && chance(0.4) ? pin : "");
+        return new Composed(d.done(0.2, 0.12), pin.length() == 6 && chance(0.4) ? pin : "");
     }
 
-    private void metro(Draft d, Place p) {
+    private void metro(ComposedDraft d, Place p) {
         if (chance(0.85)) {
             d.add(SegmentLabel.HOUSE, house());
         }
@@ -193,7 +153,7 @@ public final class AddressComposer {
         places(d, p, true);
     }
 
-    private void north(Draft d, Place p) {
+    private void north(ComposedDraft d, Place p) {
         String plot = pick(List.of("H.No. ", "H No ", "House No. ", "Plot No. ", "Plot ", "KH NO ", "Khasra No. ", "KHASRA NO-", "Kh. No. ",
                 "Killa No ", "KILLA NO. ", "Mustatil No ", "RZ-", "WZ-", "A-", "B-", "C-", "D-", "E-", "F-", "H-"))
                 + num(400) + (chance(0.5) ? "/" + num(30) : "") + (chance(0.25) ? "/" + num(9) : "");
@@ -214,7 +174,7 @@ public final class AddressComposer {
         places(d, p, true);
     }
 
-    private void village(Draft d, Place p) {
+    private void village(ComposedDraft d, Place p) {
         if (chance(0.35)) {
             d.add(SegmentLabel.HOUSE, pick(List.of("H.No. ", "House No ", "Ghar No ", "Door No. ", "")) + num(250));
         }
@@ -238,7 +198,7 @@ public final class AddressComposer {
         }
     }
 
-    private void society(Draft d, Place p) {
+    private void society(ComposedDraft d, Place p) {
         String wing = pick(List.of("Flat No. ", "Flat ", "Room No. ", "Rm ", "Block ", "Wing ", "", "", "")) + (chance(0.5)
                 ? (char) ('A' + random.nextInt(6)) + pick(List.of("-", "/", " ", "-")) + num(1500) : String.valueOf(num(1500)));
         d.add(SegmentLabel.HOUSE, chance(0.2) ? wing + ", " + ordinal(num(20)) + " Floor" : wing);
@@ -252,7 +212,7 @@ public final class AddressComposer {
         places(d, p, true);
     }
 
-    private void south(Draft d, Place p) {
+    private void south(ComposedDraft d, Place p) {
         d.add(SegmentLabel.HOUSE, pick(List.of("Door No. ", "D.No. ", "D.No.", "No. ", "No:", "New No. ", "Old No. ", "#", "# ")) + num(99)
                 + (chance(0.6) ? "-" + num(300) : "") + (chance(0.3) ? "/" + (char) ('A' + random.nextInt(4)) : ""));
         if (chance(0.6)) {
@@ -264,7 +224,7 @@ public final class AddressComposer {
         places(d, p, true);
     }
 
-    private void hindi(Draft d, Place p) {
+    private void hindi(ComposedDraft d, Place p) {
         if (chance(0.8)) {
             d.add(SegmentLabel.HOUSE, pick(List.of("makaan no ", "makan no. ", "makaan number ", "ghar no ", "m.no. ", "h no ")) + num(600),
                     " ");
@@ -278,7 +238,7 @@ public final class AddressComposer {
         places(d, p, false);
     }
 
-    private void devanagari(Draft d, Place p) {
+    private void devanagari(ComposedDraft d, Place p) {
         if (chance(0.7)) {
             d.add(SegmentLabel.HOUSE, pick(DEVANAGARI_HOUSE) + " " + num(300));
         }
@@ -291,7 +251,7 @@ public final class AddressComposer {
         places(d, p, false);
     }
 
-    private void plain(Draft d, Place p) {
+    private void plain(ComposedDraft d, Place p) {
         if (chance(0.6)) {
             d.add(SegmentLabel.HOUSE, house());
         }
@@ -305,7 +265,7 @@ public final class AddressComposer {
     }
 
     /** Locality, city or district, state, in one of the orders people use. */
-    private void places(Draft d, Place p, boolean maybeSubLocality) {
+    private void places(ComposedDraft d, Place p, boolean maybeSubLocality) {
         if (maybeSubLocality && chance(0.15)) {
             d.add(SegmentLabel.SUBLOCALITY, sublocality());
         }
@@ -324,7 +284,7 @@ public final class AddressComposer {
         }
     }
 
-    private String pincode(Draft d, Place p) {
+    private String pincode(ComposedDraft d, Place p) {
         double r = random.nextDouble();
         String pin = r < 0.78 ? p.pincode() : r < 0.86 ? "" : r < 0.92 ? p.pincode().substring(0, 5) : p.pincode() + random.nextInt(10);
         if (pin.isEmpty()) {
@@ -412,11 +372,6 @@ public final class AddressComposer {
     private String state(Place p) {
         double r = random.nextDouble();
         return r < 0.6 ? p.state().displayName() : r < 0.8 ? p.state().code() : p.state().displayName().toUpperCase(Locale.ROOT);
-    }
-
-    private String casing(String t) {
-        double r = random.nextDouble();
-        return r < 0.2 ? t.toUpperCase(Locale.ROOT) : r < 0.32 ? t.toLowerCase(Locale.ROOT) : t;
     }
 
     private static String office(Place p) {

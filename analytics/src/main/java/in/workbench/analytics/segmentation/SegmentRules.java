@@ -24,7 +24,8 @@ final class SegmentRules {
         }
         boolean[] pinNumber = new boolean[n];
         for (int i = 0; i < n; i++) {
-            pinNumber[i] = pinLength(keys[i]) || i + 1 < n && threeDigits(keys[i]) && threeDigits(keys[i + 1])
+            pinNumber[i] = pinLength(keys[i]) || keys[i].length() == 7 && keys[i].charAt(3) == '-' && pinLength(keys[i].substring(0, 3)
+                    + keys[i].substring(4)) || i + 1 < n && threeDigits(keys[i]) && threeDigits(keys[i + 1])
                     || i > 0 && threeDigits(keys[i - 1]) && threeDigits(keys[i]);
         }
         for (int i = 0; i < n; i++) {
@@ -47,7 +48,7 @@ final class SegmentRules {
             int j = i;
             boolean six = false;
             while (j < n && labels[j] == SegmentLabel.PINCODE) {
-                six |= keys[j].length() == 6 || threeDigits(keys[j]);
+                six |= keys[j].length() == 6 || threeDigits(keys[j]) || keys[j].length() == 7 && keys[j].charAt(3) == '-';
                 j++;
             }
             if (keepFrom < 0 || six || !sixDigits(keys, labels, keepFrom, keepTo)) {
@@ -65,7 +66,7 @@ final class SegmentRules {
 
     private static boolean sixDigits(String[] keys, SegmentLabel[] labels, int from, int to) {
         for (int k = from; k < to; k++) {
-            if (keys[k].length() == 6 || threeDigits(keys[k])) {
+            if (keys[k].length() == 6 || threeDigits(keys[k]) || keys[k].length() == 7 && keys[k].charAt(3) == '-') {
                 return true;
             }
         }

@@ -45,13 +45,46 @@ public final class Segmentation {
             for (int i = 1; i + 1 < t.length(); i++) {
                 char c = t.charAt(i);
                 if (c == '-' && Character.isLetter(t.charAt(i - 1)) && t.charAt(i + 1) >= '0' && t.charAt(i + 1) <= '9') {
-                    out.add(new Token(t.substring(from, i), w.start() + from, w.start() + i));
+                    splitGluedCue(w, from, i, out);
                     from = i + 1;
                 }
             }
-            out.add(from == 0 ? w : new Token(t.substring(from), w.start() + from, w.end()));
+            splitGluedCue(w, from, t.length(), out);
         }
         return out;
+    }
+
+    /**
+     * Adds the part [from, to) of word {@code w}, split after a cue word glued to what it
+     * introduces by a dot or a dash ("Distt.Coimbatore", "Vill-Rampur", "P.O.Kalyan", "H.No.12"):
+     * the longest such prefix of at least two letters that {@link CueWords} knows becomes its own
+     * token, and the rest is read the same way.
+     */
+    private static void splitGluedCue(Token w, int from, int to, List<Token> out) {
+        String t = w.text();
+        while (true) {
+            int cut = -1;
+            int letters = 0;
+            for (int i = from; i + 1 < to; i++) {
+                char c = t.charAt(i);
+                if (Character.isLetter(c)) {
+                    letters++;
+                    continue;
+                }
+                if ((c == '.' || c == '-') && letters >= 2 && Character.isLetterOrDigit(t.charAt(i + 1)) && !Character.isDigit(t.charAt(from))
+                        && CueWords.of(t.substring(from, i).toLowerCase(java.util.Locale.ROOT)) != null) {
+                    cut = i + 1;
+                } else if (c != '.' && c != '-') {
+                    break;
+                }
+            }
+            if (cut < 0) {
+                out.add(from == 0 && to == t.length() ? w : new Token(t.substring(from, to), w.start() + from, w.start() + to));
+                return;
+            }
+            out.add(new Token(t.substring(from, cut), w.start() + from, w.start() + cut));
+            from = cut;
+        }
     }
 
     /** A segmentation of {@code text} with the given label per token, fully confident. */

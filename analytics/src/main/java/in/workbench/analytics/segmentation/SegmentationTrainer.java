@@ -43,7 +43,7 @@ public final class SegmentationTrainer {
     /** What a weakly labelled address weighs: its labels are rules written for one grammar, the composed ones are exact. */
     static final float WEAK_WEIGHT = 0.5f;
     /** Composed training addresses ({@link AddressComposer}) trained on beside the workspace's own. */
-    public static final int DEFAULT_COMPOSED = 4_000;
+    public static final int DEFAULT_COMPOSED = 6_000;
     /** Weakly labelled addresses trained on at most (sampled with the seed), to keep training under a minute. */
     public static final int DEFAULT_MAX_WEAK = 3_000;
     /** Default passes over the data. */
@@ -159,7 +159,10 @@ public final class SegmentationTrainer {
             ds.add(sequence(e.text(), e.pincode(), e.analyst(), ANALYST_WEIGHT));
         }
         if (settings.composed() > 0) {
-            for (AddressComposer.Composed c : new AddressComposer(parser.directory(), settings.seed()).compose(settings.composed())) {
+            List<AddressComposer.Composed> composed = new ArrayList<>(new AddressComposer(parser.directory(), settings.seed())
+                    .compose(settings.composed() / 2));
+            composed.addAll(new VariedAddressComposer(parser.directory(), settings.seed()).compose(settings.composed() - settings.composed() / 2));
+            for (AddressComposer.Composed c : composed) {
                 monitor.checkCancelled();
                 if (!c.segmentation().tokens().isEmpty()) {
                     ds.add(sequence(c.segmentation().text(), c.pincodeColumn(), c.segmentation(), 1f));

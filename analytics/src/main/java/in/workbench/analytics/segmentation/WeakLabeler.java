@@ -2,7 +2,6 @@ package in.workbench.analytics.segmentation;
 
 import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.address.AddressParser.Token;
-import in.workbench.analytics.geo.IndianState;
 import in.workbench.analytics.geo.PostalDirectory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +25,19 @@ public final class WeakLabeler {
 
     private static final Pattern HOUSE_NUMBER = Pattern.compile("(?i)#?\\d+[\\w/\\-]*|[a-z]?-?\\d+[\\w/\\-]*");
     private static final Pattern ORDINAL = Pattern.compile("(?i)\\d+(st|nd|rd|th)");
+    private static boolean streetWord(String k) {
+        return AddressParser.isStreetWord(k) || CueWords.of(k) == CueWords.Kind.STREET;
+    }
+
+    /** Cue words that open a place part even in the middle of a chunk written without commas. */
+    private static final java.util.Set<String> PART_CUES = java.util.Set.of("distt", "dist", "district", "zila", "jila", "जिला", "ज़िला",
+            "tehsil", "teh", "tahsil", "taluka", "tal", "taluk", "tq", "mandal", "तहसील", "village", "vill", "gram", "ग्राम", "गांव", "गाँव",
+            "post", "po", "p.o", "पो", "पोस्ट", "mauza", "mohalla", "मोहल्ला");
+
+    /** Postpositions that close a landmark ("Shiv Mandir ke paas", "मंदिर के सामने"). */
+    private static final java.util.Set<String> CLOSING = java.util.Set.of("paas", "pas", "pass", "saamne", "samne", "samane", "saamane",
+            "peeche", "piche", "pichhe", "bagal", "bagl", "nazdeek", "nazdik", "najdik", "aage", "taraf", "samip", "nikat", "andar", "upar", "niche", "पास", "सामने",
+            "पीछे", "बगल", "नजदीक", "नज़दीक", "आगे", "तरफ", "समीप", "निकट");
 
     private final AddressParser parser;
 
@@ -52,8 +64,17 @@ public final class WeakLabeler {
                 labels[i + 1] = SegmentLabel.PINCODE;
                 pin = keys[i] + keys[i + 1];
                 i++;
-            } else if (keys[i].matches("\\d{5}|\\d{7}") && i == n - 1) {
+            } else if (keys[i].matches("\\d{5}|\\d{7}") && (i == n - 1 || i > 0 && CueWords.of(keys[i - 1]) == CueWords.Kind.PINCODE
+                    || i > 1 && CueWords.of(keys[i - 2]) == CueWords.Kind.PINCODE)) {
                 labels[i] = SegmentLabel.PINCODE;
+            }
+        }
+        for (int i = 1; i < n; i++) {
+            if (labels[i] == SegmentLabel.PINCODE && labels[i - 1] != SegmentLabel.PINCODE) {
+                for (int j = i - 1; j >= 0 && j >= i - 3 && (CueWords.of(keys[j]) == CueWords.Kind.PINCODE || keys[j].equals("no")
+                        || keys[j].equals("code")); j--) {
+                    labels[j] = SegmentLabel.PINCODE;
+                }
             }
         }
         Context ctx = new Context(keys, labels, pin, chunks);
@@ -65,10 +86,30 @@ public final class WeakLabeler {
             }
             ctx.chunk = c;
             int houseEnd = to > from ? houseEnd(keys, from, to, c == 0) : from;
+            if (houseEnd == from && floorChunk(keys, from, to)) {
+                houseEnd = to;
+            }
+            houseEnd = floorEnd(keys, houseEnd, to, true);
             if (houseEnd > from) {
                 fill(labels, from, houseEnd, SegmentLabel.HOUSE);
             }
             classify(ctx, houseEnd, to);
+        }
+        int firstHouse = 0;
+        while (firstHouse < n && labels[firstHouse] != SegmentLabel.HOUSE) {
+            firstHouse++;
+        }
+        for (int i = 0; i < firstHouse && firstHouse < n; i++) {
+            if (labels[i] == SegmentLabel.LOCALITY) {
+                int j = i;
+                while (j < firstHouse && labels[j] == SegmentLabel.LOCALITY) {
+                    j++;
+                }
+                if (!parser.isOffice(phrase(ctx, i, j)) && !pinOffice(ctx, i, j)) {
+                    fill(labels, i, j, SegmentLabel.OTHER);
+                }
+                i = j;
+            }
         }
         double[] confidence = new double[n];
         Arrays.fill(confidence, 1);
@@ -94,7 +135,7 @@ public final class WeakLabeler {
     }
 
     private String phrase(Context ctx, int from, int to) {
-        return PostalDirectory.normalise(join(ctx.keys, from, to));
+        return AddressFeatures.normalise(join(ctx.keys, from, to));
     }
 
     private boolean pinOffice(Context ctx, int from, int to) {
@@ -103,7 +144,7 @@ public final class WeakLabeler {
 
     private boolean cityAfter(Context ctx, int to) {
         for (int d = ctx.chunk + 1; d < ctx.chunks.size(); d++) {
-            if (parser.isCityOrDistrict(phrase(ctx, ctx.chunks.get(d)[0], ctx.chunks.get(d)[1]))) {
+            if (AddressFeatures.isCityName(parser, phrase(ctx, ctx.chunks.get(d)[0], ctx.chunks.get(d)[1]))) {
                 return true;
             }
         }
@@ -117,6 +158,14 @@ public final class WeakLabeler {
         }
         String[] keys = ctx.keys;
         SegmentLabel[] labels = ctx.labels;
+        for (int j = from + 2; j < to; j++) {
+            if (PART_CUES.contains(keys[j]) && CueWords.of(keys[j - 1]) == null && j + 1 < to && CueWords.of(keys[j + 1]) == null
+                    && !keys[j + 1].equals("office")) {
+                classify(ctx, from, j);
+                classify(ctx, j, to);
+                return;
+            }
+        }
         CueWords.Kind opening = CueWords.of(keys[from]);
         if (opening != null && to - from >= 2 && !pinOffice(ctx, from, to)) {
             SegmentLabel introduced = switch (opening) {
@@ -135,24 +184,53 @@ public final class WeakLabeler {
                 return;
             }
         }
+        CueWords.Kind closing = CueWords.of(keys[to - 1]);
+        if (closing != null && to - from >= 2 && to - from <= 4 && !pinOffice(ctx, from, to)) {
+            SegmentLabel closed = switch (closing) {
+                case DISTRICT -> SegmentLabel.DISTRICT;
+                case SUBLOCALITY -> keys[to - 1].equals("block") || keys[to - 1].equals("phase") || keys[to - 1].equals("sector")
+                        ? null : SegmentLabel.SUBLOCALITY;
+                case LOCALITY -> keys[to - 1].equals("village") || keys[to - 1].equals("gaon") ? SegmentLabel.LOCALITY : null;
+                default -> null;
+            };
+            if (closed != null && !keys[from].chars().anyMatch(Character::isDigit)) {
+                fill(labels, from, to, closed);
+                ctx.seenLocality |= closed == SegmentLabel.LOCALITY;
+                ctx.seenCity |= closed == SegmentLabel.DISTRICT;
+                return;
+            }
+        }
         if (pinOffice(ctx, from, to)) {
             fill(labels, from, to, SegmentLabel.LOCALITY);
             ctx.seenLocality = true;
             return;
         }
-        for (int i = from; i < to; i++) {
-            if (AddressFeatures.isDevanagari(keys[i]) || keys[i].equals("paas")) {
+        for (int i = from + 1; i < to; i++) {
+            if (CLOSING.contains(keys[i])) {
                 int start = from;
                 for (int s = from; s < i; s++) {
                     if (AddressParser.isStreetWord(keys[s]) || AddressParser.isBuildingWord(keys[s])) {
                         start = s + 1;
+                        while (start < i - 1 && (keys[start].equals("no") || keys[start].equals("number")
+                                || keys[start].chars().anyMatch(Character::isDigit))) {
+                            start++;
+                        }
                     }
                 }
+                int end = i + 1;
+                while (end < to && (CueWords.of(keys[end]) == CueWords.Kind.LANDMARK_AFTER || (keys[end].equals("gali")
+                        || keys[end].equals("गली")) && (keys[end - 1].equals("wali") || keys[end - 1].equals("वाली")))) {
+                    end++;
+                }
                 classify(ctx, from, start);
-                fill(labels, start, i + 1, SegmentLabel.LANDMARK);
-                classify(ctx, i + 1, to);
+                fill(labels, start, end, SegmentLabel.LANDMARK);
+                classify(ctx, end, to);
                 return;
             }
+        }
+        if (opening == CueWords.Kind.STREET && to - from <= 4 && any(keys, from + 1, to, k -> k.chars().anyMatch(Character::isDigit))) {
+            fill(labels, from, to, SegmentLabel.STREET);
+            return;
         }
         for (int i = from; i < to; i++) {
             if (AddressParser.isLandmarkCue(keys[i]) || keys[i].equals("landmark")) {
@@ -166,8 +244,8 @@ public final class WeakLabeler {
                             continue;
                         }
                         String tail = phrase(ctx, end - n, end);
-                        if (pinOffice(ctx, end - n, end) || parser.isCityOrDistrict(tail)
-                                || IndianState.byNormalisedName(tail).isPresent() && tail.length() > 2) {
+                        if (pinOffice(ctx, end - n, end) || AddressFeatures.isCityName(parser, tail)
+                                || AddressFeatures.isState(tail) && tail.length() > 2) {
                             end -= n;
                             peeled = true;
                             break;
@@ -188,7 +266,7 @@ public final class WeakLabeler {
             }
         }
         for (int i = from; i < to; i++) {
-            if (AddressParser.isBuildingWord(keys[i]) && i > from) {
+            if ((AddressParser.isBuildingWord(keys[i]) || CueWords.of(keys[i]) == CueWords.Kind.BUILDING) && i > from) {
                 for (int n = Math.min(4, i - from + 1); n >= 2; n--) {
                     if (pinOffice(ctx, i - n + 1, i + 1) || n >= 3 && parser.isOffice(phrase(ctx, i - n + 1, i + 1))) {
                         classify(ctx, from, i - n + 1);
@@ -199,7 +277,7 @@ public final class WeakLabeler {
                     }
                 }
                 int end = i + 1;
-                while (end < to && AddressParser.isBuildingWord(keys[end])) {
+                while (end < to && (AddressParser.isBuildingWord(keys[end]) || CueWords.of(keys[end]) == CueWords.Kind.BUILDING)) {
                     end++;
                 }
                 fill(labels, from, end, SegmentLabel.BUILDING);
@@ -208,22 +286,30 @@ public final class WeakLabeler {
             }
         }
         for (int s = from; s < to; s++) {
-            if (!AddressParser.isStreetWord(keys[s]) || keys[s].equals("sector")) {
+            if (!streetWord(keys[s]) || keys[s].equals("sector")) {
                 continue;
             }
             int start;
             int end;
-            if (keys[s].equals("gali")) {
+            if (keys[s].equals("gali") || keys[s].equals("गली")) {
                 start = s;
-                end = Math.min(to - 1, s + (s + 1 < to && keys[s + 1].startsWith("no") ? 2 : 1));
+                end = Math.min(to - 1, s + (s + 1 < to && (keys[s + 1].startsWith("no") || keys[s + 1].startsWith("नं")) ? 2 : 1));
             } else {
-                end = s + 1 < to && AddressParser.isStreetWord(keys[s + 1]) && !keys[s + 1].equals("sector") ? s + 1 : s;
+                end = s + 1 < to && streetWord(keys[s + 1]) && !keys[s + 1].equals("sector") ? s + 1 : s;
                 if (end > s) {
                     start = s > from && ORDINAL.matcher(keys[s - 1]).matches() ? s - 1 : s;
                 } else if (keys[s].equals("cross") || keys[s].equals("main")) {
                     start = s > from && keys[s - 1].matches("\\d+(st|nd|rd|th)?") ? s - 1 : s;
+                    if (s - 1 > from && keys[s - 1].length() == 1 && Character.isLetter(keys[s - 1].charAt(0))
+                            && ORDINAL.matcher(keys[s - 2]).matches()) {
+                        start = s - 2;
+                    }
                 } else {
                     start = s > from ? s - 1 : s;
+                }
+                if (end == to - 1 && s - from <= 4 && start > from && !any(keys, from, start, k -> CueWords.of(k) != null
+                        || Character.isDigit(k.charAt(0)))) {
+                    start = from;
                 }
             }
             if (pinOffice(ctx, from, end + 1)) {
@@ -242,7 +328,7 @@ public final class WeakLabeler {
         }
         for (int n = Math.min(3, to - from - 1); n >= 1; n--) {
             String tail = phrase(ctx, to - n, to);
-            if (parser.isCityOrDistrict(tail) || IndianState.byNormalisedName(tail).isPresent() && tail.length() > 2) {
+            if (AddressFeatures.isCityName(parser, tail) || AddressFeatures.isState(tail) && tail.length() > 2) {
                 int split = to - n;
                 placeOrLocality(ctx, from, split);
                 place(ctx, split, to);
@@ -273,8 +359,8 @@ public final class WeakLabeler {
     /** Labels the range as a state, locality, city or district when the directory knows it; false otherwise. */
     private boolean place(Context ctx, int from, int to) {
         String phrase = phrase(ctx, from, to);
-        boolean state = IndianState.byNormalisedName(phrase).isPresent() && (phrase.length() > 2 || ctx.chunk >= ctx.chunks.size() - 2);
-        boolean city = parser.isCityOrDistrict(phrase);
+        boolean state = AddressFeatures.isState(phrase) && (phrase.length() > 2 || ctx.chunk >= ctx.chunks.size() - 2);
+        boolean city = AddressFeatures.isCityName(parser, phrase);
         boolean office = pinOffice(ctx, from, to) || parser.isOffice(phrase);
         boolean cityLater = cityAfter(ctx, to);
         if (state && (ctx.seenCity || !city)) {
@@ -302,7 +388,8 @@ public final class WeakLabeler {
             boolean cut = i == tokens.size();
             if (!cut) {
                 String between = text.substring(tokens.get(i - 1).end(), tokens.get(i).start());
-                cut = between.contains(",") || between.contains(";") || between.contains("|") || between.contains(" - ");
+                cut = between.contains(",") || between.contains(";") || between.contains("|") || between.contains(" - ")
+                        || between.contains("(") || between.contains(")") || between.contains("\n") || between.contains(" / ");
             }
             if (cut && i > start) {
                 out.add(new int[] {start, i});
@@ -323,7 +410,14 @@ public final class WeakLabeler {
             if (i < to && keys[i].chars().anyMatch(Character::isDigit)) {
                 return i + 1;
             }
+            if (i + 1 < to && keys[i].length() == 1 && Character.isLetter(keys[i].charAt(0)) && keys[i + 1].chars().anyMatch(Character::isDigit)) {
+                return i + 2;
+            }
             return kind == CueWords.Kind.FLOOR && i > from + 1 ? i : from;
+        }
+        if (kind == null && from + 2 < to && (keys[from + 1].equals("no") || keys[from + 1].equals("number") || keys[from + 1].equals("num"))
+                && keys[from + 2].chars().anyMatch(Character::isDigit) && Character.isLetter(k.charAt(0))) {
+            return from + 3;
         }
         if (k.equals("flat") || k.equals("plot") || k.equals("door")) {
             int i = from + 1;
@@ -354,8 +448,49 @@ public final class WeakLabeler {
         if (to - from != 2) {
             return false;
         }
-        return ORDINAL.matcher(keys[from]).matches() && (keys[from + 1].equals("block") || keys[from + 1].equals("phase")
-                || keys[from + 1].equals("stage")) || keys[from].equals("sector") && keys[from + 1].matches("\\d+");
+        return (ORDINAL.matcher(keys[from]).matches() || shortCode(keys[from])) && AREA_WORDS.contains(keys[from + 1])
+                || AREA_WORDS.contains(keys[from]) && (keys[from + 1].matches("\\d+[a-z]?") || shortCode(keys[from + 1]));
+    }
+
+    private static final java.util.Set<String> AREA_WORDS = java.util.Set.of("block", "phase", "stage", "sector", "sec", "pocket", "blk");
+    private static final Pattern SHORT_CODE = Pattern.compile("[a-z]|[ivx]{1,4}|\\d{1,3}[a-z]?");
+    private static final Pattern ROMAN_ORDINAL = Pattern.compile("[ivx]{1,4}(st|nd|rd|th)");
+
+    /** A one-letter, Roman or short number name of a block or phase ("C", "II", "4", "12A"). */
+    private static boolean shortCode(String k) {
+        return SHORT_CODE.matcher(k).matches();
+    }
+
+    /** A word of a floor: "floor", "GF", an ordinal (2nd, IInd) or its word (second, upper). */
+    private static boolean floorWord(String k) {
+        return CueWords.of(k) == CueWords.Kind.FLOOR || ORDINAL.matcher(k).matches() || ROMAN_ORDINAL.matcher(k).matches();
+    }
+
+    /** A chunk that is only a floor ("2nd Floor", "IInd Flr", "GF"): the house's, by the conventions. */
+    private static boolean floorChunk(String[] keys, int from, int to) {
+        if (to - from > 4 || from >= to) {
+            return false;
+        }
+        boolean floor = false;
+        for (int i = from; i < to; i++) {
+            if (!floorWord(keys[i])) {
+                return false;
+            }
+            floor |= CueWords.of(keys[i]) == CueWords.Kind.FLOOR && !ORDINAL.matcher(keys[i]).matches();
+        }
+        return floor;
+    }
+
+    /** Where a floor written right after the house number ends ("Flat 12 2nd Floor"); {@code at} when there is none. */
+    private static int floorEnd(String[] keys, int at, int to, boolean afterHouse) {
+        if (!afterHouse) {
+            return at;
+        }
+        int end = at;
+        while (end < to && end < at + 3 && floorWord(keys[end])) {
+            end++;
+        }
+        return floorChunk(keys, at, end) ? end : at;
     }
 
     private static boolean any(String[] keys, int from, int to, java.util.function.Predicate<String> p) {

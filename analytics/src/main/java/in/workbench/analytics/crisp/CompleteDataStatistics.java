@@ -8,8 +8,9 @@ import java.util.List;
  * for Monte Carlo EM. With θ = (η, w0, w_dur, w_close, w_in), η = −log(1 − p0), a person's
  * transition into day t has hazard z = θ·x where x = (1, Σ over the previous day's encounters
  * with infectious people of (1, hours, close, indoor)); staying susceptible contributes −z and
- * becoming exposed log(1 − e^−z). So the survivals need only their summed features, and each
- * exposure its own feature vector. Also the counts for the symptom-test rates. Used by one thread.
+ * becoming exposed log(1 − e^−z), for days t ≥ 1; day 0 (exposed already when the window opens)
+ * has its own probability, counted apart. So the survivals need only their summed features, and
+ * each exposure its own feature vector. Also the counts for the symptom-test rates. Used by one thread.
  */
 final class CompleteDataStatistics {
 
@@ -17,6 +18,8 @@ final class CompleteDataStatistics {
 
     final double[] survival = new double[DIM];
     final List<double[]> exposures = new ArrayList<>();
+    double initiallyExposed;
+    double initialPeople;
     double testedInfectious;
     double daysInfectious;
     double testedOther;
@@ -29,9 +32,12 @@ final class CompleteDataStatistics {
         int t = data.days;
         for (int u = 0; u < data.people; u++) {
             int t0 = chain.exposedOn[u];
-            int survivals = Math.min(t0, t);
-            survival[0] += survivals;
-            double[] x = t0 < t ? new double[DIM] : null;
+            initialPeople++;
+            if (t0 == 0) {
+                initiallyExposed++;
+            }
+            survival[0] += Math.max(0, Math.min(t0, t) - 1);
+            double[] x = t0 > 0 && t0 < t ? new double[DIM] : null;
             if (x != null) {
                 x[0] = 1;
             }
@@ -46,6 +52,9 @@ final class CompleteDataStatistics {
                     continue;
                 }
                 double[] target = d + 1 == t0 ? x : survival;
+                if (target == null) {
+                    continue;
+                }
                 target[1] += 1;
                 target[2] += data.contactHours[c];
                 target[3] += data.contactClose[c] ? 1 : 0;
@@ -81,6 +90,8 @@ final class CompleteDataStatistics {
             survival[i] += o.survival[i];
         }
         exposures.addAll(o.exposures);
+        initiallyExposed += o.initiallyExposed;
+        initialPeople += o.initialPeople;
         testedInfectious += o.testedInfectious;
         daysInfectious += o.daysInfectious;
         testedOther += o.testedOther;

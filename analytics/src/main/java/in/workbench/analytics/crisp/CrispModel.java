@@ -50,6 +50,7 @@ public record CrispModel(CrispParams params, double[] standardErrors, List<Crisp
         n.put("model", NAME);
         n.put("p0", params.p0());
         weights(n.putObject("weights"), params);
+        n.put("p_initial", params.initial());
         n.put("sweeps", sweeps);
         if (Double.isFinite(rhatMax)) {
             n.put("rhat_max", rhatMax);
@@ -74,6 +75,7 @@ public record CrispModel(CrispParams params, double[] standardErrors, List<Crisp
             ObjectNode o = b.addObject();
             o.put("p0", p.p0());
             weights(o.putObject("weights"), p);
+            o.put("p_initial", p.initial());
         }
         ObjectNode prov = n.putObject("provenance");
         prov.put("first_day", firstDay.toString());
@@ -124,9 +126,11 @@ public record CrispModel(CrispParams params, double[] standardErrors, List<Crisp
                 throw new IllegalArgumentException("weights." + k + " is missing");
             }
         }
-        return new CrispParams(n.path("p0").asDouble(), w.path("intercept").asDouble(), w.path("duration_h").asDouble(),
+        double p0 = n.path("p0").asDouble();
+        return new CrispParams(p0, w.path("intercept").asDouble(), w.path("duration_h").asDouble(),
                 w.path("close").asDouble(), w.path("indoor").asDouble(), policy.path("enabled").asBoolean(false),
-                policy.path("symptom_test_rate_infectious").asDouble(0.5), policy.path("symptom_test_rate_other").asDouble(0.5));
+                policy.path("symptom_test_rate_infectious").asDouble(0.5), policy.path("symptom_test_rate_other").asDouble(0.5),
+                n.path("p_initial").asDouble(p0));
     }
 
     /** The JSON text. */

@@ -8,7 +8,11 @@ import java.util.Locale;
  * {@code p1 = 1 − exp(−(intercept + durationH·hours + close·[distance < 2 m] + indoor·[indoor]))},
  * all ≥ 0, and the test policy: the daily probability that an infectious person, and that anyone
  * else, is tested because of symptoms. With {@code testPolicy} off the model is the published one,
- * in which not being tested says nothing. Immutable and thread-safe.
+ * in which not being tested says nothing. Beyond the paper, the first day of the window has its own
+ * probability {@code initial} of being exposed already: a window opens in the middle of an
+ * epidemic, and folding the people infected before it into the daily background p0 would inflate
+ * p0 and take the blame away from contacts. The published model has {@code initial = p0}.
+ * Immutable and thread-safe.
  *
  * @param p0 background probability of becoming exposed on a day, independent of contacts
  * @param intercept weight every encounter carries
@@ -18,9 +22,10 @@ import java.util.Locale;
  * @param testPolicy whether symptom-driven testing is part of the likelihood
  * @param symptomTestInfectious P(a symptom-driven test on a day | infectious)
  * @param symptomTestOther P(a symptom-driven test on a day | not infectious)
+ * @param initial probability of being exposed on or before the window's first day
  */
 public record CrispParams(double p0, double intercept, double durationH, double close, double indoor, boolean testPolicy,
-        double symptomTestInfectious, double symptomTestOther) {
+        double symptomTestInfectious, double symptomTestOther, double initial) {
 
     public CrispParams {
         if (!(p0 > 0 && p0 < 1)) {
@@ -32,16 +37,19 @@ public record CrispParams(double p0, double intercept, double durationH, double 
         if (testPolicy && !(symptomTestInfectious > 0 && symptomTestInfectious < 1 && symptomTestOther > 0 && symptomTestOther < 1)) {
             throw new IllegalArgumentException("symptom test rates must be between 0 and 1");
         }
+        if (!(initial > 0 && initial < 1)) {
+            throw new IllegalArgumentException("the initial exposure probability must be between 0 and 1, was " + initial);
+        }
     }
 
     /** The published model (no test policy) with these transmission parameters. */
     public static CrispParams published(double p0, double intercept, double durationH, double close, double indoor) {
-        return new CrispParams(p0, intercept, durationH, close, indoor, false, 0.5, 0.5);
+        return new CrispParams(p0, intercept, durationH, close, indoor, false, 0.5, 0.5, p0);
     }
 
     /** Where MCEM starts: a small background rate and a modest transmission probability per encounter. */
     public static CrispParams start(boolean testPolicy) {
-        return new CrispParams(0.001, 0.01, 0.05, 0.01, 0.01, testPolicy, 0.05, 0.01);
+        return new CrispParams(0.001, 0.01, 0.05, 0.01, 0.01, testPolicy, 0.05, 0.01, 0.001);
     }
 
     /** The exponent λ = −log(1 − p1) of an encounter. */
@@ -56,17 +64,23 @@ public record CrispParams(double p0, double intercept, double durationH, double 
 
     /** The same parameters with other transmission weights and p0. */
     public CrispParams withTransmission(double newP0, double[] w) {
-        return new CrispParams(newP0, w[0], w[1], w[2], w[3], testPolicy, symptomTestInfectious, symptomTestOther);
+        return new CrispParams(newP0, w[0], w[1], w[2], w[3], testPolicy, symptomTestInfectious, symptomTestOther, initial);
     }
 
     /** The same parameters with other symptom-test rates. */
     public CrispParams withTestRates(double infectious, double other) {
-        return new CrispParams(p0, intercept, durationH, close, indoor, testPolicy, infectious, other);
+        return new CrispParams(p0, intercept, durationH, close, indoor, testPolicy, infectious, other, initial);
+    }
+
+    /** The same parameters with another probability of being exposed already on the first day. */
+    public CrispParams withInitial(double newInitial) {
+        return new CrispParams(p0, intercept, durationH, close, indoor, testPolicy, symptomTestInfectious, symptomTestOther, newInitial);
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "p0=%.5f w=(%.4f, %.4f/h, close %.4f, indoor %.4f)%s", p0, intercept, durationH, close, indoor,
+        return String.format(Locale.ROOT, "p0=%.5f initial=%.4f w=(%.4f, %.4f/h, close %.4f, indoor %.4f)%s", p0, initial, intercept, durationH,
+                close, indoor,
                 testPolicy ? String.format(Locale.ROOT, " symptom tests %.4f/%.4f", symptomTestInfectious, symptomTestOther) : "");
     }
 }

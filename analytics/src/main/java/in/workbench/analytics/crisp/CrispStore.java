@@ -105,11 +105,9 @@ public final class CrispStore {
             }
             int known = countPeople(b);
             monitor.update(0, -1, "Reading contacts");
-            Map<String, Integer> encounters = new HashMap<>();
-            Map<String, java.util.BitSet> activeDays = new HashMap<>();
+            EncounterRows rows = new EncounterRows();
             Set<String> contactIds = new HashSet<>();
             long duplicates = 0;
-            List<Object[]> kept = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT contact_id, person_a, person_b, day, duration_min, distance_m, "
                     + "setting FROM crisp_contacts WHERE day >= ? AND day <= ? ORDER BY contact_row")) {
                 ps.setObject(1, first);
@@ -123,15 +121,8 @@ public final class CrispStore {
                             duplicates++;
                             continue;
                         }
-                        String a = rs.getString(2);
-                        String bb = rs.getString(3);
-                        encounters.merge(a, 1, Integer::sum);
-                        encounters.merge(bb, 1, Integer::sum);
-                        int day = (int) ChronoUnit.DAYS.between(first, rs.getObject(4, LocalDate.class));
-                        activeDays.computeIfAbsent(a, x -> new java.util.BitSet()).set(day);
-                        activeDays.computeIfAbsent(bb, x -> new java.util.BitSet()).set(day);
-                        kept.add(new Object[] {a, bb, day,
-                            rs.getDouble(5), rs.getDouble(6), "indoor".equals(rs.getString(7))});
+                        rows.add(rs.getString(2), rs.getString(3), (int) ChronoUnit.DAYS.between(first, rs.getObject(4, LocalDate.class)),
+                                rs.getDouble(5), rs.getDouble(6), "indoor".equals(rs.getString(7)));
                         if ((++n & 0xFFFF) == 0) {
                             monitor.checkCancelled();
                             monitor.update(n, -1, String.format("Reading contacts: %,d", n));
@@ -139,28 +130,36 @@ public final class CrispStore {
                     }
                 }
             }
+            contactIds.clear();
             if (duplicates > 0) {
                 b.note(String.format("%,d encounters repeat a contact_id already seen (logged from both sides?); each was counted once.",
                         duplicates));
             }
-            Set<String> shared = new HashSet<>();
-            encounters.forEach((id, n) -> {
-                if (n > (long) MAX_ENCOUNTERS_PER_DAY * activeDays.get(id).cardinality()) {
-                    shared.add(id);
-                    b.note(String.format("'%s' is in %,d encounters, more than %d on each day it appears, which no one person has; it looks like a "
-                            + "shared id (a door, a badge reader or a placeholder), so its encounters were left out.", id, n,
-                            MAX_ENCOUNTERS_PER_DAY));
+            boolean[] shared = new boolean[rows.ids.size()];
+            for (int i = 0; i < shared.length; i++) {
+                if (rows.count[i] > (long) MAX_ENCOUNTERS_PER_DAY * rows.active[i].cardinality()) {
+                    shared[i] = true;
+                    b.note(String.format("'%s' is in %,d encounters, more than %d on each day it appears, which no one person has; it looks "
+                            + "like a shared id (a door, a badge reader or a placeholder), so its encounters were left out.", rows.ids.get(i),
+                            rows.count[i], MAX_ENCOUNTERS_PER_DAY));
                 }
-            });
-            for (Object[] r : kept) {
-                String a = (String) r[0];
-                String bb = (String) r[1];
-                if (shared.contains(a) || shared.contains(bb)) {
+            }
+            int[] number = new int[shared.length];
+            java.util.Arrays.fill(number, -1);
+            for (int k = 0; k < rows.size; k++) {
+                int a = rows.a[k];
+                int bb = rows.b[k];
+                if (shared[a] || shared[bb]) {
                     continue;
                 }
-                b.contact(b.person(a, null), b.person(bb, null), (Integer) r[2], (Double) r[3], (Double) r[4], (Boolean) r[5]);
+                if (number[a] < 0) {
+                    number[a] = b.person(rows.ids.get(a), null);
+                }
+                if (number[bb] < 0) {
+                    number[bb] = b.person(rows.ids.get(bb), null);
+                }
+                b.contact(number[a], number[bb], rows.day[k], rows.minutes[k], rows.metres[k], rows.indoor[k]);
             }
-            kept.clear();
             int outside = 0;
             int far = 0;
             String farExample = null;
@@ -202,6 +201,61 @@ public final class CrispStore {
             return b.build(days, first);
         } catch (SQLException e) {
             throw Sql.failure("Could not read the contacts and tests", e);
+        }
+    }
+
+    /**
+     * The encounters of a window as read, before shared ids are left out: people numbered in the
+     * order they first appear, one primitive array per column (no object per encounter), with each
+     * id's encounter count and active days for the shared-id rule.
+     */
+    private static final class EncounterRows {
+        final Map<String, Integer> index = new HashMap<>();
+        final List<String> ids = new ArrayList<>();
+        int[] count = new int[1024];
+        java.util.BitSet[] active = new java.util.BitSet[1024];
+        int size;
+        int[] a = new int[1 << 16];
+        int[] b = new int[1 << 16];
+        int[] day = new int[1 << 16];
+        double[] minutes = new double[1 << 16];
+        double[] metres = new double[1 << 16];
+        boolean[] indoor = new boolean[1 << 16];
+
+        void add(String personA, String personB, int onDay, double durationMin, double distanceM, boolean inside) {
+            if (size == a.length) {
+                int n = a.length * 2;
+                a = java.util.Arrays.copyOf(a, n);
+                b = java.util.Arrays.copyOf(b, n);
+                day = java.util.Arrays.copyOf(day, n);
+                minutes = java.util.Arrays.copyOf(minutes, n);
+                metres = java.util.Arrays.copyOf(metres, n);
+                indoor = java.util.Arrays.copyOf(indoor, n);
+            }
+            a[size] = person(personA, onDay);
+            b[size] = person(personB, onDay);
+            day[size] = onDay;
+            minutes[size] = durationMin;
+            metres[size] = distanceM;
+            indoor[size] = inside;
+            size++;
+        }
+
+        private int person(String id, int onDay) {
+            Integer i = index.get(id);
+            if (i == null) {
+                i = ids.size();
+                index.put(id, i);
+                ids.add(id);
+                if (i == count.length) {
+                    count = java.util.Arrays.copyOf(count, i * 2);
+                    active = java.util.Arrays.copyOf(active, i * 2);
+                }
+                active[i] = new java.util.BitSet();
+            }
+            count[i]++;
+            active[i].set(onDay);
+            return i;
         }
     }
 

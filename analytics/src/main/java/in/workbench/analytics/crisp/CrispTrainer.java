@@ -111,7 +111,8 @@ public final class CrispTrainer {
         double[] theta = {-Math.log1p(-current.p0()), current.intercept(), current.durationH(), current.close(), current.indoor()};
         double[] next = TransmissionMaximizer.maximise(s, theta);
         double p0 = Math.min(0.5, Math.max(1e-7, -Math.expm1(-next[0])));
-        CrispParams p = current.withTransmission(p0, new double[] {next[1], next[2], next[3], next[4]});
+        CrispParams p = current.withTransmission(p0, new double[] {next[1], next[2], next[3], next[4]})
+                .withInitial(Math.min(0.5, (s.initiallyExposed + 0.5) / (s.initialPeople + 1)));
         if (current.testPolicy()) {
             double si = clampRate((s.testedInfectious + 0.5) / (s.daysInfectious + 1));
             double so = clampRate((s.testedOther + 0.5) / (s.daysOther + 1));
@@ -130,7 +131,9 @@ public final class CrispTrainer {
         double[] w = new double[4];
         double si = 0;
         double so = 0;
+        double initial = 0;
         for (CrispParams p : list) {
+            initial += p.initial() / n;
             p0 += p.p0() / n;
             w[0] += p.intercept() / n;
             w[1] += p.durationH() / n;
@@ -140,7 +143,7 @@ public final class CrispTrainer {
             so += p.symptomTestOther() / n;
         }
         CrispParams first = list.get(0);
-        CrispParams p = first.withTransmission(p0, w);
+        CrispParams p = first.withTransmission(p0, w).withInitial(initial);
         return first.testPolicy() ? p.withTestRates(si, so) : p;
     }
 

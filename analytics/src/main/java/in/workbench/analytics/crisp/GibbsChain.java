@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  *
  * <p>Days are 0…T−1; exposure day T stands for "not exposed within the window". A person
  * exposed on day t0 is exposed on [t0, t0+dE), infectious on [t0+dE, t0+dE+dI) and removed after.
- * Day 0's exposure has probability p0; the exposure on day t ≥ 1 has probability
+ * Day 0's exposure ("exposed on or before the first day") has probability {@code initial}; the exposure on day t ≥ 1 has probability
  * 1 − (1 − p0) Π (1 − p1) over day t−1's encounters with infectious people.
  *
  * <p>Not thread-safe: one thread runs a chain; chains share only the immutable {@link CrispData}.
@@ -41,7 +41,8 @@ final class GibbsChain {
     private CrispParams params;
     private double[] lambda;
     private double log1mP0;
-    private double logP0;
+    private double logInitial;
+    private double log1mInitial;
 
     // scratch arrays for one person's update
     private final double[] h;
@@ -118,7 +119,8 @@ final class GibbsChain {
     void setParams(CrispParams p) {
         this.params = p;
         this.log1mP0 = Math.log1p(-p.p0());
-        this.logP0 = Math.log(p.p0());
+        this.logInitial = Math.log(p.initial());
+        this.log1mInitial = Math.log1p(-p.initial());
         int m = data.contacts();
         if (lambda == null) {
             lambda = new double[m];
@@ -260,8 +262,8 @@ final class GibbsChain {
             double logInfect;
             double logEscape;
             if (t0 == 0) {
-                logInfect = logP0;
-                logEscape = log1mP0;
+                logInfect = logInitial;
+                logEscape = log1mInitial;
             } else {
                 double x = log1mP0 - pressure[base + t0 - 1];
                 logEscape = x;

@@ -43,7 +43,7 @@ class GibbsChainExactnessTest {
     void sampledStateMarginalsMatchTheEnumeratedPosterior(boolean testPolicy) {
         CrispData data = world();
         CrispSettings settings = settings();
-        CrispParams params = new CrispParams(0.12, 0.2, 0.5, 0.4, 0.3, testPolicy, 0.3, 0.05);
+        CrispParams params = new CrispParams(0.12, 0.2, 0.5, 0.4, 0.3, testPolicy, 0.3, 0.05, 0.2);
         double[][][] exact = exactMarginals(data, settings, params);
 
         GibbsChain chain = new GibbsChain(data, settings, params, 7);
@@ -151,7 +151,7 @@ class GibbsChainExactnessTest {
         for (int u = 0; u < data.people; u++) {
             int t0 = traj[u][0];
             for (int t = 0; t <= Math.min(t0, DAYS - 1); t++) {
-                double escape = 1 - params.p0();
+                double escape = t == 0 ? 1 - params.initial() : 1 - params.p0();
                 if (t > 0) {
                     for (int c = 0; c < data.contacts(); c++) {
                         int other = data.contactA[c] == u ? data.contactB[c] : data.contactB[c] == u ? data.contactA[c] : -1;

@@ -6,6 +6,7 @@ import in.workbench.analytics.crisp.CrispParams;
 import in.workbench.analytics.crisp.CrispSampler;
 import in.workbench.analytics.crisp.CrispService;
 import in.workbench.analytics.crisp.CrispSettings;
+import in.workbench.analytics.crisp.CrispTrainer;
 import in.workbench.analytics.imports.CsvImporter;
 import in.workbench.analytics.imports.ImportOptions;
 import in.workbench.analytics.imports.ImportSummary;
@@ -61,6 +62,10 @@ final class CrispBench implements Callable<Integer> {
 
     @Option(names = "--skip-simulator", description = "Only the sample world.")
     boolean skipSimulator;
+
+    @Option(names = "--diagnose", description = {"Also separate the causes of a ranking gap: our sampler with the true weights and the "
+        + "learned test policy, the learned weights without the test policy, MCEM started at the true weights and MCEM without the test policy."})
+    boolean diagnose;
 
     @Option(names = {"-o", "--dir"}, description = "Folder for the generated files and workspaces (default: a temporary folder).")
     Path dir;
@@ -153,6 +158,9 @@ final class CrispBench implements Callable<Integer> {
             CrispEvaluation.Quality published = CrispEvaluation.quality(data, plain.posterior().risks(), infected);
             CrispEvaluation.Quality count = CrispEvaluation.quality(data, CrispEvaluation.contactsWithPositives(data, null), infected);
             CrispEvaluation.Quality weighted = CrispEvaluation.quality(data, CrispEvaluation.contactsWithPositives(data, truth), infected);
+            if (diagnose) {
+                diagnose(data, settings, truth, training.model().params(), infected, out);
+            }
             heap.stop();
             peak = heap.peak();
             out.printf(Locale.ROOT, "  AUC among people without a positive test (truth: exposed or infectious on the as-of day):%n");
@@ -175,6 +183,36 @@ final class CrispBench implements Callable<Integer> {
                     peak >> 20);
             out.flush();
         }
+    }
+
+    private void diagnose(CrispData data, CrispSettings settings, CrispParams truth, CrispParams learned, boolean[] infected,
+            PrintWriter out) {
+        CrispParams trueWeightsWithPolicy = new CrispParams(truth.p0(), truth.intercept(), truth.durationH(), truth.close(), truth.indoor(),
+                true, learned.symptomTestInfectious(), learned.symptomTestOther(), learned.initial());
+        CrispParams learnedWithoutPolicy = CrispParams.published(learned.p0(), learned.intercept(), learned.durationH(), learned.close(),
+                learned.indoor());
+        out.printf(Locale.ROOT, "  diagnosis (scoring runs 2 × (20 + %d) sweeps):%n", sweeps);
+        report("true weights + learned test policy", trueWeightsWithPolicy, data, settings, truth, infected, out);
+        report("learned weights, no test policy", learnedWithoutPolicy, data, settings, truth, infected, out);
+        report("true weights, no test policy", truth, data, settings, truth, infected, out);
+        CrispTrainer trainer = new CrispTrainer();
+        CrispTrainer.Result fromTruth = trainer.train(data, settings, trueWeightsWithPolicy,
+                new CrispTrainer.Config(emIterations, 2, 20, 10, seed, true), ProgressMonitor.NONE);
+        report("MCEM started at the true weights", fromTruth.params(), data, settings, truth, infected, out);
+        CrispTrainer.Result noPolicy = trainer.train(data, settings, CrispParams.start(false),
+                new CrispTrainer.Config(emIterations, 2, 20, 10, seed, false), ProgressMonitor.NONE);
+        report("MCEM without the test policy", noPolicy.params(), data, settings, truth, infected, out);
+        out.flush();
+    }
+
+    private void report(String what, CrispParams params, CrispData data, CrispSettings settings, CrispParams truth, boolean[] infected,
+            PrintWriter out) {
+        CrispSampler.Result r = new CrispSampler().sample(data, settings, params, new CrispSampler.Config(2, 20, sweeps, 1, seed),
+                ProgressMonitor.NONE);
+        CrispEvaluation.Quality q = CrispEvaluation.quality(data, r.posterior().risks(), infected);
+        out.printf(Locale.ROOT, "    %-40s AUC %.3f  mean risk %.4f (%+.0f %%)  ECE %.4f  p1 grid error %.0f %%  %s%n", what, q.aucUntested(),
+                q.meanRisk(), 100 * q.calibrationGap(), q.ece(), 100 * CrispEvaluation.typicalContactError(params, truth), params);
+        out.flush();
     }
 
     private static boolean[] truth(Path file, CrispData data) throws IOException {

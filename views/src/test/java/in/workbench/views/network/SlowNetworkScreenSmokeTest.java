@@ -58,7 +58,7 @@ class SlowNetworkScreenSmokeTest {
         ws = Workspace.open(dir.resolve("ws"));
         new CsvImporter(ws, List.of(SessionStore.outcomesHook())).importFile(dir.resolve("world/sessions.csv"), DataTable.SESSIONS,
                 ImportOptions.defaults(), ProgressMonitor.NONE);
-        new SlowNetworkTrainer().trainAndSave(ws, new SlowNetworkTrainer.Options(4, 30, 4), ProgressMonitor.NONE);
+        new SlowNetworkTrainer().trainAndSave(ws, new SlowNetworkTrainer.Options(4, 30, 4, 0.15), ProgressMonitor.NONE);
     }
 
     @AfterAll

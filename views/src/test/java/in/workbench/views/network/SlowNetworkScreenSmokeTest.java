@@ -92,6 +92,12 @@ class SlowNetworkScreenSmokeTest {
         assertFalse(model.reportProperty().get().towers().isEmpty());
         screenshot("slow-network-shares");
         robot.interact(() -> view.get().tabs().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.HBox legend = view.get().heatLegend();
+        assertTrue(legend.isVisible() && legend.getScene() != null && legend.getLayoutBounds().getWidth() > 0, "the heat map has a legend");
+        List<String> legendText = legend.getChildren().stream().filter(n -> n instanceof javafx.scene.control.Label)
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList();
+        assertTrue(legendText.contains("0 %") && legendText.contains("50 % or more") && legendText.contains("no sessions"), legendText.toString());
         screenshot("slow-network-towers");
         robot.interact(() -> view.get().tabs().getSelectionModel().select(2));
         WaitForAsyncUtils.waitForFxEvents();

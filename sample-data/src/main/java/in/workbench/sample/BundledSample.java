@@ -71,6 +71,22 @@ public final class BundledSample {
         return written;
     }
 
+    /** The bundled sessions world's file, in a folder of its own: a workspace of its own, not part of the marketplace sample. */
+    public static final String SESSIONS_FILE = "sessions/sessions.csv";
+
+    /**
+     * Writes the bundled app sessions ({@link SessionSampler.Config#bundled()}, without their truth)
+     * to {@code dir}/sessions.csv for a sessions workspace of their own; returns that path.
+     */
+    public static Path copySessionsTo(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path target = dir.resolve("sessions.csv");
+        try (InputStream in = open(SESSIONS_FILE + ".gz")) {
+            Files.copy(new GZIPInputStream(in), target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+
     private static InputStream open(String name) {
         InputStream in = BundledSample.class.getResourceAsStream(RESOURCE_DIR + name);
         if (in == null) {

@@ -55,6 +55,11 @@ public final class SessionSampler {
         public static Config sample(long seed) {
             return new Config(150_000, 42, seed);
         }
+
+        /** The sessions bundled with the product ({@link BundledSample#copySessionsTo}): 40,000 over six weeks, the sample's seed. */
+        public static Config bundled() {
+            return new Config(40_000, 42, SampleGenerator.Config.bundled().seed());
+        }
     }
 
     private record Tower(String id, double base, double peakHour, double peakWidth, double amplitude, double signalMean) {

@@ -57,6 +57,15 @@ class SessionWorldsTest {
     }
 
     @Test
+    void bundledSessionsAreTheGeneratorsOwnInAFolderOfTheirOwn() throws Exception {
+        new SessionSampler(SessionSampler.Config.bundled(), directory).write(dir.resolve("generated"));
+        Path copied = BundledSample.copySessionsTo(dir.resolve("bundled"));
+        assertArrayEquals(Files.readAllBytes(dir.resolve("generated/sessions.csv")), Files.readAllBytes(copied),
+                "the bundled sessions.csv is SessionSampler.Config.bundled()'s output; regenerate it with generate-sample if the generator changed");
+        assertTrue(BundledSample.files().stream().noneMatch(f -> f.fileName().contains("sessions")), "the marketplace sample stays small");
+    }
+
+    @Test
     void simulatorSessionsAllImportAndCarryTheirTrueProbability() throws Exception {
         CellularSimulator sim = new CellularSimulator(new CellularSimulator.Config(400, 10, 5), directory);
         sim.write(dir.resolve("sim"));

@@ -21,6 +21,13 @@ import java.util.PriorityQueue;
  * tower, the tower toward everyone). A session whose outcome has no load time has no known end and
  * never feeds the history. A missing value is NaN (XGBoost's "missing").
  *
+ * <p>Besides slow shares and mean log load times, each ended session leaves its <em>excess</em>:
+ * its log load minus the mean of its radio (network type), so a tower's or a pincode's figure is
+ * not merely the mix of 2g and 5g phones it serves. Excesses are shrunk level by level (tower-hour
+ * toward the tower, the tower toward zero; a customer toward their device model), a tower's recent
+ * excess decays with a two-hour half-life (congestion comes and goes), and their sum with the
+ * radio's mean is an additive guess of the log load that trees find hard to build from parts.
+ *
  * <p>Not thread-safe.
  */
 public final class PointInTimeFeatures {
@@ -30,7 +37,8 @@ public final class PointInTimeFeatures {
             "signal_dbm", "log_last_latency", "os_ios", "os_version", "log_gap_min", "tower_switched", "tower_usual", "tower_hour_slow",
             "tower_near_hour_slow", "log_tower_hour_n", "tower_slow", "pincode_hour_slow", "log_pincode_hour_n", "customer_slow",
             "log_customer_n", "customer_last_log_load", "carrier_net_slow", "device_slow", "hour_slow", "log_customer_sessions",
-            "tower_hour_log_load", "pincode_hour_log_load", "customer_log_load", "hour_log_load", "carrier_net_log_load");
+            "tower_hour_log_load", "pincode_hour_log_load", "customer_log_load", "hour_log_load", "carrier_net_log_load",
+            "tower_hour_excess", "pincode_hour_excess", "customer_excess", "device_excess", "tower_recent_excess", "expected_log_load");
     public static final int WIDTH = NAMES.size();
 
     static final int HOUR = 0;
@@ -62,6 +70,14 @@ public final class PointInTimeFeatures {
     static final int CUSTOMER_LOAD = 30;
     static final int HOUR_LOAD = 31;
     static final int CARRIER_NET_LOAD = 32;
+    static final int TOWER_HOUR_EXCESS = 33;
+    static final int PIN_HOUR_EXCESS = 34;
+    static final int CUSTOMER_EXCESS = 35;
+    static final int DEVICE_EXCESS = 36;
+    static final int TOWER_RECENT_EXCESS = 37;
+    static final int EXPECTED_LOAD = 38;
+    /** Half-life of a tower's recent history, in milliseconds (congestion swings within hours). */
+    static final double RECENT_HALF_LIFE_MS = 2 * 3_600_000.0;
 
     private final Sessions s;
     private long ended;
@@ -76,6 +92,16 @@ public final class PointInTimeFeatures {
     private final Counts customerOutcomes = new Counts();
     private final Counts carrierNets = new Counts();
     private final Counts devices = new Counts();
+    private final Counts networks = new Counts();
+    private final Counts towerHourExcess = new Counts();
+    private final Counts towerExcess = new Counts();
+    private final Counts pinHourExcess = new Counts();
+    private final Counts pinExcess = new Counts();
+    private final Counts customerExcess = new Counts();
+    private final Counts deviceExcess = new Counts();
+    private double[] towerRecentWeight = new double[0];
+    private double[] towerRecentSum = new double[0];
+    private long[] towerRecentAt = new long[0];
     private long[] lastStart = new long[0];
     private int[] lastTower = new int[0];
     private int[] rows = new int[0];
@@ -85,7 +111,8 @@ public final class PointInTimeFeatures {
     private final PriorityQueue<Ended> pending = new PriorityQueue<>((a, b) -> Long.compare(a.end, b.end));
 
     /** A session whose outcome feeds the history once its end has passed. */
-    private record Ended(long end, int tower, int pincode, int hour, int customer, int carrierNet, int device, boolean slow, float logLoad) {
+    private record Ended(long end, int tower, int pincode, int hour, int customer, int carrierNet, int device, int network, boolean slow,
+            float logLoad) {
     }
 
     /** An empty history over the rows (and codes) of {@code sessions}. */
@@ -139,6 +166,22 @@ public final class PointInTimeFeatures {
                 pinTotals.add(e.pincode, y, z);
             }
             customerOutcomes.add(e.customer, y, z);
+            networks.add(e.network, y, z);
+            // the load beyond what the radio alone explains: what a tower, a place or a phone adds
+            float excess = (float) (z - networks.smoothLoad(e.network, endedLogLoad / endedTimed, 20));
+            customerExcess.add(e.customer, 0, excess);
+            if (e.device != Sessions.NONE) {
+                deviceExcess.add(e.device, 0, excess);
+            }
+            if (e.tower != Sessions.NONE) {
+                towerHourExcess.add(e.tower * 24 + e.hour, 0, excess);
+                towerExcess.add(e.tower, 0, excess);
+                addRecent(e.tower, e.end, excess);
+            }
+            if (e.pincode != Sessions.NONE) {
+                pinHourExcess.add(e.pincode * 24 + e.hour, 0, excess);
+                pinExcess.add(e.pincode, 0, excess);
+            }
             growCustomers(e.customer);
             if (e.end >= lastLoadEnd[e.customer]) {
                 lastLoadEnd[e.customer] = e.end;
@@ -153,7 +196,7 @@ public final class PointInTimeFeatures {
             return;
         }
         pending.add(new Ended(s.start[i] + s.pageLoad[i], s.tower[i], s.pincode[i], s.localHour(i), s.customer[i], carrierNet(i),
-                s.device[i], s.slow[i] == 1, (float) Math.log1p(s.pageLoad[i])));
+                s.device[i], s.network[i], s.slow[i] == 1, (float) Math.log1p(s.pageLoad[i])));
     }
 
     /** Records row {@code i} as the customer's latest row. */
@@ -166,6 +209,24 @@ public final class PointInTimeFeatures {
         if (s.tower[i] != Sessions.NONE) {
             customerTowers.merge(((long) c << 32) | s.tower[i], 1, Integer::sum);
         }
+    }
+
+    /** Adds an excess to the tower's exponentially decayed recent history. */
+    private void addRecent(int tower, long at, float excess) {
+        if (tower >= towerRecentAt.length) {
+            int n = Math.max(tower + 1, towerRecentAt.length * 2);
+            towerRecentWeight = Arrays.copyOf(towerRecentWeight, n);
+            towerRecentSum = Arrays.copyOf(towerRecentSum, n);
+            towerRecentAt = Arrays.copyOf(towerRecentAt, n);
+        }
+        double decay = decay(at - towerRecentAt[tower]);
+        towerRecentWeight[tower] = towerRecentWeight[tower] * decay + 1;
+        towerRecentSum[tower] = towerRecentSum[tower] * decay + excess;
+        towerRecentAt[tower] = Math.max(at, towerRecentAt[tower]);
+    }
+
+    private static double decay(long millis) {
+        return millis <= 0 ? 1 : Math.pow(0.5, millis / RECENT_HALF_LIFE_MS);
     }
 
     private int carrierNet(int i) {
@@ -248,6 +309,35 @@ public final class PointInTimeFeatures {
             out[off + PIN_HOUR_N] = (float) Math.log1p(pinHours.n(pin * 24 + hour));
             out[off + PIN_HOUR_LOAD] = (float) pinHours.smoothLoadNear(pin * 24, hour, pinTotals.smoothLoad(pin, hourLoad, 10), 4);
         }
+        double netLoad = networks.smoothLoad(s.network[i], gz, 20);
+        double deviceExcessValue = s.device[i] == Sessions.NONE ? 0 : deviceExcess.smoothLoad(s.device[i], 0, 20);
+        if (s.device[i] != Sessions.NONE) {
+            out[off + DEVICE_EXCESS] = (float) deviceExcessValue;
+        }
+        double customerExcessValue = customerExcess.smoothLoad(c, deviceExcessValue, 3);
+        out[off + CUSTOMER_EXCESS] = (float) customerExcessValue;
+        double placeExcess = Double.NaN;
+        if (tower != Sessions.NONE) {
+            double towerExcessValue = towerExcess.smoothLoad(tower, 0, 10);
+            placeExcess = towerHourExcess.smoothLoadNear(tower * 24, hour, towerExcessValue, 4);
+            out[off + TOWER_HOUR_EXCESS] = (float) placeExcess;
+            if (tower < towerRecentAt.length && towerRecentWeight[tower] > 0) {
+                double wRecent = towerRecentWeight[tower] * decay(s.start[i] - towerRecentAt[tower]);
+                double sRecent = towerRecentSum[tower] * decay(s.start[i] - towerRecentAt[tower]);
+                out[off + TOWER_RECENT_EXCESS] = (float) ((sRecent + placeExcess) / (wRecent + 1));
+            } else {
+                out[off + TOWER_RECENT_EXCESS] = (float) placeExcess;
+            }
+        }
+        if (pin != Sessions.NONE) {
+            double pinHourExcessValue = pinHourExcess.smoothLoadNear(pin * 24, hour, pinExcess.smoothLoad(pin, 0, 10), 4);
+            out[off + PIN_HOUR_EXCESS] = (float) pinHourExcessValue;
+            if (placeExcess != placeExcess) {
+                placeExcess = pinHourExcessValue;
+            }
+        }
+        // an additive guess of the log load: radio, then place and hour, then the phone and its owner
+        out[off + EXPECTED_LOAD] = (float) (netLoad + (placeExcess == placeExcess ? placeExcess : 0) + customerExcessValue);
         out[off + CUSTOMER] = (float) customerOutcomes.smooth(c, g, 3);
         out[off + CUSTOMER_LOAD] = (float) customerOutcomes.smoothLoad(c, gz, 3);
         out[off + CARRIER_NET_LOAD] = (float) carrierNets.smoothLoad(carrierNet(i), gz, 30);

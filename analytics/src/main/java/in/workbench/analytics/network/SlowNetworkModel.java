@@ -73,6 +73,11 @@ public final class SlowNetworkModel {
         return algorithm;
     }
 
+    /** Trees a score walks (0 for the logistic regression). */
+    public int treeCount() {
+        return trees == null ? 0 : trees.trees();
+    }
+
     /** Provenance and evaluation as saved. */
     public ObjectNode provenance() {
         return provenance.deepCopy();
@@ -84,6 +89,11 @@ public final class SlowNetworkModel {
 
     double plattB() {
         return plattB;
+    }
+
+    /** The same model with the Platt calibration {@code a}, {@code b}. */
+    SlowNetworkModel withCalibration(double a, double b) {
+        return new SlowNetworkModel(algorithm, inputOf, inputWidth, booster, slowClass, weights, bias, a, b, typical, provenance);
     }
 
     /** The same model with other provenance. */
@@ -112,7 +122,7 @@ public final class SlowNetworkModel {
         if (trees != null) {
             int m = Math.max(inputWidth, 1);
             trees.margins(scratch, 0, scratch, m);
-            return trees.classes() == 1 ? 1 / (1 + Math.exp(-scratch[m])) : PackedTrees.softmax(scratch, m, trees.classes(), slowClass);
+            return trees.classes() == 1 ? logistic(scratch[m]) : PackedTrees.softmax(scratch, m, trees.classes(), slowClass);
         }
         double[] z = bias.clone();
         for (int k = 0; k < z.length; k++) {
@@ -129,6 +139,15 @@ public final class SlowNetworkModel {
             sum += Math.exp(v - max);
         }
         return Math.exp(z[slowClass] - max) / sum;
+    }
+
+    /**
+     * P(slow) from a binary booster's one margin, which XGBoost's logistic objective makes the
+     * log-odds of the output with id 1 (Tribuo numbers the two labels 0 and 1).
+     */
+    private double logistic(float margin) {
+        double p1 = 1 / (1 + Math.exp(-margin));
+        return slowClass == 1 ? p1 : 1 - p1;
     }
 
     /** A scratch buffer for {@link #pSlowBatch}. */
@@ -165,7 +184,7 @@ public final class SlowNetworkModel {
         float[] margin = new float[count * classes];
         trees.marginsBatch(scratch, stride, count, margin);
         for (int r = 0; r < count; r++) {
-            double raw = classes == 1 ? 1 / (1 + Math.exp(-margin[r])) : PackedTrees.softmax(margin, r * classes, classes, slowClass);
+            double raw = classes == 1 ? logistic(margin[r]) : PackedTrees.softmax(margin, r * classes, classes, slowClass);
             p[pOff + r] = platt(raw, plattA, plattB);
         }
     }

@@ -17,22 +17,22 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
-import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.xgboost.XGBoostModel;
-import org.tribuo.common.xgboost.XGBoostTrainer;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.optimisers.AdaGrad;
@@ -42,10 +42,11 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * Trains P(slow) on sessions with an outcome, validated by time: the last week is the test, the
  * weeks before it train; the latest 15 % of the training weeks are held out to calibrate (Platt) and
- * to choose between gradient-boosted trees (XGBoost, {@code hist}) and a logistic regression.
- * Features are the point-in-time ones ({@link PointInTimeFeatures}), so the test week is scored
- * exactly as production would have scored it. The kept model is compiled to plain Java
- * ({@link SlowNetworkModel}) and checked against Tribuo's own predictions.
+ * to choose between gradient-boosted trees (XGBoost, {@code hist}, binary logistic objective,
+ * trained through XGBoost's Java API) and a logistic regression (Tribuo). Features are the
+ * point-in-time ones ({@link PointInTimeFeatures}), so the test week is scored exactly as
+ * production would have scored it. The kept model is compiled to plain Java
+ * ({@link SlowNetworkModel}) and checked against XGBoost's or Tribuo's own predictions.
  *
  * <p>Stateless; thread-safe.
  */
@@ -53,6 +54,8 @@ public final class SlowNetworkTrainer {
 
     static final String SLOW = "slow";
     static final String FAST = "fast";
+    static final String XGBOOST = "xgboost";
+    static final String LOGISTIC = "logistic regression";
     static final long WEEK_MS = 7L * 24 * 3_600_000;
     /** Largest difference allowed between the compiled model and Tribuo. */
     static final double TOLERANCE = 1e-5;
@@ -64,10 +67,11 @@ public final class SlowNetworkTrainer {
      * @param seed random seed for both candidates
      * @param trees boosting rounds of the XGBoost candidate
      * @param depth its tree depth
+     * @param eta its learning rate
      */
-    public record Options(long seed, int trees, int depth) {
+    public record Options(long seed, int trees, int depth, double eta) {
         public static Options defaults(long seed) {
-            return new Options(seed, 200, 6);
+            return new Options(seed, 120, 6, 0.12);
         }
     }
 
@@ -102,7 +106,7 @@ public final class SlowNetworkTrainer {
         }
     }
 
-    /** The trained model with its report and Tribuo's own model. */
+    /** The trained model with its report and Tribuo's own model (null when the kept model is XGBoost's trees, which the JSON file holds). */
     public record Result(SlowNetworkModel model, Report report, Model<Label> tribuoModel) {
     }
 
@@ -148,31 +152,37 @@ public final class SlowNetworkTrainer {
         double bestLoss = Double.POSITIVE_INFINITY;
         double[] bestTest = null;
         String bestName = null;
-        int step = 0;
-        for (Map.Entry<String, Trainer<Label>> e : candidates(options).entrySet()) {
+        int[] check = Arrays.copyOf(test, Math.min(test.length, 2_000));
+        for (String name : List.of(XGBOOST, LOGISTIC)) {
             monitor.checkCancelled();
-            monitor.update(step++, 3, "training " + e.getKey());
-            Model<Label> tribuo = e.getValue().train(dataset(features, sessions, fit));
-            SlowNetworkModel raw = compile(e.getKey(), tribuo, 1, 0, typical, new ObjectMapper().createObjectNode());
-            double diff = maxDifference(raw, tribuo, features, Arrays.copyOf(test, Math.min(test.length, 2_000)));
-            if (!(diff <= TOLERANCE)) {
-                throw new WorkbenchException(Kind.OTHER, "The compiled " + e.getKey() + " model differs from Tribuo's by " + diff
-                        + "; nothing was saved. Report this with the workspace.");
+            SlowNetworkModel raw;
+            Model<Label> tribuo = null;
+            if (name.equals(XGBOOST)) {
+                raw = fitBoostedTrees(features, sessions, fit, check, options, typical, monitor);
+            } else {
+                monitor.update(2, 3, "training " + name);
+                tribuo = fitLogistic(features, sessions, fit, options.seed());
+                raw = compile(name, tribuo, 1, 0, typical, new ObjectMapper().createObjectNode());
+                double diff = maxDifference(raw, tribuo, features, check);
+                if (!(diff <= TOLERANCE)) {
+                    throw new WorkbenchException(Kind.OTHER, "The compiled " + name + " model differs from Tribuo's by " + diff
+                            + "; nothing was saved. Report this with the workspace.");
+                }
             }
             double[] calRaw = rawScores(raw, features, cal);
             double[] ab = in.workbench.analytics.evaluation.PlattScaling.fit(calRaw, calY);
-            SlowNetworkModel calibrated = compile(e.getKey(), tribuo, ab[0], ab[1], typical, new ObjectMapper().createObjectNode());
+            SlowNetworkModel calibrated = raw.withCalibration(ab[0], ab[1]);
             double[] calP = scores(calibrated, features, cal);
             double[] testP = scores(calibrated, features, test);
             double calLoss = BinaryMetrics.logLoss(calP, calY);
-            metrics.add(new CandidateMetrics(e.getKey(), BinaryMetrics.auc(testP, testY), BinaryMetrics.brier(testP, testY),
+            metrics.add(new CandidateMetrics(name, BinaryMetrics.auc(testP, testY), BinaryMetrics.brier(testP, testY),
                     BinaryMetrics.ece(testP, testY, 10), BinaryMetrics.logLoss(testP, testY), calLoss));
             if (calLoss < bestLoss) {
                 bestLoss = calLoss;
                 best = calibrated;
                 bestTribuo = tribuo;
                 bestTest = testP;
-                bestName = e.getKey();
+                bestName = name;
             }
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -180,7 +190,7 @@ public final class SlowNetworkTrainer {
                 List.copyOf(metrics), bestName, decision.compare(bestTest, testY, decision.threshold()),
                 Arrays.stream(test).mapToObj(sessions::sessionId).toArray(String[]::new), bestTest, testY, millis);
         ObjectNode provenance = provenance(report, options);
-        SlowNetworkModel kept = compile(bestName, bestTribuo, best.plattA(), best.plattB(), typical, provenance);
+        SlowNetworkModel kept = best.withProvenance(provenance);
         monitor.update(3, 3, "done");
         return new Result(kept, report, bestTribuo);
     }
@@ -195,18 +205,115 @@ public final class SlowNetworkTrainer {
         prov.put("threshold_ms", store.thresholdMs());
         prov.put("workspace", ws.folder().toString());
         SlowNetworkModel model = result.model().withProvenance(prov);
-        saveTribuo(result.tribuoModel(), ws.modelsDir().resolve(SlowNetworkModel.TRIBUO_FILE_NAME));
+        Path tribuoFile = ws.modelsDir().resolve(SlowNetworkModel.TRIBUO_FILE_NAME);
+        if (result.tribuoModel() != null) {
+            saveTribuo(result.tribuoModel(), tribuoFile);
+        } else {
+            try {
+                Files.deleteIfExists(tribuoFile);
+            } catch (IOException e) {
+                throw new WorkbenchException(Kind.OTHER, "Could not remove the previous slow-network model " + tribuoFile + ": " + e.getMessage(), e);
+            }
+        }
         model.writeTo(ws.modelsDir().resolve(SlowNetworkModel.FILE_NAME));
         store.recordModel(options.seed(), result.report().trainRows(), prov);
         return new Result(model, result.report(), result.tribuoModel());
     }
 
-    static Map<String, Trainer<Label>> candidates(Options o) {
-        Map<String, Trainer<Label>> trainers = new LinkedHashMap<>();
-        trainers.put("xgboost", new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST, o.trees(),
-                0.08, 0, o.depth(), 5, 0.8, 0.8, 1, 0, 2, XGBoostTrainer.LoggingVerbosity.SILENT, o.seed()));
-        trainers.put("logistic regression", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), 5, 100_000, 1, o.seed()));
-        return trainers;
+    /**
+     * Gradient-boosted trees with XGBoost's binary logistic objective, one round at a time so a
+     * cancel stops between trees. Trained through XGBoost's own Java API: Tribuo 4.3 always asks
+     * XGBoost for one margin per class (twice the trees to score). The trees are compiled to plain
+     * Java and checked against XGBoost's own predictions on {@code check}.
+     */
+    static SlowNetworkModel fitBoostedTrees(float[] features, Sessions s, int[] rows, int[] check, Options o, float[] typical,
+            ProgressMonitor monitor) {
+        int w = PointInTimeFeatures.WIDTH;
+        DMatrix train = null;
+        DMatrix probe = null;
+        Booster booster = null;
+        try {
+            float[] y = new float[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                y[k] = s.slow(rows[k]) ? 1 : 0;
+            }
+            train = new DMatrix(gather(features, rows), rows.length, w, Float.NaN);
+            train.setLabel(y);
+            booster = XGBoost.train(train, xgboostParameters(o), 0, Map.of(), null, null);
+            for (int t = 0; t < o.trees(); t++) {
+                monitor.checkCancelled();
+                booster.update(train, t);
+                if (t % 10 == 0) {
+                    monitor.update(t, o.trees() + o.trees() / 4, String.format("xgboost: tree %d of %d", t + 1, o.trees()));
+                }
+            }
+            JsonNode json = new ObjectMapper().readTree(booster.toByteArray("json"));
+            int[] inputOf = java.util.stream.IntStream.range(0, w).toArray();
+            SlowNetworkModel raw = new SlowNetworkModel(XGBOOST, inputOf, w, json, 1, null, null, 1, 0, typical,
+                    new ObjectMapper().createObjectNode());
+            probe = new DMatrix(gather(features, check), check.length, w, Float.NaN);
+            float[][] expected = booster.predict(probe);
+            float[] scratch = raw.newScratch();
+            double diff = 0;
+            for (int k = 0; k < check.length; k++) {
+                diff = Math.max(diff, Math.abs(raw.raw(features, check[k] * w, scratch) - expected[k][0]));
+            }
+            if (!(diff <= TOLERANCE)) {
+                throw new WorkbenchException(Kind.OTHER, "The compiled xgboost model differs from XGBoost's by " + diff
+                        + "; nothing was saved. Report this with the workspace.");
+            }
+            return raw;
+        } catch (XGBoostError | IOException e) {
+            throw new WorkbenchException(Kind.OTHER, "XGBoost could not train the slow-network model: " + e.getMessage(), e);
+        } finally {
+            if (booster != null) {
+                booster.dispose();
+            }
+            if (train != null) {
+                train.dispose();
+            }
+            if (probe != null) {
+                probe.dispose();
+            }
+        }
+    }
+
+    /** Tribuo's logistic regression (SGD, AdaGrad) on {@code rows}. */
+    static Model<Label> fitLogistic(float[] features, Sessions s, int[] rows, long seed) {
+        return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), 5, 100_000, 1, seed).train(dataset(features, s, rows));
+    }
+
+    /** The feature rows {@code rows} of {@code features}, one after another. */
+    private static float[] gather(float[] features, int[] rows) {
+        int w = PointInTimeFeatures.WIDTH;
+        float[] x = new float[rows.length * w];
+        for (int k = 0; k < rows.length; k++) {
+            System.arraycopy(features, rows[k] * w, x, k * w, w);
+        }
+        return x;
+    }
+
+    /**
+     * XGBoost's parameters: the binary logistic objective (one tree per round, half the trees of
+     * Tribuo's two-class softmax, so scoring walks half as many), histogram splits.
+     */
+    static Map<String, Object> xgboostParameters(Options o) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("booster", "gbtree");
+        p.put("tree_method", "hist");
+        p.put("objective", "binary:logistic");
+        p.put("eta", o.eta());
+        p.put("gamma", 0.0);
+        p.put("max_depth", o.depth());
+        p.put("min_child_weight", 5.0);
+        p.put("subsample", 0.8);
+        p.put("colsample_bytree", 0.8);
+        p.put("lambda", 1.0);
+        p.put("alpha", 0.0);
+        p.put("nthread", 2);
+        p.put("verbosity", 0);
+        p.put("seed", (int) o.seed());
+        return p;
     }
 
     private static boolean[] outcomes(Sessions s, int[] rows) {
@@ -343,6 +450,8 @@ public final class SlowNetworkTrainer {
         p.put("seed", o.seed());
         p.put("xgboost_trees", o.trees());
         p.put("xgboost_depth", o.depth());
+        p.put("xgboost_eta", o.eta());
+        p.put("xgboost_objective", "binary:logistic");
         p.put("sessions", r.sessions());
         p.put("labelled", r.labelled());
         p.put("train_rows", r.trainRows());

@@ -61,8 +61,14 @@ public final class PackedTrees {
             throw new IllegalArgumentException("not an XGBoost JSON model: no learner");
         }
         JsonNode params = learner.get("learner_model_param");
-        int classes = Math.max(1, params.get("num_class").asInt());
+        String objective = learner.path("objective").path("name").asText("");
+        boolean logistic = objective.equals("binary:logistic") || objective.equals("reg:logistic");
+        // a logistic objective has one margin whatever num_class says, and stores its base score as a probability
+        int classes = logistic ? 1 : Math.max(1, params.get("num_class").asInt());
         float base = Float.parseFloat(params.get("base_score").asText());
+        if (logistic) {
+            base = (float) Math.log(base / (1.0 - base));
+        }
         JsonNode gbtree = learner.get("gradient_booster");
         if (!gbtree.get("name").asText().equals("gbtree")) {
             throw new IllegalArgumentException("unsupported booster " + gbtree.get("name").asText());
@@ -104,7 +110,7 @@ public final class PackedTrees {
         long[] nodes = new long[raws.size() * splits];
         float[] leaves = new float[raws.size() * (splits + 1)];
         for (int t = 0; t < raws.size(); t++) {
-            treeClass[t] = info.get(t).asInt();
+            treeClass[t] = logistic ? 0 : info.get(t).asInt();
             place(raws.get(t), 0, 0, depth, t * splits, t * (splits + 1), nodes, leaves);
         }
         return new PackedTrees(classes, base, depth, treeClass, nodes, leaves, width);

@@ -65,7 +65,7 @@ class SlowNetworkPredictionTest {
         rows.sort(Comparator.comparing(SessionRow::ts).thenComparing(SessionRow::sessionId));
         ws = Workspace.open(dir.resolve("ws"));
         importRows(rows.subList(0, 4_000), "old.csv");
-        trained = new SlowNetworkTrainer().trainAndSave(ws, new SlowNetworkTrainer.Options(3, 30, 3), ProgressMonitor.NONE);
+        trained = new SlowNetworkTrainer().trainAndSave(ws, new SlowNetworkTrainer.Options(3, 30, 3, 0.15), ProgressMonitor.NONE);
     }
 
     @AfterAll

@@ -31,7 +31,7 @@ class SlowNetworkTrainerTest {
         rows = TestSessions.world(6_000, 21, 11);
         sessions = TestSessions.of(rows);
         features = PointInTimeFeatures.computeAll(sessions, ProgressMonitor.NONE);
-        result = new SlowNetworkTrainer().train(sessions, features, new SlowNetworkTrainer.Options(7, 40, 3), PageDecision.DEFAULTS,
+        result = new SlowNetworkTrainer().train(sessions, features, new SlowNetworkTrainer.Options(7, 40, 3, 0.15), PageDecision.DEFAULTS,
                 ProgressMonitor.NONE);
     }
 
@@ -67,16 +67,48 @@ class SlowNetworkTrainerTest {
         for (int i = 0; i < sessions.size(); i += 7) {
             assertEquals(result.model().pSlow(features, i * PointInTimeFeatures.WIDTH, a), back.pSlow(features, i * PointInTimeFeatures.WIDTH, b));
         }
-        Path pb = dir.resolve("m.pb");
-        SlowNetworkTrainer.saveTribuo(result.tribuoModel(), pb);
-        Model<Label> tribuo = SlowNetworkTrainer.loadTribuo(pb);
         int[] rows = java.util.stream.IntStream.range(0, 500).toArray();
-        assertTrue(SlowNetworkTrainer.maxDifference(back, tribuo, features, rows) <= SlowNetworkTrainer.TOLERANCE);
+        Model<Label> logistic = SlowNetworkTrainer.fitLogistic(features, sessions, rows, 5);
+        SlowNetworkModel compiled = SlowNetworkTrainer.compile("logistic regression", logistic, 1, 0, new float[PointInTimeFeatures.WIDTH],
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode());
+        Path pb = dir.resolve("m.pb");
+        SlowNetworkTrainer.saveTribuo(logistic, pb);
+        Model<Label> tribuo = SlowNetworkTrainer.loadTribuo(pb);
+        assertTrue(SlowNetworkTrainer.maxDifference(compiled, tribuo, features, rows) <= SlowNetworkTrainer.TOLERANCE);
 
         Path hostile = dir.resolve("hostile.pb");
         Files.write(hostile, ModelProto.newBuilder().setClassName("java.lang.ProcessBuilder").setVersion(0).build().toByteArray());
         WorkbenchException e = assertThrows(WorkbenchException.class, () -> SlowNetworkTrainer.loadTribuo(hostile));
         assertTrue(e.getMessage().contains("does not load"), e.getMessage());
+    }
+
+    @Test
+    void boostedTreesAreOneTreePerRoundAndMatchXGBoost() {
+        int[] rows = java.util.stream.IntStream.range(0, 3_000).toArray();
+        int[] check = java.util.stream.IntStream.range(3_000, 3_500).toArray();
+        SlowNetworkTrainer.Options o = new SlowNetworkTrainer.Options(2, 25, 4, 0.2);
+        SlowNetworkModel m = SlowNetworkTrainer.fitBoostedTrees(features, sessions, rows, check, o, new float[PointInTimeFeatures.WIDTH],
+                ProgressMonitor.NONE);
+        assertEquals(25, m.treeCount(), "binary objective: one tree per round");
+    }
+
+    @Test
+    void cancellingStopsBetweenTrees() {
+        int[] rows = java.util.stream.IntStream.range(0, 3_000).toArray();
+        int[] seen = new int[1];
+        ProgressMonitor cancelAfterTwoUpdates = new ProgressMonitor() {
+            @Override
+            public void update(long done, long total, String message) {
+                seen[0]++;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return seen[0] >= 2;
+            }
+        };
+        assertThrows(in.workbench.analytics.task.CancelledException.class, () -> SlowNetworkTrainer.fitBoostedTrees(features, sessions, rows,
+                rows, new SlowNetworkTrainer.Options(2, 500, 4, 0.2), new float[PointInTimeFeatures.WIDTH], cancelAfterTwoUpdates));
     }
 
     @Test

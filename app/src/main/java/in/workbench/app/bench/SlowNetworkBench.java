@@ -49,12 +49,22 @@ final class SlowNetworkBench implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of both worlds and the model (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--sample-only", description = "Only the sample generator's world: for working on the model without looking at the "
+            + "second simulator, which must never be used to tune it.")
+    boolean sampleOnly;
+
     @Spec
     CommandSpec spec;
 
     /** One world's figures on its last week. */
     record World(String name, int sessions, int tested, double auc, double truthAuc, double ece, double brier, double truthBrier,
             PageDecision.Comparison utility, double oracleUtility) {
+
+        /** A world that was not run (every figure NaN). */
+        static World notRun() {
+            double nan = Double.NaN;
+            return new World("not run", 0, 0, nan, nan, nan, nan, nan, new PageDecision.Comparison(nan, nan, nan, nan), nan);
+        }
     }
 
     @Override
@@ -64,7 +74,9 @@ final class SlowNetworkBench implements Callable<Integer> {
         PostalDirectory directory = PostalDirectory.load();
         try {
             new SessionSampler(new SessionSampler.Config(sessions, 42, seed), directory).write(base.resolve("sample"));
-            new CellularSimulator(new CellularSimulator.Config(subscribers, 35, seed), directory).write(base.resolve("simulator"));
+            if (!sampleOnly) {
+                new CellularSimulator(new CellularSimulator.Config(subscribers, 35, seed), directory).write(base.resolve("simulator"));
+            }
             PageDecision decision = PageDecision.DEFAULTS;
             SlowNetworkTrainer.Result result;
             World sample;
@@ -78,24 +90,7 @@ final class SlowNetworkBench implements Callable<Integer> {
                 sample = world("sample generator (test week)", (int) r.sessions(), r.testP(), r.testY(), t, decision);
                 sampleSessions = new SessionStore(ws).readAll(ProgressMonitor.NONE);
             }
-            World simulator;
-            try (Workspace ws = Workspace.open(base.resolve("ws-simulator"))) {
-                load(ws, base.resolve("simulator/sessions.csv"));
-                Sessions s = new SessionStore(ws).readAll(ProgressMonitor.NONE);
-                float[] features = PointInTimeFeatures.computeAll(s, ProgressMonitor.NONE);
-                long last = Arrays.stream(s.timeOrder()).mapToLong(s::startMillis).max().orElse(0);
-                int[] rows = Arrays.stream(s.timeOrder()).filter(i -> s.labelled(i) && s.startMillis(i) >= last - 7L * 86_400_000).toArray();
-                SlowNetworkScoring.Scores scores = SlowNetworkScoring.score(result.model(), decision, s, features, rows, false,
-                        ProgressMonitor.NONE);
-                Map<String, Double> truth = truth(base.resolve("simulator/truth/sessions_truth.csv"));
-                boolean[] y = new boolean[rows.length];
-                double[] t = new double[rows.length];
-                for (int k = 0; k < rows.length; k++) {
-                    y[k] = s.slow(rows[k]);
-                    t[k] = truth.get(s.sessionId(rows[k]));
-                }
-                simulator = world("second simulator (last week, never trained or tuned on)", s.size(), scores.pSlow(), y, t, decision);
-            }
+            World simulator = sampleOnly ? World.notRun() : simulatorWorld(base, result.model(), decision);
             int cores = Runtime.getRuntime().availableProcessors();
             double[][] speeds = new double[SPEEDS][3];
             for (int pass = 0; pass < 4; pass++) {
@@ -111,7 +106,8 @@ final class SlowNetworkBench implements Callable<Integer> {
                 median[k] = BenchCommand.DeliverabilityBench.median(speeds[k]);
             }
             SlowNetworkTrainer.Report r = result.report();
-            out.printf("| slow network (seed %d, %d cores) | sample generator | second simulator |%n|---|---:|---:|%n", seed, cores);
+            out.printf("| slow network (seed %d, %d cores) | sample generator | second simulator%s |%n|---|---:|---:|%n", seed, cores,
+                    sampleOnly ? " (not run: --sample-only)" : "");
             out.printf("| sessions generated / evaluated (last week) | %,d / %,d | %,d / %,d |%n", sample.sessions(), sample.tested(),
                     simulator.sessions(), simulator.tested());
             out.printf("| AUC of the model / of the true probabilities | %.4f / %.4f | %.4f / %.4f |%n", sample.auc(), sample.truthAuc(),
@@ -186,6 +182,27 @@ final class SlowNetworkBench implements Callable<Integer> {
         v[END_ONE] = n / (((t1 - t0) + (t3 - t2)) / 1e9);
         v[REASONS] = first.length / ((t4 - t3) / 1e9);
         return v;
+    }
+
+    /** The kept model on the second simulator's last week. */
+    private static World simulatorWorld(Path base, SlowNetworkModel model, PageDecision decision) throws IOException {
+        try (Workspace ws = Workspace.open(base.resolve("ws-simulator"))) {
+            load(ws, base.resolve("simulator/sessions.csv"));
+            Sessions s = new SessionStore(ws).readAll(ProgressMonitor.NONE);
+            float[] features = PointInTimeFeatures.computeAll(s, ProgressMonitor.NONE);
+            long last = Arrays.stream(s.timeOrder()).mapToLong(s::startMillis).max().orElse(0);
+            int[] rows = Arrays.stream(s.timeOrder()).filter(i -> s.labelled(i) && s.startMillis(i) >= last - 7L * 86_400_000).toArray();
+            SlowNetworkScoring.Scores scores = SlowNetworkScoring.score(model, decision, s, features, rows, false,
+                    ProgressMonitor.NONE);
+            Map<String, Double> truth = truth(base.resolve("simulator/truth/sessions_truth.csv"));
+            boolean[] y = new boolean[rows.length];
+            double[] t = new double[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                y[k] = s.slow(rows[k]);
+                t[k] = truth.get(s.sessionId(rows[k]));
+            }
+            return world("second simulator (last week, never trained or tuned on)", s.size(), scores.pSlow(), y, t, decision);
+                }
     }
 
     private static World world(String name, int sessions, double[] p, boolean[] y, double[] truth, PageDecision decision) {

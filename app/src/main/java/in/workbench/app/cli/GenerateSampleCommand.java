@@ -19,6 +19,9 @@ public final class GenerateSampleCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Folder to write into.")
     Path output;
 
+    /** The sessions world's own folder under the output: it is a workspace of its own, not part of the marketplace sample. */
+    static final String SESSIONS_FOLDER = "sessions";
+
     @Option(names = "--products", defaultValue = "3000", description = "Products (default ${DEFAULT-VALUE}).")
     int products;
 
@@ -28,8 +31,8 @@ public final class GenerateSampleCommand implements Callable<Integer> {
     @Option(names = "--shipments", defaultValue = "100000", description = "Shipments (default ${DEFAULT-VALUE}).")
     int shipments;
 
-    @Option(names = "--sessions", paramLabel = "N", description = "App sessions over six weeks, sessions.csv (default 1.5 per shipment, "
-            + "150,000 for the bundled sizes; 0 for none).")
+    @Option(names = "--sessions", paramLabel = "N", description = "App sessions over six weeks, written to a folder of their own, "
+            + "sessions/sessions.csv (default 1.5 per shipment, 150,000 for the bundled sizes; 0 for none).")
     Integer sessionsOption;
 
     @Option(names = "--seed", defaultValue = "20261124", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -73,7 +76,7 @@ public final class GenerateSampleCommand implements Callable<Integer> {
             if (sessions > 0) {
                 progress.update(0, -1, "sessions");
                 new in.workbench.sample.SessionSampler(new in.workbench.sample.SessionSampler.Config(sessions, 42, seed), directory)
-                        .write(output);
+                        .write(output.resolve(SESSIONS_FOLDER));
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -1,6 +1,7 @@
 package in.workbench.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -21,7 +22,9 @@ class SlowNetworkCommandLineTest {
         CommandLineTest.Run g = CommandLineTest.run("generate-sample", "-o", world.toString(), "--products", "60", "--addresses", "300",
                 "--shipments", "500", "--sessions", "9000", "--seed", "7", "-q");
         assertEquals(0, g.code(), g.err());
-        CommandLineTest.Run imported = CommandLineTest.run("import", "-w", ws, "-t", "sessions", world.resolve("sessions.csv").toString(),
+        assertTrue(Files.exists(world.resolve("sessions/truth/sessions_truth.csv")), "the sessions world sits in a folder of its own");
+        assertFalse(Files.exists(world.resolve("sessions.csv")), "the marketplace sample's folder stays as it was");
+        CommandLineTest.Run imported = CommandLineTest.run("import", "-w", ws, "-t", "sessions", world.resolve("sessions/sessions.csv").toString(),
                 "--json", "-q");
         assertEquals(0, imported.code(), imported.err());
         assertTrue(imported.json().has("inconsistent_outcomes"), imported.out());

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -32,6 +33,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 
 /**
@@ -51,6 +56,7 @@ public final class SlowNetworkView implements Screen {
     private final List<BarChart<String, Number>> shareCharts = new ArrayList<>();
     private final TableView<SlowNetworkReport.Tower> towers = new TableView<>();
     private final Canvas heat = new Canvas(24 * 26 + 150, HEAT_TOWERS * 18 + 30);
+    private final HBox heatLegend = buildHeatLegend();
     private final IndiaMapView map = new IndiaMapView();
     private final Label utilityText = new Label();
     private final Slider threshold = new Slider(0, 1, PageDecision.DEFAULTS.threshold());
@@ -104,7 +110,8 @@ public final class SlowNetworkView implements Screen {
         towers.getColumns().add(peak);
         id.setPrefWidth(150);
         towers.setPrefWidth(440);
-        HBox towerBox = new HBox(10, towers, new ScrollPane(heat));
+        VBox heatBox = new VBox(6, new ScrollPane(heat), heatLegend);
+        HBox towerBox = new HBox(10, towers, heatBox);
         towerBox.setPadding(new Insets(8));
         tabs.getTabs().add(tab("Towers", towerBox));
         tabs.getTabs().add(tab("Map", map));
@@ -177,6 +184,31 @@ public final class SlowNetworkView implements Screen {
         map.setPoints(points, r.stateCentres());
     }
 
+    /**
+     * The heat map's key: the colour ramp from no slow sessions to half or more slow, and the grey
+     * of a tower-hour without sessions.
+     */
+    static HBox buildHeatLegend() {
+        Stop[] stops = new Stop[6];
+        for (int k = 0; k < stops.length; k++) {
+            double f = k / (stops.length - 1.0);
+            stops[k] = new Stop(f, colour(0.5 * f));
+        }
+        Rectangle ramp = new Rectangle(160, 14, new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
+        ramp.setStroke(Color.gray(0.6));
+        ramp.setId("heat-legend-ramp");
+        Rectangle none = new Rectangle(14, 14, IndiaMapView.NO_DATA);
+        none.setStroke(Color.gray(0.6));
+        Label caption = new Label("Slow share of the tower's sessions in that local hour:");
+        Label low = new Label("0 %");
+        Label high = new Label("50 % or more");
+        Label noSessions = new Label("no sessions");
+        HBox legend = new HBox(6, caption, low, ramp, high, new Label("   "), none, noSessions);
+        legend.setAlignment(Pos.CENTER_LEFT);
+        legend.setId("heat-legend");
+        return legend;
+    }
+
     /** White (no slow sessions) to deep red (half or more slow). */
     static Color colour(double share) {
         double t = Math.min(1, share / 0.5);
@@ -222,6 +254,11 @@ public final class SlowNetworkView implements Screen {
     /** The tabs (tests select them). */
     public TabPane tabs() {
         return tabs;
+    }
+
+    /** The heat map's legend (tests read it). */
+    public HBox heatLegend() {
+        return heatLegend;
     }
 
     /** The map (tests read its points). */

@@ -58,7 +58,7 @@ class SlowNetworkScreenSmokeTest {
         ws = Workspace.open(dir.resolve("ws"));
         new CsvImporter(ws, List.of(SessionStore.outcomesHook())).importFile(dir.resolve("world/sessions.csv"), DataTable.SESSIONS,
                 ImportOptions.defaults(), ProgressMonitor.NONE);
-        new SlowNetworkTrainer().trainAndSave(ws, new SlowNetworkTrainer.Options(4, 30, 4), ProgressMonitor.NONE);
+        new SlowNetworkTrainer().trainAndSave(ws, new SlowNetworkTrainer.Options(4, 30, 4, 0.15), ProgressMonitor.NONE);
     }
 
     @AfterAll
@@ -92,6 +92,12 @@ class SlowNetworkScreenSmokeTest {
         assertFalse(model.reportProperty().get().towers().isEmpty());
         screenshot("slow-network-shares");
         robot.interact(() -> view.get().tabs().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.HBox legend = view.get().heatLegend();
+        assertTrue(legend.isVisible() && legend.getScene() != null && legend.getLayoutBounds().getWidth() > 0, "the heat map has a legend");
+        List<String> legendText = legend.getChildren().stream().filter(n -> n instanceof javafx.scene.control.Label)
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList();
+        assertTrue(legendText.contains("0 %") && legendText.contains("50 % or more") && legendText.contains("no sessions"), legendText.toString());
         screenshot("slow-network-towers");
         robot.interact(() -> view.get().tabs().getSelectionModel().select(2));
         WaitForAsyncUtils.waitForFxEvents();

@@ -50,11 +50,7 @@ public final class LabelWriter {
     public void save(LabelSink sink, String title, Write<Integer> write, Consumer<Integer> done, Consumer<Throwable> failed) {
         unsaved.set(unsaved.get() + 1);
         describe();
-        enqueue(new Job<>(sink, title, write, n -> {
-            saved.set(saved.get() + 1);
-            waiting.set(n);
-            done.accept(n);
-        }, failed, true));
+        enqueue(new Job<>(sink, title, write, done, failed, true));
     }
 
     /** Queues other work on the labels (an undo, sending what waits) behind the decisions queued before it. */
@@ -90,6 +86,10 @@ public final class LabelWriter {
 
     private <T> void start(Job<T> job) {
         runner.submit(TaskRunner.Lane.QUICK, job.title(), m -> job.write().run(job.sink()), r -> {
+            if (job.decision()) {
+                saved.set(saved.get() + 1);
+                waiting.set((Integer) r);
+            }
             finish(job);
             job.done().accept(r);
             pump();

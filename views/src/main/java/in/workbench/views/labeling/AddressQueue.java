@@ -33,6 +33,8 @@ public final class AddressQueue {
 
     /** Refill in the background when fewer than this many items are left. */
     static final int REFILL_BELOW = 15;
+    /** On a team workspace: every queued address is held from the other analysts, so refill only when nearly empty. */
+    static final int LEASED_REFILL_BELOW = 2;
     /** How long a lease holds an address; renewed when half of it has passed and the analyst is still at work. */
     public static final Duration LEASE_TIME = Duration.ofMinutes(10);
     private static final String REFILL = "refill";
@@ -102,7 +104,7 @@ public final class AddressQueue {
     /** The next item to show (null when none is ready); refills in the background when few are left. */
     public LabelingQueue.Item next() {
         LabelingQueue.Item next = items.pollFirst();
-        if (items.size() < REFILL_BELOW && !exhausted) {
+        if (items.size() < (leases != null ? LEASED_REFILL_BELOW : REFILL_BELOW) && !exhausted) {
             refill();
         }
         return next;

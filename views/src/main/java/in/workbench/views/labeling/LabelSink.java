@@ -28,6 +28,9 @@ public interface LabelSink {
     /** Sends what waits on this machine; returns how many still wait. */
     int flush();
 
+    /** How many decisions wait on this machine to be sent. */
+    int waiting();
+
     /** Decisions committed at once in the workspace's own database (a workspace folder). */
     static LabelSink direct(LabelStore store) {
         return new LabelSink() {
@@ -44,6 +47,11 @@ public interface LabelSink {
 
             @Override
             public int flush() {
+                return 0;
+            }
+
+            @Override
+            public int waiting() {
                 return 0;
             }
         };
@@ -67,6 +75,11 @@ public interface LabelSink {
             @Override
             public int flush() {
                 return outbox.flush();
+            }
+
+            @Override
+            public int waiting() {
+                return outbox.waiting().size();
             }
         };
     }

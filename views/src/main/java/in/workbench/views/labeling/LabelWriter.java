@@ -31,6 +31,10 @@ public final class LabelWriter {
     private record Job<T>(LabelSink sink, String title, Write<T> write, Consumer<T> done, Consumer<Throwable> failed, boolean decision) {
     }
 
+    /** A write's result, and how many decisions wait on this machine after it. */
+    private record Written<T>(T result, int waiting) {
+    }
+
     private final TaskRunner runner;
     private final Deque<Job<?>> queued = new ArrayDeque<>();
     private final IntegerProperty unsaved = new SimpleIntegerProperty();
@@ -85,13 +89,16 @@ public final class LabelWriter {
     }
 
     private <T> void start(Job<T> job) {
-        runner.submit(TaskRunner.Lane.QUICK, job.title(), m -> job.write().run(job.sink()), r -> {
+        runner.submit(TaskRunner.Lane.QUICK, job.title(), m -> {
+            T r = job.write().run(job.sink());
+            return new Written<>(r, job.sink().waiting());
+        }, w -> {
             if (job.decision()) {
                 saved.set(saved.get() + 1);
-                waiting.set((Integer) r);
             }
+            waiting.set(w.waiting());
             finish(job);
-            job.done().accept(r);
+            job.done().accept(w.result());
             pump();
         }, e -> {
             finish(job);

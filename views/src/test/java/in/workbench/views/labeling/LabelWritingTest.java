@@ -81,6 +81,11 @@ class LabelWritingTest {
         public int flush() {
             return real.flush();
         }
+
+        @Override
+        public int waiting() {
+            return real.waiting();
+        }
     }
 
     static long count(Workspace ws, String sql) throws Exception {
@@ -187,6 +192,11 @@ class LabelWritingTest {
 
                 @Override
                 public int flush() {
+                    return 0;
+                }
+
+                @Override
+                public int waiting() {
                     return 0;
                 }
             });

@@ -426,6 +426,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
         WindowLayout.remember(stage, window, settings);
         settings.save(home.resolve("settings.json"));
         if (workspace != null) {
+            labeling.model().leave();
             workspace.close();
         }
         runner.close();

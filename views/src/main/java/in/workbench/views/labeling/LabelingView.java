@@ -126,7 +126,7 @@ public final class LabelingView implements Screen {
         Button retrain = new Button("Retrain now");
         retrain.setId("retrainNow");
         retrain.setOnAction(e -> model.retrain());
-        retrain.disableProperty().bind(model.retrainingProperty());
+        retrain.disableProperty().bind(model.retrainingProperty().or(model.mayRetrainProperty().not()));
         Button export = new Button("Export labels…");
         export.setOnAction(e -> exportLabels());
         Button merge = new Button("Merge labels…");

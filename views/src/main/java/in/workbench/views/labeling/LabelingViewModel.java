@@ -88,6 +88,7 @@ public final class LabelingViewModel {
     private final StringProperty quality = new SimpleStringProperty("");
     private final StringProperty team = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final BooleanProperty mayRetrain = new SimpleBooleanProperty(true);
     private final ObservableList<SegmentationTrainer.CurvePoint> curve = FXCollections.observableArrayList();
 
     private Workspace workspace;
@@ -150,6 +151,7 @@ public final class LabelingViewModel {
         boolean teamWorkspace = ws.server().isPresent();
         Optional<String> mayNotLabel = labelRefusal(ws);
         leases = teamWorkspace && mayNotLabel.isEmpty() ? new LabelingLeases(ws, clock, AddressQueue.LEASE_TIME) : null;
+        mayRetrain.set(Retraining.refusal(ws).isEmpty());
         history.clear();
         retraining.reset();
         writer.newSession();
@@ -476,8 +478,8 @@ public final class LabelingViewModel {
 
     private void updateQuality() {
         if (curve.isEmpty()) {
-            quality.set("Segmenter: not trained yet (weak labels shown). It trains after " + Retraining.EVERY + " labels, or press "
-                    + keys.text(LabelingAction.RETRAIN) + ".");
+            quality.set("Segmenter: not trained yet (weak labels shown). " + (mayRetrain.get() ? "It trains after " + Retraining.EVERY
+                    + " labels, or press " + keys.text(LabelingAction.RETRAIN) + "." : "An owner of the team workspace trains it."));
             return;
         }
         SegmentationTrainer.CurvePoint last = curve.get(curve.size() - 1);
@@ -564,6 +566,11 @@ public final class LabelingViewModel {
         return writer.stateProperty();
     }
 
+    /** Decisions queued or being written, not yet committed (or kept on this machine). */
+    public javafx.beans.property.ReadOnlyIntegerProperty unsavedProperty() {
+        return writer.unsavedProperty();
+    }
+
     /** The label writer (tests follow its counts). */
     LabelWriter writer() {
         return writer;
@@ -571,6 +578,11 @@ public final class LabelingViewModel {
 
     public BooleanProperty retrainingProperty() {
         return retraining.runningProperty();
+    }
+
+    /** False where the analyst's role does not allow retraining (a labeler or reader on a team workspace). */
+    public BooleanProperty mayRetrainProperty() {
+        return mayRetrain;
     }
 
     public BooleanProperty loadingProperty() {

@@ -79,8 +79,7 @@ public final class Retraining {
 
     /** What the screen says about retraining when the analyst may not retrain; empty when they may. */
     public static Optional<String> waitingNote(Workspace ws) {
-        return refusal(ws).map(r -> "You are a " + ws.role().word() + " on this team workspace: your labels are saved and wait for an "
-                + "owner's retraining (only owners retrain the shared models).");
+        return refusal(ws).map(r -> "Your labels are saved and wait for an owner's retraining (only owners retrain the shared models).");
     }
 
     /** A new session (another workspace): the count of labels since the last retraining starts again. */

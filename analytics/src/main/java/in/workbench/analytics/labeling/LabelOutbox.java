@@ -57,7 +57,14 @@ public final class LabelOutbox {
 
     /** Keeps the decision locally, then sends everything waiting; never loses it when the connection is gone. */
     public synchronized Outcome decide(List<String> addressIds, String label, String segments, String analyst) {
-        Pending p = new Pending(UUID.randomUUID().toString(), List.copyOf(addressIds), label, segments, analyst);
+        return send(new Pending(UUID.randomUUID().toString(), List.copyOf(addressIds), label, segments, analyst));
+    }
+
+    /**
+     * As {@link #decide}, for a decision whose receipt id the caller chose (the Labeling screen
+     * keeps it to undo the decision later, wherever it is by then).
+     */
+    public synchronized Outcome send(Pending p) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, JSON.writeValueAsString(p) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -87,6 +94,21 @@ public final class LabelOutbox {
         }
         rewrite(waiting.subList(sent, waiting.size()));
         return waiting.size() - sent;
+    }
+
+    /**
+     * Takes a decision back while it still waits here (undo before the server had it).
+     *
+     * @return true when it was waiting and is now gone; false when it was sent already (or never kept)
+     */
+    public synchronized boolean withdraw(String receiptId) {
+        List<Pending> waiting = waiting();
+        List<Pending> left = waiting.stream().filter(p -> !p.receiptId().equals(receiptId)).toList();
+        if (left.size() == waiting.size()) {
+            return false;
+        }
+        rewrite(left);
+        return true;
     }
 
     /** The decisions waiting for the server, oldest first. */

@@ -158,6 +158,19 @@ public final class LabelStore {
         }
     }
 
+    /** The decision saved with a receipt id by {@link #decideOnce}, if the workspace has it. */
+    public Optional<Long> decisionWithReceipt(String receiptId) {
+        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT decision_id FROM label_outbox_receipts WHERE receipt_id = ?")) {
+            ps.setString(1, receiptId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not find the decision to undo: " + e.getMessage(), e);
+        }
+    }
+
     /** The newest decisions of an analyst that are not undone, newest first (Backspace walks back through them). */
     public List<Decision> recentDecisions(String analyst, int limit) {
         List<Decision> out = new ArrayList<>();

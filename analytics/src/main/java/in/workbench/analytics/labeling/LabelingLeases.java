@@ -173,6 +173,27 @@ public final class LabelingLeases {
         }
     }
 
+    /**
+     * Extends a lease the analyst still holds by the lease time from now (the analyst is still at
+     * work on the queue).
+     *
+     * @return the renewed lease, or empty when it was lost meanwhile (it expired and another analyst took it)
+     */
+    public Optional<Lease> renew(Lease lease) {
+        OffsetDateTime expires = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).plus(ttl);
+        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE labeling_leases SET expires_at = ? WHERE address_id = ? AND slot = ? AND analyst = ?")) {
+            ps.setObject(1, expires);
+            ps.setString(2, lease.addressId());
+            ps.setInt(3, lease.slot());
+            ps.setString(4, lease.analyst());
+            return ps.executeUpdate() == 1 ? Optional.of(new Lease(lease.addressId(), lease.slot(), lease.analyst(), expires))
+                    : Optional.empty();
+        } catch (SQLException e) {
+            throw Sql.failure("Could not keep the addresses leased to you", e);
+        }
+    }
+
     /** Gives the address back (after labelling it, or skipping it). */
     public void release(Lease lease) {
         try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(

@@ -69,6 +69,29 @@ class LabelOutboxTest {
     }
 
     @Test
+    void aDecisionStillWaitingCanBeWithdrawnAndTheOthersAreSentInOrder() {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        boolean[] reachable = {false};
+        LabelOutbox outbox = new LabelOutbox(dir.resolve("outbox.jsonl"), p -> {
+            if (!reachable[0]) {
+                throw new in.workbench.analytics.WorkbenchException(in.workbench.analytics.WorkbenchException.Kind.OTHER, "gone",
+                        new java.sql.SQLException("connection refused", "08001"));
+            }
+            sent.add(p.receiptId());
+            return Optional.empty();
+        });
+        for (String r : List.of("r1", "r2", "r3")) {
+            assertFalse(outbox.send(new LabelOutbox.Pending(r, List.of("A" + r), "deliverable", null, "Asha")).sent());
+        }
+        assertTrue(outbox.withdraw("r2"));
+        assertFalse(outbox.withdraw("r2"), "withdrawn once");
+        reachable[0] = true;
+        assertEquals(0, outbox.flush());
+        assertEquals(List.of("r1", "r3"), sent);
+        assertFalse(outbox.withdraw("r3"), "a sent decision cannot be withdrawn");
+    }
+
+    @Test
     void aDecisionThatReachedTheServerBeforeTheAnswerWasLostIsNotSavedTwice() throws Exception {
         try (Workspace ws = TestDatabases.open("postgresql", dir)) {
             LabelStore store = new LabelStore(ws);

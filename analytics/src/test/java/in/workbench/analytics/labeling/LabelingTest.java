@@ -124,4 +124,39 @@ class LabelingTest {
             assertTrue(rest.isEmpty(), "nothing left once every address is excluded");
         }
     }
+    @Test
+    void aDecisionSentWithAReceiptIsFoundByItToBeUndone(@TempDir Path dir) throws Exception {
+        try (Workspace ws = open(dir, "receipt")) {
+            AddressFixture.load(ws, dir, directory, 5, 1, List.of());
+            LabelStore store = new LabelStore(ws);
+            long id = store.decideOnce("r-7", List.of("A0001"), "unsure", null, "Asha").orElseThrow().id();
+            assertEquals(java.util.Optional.of(id), store.decisionWithReceipt("r-7"));
+            assertTrue(store.decisionWithReceipt("r-8").isEmpty(), "a receipt the workspace never got");
+            store.undo(store.decisionWithReceipt("r-7").orElseThrow());
+            assertEquals(0, store.progress("Asha").labelledAddresses());
+        }
+    }
+
+    @Test
+    void aLeaseRenewedByItsHolderOutlivesItsFirstExpiryAndALostOneIsNotRenewed(@TempDir Path dir) throws Exception {
+        try (Workspace ws = open(dir, "renew")) {
+            AddressFixture.load(ws, dir, directory, 3, 1, List.of());
+            java.time.Instant t0 = java.time.Instant.parse("2026-03-14T10:00:00Z");
+            java.time.Clock early = java.time.Clock.fixed(t0, java.time.ZoneOffset.UTC);
+            java.time.Clock later = java.time.Clock.fixed(t0.plusSeconds(240), java.time.ZoneOffset.UTC);
+            java.time.Clock past = java.time.Clock.fixed(t0.plusSeconds(400), java.time.ZoneOffset.UTC);
+            java.time.Duration ttl = java.time.Duration.ofMinutes(5);
+            LabelingLeases asha = new LabelingLeases(ws, early, ttl);
+            LabelingLeases.Lease lease = asha.next("Asha").orElseThrow();
+            LabelingLeases.Lease renewed = new LabelingLeases(ws, later, ttl).renew(lease).orElseThrow();
+            assertEquals(lease.expiresAt().plusSeconds(240).toInstant(), renewed.expiresAt().toInstant());
+            Set<String> ravisAddresses = new HashSet<>();
+            LabelingLeases ravi = new LabelingLeases(ws, past, ttl);
+            ravi.next("Ravi").ifPresent(l -> ravisAddresses.add(l.addressId()));
+            ravi.next("Ravi").ifPresent(l -> ravisAddresses.add(l.addressId()));
+            assertFalse(ravisAddresses.contains(lease.addressId()), "past the first expiry the renewed lease still holds");
+            new LabelingLeases(ws, past, ttl).release(renewed);
+            assertTrue(asha.renew(lease).isEmpty(), "a lease given back is not renewed");
+        }
+    }
 }

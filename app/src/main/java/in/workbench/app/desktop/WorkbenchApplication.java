@@ -104,6 +104,7 @@ public final class WorkbenchApplication extends Application {
 
     private void quit() {
         settings.change(s -> WindowLayout.remember(stage, window, s));
+        screens.labeling().model().leave();
         workspace.close();
         runner.close();
         Platform.exit();

@@ -113,6 +113,12 @@ class LabelingWindowTest {
         }
     }
 
+    /** Waits until every label typed so far is committed (labels are written off the JavaFX thread). */
+    static void allSaved() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.labeling().model().unsavedProperty().get() == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     static String label(String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -129,10 +135,12 @@ class LabelingWindowTest {
             robot.type(k);
             WaitForAsyncUtils.waitForFxEvents();
         }
+        allSaved();
         assertEquals(10, count("SELECT COUNT(*) FROM labeling_decisions WHERE labeled_by = 'Asha' AND NOT undone"));
         assertEquals(groups, count("SELECT COUNT(*) FROM address_labels WHERE labeled_by = 'Asha' AND NOT undone"));
         robot.type(KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> label("#labelMessage").startsWith("Undone"));
         corrected = app.labeling().model().currentProperty().get().address().id();
         assertEquals(9, count("SELECT COUNT(*) FROM labeling_decisions WHERE labeled_by = 'Asha' AND NOT undone"));
         assertTrue(label("#labelMessage").startsWith("Undone"), label("#labelMessage"));
@@ -142,6 +150,7 @@ class LabelingWindowTest {
         WindowScreenshots.save(robot, stage.getScene().getRoot(), "labeling");
         robot.type(KeyCode.U);
         WaitForAsyncUtils.waitForFxEvents();
+        allSaved();
         assertEquals(10, count("SELECT COUNT(*) FROM labeling_decisions WHERE labeled_by = 'Asha' AND NOT undone"));
     }
 

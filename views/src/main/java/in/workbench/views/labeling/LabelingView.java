@@ -59,6 +59,8 @@ public final class LabelingView implements Screen {
     private final Label message = new Label();
     private final Label progress = new Label();
     private final Label quality = new Label();
+    private final Label saveState = new Label();
+    private final Label team = new Label();
     private final FlowPane legend = new FlowPane(8, 8);
     private final XYSeries curveSeries = new XYSeries("span F1 (held-out)");
     private final ChartCard chart = new ChartCard("Learning curve");
@@ -88,6 +90,11 @@ public final class LabelingView implements Screen {
         quality.setId("labelQuality");
         quality.setWrapText(true);
         legend.setId("labelKeys");
+        saveState.setId("labelSaveState");
+        saveState.setWrapText(true);
+        saveState.setStyle("-fx-opacity: 0.8;");
+        team.setId("labelTeam");
+        team.setWrapText(true);
         VBox card = new VBox(12, address, spans, why, group, message);
         card.setPadding(new Insets(16));
         card.setStyle("-fx-border-color: -color-border-default; -fx-border-radius: 6; -fx-background-radius: 6;");
@@ -96,14 +103,14 @@ public final class LabelingView implements Screen {
         spanHelp.setWrapText(true);
         spanHelp.setStyle("-fx-opacity: 0.75;");
         spanHelp.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Correct a segment: "
-                + LabelingViewModel.keyText(model.keys().get(LabelingViewModel.Action.NEXT_SPAN)) + " / "
-                + LabelingViewModel.keyText(model.keys().get(LabelingViewModel.Action.PREVIOUS_SPAN)) + " choose a span, "
-                + LabelingViewModel.keyText(model.keys().get(LabelingViewModel.Action.LABEL_UP)) + " "
-                + LabelingViewModel.keyText(model.keys().get(LabelingViewModel.Action.LABEL_DOWN)) + " change its label, "
-                + LabelingViewModel.keyText(model.keys().get(LabelingViewModel.Action.GROW_SPAN)) + " / "
-                + LabelingViewModel.keyText(model.keys().get(LabelingViewModel.Action.SHRINK_SPAN)) + " move its end. "
+                + KeyBindings.keyText(model.keys().get(LabelingAction.NEXT_SPAN)) + " / "
+                + KeyBindings.keyText(model.keys().get(LabelingAction.PREVIOUS_SPAN)) + " choose a span, "
+                + KeyBindings.keyText(model.keys().get(LabelingAction.LABEL_UP)) + " "
+                + KeyBindings.keyText(model.keys().get(LabelingAction.LABEL_DOWN)) + " change its label, "
+                + KeyBindings.keyText(model.keys().get(LabelingAction.GROW_SPAN)) + " / "
+                + KeyBindings.keyText(model.keys().get(LabelingAction.SHRINK_SPAN)) + " move its end. "
                 + "Corrected segments are saved with the label.", model.keys()));
-        VBox centre = new VBox(14, heading, progress, card, legend, spanHelp, quality);
+        VBox centre = new VBox(14, heading, progress, team, card, saveState, legend, spanHelp, quality);
         root.setCenter(centre);
 
         XYSeriesCollection data = new XYSeriesCollection(curveSeries);
@@ -119,7 +126,7 @@ public final class LabelingView implements Screen {
         Button retrain = new Button("Retrain now");
         retrain.setId("retrainNow");
         retrain.setOnAction(e -> model.retrain());
-        retrain.disableProperty().bind(model.retrainingProperty());
+        retrain.disableProperty().bind(model.retrainingProperty().or(model.mayRetrainProperty().not()));
         Button export = new Button("Export labels…");
         export.setOnAction(e -> exportLabels());
         Button merge = new Button("Merge labels…");
@@ -152,9 +159,12 @@ public final class LabelingView implements Screen {
         message.textProperty().bind(model.messageProperty());
         progress.textProperty().bind(model.progressProperty());
         quality.textProperty().bind(model.qualityProperty());
+        saveState.textProperty().bind(model.saveStateProperty());
+        team.textProperty().bind(model.teamProperty());
+        team.managedProperty().bind(team.textProperty().isNotEmpty());
         model.segmentationProperty().addListener((o, a, b) -> drawSpans());
         model.selectedSpanProperty().addListener((o, a, b) -> drawSpans());
-        model.keys().addListener((javafx.collections.MapChangeListener<LabelingViewModel.Action, String>) ch -> drawLegend());
+        model.keys().addListener((javafx.collections.MapChangeListener<LabelingAction, String>) ch -> drawLegend());
         model.curve().addListener((javafx.collections.ListChangeListener<SegmentationTrainer.CurvePoint>) ch -> drawCurve());
         drawLegend();
 
@@ -175,8 +185,8 @@ public final class LabelingView implements Screen {
 
     private boolean isDecision(KeyEvent e) {
         String k = (e.isShiftDown() ? "Shift+" : "") + e.getCode().name();
-        for (LabelingViewModel.Action a : List.of(LabelingViewModel.Action.DELIVERABLE, LabelingViewModel.Action.UNDELIVERABLE,
-                LabelingViewModel.Action.UNSURE)) {
+        for (LabelingAction a : List.of(LabelingAction.DELIVERABLE, LabelingAction.UNDELIVERABLE,
+                LabelingAction.UNSURE)) {
             String bound = model.keys().get(a);
             if (k.equals(bound) || e.getCode().name().equals(bound)) {
                 return true;
@@ -226,14 +236,14 @@ public final class LabelingView implements Screen {
 
     private void drawLegend() {
         legend.getChildren().clear();
-        for (LabelingViewModel.Action a : List.of(LabelingViewModel.Action.DELIVERABLE, LabelingViewModel.Action.UNDELIVERABLE,
-                LabelingViewModel.Action.UNSURE, LabelingViewModel.Action.SKIP, LabelingViewModel.Action.UNDO,
-                LabelingViewModel.Action.RETRAIN)) {
-            Button b = new Button(LabelingViewModel.keyText(model.keys().get(a)) + "  " + a.words());
+        for (LabelingAction a : List.of(LabelingAction.DELIVERABLE, LabelingAction.UNDELIVERABLE,
+                LabelingAction.UNSURE, LabelingAction.SKIP, LabelingAction.UNDO,
+                LabelingAction.RETRAIN, LabelingAction.REFRESH)) {
+            Button b = new Button(KeyBindings.keyText(model.keys().get(a)) + "  " + a.words());
             b.setFocusTraversable(false);
             b.setId("key-" + a.name());
             b.setOnAction(e -> {
-                if (a.ordinal() <= LabelingViewModel.Action.UNSURE.ordinal() && model.needsAnalystName() && !askName()) {
+                if (a.label() != null && model.needsAnalystName() && !askName()) {
                     return;
                 }
                 model.perform(a);
@@ -264,13 +274,13 @@ public final class LabelingView implements Screen {
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle("Keys");
         d.setHeaderText("Select an action and press the key it should have (Escape closes).");
-        ListView<LabelingViewModel.Action> list = new ListView<>();
-        list.getItems().setAll(LabelingViewModel.Action.values());
+        ListView<LabelingAction> list = new ListView<>();
+        list.getItems().setAll(LabelingAction.values());
         list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
-            protected void updateItem(LabelingViewModel.Action a, boolean empty) {
+            protected void updateItem(LabelingAction a, boolean empty) {
                 super.updateItem(a, empty);
-                setText(empty || a == null ? null : String.format("%-16s %s", a.words(), LabelingViewModel.keyText(model.keys().get(a))));
+                setText(empty || a == null ? null : String.format("%-16s %s", a.words(), KeyBindings.keyText(model.keys().get(a))));
             }
         });
         list.getSelectionModel().select(0);
@@ -281,7 +291,7 @@ public final class LabelingView implements Screen {
             if (e.getCode().isModifierKey()) {
                 return;
             }
-            LabelingViewModel.Action a = list.getSelectionModel().getSelectedItem();
+            LabelingAction a = list.getSelectionModel().getSelectedItem();
             if (a != null) {
                 model.rebind(a, (e.isShiftDown() ? "Shift+" : "") + e.getCode().name());
                 list.refresh();

@@ -1,15 +1,17 @@
 package in.workbench.views.labeling;
 
+import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.address.DeliverabilityModel;
-import in.workbench.analytics.address.DeliverabilityTrainer;
 import in.workbench.analytics.labeling.LabelMerge;
+import in.workbench.analytics.labeling.LabelOutbox;
 import in.workbench.analytics.labeling.LabelStore;
+import in.workbench.analytics.labeling.LabelingLeases;
 import in.workbench.analytics.labeling.LabelingQueue;
-import in.workbench.analytics.segmentation.SegmentLabel;
 import in.workbench.analytics.segmentation.Segmentation;
 import in.workbench.analytics.segmentation.SegmentationModel;
 import in.workbench.analytics.segmentation.SegmentationTrainer;
+import in.workbench.analytics.workspace.TeamRole;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.events.WorkspaceEvent;
 import in.workbench.views.events.WorkspaceEvents;
@@ -17,21 +19,19 @@ import in.workbench.views.task.ScreenUpdates;
 import in.workbench.views.task.TaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.EnumMap;
-import java.util.HashSet;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -40,35 +40,17 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 /**
- * The Labeling screen's state and actions, without any JavaFX node: the queue the models chose,
- * the address shown with its segmentation, the analyst's decisions (each saved at once in its own
- * transaction, undoable with Backspace), segment correction by keys, the key bindings (remappable,
- * kept in the workspace's settings), progress, pace, and the learning curve. Retraining runs in
- * the background after every {@link #RETRAIN_EVERY} decisions or on demand; the queue keeps going
- * meanwhile and is refilled in the background before it runs dry.
+ * The Labeling screen's state and actions, without any JavaFX node. It puts together the parts
+ * that each do one thing: the {@link AddressQueue} (what to show next; leases on a team
+ * workspace), the {@link SpanEditor} (segment correction), the {@link KeyBindings}, the
+ * {@link LabelWriter} (decisions written off the JavaFX thread, in order, reported saved once
+ * committed), the {@link UndoHistory} (Backspace), {@link Retraining} and {@link LabelFiles}
+ * (export and merge). On a team workspace it also shows the live agreement (kappa) and the labels
+ * waiting on this machine to be sent.
  *
- * <p>Used on the JavaFX thread only. Label writes are one small committed insert each and run
- * synchronously, so a label is on disk before the next address appears and undo follows order.
+ * <p>Used on the JavaFX thread only.
  */
 public final class LabelingViewModel {
-
-    /** What a key can do. */
-    public enum Action {
-        DELIVERABLE("deliverable"), UNDELIVERABLE("undeliverable"), UNSURE("unsure"), SKIP("skip"), UNDO("undo"),
-        NEXT_SPAN("next span"), PREVIOUS_SPAN("previous span"), LABEL_UP("span label ↑"), LABEL_DOWN("span label ↓"),
-        GROW_SPAN("grow span"), SHRINK_SPAN("shrink span"), RETRAIN("retrain now");
-
-        private final String words;
-
-        Action(String words) {
-            this.words = words;
-        }
-
-        /** The action in the analyst's words. */
-        public String words() {
-            return words;
-        }
-    }
 
     /** Who is labelling: the analyst's name from the app settings, asked for once. */
     public interface Analyst {
@@ -80,73 +62,47 @@ public final class LabelingViewModel {
         void confirm(String name);
     }
 
-    /** Decisions between two background retrainings. */
-    public static final int RETRAIN_EVERY = 25;
-    /** Queue items fetched per refill. */
-    static final int QUEUE_SIZE = 60;
-    /** Refill in the background when fewer than this many items are left. */
-    static final int REFILL_BELOW = 15;
-    /** The workspace setting holding the key bindings. */
-    public static final String KEYS_SETTING = "labeling.keys";
-    static final Map<Action, String> DEFAULT_KEYS = defaults();
+    /** The team workspace's outbox file in its local folder: labels kept while the server cannot be reached. */
+    static final String OUTBOX_FILE = "labels-outbox.jsonl";
+    private static final String OPEN = "open";
+    private static final String STATUS = "status";
 
     private final TaskRunner runner;
     private final Consumer<Throwable> onFailure;
     private final Analyst analyst;
     private final Supplier<AddressParser> parserSupplier;
-    private final SegmentationTrainer.Settings retrainSettings;
+    private final WorkspaceEvents events;
+    private final ScreenUpdates updates;
+    private final KeyBindings keys = new KeyBindings();
+    private final SpanEditor spans = new SpanEditor();
+    private final UndoHistory history = new UndoHistory();
+    private final AddressQueue queue;
+    private final LabelWriter writer;
+    private final Retraining retraining;
+    private final LabelFiles files;
+    private final Clock clock;
 
     private final ObjectProperty<LabelingQueue.Item> current = new SimpleObjectProperty<>();
-    private final ObjectProperty<Segmentation> segmentation = new SimpleObjectProperty<>();
-    private final IntegerProperty selectedSpan = new SimpleIntegerProperty(-1);
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty progress = new SimpleStringProperty("");
     private final StringProperty quality = new SimpleStringProperty("");
-    private final BooleanProperty retraining = new SimpleBooleanProperty(false);
+    private final StringProperty team = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
-    private final ObservableMap<Action, String> keys = FXCollections.observableMap(new EnumMap<>(Action.class));
+    private final BooleanProperty mayRetrain = new SimpleBooleanProperty(true);
     private final ObservableList<SegmentationTrainer.CurvePoint> curve = FXCollections.observableArrayList();
 
-    private final Deque<LabelingQueue.Item> queue = new ArrayDeque<>();
-    private final Deque<Undoable> undo = new ArrayDeque<>();
-    private final Set<String> seen = new HashSet<>();
     private Workspace workspace;
     private LabelStore store;
+    private LabelSink sink;
+    private LabelingLeases leases;
     private AddressParser parser;
-    private volatile SegmentationModel segmenter;
-    private volatile DeliverabilityModel deliverability;
-    private boolean edited;
-    private boolean refilling;
-    /** The last refill found nothing new: no more refills until an undo, a retraining or another workspace. */
-    private boolean exhausted;
-    private int sinceTraining;
-    private static final String QUEUE = "queue";
-    private static final String REFILL = "refill";
-    private final ScreenUpdates updates;
-    private final DeliverabilityRetraining retrainDeliverability;
-    private final WorkspaceEvents events;
-
-    /** The command line's number of cross-validation folds for deliverability (`workbench train --folds`, default 5). */
-    static final int CLI_FOLDS = 5;
-
-    /**
-     * How this screen retrains the deliverability model. The window passes the Model screen's way
-     * (5-fold cross-validation as on the command line, then every address rescored), so a model
-     * retrained here is the model the other screens would have trained.
-     */
-    @FunctionalInterface
-    public interface DeliverabilityRetraining {
-        DeliverabilityModel retrain(Workspace ws, in.workbench.analytics.task.ProgressMonitor monitor) throws Exception;
-    }
-
-    private record Undoable(LabelStore.Decision decision, LabelingQueue.Item item, boolean edited) {
-    }
+    private SegmentationModel segmenter;
+    private DeliverabilityModel deliverability;
 
     /** A screen that retrains deliverability as the command line does (5 folds) and tells no other screen (tests). */
     public LabelingViewModel(TaskRunner runner, Consumer<Throwable> onFailure, Analyst analyst, Supplier<AddressParser> parser,
             SegmentationTrainer.Settings retrainSettings) {
-        this(runner, onFailure, analyst, parser, retrainSettings,
-                (ws, m) -> new DeliverabilityTrainer(parser.get()).trainAndSave(ws, retrainSettings.seed(), CLI_FOLDS, m).model(),
+        this(runner, onFailure, analyst, parser, retrainSettings, Retraining.commandLineWay(parser, retrainSettings.seed()),
                 WorkspaceEvents.none());
     }
 
@@ -155,74 +111,85 @@ public final class LabelingViewModel {
      * @param events where "model trained", "scores changed" and "labels changed" are published
      */
     public LabelingViewModel(TaskRunner runner, Consumer<Throwable> onFailure, Analyst analyst, Supplier<AddressParser> parser,
-            SegmentationTrainer.Settings retrainSettings, DeliverabilityRetraining retrainDeliverability, WorkspaceEvents events) {
+            SegmentationTrainer.Settings retrainSettings, Retraining.Deliverability retrainDeliverability, WorkspaceEvents events) {
+        this(runner, onFailure, analyst, parser, new Retraining(runner, onFailure, retrainSettings, retrainDeliverability, events), events,
+                Clock.systemUTC());
+    }
+
+    /** With the parts a test replaces: the retraining and the clock the leases run on. */
+    LabelingViewModel(TaskRunner runner, Consumer<Throwable> onFailure, Analyst analyst, Supplier<AddressParser> parser,
+            Retraining retraining, WorkspaceEvents events, Clock clock) {
         this.runner = runner;
         this.onFailure = onFailure;
         this.analyst = analyst;
         this.parserSupplier = parser;
-        this.retrainSettings = retrainSettings;
-        this.retrainDeliverability = retrainDeliverability;
         this.events = events;
+        this.clock = clock;
+        this.retraining = retraining;
         this.updates = new ScreenUpdates(runner, () -> workspace, onFailure);
-        keys.putAll(DEFAULT_KEYS);
+        this.queue = new AddressQueue(updates, runner, onFailure, clock);
+        this.writer = new LabelWriter(runner);
+        this.files = new LabelFiles(runner, onFailure);
     }
 
-    private static Map<Action, String> defaults() {
-        Map<Action, String> m = new EnumMap<>(Action.class);
-        m.put(Action.DELIVERABLE, "D");
-        m.put(Action.UNDELIVERABLE, "U");
-        m.put(Action.UNSURE, "S");
-        m.put(Action.SKIP, "SPACE");
-        m.put(Action.UNDO, "BACK_SPACE");
-        m.put(Action.NEXT_SPAN, "TAB");
-        m.put(Action.PREVIOUS_SPAN, "Shift+TAB");
-        m.put(Action.LABEL_UP, "UP");
-        m.put(Action.LABEL_DOWN, "DOWN");
-        m.put(Action.GROW_SPAN, "Shift+RIGHT");
-        m.put(Action.SHRINK_SPAN, "Shift+LEFT");
-        m.put(Action.RETRAIN, "R");
-        return m;
+    /** How labels reach {@code ws}: straight in on a workspace folder, through this machine's outbox on a team workspace. */
+    static LabelSink sinkFor(Workspace ws, LabelStore store) {
+        return ws.server().isPresent() ? LabelSink.throughOutbox(LabelOutbox.of(ws.folder().resolve(OUTBOX_FILE), store), store)
+                : LabelSink.direct(store);
     }
 
-    /** Opens a workspace: loads the key bindings, the models and the first queue in the background. */
+    /** Opens a workspace: the key bindings, the models and the first addresses are read in the background. */
     public void setWorkspace(Workspace ws) {
+        setWorkspace(ws, null);
+    }
+
+    /** As {@link #setWorkspace(Workspace)} with the labels' destination a test chooses (null: the workspace's own). */
+    void setWorkspace(Workspace ws, LabelSink destination) {
         workspace = ws;
-        refilling = false;
-        updates.forget(REFILL);
         store = new LabelStore(ws);
-        queue.clear();
-        undo.clear();
-        seen.clear();
-        current.set(null);
-        segmentation.set(null);
-        sinceTraining = 0;
-        exhausted = false;
-        keys.putAll(DEFAULT_KEYS);
-        ws.setting(KEYS_SETTING).ifPresent(this::readKeys);
+        sink = destination != null ? destination : sinkFor(ws, store);
+        boolean teamWorkspace = ws.server().isPresent();
+        Optional<String> mayNotLabel = labelRefusal(ws);
+        leases = teamWorkspace && mayNotLabel.isEmpty() ? new LabelingLeases(ws, clock, AddressQueue.LEASE_TIME) : null;
+        mayRetrain.set(Retraining.refusal(ws).isEmpty());
+        history.clear();
+        retraining.reset();
+        writer.newSession();
+        segmenter = null;
+        deliverability = null;
+        show(null, false);
+        queue.open(leases, this::source, this::arrived);
+        team.set("");
         loading.set(true);
         message.set("Finding the addresses the models are least sure of …");
-        updates.read(QUEUE, "Preparing the labeling queue", (w, m) -> {
+        String name = analyst.name();
+        LabelingLeases l = leases;
+        updates.read(OPEN, "Preparing the labeling queue", (w, m) -> {
             AddressParser p = parser != null ? parser : parserSupplier.get();
-            SegmentationModel s = SegmentationModel.exists(ws.modelsDir()) ? SegmentationModel.load(ws.modelsDir()) : null;
-            DeliverabilityModel d = Files.exists(ws.modelsDir().resolve(DeliverabilityModel.FILE_NAME))
-                    ? DeliverabilityModel.load(ws.modelsDir()) : null;
-            List<LabelingQueue.Item> items = new LabelingQueue(ws, p).build(d, s, QUEUE_SIZE, Set.of(), m);
-            return new Object[] {p, s, d, items, SegmentationTrainer.learningCurve(ws)};
-        }, r -> {
-            parser = (AddressParser) r[0];
-            segmenter = (SegmentationModel) r[1];
-            deliverability = (DeliverabilityModel) r[2];
-            @SuppressWarnings("unchecked")
-            List<LabelingQueue.Item> items = (List<LabelingQueue.Item>) r[3];
-            @SuppressWarnings("unchecked")
-            List<SegmentationTrainer.CurvePoint> points = (List<SegmentationTrainer.CurvePoint>) r[4];
-            curve.setAll(points);
+            Optional<String> stored = w.setting(KeyBindings.SETTING);
+            SegmentationModel s = SegmentationModel.exists(w.modelsDir()) ? SegmentationModel.load(w.modelsDir()) : null;
+            DeliverabilityModel d = Files.exists(w.modelsDir().resolve(DeliverabilityModel.FILE_NAME)) ? DeliverabilityModel.load(w.modelsDir())
+                    : null;
+            List<QueueSource.Taken> first = mayNotLabel.isPresent() ? List.of()
+                    : new QueueSource(w, p, d, s, l, name).take(Set.of(), m);
+            return new Opened(p, stored, s, d, first, SegmentationTrainer.learningCurve(w), status(w, name, l));
+        }, o -> {
+            parser = o.parser();
+            keys.load(o.keys());
+            segmenter = o.segmenter();
+            deliverability = o.deliverability();
+            curve.setAll(o.curve());
             loading.set(false);
-            enqueue(items);
+            queue.add(o.first());
             updateQuality();
-            refreshProgress();
-            if (current.get() == null) {
+            showStatus(o.status());
+            if (mayNotLabel.isPresent()) {
+                message.set(mayNotLabel.get());
+            } else if (current.get() == null) {
                 advance();
+            }
+            if (teamWorkspace && mayNotLabel.isEmpty()) {
+                sendWaiting();
             }
         }, e -> {
             loading.set(false);
@@ -231,77 +198,55 @@ public final class LabelingViewModel {
         });
     }
 
-    private void readKeys(String stored) {
-        for (String pair : stored.split(";")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                try {
-                    keys.put(Action.valueOf(pair.substring(0, eq)), pair.substring(eq + 1));
-                } catch (IllegalArgumentException e) {
-                    // a binding of an action this version no longer has: ignored
-                }
-            }
+    private record Opened(AddressParser parser, Optional<String> keys, SegmentationModel segmenter, DeliverabilityModel deliverability,
+            List<QueueSource.Taken> first, List<SegmentationTrainer.CurvePoint> curve, Status status) {
+    }
+
+    /** Progress, and on a team workspace the analysts' agreement. */
+    private record Status(LabelStore.Progress progress, LabelingLeases.Agreement agreement, double share) {
+    }
+
+    private static Status status(Workspace ws, String analyst, LabelingLeases leases) {
+        LabelStore.Progress p = new LabelStore(ws).progress(analyst);
+        return leases == null ? new Status(p, null, 0) : new Status(p, leases.agreement(), leases.share());
+    }
+
+    /** Why the analyst may not label in {@code ws} (a reader, or a workspace open read-only); empty when they may. */
+    private static Optional<String> labelRefusal(Workspace ws) {
+        try {
+            ws.require(TeamRole.Right.LABEL, "label addresses");
+            return Optional.empty();
+        } catch (WorkbenchException e) {
+            return Optional.of(e.getMessage());
         }
     }
 
-    /** Adds new items to the end of the queue; returns how many were new. */
-    private int enqueue(List<LabelingQueue.Item> items) {
-        int added = 0;
-        for (LabelingQueue.Item it : items) {
-            if (seen.add(it.address().id())) {
-                queue.addLast(it);
-                added++;
-            }
-        }
-        if (added == 0) {
-            exhausted = true;
-        }
-        return added;
+    /** The queue's source with the models of the moment; null until the first read brought the parser. */
+    private QueueSource source() {
+        return parser == null || workspace == null ? null
+                : new QueueSource(workspace, parser, deliverability, segmenter, leases, analyst.name());
     }
 
-    /** Shows the next address of the queue, refilling it in the background when it runs low. */
+    /** A refill arrived: show its first item if nothing is shown. */
+    private void arrived() {
+        if (current.get() == null) {
+            advance();
+        }
+    }
+
+    /** Shows the next address of the queue. */
     private void advance() {
-        LabelingQueue.Item next = queue.pollFirst();
-        show(next);
-        if (next == null) {
-            message.set(workspace == null ? "Open a workspace to label addresses."
-                    : refilling ? "Finding the next addresses …"
-                    : "Nothing left to label: every address of this workspace has a label, or it holds no addresses yet "
-                            + "(File ▸ Import… addresses.csv).");
-        } else {
-            message.set("");
-        }
-        if (queue.size() < REFILL_BELOW && !exhausted) {
-            refill();
-        }
+        LabelingQueue.Item next = queue.next();
+        show(next, false);
+        message.set(next != null ? "" : workspace == null ? "Open a workspace to label addresses."
+                : queue.refilling() ? "Finding the next addresses …"
+                : "Nothing left to label: every address of this workspace has a label, or it holds no addresses yet "
+                        + "(File ▸ Import… addresses.csv).");
     }
 
-    private void show(LabelingQueue.Item item) {
+    private void show(LabelingQueue.Item item, boolean edited) {
         current.set(item);
-        edited = false;
-        segmentation.set(item == null ? null : item.segmentation());
-        selectedSpan.set(item == null || item.segmentation().segments().isEmpty() ? -1 : 0);
-    }
-
-    private void refill() {
-        if (refilling || workspace == null || parser == null) {
-            return;
-        }
-        refilling = true;
-        Set<String> exclude = new HashSet<>(seen);
-        SegmentationModel s = segmenter;
-        DeliverabilityModel d = deliverability;
-        AddressParser p = parser;
-        updates.read(REFILL, "Refilling the labeling queue", (ws, m) -> new LabelingQueue(ws, p).build(d, s, QUEUE_SIZE, exclude, m), items -> {
-            refilling = false;
-            enqueue(items);
-            if (current.get() == null) {
-                advance();
-            }
-        }, e -> {
-            refilling = false;
-            onFailure.accept(e);
-        });
+        spans.show(item == null ? null : item.segmentation(), edited);
     }
 
     /** True when the analyst has not confirmed a name yet (the view asks once before the first label). */
@@ -323,232 +268,218 @@ public final class LabelingViewModel {
 
     /**
      * Handles a key press: {@code key} is the key's name ("D", "SPACE", "TAB", …). Returns true when
-     * the key is bound to an action (the view then consumes the event).
+     * the key is bound to an action (the view then consumes the event). Never waits for the database.
      */
     public boolean handleKey(String key, boolean shift) {
-        String pressed = (shift ? "Shift+" : "") + key;
-        for (Map.Entry<Action, String> e : keys.entrySet()) {
-            if (e.getValue().equals(pressed)) {
-                perform(e.getKey());
-                return true;
-            }
-        }
-        if (shift) {
-            for (Map.Entry<Action, String> e : keys.entrySet()) {
-                if (e.getValue().equals(key) && key.length() == 1) {
-                    perform(e.getKey());
-                    return true;
-                }
-            }
-        }
-        return false;
+        Optional<LabelingAction> action = keys.actionFor(key, shift);
+        action.ifPresent(this::perform);
+        return action.isPresent();
     }
 
     /** Performs an action. */
-    public void perform(Action action) {
+    public void perform(LabelingAction action) {
         switch (action) {
-            case DELIVERABLE -> decide("deliverable");
-            case UNDELIVERABLE -> decide("undeliverable");
-            case UNSURE -> decide("unsure");
-            case SKIP -> {
-                if (current.get() != null) {
-                    advance();
-                }
-            }
-            case UNDO -> undoLast();
-            case NEXT_SPAN -> moveSelection(1);
-            case PREVIOUS_SPAN -> moveSelection(-1);
-            case LABEL_UP -> relabel(false);
-            case LABEL_DOWN -> relabel(true);
-            case GROW_SPAN -> moveEdge(true);
-            case SHRINK_SPAN -> moveEdge(false);
+            case DELIVERABLE, UNDELIVERABLE, UNSURE -> decide(action.label());
+            case SKIP -> skip();
+            case UNDO -> undo();
+            case NEXT_SPAN -> spans.move(1);
+            case PREVIOUS_SPAN -> spans.move(-1);
+            case LABEL_UP -> spans.relabel(false);
+            case LABEL_DOWN -> spans.relabel(true);
+            case GROW_SPAN -> spans.moveEdge(true);
+            case SHRINK_SPAN -> spans.moveEdge(false);
             case RETRAIN -> retrain();
+            case REFRESH -> refresh();
             default -> throw new IllegalStateException(action.name());
         }
     }
 
+    /** Queues the decision's save and shows the next address at once; the save is reported when committed. */
     private void decide(String label) {
         LabelingQueue.Item item = current.get();
-        if (item == null || store == null) {
+        if (item == null || workspace == null) {
             return;
         }
-        String segments = edited ? segmentation.get().format() : null;
-        try {
-            LabelStore.Decision d = store.decide(item.addressIds(), label, segments, analyst.name());
-            undo.push(new Undoable(d, new LabelingQueue.Item(item.address(), item.duplicates(), item.deliverability(),
-                    segmentation.get(), item.priority(), item.why()), edited));
-        } catch (RuntimeException e) {
-            onFailure.accept(e);
+        Optional<String> refused = labelRefusal(workspace);
+        if (refused.isPresent()) {
+            message.set(refused.get());
             return;
         }
-        sinceTraining++;
-        events.publish(new WorkspaceEvent(WorkspaceEvent.Kind.LABELS_CHANGED, workspace, "address"));
-        refreshProgress();
+        String receipt = UUID.randomUUID().toString();
+        boolean edited = spans.edited();
+        LabelingQueue.Item asDecided = new LabelingQueue.Item(item.address(), item.duplicates(), item.deliverability(),
+                spans.segmentationProperty().get(), item.priority(), item.why());
+        LabelOutbox.Pending decision = new LabelOutbox.Pending(receipt, item.addressIds(), label, spans.corrected(), analyst.name());
+        history.record(new UndoHistory.Decided(receipt, asDecided, edited, label));
+        Workspace ws = workspace;
+        writer.save(sink, "Saving the " + label + " label", s -> s.save(decision), waiting -> saved(ws, item, waiting),
+                e -> notSaved(ws, receipt, asDecided, edited, e));
         advance();
-        if (sinceTraining >= RETRAIN_EVERY && !retraining.get()) {
+    }
+
+    private void saved(Workspace ws, LabelingQueue.Item item, int waiting) {
+        if (ws != workspace) {
+            return;
+        }
+        events.publish(new WorkspaceEvent(WorkspaceEvent.Kind.LABELS_CHANGED, ws, "address"));
+        if (waiting == 0) {
+            queue.done(item.address().id());
+        }
+        readStatus();
+        if (retraining.labelSaved(ws)) {
             retrain();
         }
     }
 
-    private void undoLast() {
-        Undoable last = undo.poll();
-        if (last == null) {
-            undoEarlier();
-            return;
+    /** A save failed: nothing was written; the address comes back to be decided again. */
+    private void notSaved(Workspace ws, String receipt, LabelingQueue.Item item, boolean edited, Throwable e) {
+        if (ws == workspace) {
+            history.forget(receipt);
+            LabelingQueue.Item shown = current.get();
+            if (shown != null) {
+                queue.putBack(shown);
+            }
+            show(item, edited);
+            message.set("This label could not be saved, so the address is shown again: decide it once more.");
         }
-        try {
-            store.undo(last.decision().id());
-        } catch (RuntimeException e) {
-            undo.push(last);
-            onFailure.accept(e);
-            return;
-        }
-        LabelingQueue.Item shown = current.get();
-        if (shown != null) {
-            queue.addFirst(shown);
-        }
-        show(last.item());
-        edited = last.edited();
-        exhausted = false;
-        sinceTraining = Math.max(0, sinceTraining - 1);
-        message.set("Undone: the " + last.decision().label() + " label of " + last.decision().addressIds().size()
-                + (last.decision().addressIds().size() == 1 ? " address" : " addresses") + ". Decide it again.");
-        refreshProgress();
+        onFailure.accept(e);
     }
 
-    /**
-     * Backspace with nothing left to undo in this session walks back through the analyst's
-     * decisions of earlier sessions, newest first: the decision is undone and its addresses shown
-     * to be decided again.
-     */
-    private void undoEarlier() {
-        if (store == null || parser == null) {
+    private void skip() {
+        LabelingQueue.Item item = current.get();
+        if (item != null) {
+            queue.done(item.address().id());
+            advance();
+        }
+    }
+
+    /** Backspace: the analyst's newest decision is undone (after the saves queued before it) and shown to be decided again. */
+    private void undo() {
+        QueueSource source = source();
+        if (workspace == null || source == null) {
             message.set("Nothing to undo.");
             return;
         }
-        try {
-            List<LabelStore.Decision> earlier = store.recentDecisions(analyst.name(), 1);
-            if (earlier.isEmpty()) {
-                message.set("Nothing to undo: " + analyst.name() + " has no decisions left in this workspace.");
-                return;
-            }
-            LabelStore.Decision d = earlier.get(0);
-            String when = d.at() == null ? "an earlier session"
-                    : d.at().atZoneSameInstant(java.time.ZoneId.systemDefault()).format(java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm"));
-            var item = new LabelingQueue(workspace, parser).itemFor(d.addressIds(), deliverability, segmenter, "decided " + when
-                    + ", undone to decide again");
-            store.undo(d.id());
-            LabelingQueue.Item shown = current.get();
-            if (shown != null) {
-                queue.addFirst(shown);
-            }
-            if (item.isPresent()) {
-                show(item.get());
-                message.set("Undone from " + when + ": the " + d.label() + " label of " + d.addressIds().size()
-                        + (d.addressIds().size() == 1 ? " address" : " addresses") + ". Decide it again.");
-            } else {
-                advance();
-                message.set("Undone from " + when + ": the " + d.label() + " label; its addresses are no longer in the workspace.");
-            }
-            exhausted = false;
-            refreshProgress();
-        } catch (RuntimeException e) {
-            onFailure.accept(e);
-        }
-    }
-
-    private void moveSelection(int step) {
-        Segmentation s = segmentation.get();
-        if (s == null || s.segments().isEmpty()) {
-            return;
-        }
-        int n = s.segments().size();
-        selectedSpan.set(Math.floorMod(selectedSpan.get() + step, n));
-    }
-
-    private void relabel(boolean down) {
-        Segmentation s = segmentation.get();
-        int i = selectedSpan.get();
-        if (s == null || i < 0 || i >= s.segments().size()) {
-            return;
-        }
-        SegmentLabel old = s.segments().get(i).label();
-        SegmentLabel next = down ? old.next() : old.previous();
-        Segmentation changed = s.relabel(i, next);
-        edited = true;
-        segmentation.set(changed);
-        selectedSpan.set(indexOfToken(changed, s.segments().get(i).firstToken()));
-    }
-
-    private void moveEdge(boolean grow) {
-        Segmentation s = segmentation.get();
-        int i = selectedSpan.get();
-        if (s == null || i < 0 || i >= s.segments().size()) {
-            return;
-        }
-        int first = s.segments().get(i).firstToken();
-        Segmentation changed = s.moveRightEdge(i, grow);
-        edited = true;
-        segmentation.set(changed);
-        selectedSpan.set(indexOfToken(changed, first));
-    }
-
-    private static int indexOfToken(Segmentation s, int token) {
-        var segs = s.segments();
-        for (int k = 0; k < segs.size(); k++) {
-            if (segs.get(k).firstToken() <= token && token <= segs.get(k).lastToken()) {
-                return k;
-            }
-        }
-        return segs.isEmpty() ? -1 : 0;
-    }
-
-    /** Retrains the segmenter (and the deliverability model, if the workspace has one) in the background. */
-    public void retrain() {
-        if (workspace == null || parser == null || retraining.get()) {
-            return;
-        }
-        retraining.set(true);
-        sinceTraining = 0;
+        Optional<UndoHistory.Decided> mine = history.takeNewest();
         Workspace ws = workspace;
-        AddressParser p = parser;
-        boolean withDeliverability = deliverability != null;
-        runner.submit(TaskRunner.Lane.LONG, "Retraining on the analysts' labels", m -> {
-            SegmentationTrainer.Result r = new SegmentationTrainer(p).trainAndSave(ws, retrainSettings, m);
-            DeliverabilityModel d = null;
-            if (withDeliverability) {
-                d = retrainDeliverability.retrain(ws, m);
-            }
-            return new Object[] {r.model(), d, SegmentationTrainer.learningCurve(ws)};
-        }, r -> {
-            retraining.set(false);
-            events.publish(new WorkspaceEvent(WorkspaceEvent.Kind.MODEL_TRAINED, ws, SegmentationTrainer.MODEL_NAME));
-            if (r[1] != null) {
-                events.publish(new WorkspaceEvent(WorkspaceEvent.Kind.MODEL_TRAINED, ws, DeliverabilityTrainer.MODEL_NAME));
-                events.publish(new WorkspaceEvent(WorkspaceEvent.Kind.SCORES_CHANGED, ws, DeliverabilityTrainer.MODEL_NAME));
-            }
-            if (ws != workspace) {
-                return;
-            }
-            segmenter = (SegmentationModel) r[0];
-            exhausted = false;
-            if (r[1] != null) {
-                deliverability = (DeliverabilityModel) r[1];
-            }
-            @SuppressWarnings("unchecked")
-            List<SegmentationTrainer.CurvePoint> points = (List<SegmentationTrainer.CurvePoint>) r[2];
-            curve.setAll(points);
-            updateQuality();
-        }, e -> {
-            retraining.set(false);
+        LabelStore st = store;
+        String name = analyst.name();
+        writer.then(sink, "Undoing the last label", s -> UndoHistory.undoNewest(mine, s, st, source, name), r -> undone(ws, r), e -> {
+            mine.ifPresent(history::record);
             onFailure.accept(e);
         });
     }
 
+    private void undone(Workspace ws, Optional<UndoHistory.Undone> result) {
+        if (ws != workspace) {
+            return;
+        }
+        if (result.isEmpty()) {
+            message.set("Nothing to undo: " + analyst.name() + " has no decisions left in this workspace.");
+            return;
+        }
+        UndoHistory.Undone u = result.get();
+        LabelingQueue.Item shown = current.get();
+        if (shown != null) {
+            queue.putBack(shown);
+        }
+        if (u.item().isPresent()) {
+            show(u.item().get(), u.edited());
+        } else {
+            advance();
+        }
+        message.set(u.sentence());
+        queue.mayHaveMore();
+        retraining.labelUndone();
+        events.publish(new WorkspaceEvent(WorkspaceEvent.Kind.LABELS_CHANGED, ws, "address"));
+        readStatus();
+    }
+
+    /**
+     * Retrains the models in the background (an owner's right on a team workspace: anyone else
+     * is told why not).
+     */
+    public void retrain() {
+        if (workspace == null || parser == null) {
+            return;
+        }
+        Workspace ws = workspace;
+        retraining.start(ws, parser, deliverability != null, t -> {
+            if (ws != workspace) {
+                return;
+            }
+            segmenter = t.segmenter();
+            if (t.deliverability() != null) {
+                deliverability = t.deliverability();
+            }
+            curve.setAll(t.curve());
+            queue.mayHaveMore();
+            updateQuality();
+        }).ifPresent(message::set);
+    }
+
+    /**
+     * Reads the workspace afresh: progress and agreement with others' new labels; on a team
+     * workspace the labels waiting on this machine are sent and the queued addresses are leased
+     * afresh, so the queue leaves out what others labelled meanwhile.
+     */
+    public void refresh() {
+        if (workspace == null) {
+            return;
+        }
+        if (workspace.server().isPresent() && leases != null) {
+            sendWaiting();
+            LabelingQueue.Item shown = current.get();
+            queue.refresh(shown == null ? null : shown.address().id());
+        }
+        readStatus();
+    }
+
+    /** Gives back the addresses leased to this analyst now (the window closes). */
+    public void leave() {
+        queue.leaveNow();
+    }
+
+    private void sendWaiting() {
+        Workspace ws = workspace;
+        writer.then(sink, "Sending the labels kept on this machine", LabelSink::flush, n -> {
+            writer.waiting(n);
+            if (ws == workspace) {
+                readStatus();
+            }
+        }, onFailure);
+    }
+
+    private void readStatus() {
+        String name = analyst.name();
+        LabelingLeases l = leases;
+        updates.read(STATUS, "Reading the labeling progress", (w, m) -> status(w, name, l), this::showStatus);
+    }
+
+    private void showStatus(Status s) {
+        LabelStore.Progress p = s.progress();
+        progress.set(String.format(Locale.ROOT, "%,d of %,d addresses labelled · %s: %d today · %.1f labels/min", p.labelledAddresses(),
+                p.addresses(), analyst.name(), p.analystLabelsToday(), p.labelsPerMinute()));
+        if (workspace == null || workspace.server().isEmpty()) {
+            team.set("");
+            return;
+        }
+        StringBuilder t = new StringBuilder("Team workspace, you are a " + workspace.role().word() + ".");
+        if (s.agreement() != null) {
+            t.append(s.agreement().overlap() == 0
+                    ? String.format(Locale.ROOT, " Agreement: no address labelled by two analysts yet (%.0f %% go to a second analyst).",
+                            100 * s.share())
+                    : String.format(Locale.ROOT, " Agreement: kappa %.2f on %,d addresses two analysts labelled (%,d agree; %.0f %% go to a "
+                            + "second analyst).", s.agreement().kappa(), s.agreement().overlap(), s.agreement().agreeing(), 100 * s.share()));
+        }
+        Retraining.waitingNote(workspace).ifPresent(n -> t.append(' ').append(n));
+        team.set(t.toString());
+    }
+
     private void updateQuality() {
         if (curve.isEmpty()) {
-            quality.set("Segmenter: not trained yet (weak labels shown). It trains after " + RETRAIN_EVERY + " labels, or press "
-                    + keyText(keys.get(Action.RETRAIN)) + ".");
+            quality.set("Segmenter: not trained yet (weak labels shown). " + (mayRetrain.get() ? "It trains after " + Retraining.EVERY
+                    + " labels, or press " + keys.text(LabelingAction.RETRAIN) + "." : "An owner of the team workspace trains it."));
             return;
         }
         SegmentationTrainer.CurvePoint last = curve.get(curve.size() - 1);
@@ -559,90 +490,46 @@ public final class LabelingViewModel {
                         last.spanF1(), last.heldOut(), last.analystLabels()));
     }
 
-    private void refreshProgress() {
-        if (store == null) {
-            return;
-        }
-        try {
-            LabelStore.Progress p = store.progress(analyst.name());
-            progress.set(String.format(Locale.ROOT, "%,d of %,d addresses labelled · %s: %d today · %.1f labels/min", p.labelledAddresses(),
-                    p.addresses(), analyst.name(), p.analystLabelsToday(), p.labelsPerMinute()));
-        } catch (RuntimeException e) {
-            onFailure.accept(e);
-        }
-    }
-
-    /** Binds an action to another key (stored in the workspace); a key bound elsewhere is taken from the other action. */
-    public void rebind(Action action, String key) {
-        for (Map.Entry<Action, String> e : Map.copyOf(keys).entrySet()) {
-            if (e.getValue().equals(key) && e.getKey() != action) {
-                keys.put(e.getKey(), keys.get(action));
-            }
-        }
-        keys.put(action, key);
-        saveKeys();
+    /** Binds an action to another key (kept in the workspace); a key bound elsewhere is taken from the other action. */
+    public void rebind(LabelingAction action, String key) {
+        saveKeys(keys.rebind(action, key));
     }
 
     /** Restores the default keys. */
     public void resetKeys() {
-        keys.putAll(DEFAULT_KEYS);
-        saveKeys();
+        saveKeys(keys.reset());
     }
 
-    private void saveKeys() {
-        if (workspace == null) {
-            return;
+    private void saveKeys(String stored) {
+        Workspace ws = workspace;
+        if (ws != null) {
+            runner.submit(TaskRunner.Lane.QUICK, "Saving the labeling keys", m -> {
+                ws.putSetting(KeyBindings.SETTING, stored);
+                return stored;
+            }, s -> {
+            }, onFailure);
         }
-        StringBuilder sb = new StringBuilder();
-        keys.forEach((a, k) -> sb.append(sb.length() == 0 ? "" : ";").append(a.name()).append('=').append(k));
-        try {
-            workspace.putSetting(KEYS_SETTING, sb.toString());
-        } catch (RuntimeException e) {
-            onFailure.accept(e);
-        }
-    }
-
-    /** A key as the screen shows it: "Space", "⌫", "Shift+Tab". */
-    public static String keyText(String key) {
-        if (key == null) {
-            return "";
-        }
-        boolean shift = key.startsWith("Shift+");
-        String k = shift ? key.substring(6) : key;
-        String shown = switch (k) {
-            case "SPACE" -> "Space";
-            case "BACK_SPACE" -> "⌫ Backspace";
-            case "TAB" -> "Tab";
-            case "UP" -> "↑";
-            case "DOWN" -> "↓";
-            case "LEFT" -> "←";
-            case "RIGHT" -> "→";
-            case "ENTER" -> "Enter";
-            default -> k.length() == 1 ? k : k.charAt(0) + k.substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
-        };
-        return (shift ? "Shift+" : "") + shown;
     }
 
     /** Exports the workspace's labels as address_labels.csv in the background. */
     public void exportLabels(Path file, Consumer<String> done) {
-        LabelStore s = store;
-        if (s == null) {
-            return;
+        if (workspace != null) {
+            files.export(workspace, file, done);
         }
-        runner.submit("Exporting labels", m -> s.exportCsv(file), rows -> done.accept(String.format(Locale.ROOT,
-                "Wrote %,d labels to %s.", rows, file)), onFailure);
     }
 
     /** Merges another analyst's address_labels.csv: agreement first, then the import; {@code done} gets the result. */
     public void mergeLabels(Path file, Consumer<LabelMerge.Result> done) {
         Workspace ws = workspace;
-        if (ws == null) {
-            return;
+        if (ws != null) {
+            files.merge(ws, file, r -> {
+                if (ws == workspace) {
+                    events.publish(new WorkspaceEvent(WorkspaceEvent.Kind.LABELS_CHANGED, ws, "address"));
+                    readStatus();
+                }
+                done.accept(r);
+            });
         }
-        runner.submit("Merging labels from " + file.getFileName(), m -> new LabelMerge(ws).merge(file, m), r -> {
-            refreshProgress();
-            done.accept(r);
-        }, onFailure);
     }
 
     public ObjectProperty<LabelingQueue.Item> currentProperty() {
@@ -650,11 +537,11 @@ public final class LabelingViewModel {
     }
 
     public ObjectProperty<Segmentation> segmentationProperty() {
-        return segmentation;
+        return spans.segmentationProperty();
     }
 
     public IntegerProperty selectedSpanProperty() {
-        return selectedSpan;
+        return spans.selectedProperty();
     }
 
     public StringProperty messageProperty() {
@@ -669,16 +556,41 @@ public final class LabelingViewModel {
         return quality;
     }
 
+    /** On a team workspace: the analyst's role, the live agreement (kappa), and why retraining waits for an owner. */
+    public StringProperty teamProperty() {
+        return team;
+    }
+
+    /** Saving, waiting to be sent, or saved: one sentence on the labels' way to the workspace. */
+    public ReadOnlyStringProperty saveStateProperty() {
+        return writer.stateProperty();
+    }
+
+    /** Decisions queued or being written, not yet committed (or kept on this machine). */
+    public javafx.beans.property.ReadOnlyIntegerProperty unsavedProperty() {
+        return writer.unsavedProperty();
+    }
+
+    /** The label writer (tests follow its counts). */
+    LabelWriter writer() {
+        return writer;
+    }
+
     public BooleanProperty retrainingProperty() {
-        return retraining;
+        return retraining.runningProperty();
+    }
+
+    /** False where the analyst's role does not allow retraining (a labeler or reader on a team workspace). */
+    public BooleanProperty mayRetrainProperty() {
+        return mayRetrain;
     }
 
     public BooleanProperty loadingProperty() {
         return loading;
     }
 
-    public ObservableMap<Action, String> keys() {
-        return keys;
+    public ObservableMap<LabelingAction, String> keys() {
+        return keys.keys();
     }
 
     public ObservableList<SegmentationTrainer.CurvePoint> curve() {
@@ -688,5 +600,11 @@ public final class LabelingViewModel {
     /** Items waiting in the queue after the one shown. */
     public int queued() {
         return queue.size();
+    }
+
+    /** The lease that holds the address shown, on a team workspace. */
+    Optional<LabelingLeases.Lease> leaseOfShown() {
+        LabelingQueue.Item item = current.get();
+        return item == null ? Optional.empty() : queue.lease(item.address().id());
     }
 }

@@ -170,11 +170,11 @@ class LabelingViewModelTest {
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
             addresses(ws, dir, 5);
             LabelingViewModel m = model(ws, new Stub());
-            m.rebind(LabelingViewModel.Action.DELIVERABLE, "K");
+            m.rebind(LabelingAction.DELIVERABLE, "K");
             assertTrue(m.handleKey("K", false));
             assertEquals(1, count(ws, "SELECT COUNT(*) FROM address_labels WHERE label = 'deliverable'"));
             LabelingViewModel again = model(ws, new Stub());
-            assertEquals("K", again.keys().get(LabelingViewModel.Action.DELIVERABLE));
+            assertEquals("K", again.keys().get(LabelingAction.DELIVERABLE));
             assertTrue(again.handleKey("D", false) == false || again.keys().containsValue("D"));
         }
     }

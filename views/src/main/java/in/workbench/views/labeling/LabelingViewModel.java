@@ -213,8 +213,13 @@ public final class LabelingViewModel {
 
     /** Why the analyst may not label in {@code ws} (a reader, or a workspace open read-only); empty when they may. */
     private static Optional<String> labelRefusal(Workspace ws) {
+        return refusal(ws, TeamRole.Right.LABEL, "label addresses");
+    }
+
+    /** The workspace's sentence why the analyst's role may not do {@code work}; empty when it may. */
+    static Optional<String> refusal(Workspace ws, TeamRole.Right right, String work) {
         try {
-            ws.require(TeamRole.Right.LABEL, "label addresses");
+            ws.require(right, work);
             return Optional.empty();
         } catch (WorkbenchException e) {
             return Optional.of(e.getMessage());

@@ -172,7 +172,7 @@ public final class LabelingViewModel {
                     : null;
             List<QueueSource.Taken> first = mayNotLabel.isPresent() ? List.of()
                     : new QueueSource(w, p, d, s, l, name).take(Set.of(), m);
-            return new Opened(p, stored, s, d, first, SegmentationTrainer.learningCurve(w), status(w, name, l));
+            return new Opened(p, stored, s, d, first, SegmentationTrainer.learningCurve(w), status(w, name));
         }, o -> {
             parser = o.parser();
             keys.load(o.keys());
@@ -206,15 +206,25 @@ public final class LabelingViewModel {
     private record Status(LabelStore.Progress progress, LabelingLeases.Agreement agreement, double share) {
     }
 
-    private static Status status(Workspace ws, String analyst, LabelingLeases leases) {
+    /** Progress, and on a team workspace the agreement (which every role may read). */
+    private static Status status(Workspace ws, String analyst) {
         LabelStore.Progress p = new LabelStore(ws).progress(analyst);
-        return leases == null ? new Status(p, null, 0) : new Status(p, leases.agreement(), leases.share());
+        if (ws.server().isEmpty()) {
+            return new Status(p, null, 0);
+        }
+        LabelingLeases agreement = new LabelingLeases(ws, Clock.systemUTC(), AddressQueue.LEASE_TIME);
+        return new Status(p, agreement.agreement(), agreement.share());
     }
 
     /** Why the analyst may not label in {@code ws} (a reader, or a workspace open read-only); empty when they may. */
     private static Optional<String> labelRefusal(Workspace ws) {
+        return refusal(ws, TeamRole.Right.LABEL, "label addresses");
+    }
+
+    /** The workspace's sentence why the analyst's role may not do {@code work}; empty when it may. */
+    static Optional<String> refusal(Workspace ws, TeamRole.Right right, String work) {
         try {
-            ws.require(TeamRole.Right.LABEL, "label addresses");
+            ws.require(right, work);
             return Optional.empty();
         } catch (WorkbenchException e) {
             return Optional.of(e.getMessage());
@@ -312,9 +322,9 @@ public final class LabelingViewModel {
         LabelOutbox.Pending decision = new LabelOutbox.Pending(receipt, item.addressIds(), label, spans.corrected(), analyst.name());
         history.record(new UndoHistory.Decided(receipt, asDecided, edited, label));
         Workspace ws = workspace;
+        advance();
         writer.save(sink, "Saving the " + label + " label", s -> s.save(decision), waiting -> saved(ws, item, waiting),
                 e -> notSaved(ws, receipt, asDecided, edited, e));
-        advance();
     }
 
     private void saved(Workspace ws, LabelingQueue.Item item, int waiting) {
@@ -452,8 +462,7 @@ public final class LabelingViewModel {
 
     private void readStatus() {
         String name = analyst.name();
-        LabelingLeases l = leases;
-        updates.read(STATUS, "Reading the labeling progress", (w, m) -> status(w, name, l), this::showStatus);
+        updates.read(STATUS, "Reading the labeling progress", (w, m) -> status(w, name), this::showStatus);
     }
 
     private void showStatus(Status s) {
@@ -472,7 +481,9 @@ public final class LabelingViewModel {
                     : String.format(Locale.ROOT, " Agreement: kappa %.2f on %,d addresses two analysts labelled (%,d agree; %.0f %% go to a "
                             + "second analyst).", s.agreement().kappa(), s.agreement().overlap(), s.agreement().agreeing(), 100 * s.share()));
         }
-        Retraining.waitingNote(workspace).ifPresent(n -> t.append(' ').append(n));
+        if (labelRefusal(workspace).isEmpty()) {
+            Retraining.waitingNote(workspace).ifPresent(n -> t.append(' ').append(n));
+        }
         team.set(t.toString());
     }
 

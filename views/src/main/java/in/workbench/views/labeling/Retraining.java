@@ -1,6 +1,5 @@
 package in.workbench.views.labeling;
 
-import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.address.DeliverabilityModel;
 import in.workbench.analytics.address.DeliverabilityTrainer;
@@ -69,12 +68,7 @@ public final class Retraining {
 
     /** Why the analyst may not retrain in {@code ws}, in one sentence; empty when they may. */
     public static Optional<String> refusal(Workspace ws) {
-        try {
-            ws.require(TeamRole.Right.CHANGE, "retrain the models");
-            return Optional.empty();
-        } catch (WorkbenchException e) {
-            return Optional.of(e.getMessage());
-        }
+        return LabelingViewModel.refusal(ws, TeamRole.Right.CHANGE, "retrain the models");
     }
 
     /** What the screen says about retraining when the analyst may not retrain; empty when they may. */

@@ -100,14 +100,20 @@ class LabelWritingTest {
                 new SegmentationTrainer.Settings(42, 1, 200, 200));
     }
 
+    /** A screen showing its first address of {@code ws}, whose labels go to {@code sink}. */
+    static LabelingViewModel showing(WorkerThreadRunner runner, Workspace ws, LabelSink sink) throws InterruptedException {
+        LabelingViewModel m = model(runner);
+        m.setWorkspace(ws, sink);
+        runner.runUntil(() -> m.currentProperty().get() != null);
+        return m;
+    }
+
     @Test
     void aSlowWorkspaceNeverHoldsUpTheKeysAndSavedAppearsOnlyAfterTheCommitInTheAnalystsOrder(@TempDir Path dir) throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("ws")); WorkerThreadRunner runner = new WorkerThreadRunner()) {
             LabelingViewModelTest.addresses(ws, dir, 30);
             SlowWorkspace slow = new SlowWorkspace(LabelSink.direct(new LabelStore(ws)));
-            LabelingViewModel m = model(runner);
-            m.setWorkspace(ws, slow);
-            runner.runUntil(() -> m.currentProperty().get() != null);
+            LabelingViewModel m = showing(runner, ws, slow);
             List<String> states = new ArrayList<>();
             List<Long> committedWhenSaidSaved = new ArrayList<>();
             m.saveStateProperty().addListener((o, a, b) -> {
@@ -156,9 +162,7 @@ class LabelWritingTest {
         try (Workspace ws = Workspace.open(dir.resolve("ws")); WorkerThreadRunner runner = new WorkerThreadRunner()) {
             LabelingViewModelTest.addresses(ws, dir, 20);
             SlowWorkspace slow = new SlowWorkspace(LabelSink.direct(new LabelStore(ws)));
-            LabelingViewModel m = model(runner);
-            m.setWorkspace(ws, slow);
-            runner.runUntil(() -> m.currentProperty().get() != null);
+            LabelingViewModel m = showing(runner, ws, slow);
             String decided = m.currentProperty().get().address().id();
             m.handleKey("U", false);
             m.handleKey("BACK_SPACE", false);

@@ -224,21 +224,27 @@ class LabelingViewModelTest {
     }
 
     @Test
-    void aLabelAndARetrainingAreAnnouncedToTheOtherScreens(@TempDir Path dir) throws Exception {
+    void aLabelIsAnnouncedAndTheTwentyFifthStartsARetrainingThatIsAnnouncedToTheOtherScreens(@TempDir Path dir) throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
             addresses(ws, dir, 30);
             List<WorkspaceEvent> heard = new java.util.ArrayList<>();
             WorkspaceEvents events = new WorkspaceEvents(failures::add);
             events.subscribe(heard::add, WorkspaceEvent.Kind.values());
             LabelingViewModel m = new LabelingViewModel(new SameThreadTaskRunner(), failures::add, new Stub(), () -> parser,
-                    new SegmentationTrainer.Settings(42, 1, 200), (w, monitor) -> {
+                    new SegmentationTrainer.Settings(42, 1, 200, 200), (w, monitor) -> {
                         throw new AssertionError("no deliverability model in this workspace: nothing to retrain");
                     }, events);
             m.setWorkspace(ws);
             m.handleKey("D", false);
             assertEquals(List.of(new WorkspaceEvent(WorkspaceEvent.Kind.LABELS_CHANGED, ws, "address")), heard);
-            m.retrain();
-            assertEquals(new WorkspaceEvent(WorkspaceEvent.Kind.MODEL_TRAINED, ws, "segmentation"), heard.get(heard.size() - 1));
+            for (int i = 2; i < Retraining.EVERY; i++) {
+                m.handleKey(i % 2 == 0 ? "U" : "D", false);
+            }
+            assertTrue(heard.stream().noneMatch(e -> e.kind() == WorkspaceEvent.Kind.MODEL_TRAINED), "24 labels: no retraining yet");
+            m.handleKey("S", false);
+            assertEquals(new WorkspaceEvent(WorkspaceEvent.Kind.MODEL_TRAINED, ws, "segmentation"), heard.get(heard.size() - 1),
+                    "the owner of a workspace folder retrains automatically after 25 labels");
+            assertTrue(m.qualityProperty().get().startsWith("Segmenter: "), m.qualityProperty().get());
             assertTrue(failures.isEmpty(), failures.toString());
         }
     }

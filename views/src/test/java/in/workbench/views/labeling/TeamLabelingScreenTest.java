@@ -177,6 +177,24 @@ class TeamLabelingScreenTest {
     }
 
     @Test
+    void aReaderSeesTheProgressAndIsToldWhyTheyMayNotLabelAndNothingIsLeasedOrWritten(@TempDir Path dir) throws Exception {
+        try (Workspace owner = ownerWorkspace(dir, "rd", 5); Workspace reader = as(owner, "wb_reader", dir)) {
+            LabelingViewModel m = labeler(WorkspaceEvents.none(), "Meera");
+            m.setWorkspace(reader);
+            assertTrue(m.messageProperty().get().contains("reader") && m.messageProperty().get().contains("labeler"),
+                    m.messageProperty().get());
+            assertTrue(m.progressProperty().get().startsWith("0 of 5"), m.progressProperty().get());
+            assertTrue(m.teamProperty().get().contains("you are a reader"), m.teamProperty().get());
+            assertFalse(m.teamProperty().get().contains("retraining"), "a reader has no labels to wait for retraining");
+            m.handleKey("D", false);
+            m.perform(LabelingAction.REFRESH);
+            assertEquals(0, LabelingViewModelTest.count(owner, "SELECT COUNT(*) FROM labeling_leases"));
+            assertEquals(0, LabelingViewModelTest.count(owner, "SELECT COUNT(*) FROM address_labels"));
+            assertTrue(failures.isEmpty(), failures.toString());
+        }
+    }
+
+    @Test
     void automaticRetrainingFallsDueForAnOwnerButNeverForALabeler(@TempDir Path dir) throws Exception {
         try (Workspace owner = ownerWorkspace(dir, "re", 1); Workspace asha = as(owner, "wb_labeler", dir)) {
             Retraining retraining = new Retraining(new SameThreadTaskRunner(), failures::add, new SegmentationTrainer.Settings(42, 1, 200, 200),

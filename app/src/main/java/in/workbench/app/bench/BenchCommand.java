@@ -68,6 +68,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             if (addresses < 0) {
                 addresses = rows;
             }
@@ -101,7 +102,11 @@ public final class BenchCommand implements Runnable {
                 long cpu0 = cpuNanos();
                 first = importer.importFile(csv, DataTable.SHIPMENTS, ImportOptions.defaults(), ProgressMonitor.NONE);
                 long cpu1 = cpuNanos();
+                err.printf("first file: %,.0f rows/s (%s)%n", first.rowsPerSecond(), load());
+                err.flush();
                 again = importer.importFile(second, DataTable.SHIPMENTS, ImportOptions.defaults(), ProgressMonitor.NONE);
+                err.printf("second file: %,.0f rows/s (%s)%n", again.rowsPerSecond(), load());
+                err.flush();
                 againCpu = (cpuNanos() - cpu1) / 1e9;
                 firstCpu = (cpu1 - cpu0) / 1e9;
                 heap.stop();
@@ -112,7 +117,11 @@ public final class BenchCommand implements Runnable {
             double[] pkOnlyCpu = new double[1];
             double[] fullCpu = new double[1];
             double pkOnly = csvRead(base.resolve("ws-pk-only"), csv, true, pkOnlyCpu);
+            err.printf("CSVREAD, primary key only: %,.0f rows/s (%s)%n", pkOnly, load());
+            err.flush();
             double full = csvRead(base.resolve("ws-csvread"), csv, false, fullCpu);
+            err.printf("CSVREAD, full table: %,.0f rows/s (%s)%n", full, load());
+            err.flush();
 
             ImportSummary addressSummary;
             double addressCpu;
@@ -174,6 +183,11 @@ public final class BenchCommand implements Runnable {
                 deleteRecursively(folder);
             }
         }
+    }
+
+    /** The load average, for progress lines on a shared machine. */
+    static String load() {
+        return String.format("load average %.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /**

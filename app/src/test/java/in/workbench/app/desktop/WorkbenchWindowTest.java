@@ -104,6 +104,11 @@ class WorkbenchWindowTest {
         assertTrue(SettingsStore.read(home.resolve(SettingsStore.FILE_NAME)).tourDismissed, "dismissed for good, across restarts");
         robot.interact(() -> app.window().select(app.window().screens().get(0)));
         screenshot(stage.getScene().getRoot(), "main-window");
+        var bar = (javafx.scene.control.MenuBar) app.window().root().getTop();
+        var samples = (javafx.scene.control.Menu) bar.getMenus().get(0).getItems().stream()
+                .filter(i -> "menuSamples".equals(i.getId())).findFirst().orElseThrow();
+        assertEquals(java.util.Arrays.stream(in.workbench.app.sample.SampleWorld.values()).map(w -> w.title()).toList(),
+                samples.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList(), "File ▸ Open sample lists every world");
     }
 
     @Test

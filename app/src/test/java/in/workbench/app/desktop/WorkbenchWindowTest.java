@@ -52,6 +52,8 @@ class WorkbenchWindowTest {
         home = Files.createTempDirectory("workbench-home");
         System.setProperty("workbench.home", home.toString());
         stage = FxToolkit.registerPrimaryStage();
+        // The window is built while the first workspace opens on a worker: on a loaded machine that takes longer than TestFX's 30 s.
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(180_000);
         app = (WorkbenchApplication) FxToolkit.setupApplication(WorkbenchApplication.class);
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> app.workspace() != null);
         WaitForAsyncUtils.waitForFxEvents();

@@ -68,27 +68,31 @@ final class MenuActions implements MainWindow.Actions {
 
     @Override
     public void newWorkspace() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Choose an empty folder for the new workspace");
-        File f = chooser.showDialog(stage);
+        Path f = chooseFolder("Choose an empty folder for the new workspace");
         if (f != null) {
-            workspace.open(f.toPath());
+            workspace.open(f);
         }
     }
 
     @Override
     public void openWorkspace() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a workspace folder");
-        File f = chooser.showDialog(stage);
-        if (f != null) {
-            if (!CurrentWorkspace.holdsWorkspace(f.toPath())) {
-                dialogs.showError(f + " holds no workspace. Use File ▸ New workspace to create one there.",
-                        new WorkbenchException(WorkbenchException.Kind.WORKSPACE_UNUSABLE, "no workspace.mv.db in " + f));
-                return;
-            }
-            workspace.open(f.toPath());
+        Path f = chooseFolder("Open a workspace folder");
+        if (f == null) {
+            return;
         }
+        if (!CurrentWorkspace.holdsWorkspace(f)) {
+            dialogs.showError(f + " holds no workspace. Use File ▸ New workspace to create one there.",
+                    new WorkbenchException(WorkbenchException.Kind.WORKSPACE_UNUSABLE, "no workspace.mv.db in " + f));
+            return;
+        }
+        workspace.open(f);
+    }
+
+    private Path chooseFolder(String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        File f = chooser.showDialog(stage);
+        return f == null ? null : f.toPath();
     }
 
     @Override

@@ -72,6 +72,9 @@ public final class WorkbenchApplication extends Application {
         ImportHooks hooks = new ImportHooks(parser);
         probe = StartupProbe.ifRequested();
         workspace = new CurrentWorkspace(runner, dialogs, settings, home, hooks, parser, this::shown);
+        // The workspace opens (or the sample is unpacked) on a worker while the screens are built here; it is shown once
+        // this method has returned, since its result comes back through the JavaFX event queue.
+        workspace.openAtStart(message -> Platform.runLater(() -> window.showMessage(message)));
         screens = new WorkbenchScreens(probe == null ? runner : probe.track(runner), dialogs, events, hooks, parser, settings, primary,
                 (title, filter) -> window.open(title, filter), () -> workspace.get(), this::fail);
         menu = new MenuActions(primary, home, settings, workspace, screens, runner, dialogs, events, hooks, () -> window,
@@ -86,7 +89,6 @@ public final class WorkbenchApplication extends Application {
         if (probe != null) {
             probe.windowShown();
         }
-        workspace.openAtStart(window::showMessage);
     }
 
     private void shown(Workspace opened, boolean first) {

@@ -31,21 +31,26 @@ public final class ReadySample {
     /** The manifest entry of the archive. */
     static final String MANIFEST = "ready-sample.properties";
 
-    /** What the manifest says: the folder the workspace was built in, what it was built from, and its sizes. */
-    public record Manifest(Path builtIn, String inputs, long csvBytes, long workspaceBytes) {
+    /**
+     * What the manifest says: the folder the workspace was built in, what it was built from, and its
+     * sizes: the CSV files imported, the compacted database, and the model files.
+     */
+    public record Manifest(Path builtIn, String inputs, long csvBytes, long databaseBytes, long modelBytes) {
 
         Properties toProperties() {
             Properties p = new Properties();
             p.setProperty("built_in", builtIn.toString());
             p.setProperty("inputs_sha256", inputs);
             p.setProperty("csv_bytes", Long.toString(csvBytes));
-            p.setProperty("workspace_bytes", Long.toString(workspaceBytes));
+            p.setProperty("database_bytes", Long.toString(databaseBytes));
+            p.setProperty("model_bytes", Long.toString(modelBytes));
             return p;
         }
 
         static Manifest of(Properties p) {
             return new Manifest(Path.of(p.getProperty("built_in", "/")), p.getProperty("inputs_sha256", ""),
-                    Long.parseLong(p.getProperty("csv_bytes", "0")), Long.parseLong(p.getProperty("workspace_bytes", "0")));
+                    Long.parseLong(p.getProperty("csv_bytes", "0")), Long.parseLong(p.getProperty("database_bytes", "0")),
+                    Long.parseLong(p.getProperty("model_bytes", "0")));
         }
     }
 
@@ -95,7 +100,7 @@ public final class ReadySample {
                 }
                 Files.createDirectories(out.getParent());
                 done += Files.copy(zip, out);
-                monitor.update(done, manifest.workspaceBytes(), "unpacking the sample workspace");
+                monitor.update(done, manifest.databaseBytes() + manifest.modelBytes(), "unpacking the sample workspace");
             }
             return manifest;
         }

@@ -53,11 +53,12 @@ public final class ReadySampleBuild {
         for (BundledSample.SampleFile f : BundledSample.files()) {
             csv += Files.size(folder.resolve("source").resolve(f.fileName()));
         }
-        long workspace = Files.size(folder.resolve(Workspace.DATABASE_NAME + ".mv.db")) + sizeOf(folder.resolve("models"));
-        ReadySample.write(folder, zip, new ReadySample.Manifest(folder, inputs, csv, workspace));
+        long database = Files.size(folder.resolve(Workspace.DATABASE_NAME + ".mv.db"));
+        long models = sizeOf(folder.resolve("models"));
+        ReadySample.write(folder, zip, new ReadySample.Manifest(folder, inputs, csv, database, models));
         SampleFolder.deleteTree(folder);
-        System.out.printf("Built the ready sample workspace in %.1f s: database and models %,d bytes for %,d bytes of CSV; %s %,d bytes%n",
-                (System.nanoTime() - t0) / 1e9, workspace, csv, zip, Files.size(zip));
+        System.out.printf("Built the ready sample workspace in %.1f s: database %,d bytes and models %,d bytes for %,d bytes of CSV; "
+                + "%s %,d bytes%n", (System.nanoTime() - t0) / 1e9, database, models, csv, zip, Files.size(zip));
         // Tribuo's and H2's helper threads must not keep the build waiting.
         System.exit(0);
     }

@@ -32,12 +32,21 @@ public enum SampleWorld {
     /** App sessions over six weeks with the slow-network model trained (Slow networks). */
     SESSIONS("sample-sessions", "App sessions (slow networks)");
 
-    /** People in the on-demand workforce world: big enough for every site and shift, quick to build. */
-    static final int WORKFORCE_PEOPLE = 2_000;
-    /** EM iterations of the workforce world's CRISP training (the command line's default is 20). */
-    static final int WORKFORCE_EM_ITERATIONS = 10;
-    /** Sessions in the on-demand sessions world (generate-sample writes 150,000 beside the marketplace sample). */
-    static final int SESSION_COUNT = 20_000;
+    /**
+     * How big the worlds made on demand are.
+     *
+     * @param people the workforce world's people
+     * @param emIterations its CRISP training's EM iterations (the command line's default is 20)
+     * @param sweeps its CRISP scoring's kept sweeps per chain
+     * @param sessions the sessions world's app sessions (generate-sample writes 150,000 beside the marketplace sample)
+     * @param trees the slow-network model's boosting rounds
+     */
+    record Sizes(int people, int emIterations, int sweeps, int sessions, int trees) {
+        /** Big enough for every site, shift and week, trained with the command line's settings but fewer EM iterations. */
+        static final Sizes MENU = new Sizes(2_000, 10, CrispService.DEFAULT_SWEEPS, 20_000,
+                SlowNetworkTrainer.Options.defaults(0).trees());
+    }
+
     /** The generators' seed, as {@code generate-sample}'s default. */
     static final long WORLD_SEED = 20261124L;
 
@@ -79,18 +88,24 @@ public enum SampleWorld {
      * it open. Cancellable between steps.
      */
     public Workspace create(Path folder, ImportHooks hooks, Supplier<AddressParser> parser, ProgressMonitor monitor) throws IOException {
+        return create(folder, hooks, parser, Sizes.MENU, monitor);
+    }
+
+    /** As {@link #create(Path, ImportHooks, Supplier, ProgressMonitor)} with other sizes for the worlds made on demand. */
+    Workspace create(Path folder, ImportHooks hooks, Supplier<AddressParser> parser, Sizes sizes, ProgressMonitor monitor)
+            throws IOException {
         return switch (this) {
             case MARKETPLACE -> ready() ? ReadySample.unpack(folder, monitor) : MarketplaceSample.build(folder, hooks, parser, monitor);
-            case WORKFORCE -> workforce(folder, hooks, monitor);
-            case SESSIONS -> sessions(folder, hooks, monitor);
+            case WORKFORCE -> workforce(folder, hooks, sizes, monitor);
+            case SESSIONS -> sessions(folder, hooks, sizes, monitor);
         };
     }
 
-    private static Workspace workforce(Path folder, ImportHooks hooks, ProgressMonitor monitor) throws IOException {
+    private static Workspace workforce(Path folder, ImportHooks hooks, Sizes sizes, ProgressMonitor monitor) throws IOException {
         SampleSteps steps = new SampleSteps(monitor, 5);
         return SampleFolder.make(folder, empty -> {
             Path source = empty.resolve("source");
-            new WorkforceWorld(WorkforceWorld.Config.standard(WORLD_SEED).withPeople(WORKFORCE_PEOPLE))
+            new WorkforceWorld(WorkforceWorld.Config.standard(WORLD_SEED).withPeople(sizes.people()))
                     .generate(source, steps.step(0, "generating the workforce"));
             return SampleFolder.filled(empty, ws -> {
                 CsvImporter importer = new CsvImporter(ws, hooks.all());
@@ -98,22 +113,23 @@ public enum SampleWorld {
                 importer.importFile(source.resolve("contacts.csv"), DataTable.CRISP_CONTACTS, ImportOptions.defaults(),
                         steps.step(2, "contacts"));
                 importer.importFile(source.resolve("tests.csv"), DataTable.CRISP_TESTS, ImportOptions.defaults(), steps.step(3, "tests"));
-                new CrispService(ws).train(MarketplaceSample.SEED, CrispService.DEFAULT_SWEEPS, WORKFORCE_EM_ITERATIONS, null, null,
+                new CrispService(ws).train(MarketplaceSample.SEED, sizes.sweeps(), sizes.emIterations(), null, null,
                         steps.step(4, "training infection risk"));
             });
         });
     }
 
-    private static Workspace sessions(Path folder, ImportHooks hooks, ProgressMonitor monitor) throws IOException {
+    private static Workspace sessions(Path folder, ImportHooks hooks, Sizes sizes, ProgressMonitor monitor) throws IOException {
         SampleSteps steps = new SampleSteps(monitor, 3);
         return SampleFolder.make(folder, empty -> {
             Path source = empty.resolve("source");
             steps.step(0, "generating app sessions");
-            new SessionSampler(new SessionSampler.Config(SESSION_COUNT, 42, WORLD_SEED), PostalDirectory.load()).write(source);
+            new SessionSampler(new SessionSampler.Config(sizes.sessions(), 42, WORLD_SEED), PostalDirectory.load()).write(source);
             return SampleFolder.filled(empty, ws -> {
                 new CsvImporter(ws, hooks.all()).importFile(source.resolve("sessions.csv"), DataTable.SESSIONS, ImportOptions.defaults(),
                         steps.step(1, "sessions"));
-                new SlowNetworkTrainer().trainAndSave(ws, SlowNetworkTrainer.Options.defaults(MarketplaceSample.SEED),
+                SlowNetworkTrainer.Options defaults = SlowNetworkTrainer.Options.defaults(MarketplaceSample.SEED);
+                new SlowNetworkTrainer().trainAndSave(ws, new SlowNetworkTrainer.Options(defaults.seed(), sizes.trees(), defaults.depth()),
                         steps.step(2, "training slow networks"));
             });
         });

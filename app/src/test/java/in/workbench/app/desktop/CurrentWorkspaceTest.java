@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.app.ImportHooks;
+import in.workbench.app.SharedAddressParser;
+import in.workbench.app.sample.SampleWorld;
 import in.workbench.views.shell.DialogService;
 import in.workbench.views.task.SameThreadTaskRunner;
 import java.nio.file.Files;
@@ -37,7 +40,8 @@ class CurrentWorkspaceTest {
             public void showInformation(String title, String sentence) {
             }
         };
-        current = new CurrentWorkspace(new SameThreadTaskRunner(), dialogs, settings, (ws, first) -> shownFirst.add(first));
+        current = new CurrentWorkspace(new SameThreadTaskRunner(), dialogs, settings, home, new ImportHooks(), new SharedAddressParser(),
+                (ws, first) -> shownFirst.add(first));
         return current;
     }
 
@@ -75,5 +79,19 @@ class CurrentWorkspaceTest {
         assertEquals(1, errors.size());
         assertTrue(errors.get(0).endsWith("The workspace mine stays open."), errors.get(0));
         assertTrue(mine.rowCounts().containsKey("products"), "still usable");
+    }
+
+    @Test
+    void atStartTheLastWorkspaceOpensAndNoSampleIsMade() {
+        SettingsStore settings = SettingsStore.in(home);
+        CurrentWorkspace first = current(settings);
+        first.open(home.resolve("mine"));
+        first.close();
+        List<String> messages = new ArrayList<>();
+        CurrentWorkspace next = current(SettingsStore.in(home));
+        next.openAtStart(messages::add);
+        assertEquals(home.resolve("mine").toAbsolutePath().normalize(), next.get().folder());
+        assertEquals(List.of(), messages, "nothing to prepare");
+        assertTrue(!Files.exists(SampleWorld.MARKETPLACE.folderIn(home)), "the sample is made only when there is no last workspace");
     }
 }

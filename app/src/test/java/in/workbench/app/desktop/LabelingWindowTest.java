@@ -80,6 +80,8 @@ class LabelingWindowTest {
         System.setProperty("workbench.home", home.toString());
         System.setProperty(Main.OPEN_WORKSPACE_PROPERTY, folder.toString());
         stage = FxToolkit.registerPrimaryStage();
+        // The window is built while the first workspace opens on a worker: on a loaded machine that takes longer than TestFX's 30 s.
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(180_000);
         start();
     }
 

@@ -79,6 +79,8 @@ class PackagingScreenTest {
         System.setProperty("workbench.noTour", "true");
         System.setProperty(Main.OPEN_WORKSPACE_PROPERTY, folder.toString());
         stage = FxToolkit.registerPrimaryStage();
+        // The window is built while the first workspace opens on a worker: on a loaded machine that takes longer than TestFX's 30 s.
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(180_000);
         app = (WorkbenchApplication) FxToolkit.setupApplication(WorkbenchApplication.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.workspace() != null);
         robot.interact(() -> stage.setWidth(1360));

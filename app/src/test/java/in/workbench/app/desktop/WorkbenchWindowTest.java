@@ -52,6 +52,8 @@ class WorkbenchWindowTest {
         home = Files.createTempDirectory("workbench-home");
         System.setProperty("workbench.home", home.toString());
         stage = FxToolkit.registerPrimaryStage();
+        // The window is built while the first workspace opens on a worker: on a loaded machine that takes longer than TestFX's 30 s.
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(180_000);
         app = (WorkbenchApplication) FxToolkit.setupApplication(WorkbenchApplication.class);
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> app.workspace() != null);
         WaitForAsyncUtils.waitForFxEvents();
@@ -104,6 +106,11 @@ class WorkbenchWindowTest {
         assertTrue(SettingsStore.read(home.resolve(SettingsStore.FILE_NAME)).tourDismissed, "dismissed for good, across restarts");
         robot.interact(() -> app.window().select(app.window().screens().get(0)));
         screenshot(stage.getScene().getRoot(), "main-window");
+        var bar = (javafx.scene.control.MenuBar) app.window().root().getTop();
+        var samples = (javafx.scene.control.Menu) bar.getMenus().get(0).getItems().stream()
+                .filter(i -> "menuSamples".equals(i.getId())).findFirst().orElseThrow();
+        assertEquals(java.util.Arrays.stream(in.workbench.app.sample.SampleWorld.values()).map(w -> w.title()).toList(),
+                samples.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList(), "File ▸ Open sample lists every world");
     }
 
     @Test

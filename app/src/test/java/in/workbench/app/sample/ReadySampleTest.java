@@ -45,8 +45,8 @@ class ReadySampleTest {
             assertEquals(1, left.count(), "no temporary folder is left beside the sample");
         }
         ReadySample.Manifest manifest = ReadySample.manifest();
-        assertTrue(manifest.csvBytes() > 20_000_000, "the manifest records the CSVs' size: " + manifest.csvBytes());
-        assertTrue(manifest.workspaceBytes() < 3 * manifest.csvBytes(), "the shipped workspace is compact: " + manifest.workspaceBytes());
+        assertTrue(manifest.csvBytes() > 5_000_000, "the manifest records the CSVs' size: " + manifest.csvBytes());
+        assertTrue(manifest.databaseBytes() < 3 * manifest.csvBytes(), "the shipped database is compacted: " + manifest.databaseBytes());
         assertThrows(WorkbenchException.class, () -> ReadySample.unpack(folder, ProgressMonitor.NONE),
                 "the sample is never unpacked over a workspace");
     }

@@ -1,6 +1,5 @@
 package in.workbench.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.imports.UnresolvedReferences;
 import in.workbench.analytics.workspace.Workspace;
@@ -42,8 +41,7 @@ public final class InfoCommand implements Callable<Integer> {
                 models.forEach((name, when) -> out.printf("  model %-16s trained %s%n", name, when));
             }
             if (options.json()) {
-                ObjectMapper json = new ObjectMapper();
-                ObjectNode root = json.createObjectNode();
+                ObjectNode root = JsonSummary.object();
                 root.put("workspace", ws.location());
                 ObjectNode tables = root.putObject("tables");
                 counts.forEach(tables::put);
@@ -54,7 +52,7 @@ public final class InfoCommand implements Callable<Integer> {
                 u.put("labels_without_address", unresolved.labelsWithoutAddress());
                 ObjectNode m = root.putObject("models");
                 models.forEach(m::put);
-                out.println(json.writeValueAsString(root));
+                JsonSummary.print(out, root);
             }
         }
         return 0;

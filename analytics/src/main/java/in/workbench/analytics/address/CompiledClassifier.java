@@ -2,6 +2,7 @@ package in.workbench.analytics.address;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import in.workbench.analytics.trees.PackedTrees;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -152,11 +153,9 @@ abstract sealed class CompiledClassifier {
     }
 
     /**
-     * XGBoost's trees ({@code multi:softprob}), each laid out as a complete binary tree of the
-     * ensemble's depth (a leaf above the bottom becomes splits that always go left down to copies
-     * of it), so that a walk is a fixed number of branch-free steps and the processor overlaps the
-     * walks of successive trees. A missing feature goes the node's default way, as in XGBoost.
-     * Knows which features each tree reads, so a variant that changes a few features re-walks only
+     * XGBoost's trees ({@code multi:softprob}) laid out and walked by {@link PackedTrees} (the same
+     * complete-tree layout the slow-network model uses: a fixed number of branch-free steps a walk,
+     * a missing feature going the node's default way, as in XGBoost). Knows which features each tree reads, so a variant that changes a few features re-walks only
      * the trees that read them.
      */
     static final class Trees extends CompiledClassifier {
@@ -164,47 +163,22 @@ abstract sealed class CompiledClassifier {
         /** Deeper ensembles are left to Tribuo (a complete layout would be too large). */
         static final int MAX_DEPTH = 10;
 
+        private final PackedTrees packed;
         private final int width;
-        private final int classes;
         private final int deliverableClass;
-        private final float baseScore;
-        private final int depth;
-        private final int trees;
-        private final int[] treeClass;
-        /** Per tree {@code 2^depth} leaf values. */
-        private final float[] leaves;
-        /**
-         * Per tree {@code 2^depth - 1} split nodes in heap order, each in one long (one load a step):
-         * the split value's bits high, the feature low, bit 31 set when a missing feature goes left.
-         */
-        private final long[] nodes;
         /** The features each tree reads, {@code words} longs a tree. */
         private final long[] reads;
         private final int words;
 
-        private Trees(int width, int classes, int deliverableClass, float baseScore, int depth, int[] treeClass, int[] feature, float[] split,
-                int[] missingLeft, float[] leaves, long[] reads) {
+        private Trees(PackedTrees packed, int width, int deliverableClass) {
+            this.packed = packed;
             this.width = width;
-            this.classes = classes;
             this.deliverableClass = deliverableClass;
-            this.baseScore = baseScore;
-            this.depth = depth;
-            this.trees = treeClass.length;
-            this.treeClass = treeClass;
-            this.leaves = leaves;
-            this.nodes = new long[feature.length];
-            for (int k = 0; k < feature.length; k++) {
-                nodes[k] = ((long) Float.floatToRawIntBits(split[k]) << 32) | ((long) missingLeft[k] << 31) | feature[k];
-            }
-            this.reads = reads;
             this.words = (width + 63) / 64;
-        }
-
-        /** One tree as XGBoost's JSON model stores it. */
-        private record Raw(int[] left, int[] right, int[] feature, float[] condition, boolean[] defaultLeft) {
-
-            int depth(int node) {
-                return left[node] == -1 ? 0 : 1 + Math.max(depth(left[node]), depth(right[node]));
+            this.reads = new long[packed.trees() * words];
+            for (int t = 0; t < packed.trees(); t++) {
+                int base = t * words;
+                packed.featuresOf(t).stream().forEach(f -> reads[base + (f >>> 6)] |= 1L << f);
             }
         }
 
@@ -212,84 +186,20 @@ abstract sealed class CompiledClassifier {
             if (model.getInnerModels().size() != 1) {
                 throw new IllegalArgumentException("expected one booster, found " + model.getInnerModels().size());
             }
-            JsonNode learner = new ObjectMapper().readTree(model.getInnerModels().get(0).toByteArray("json")).get("learner");
-            String objective = learner.get("objective").get("name").asText();
+            JsonNode root = new ObjectMapper().readTree(model.getInnerModels().get(0).toByteArray("json"));
+            String objective = root.get("learner").get("objective").get("name").asText();
             if (!objective.equals("multi:softprob")) {
                 throw new IllegalArgumentException("unsupported objective " + objective);
             }
-            JsonNode params = learner.get("learner_model_param");
-            int classes = params.get("num_class").asInt();
-            float base = Float.parseFloat(params.get("base_score").asText());
-            JsonNode gbtree = learner.get("gradient_booster");
-            if (!gbtree.get("name").asText().equals("gbtree")) {
-                throw new IllegalArgumentException("unsupported booster " + gbtree.get("name").asText());
-            }
-            JsonNode json = gbtree.get("model").get("trees");
-            JsonNode info = gbtree.get("model").get("tree_info");
-            List<Raw> raws = new ArrayList<>();
-            int depth = 0;
-            for (JsonNode tree : json) {
-                for (JsonNode type : tree.get("split_type")) {
-                    if (type.asInt() != 0) {
-                        throw new IllegalArgumentException("categorical splits are not supported");
-                    }
-                }
-                int n = tree.get("left_children").size();
-                Raw raw = new Raw(new int[n], new int[n], new int[n], new float[n], new boolean[n]);
-                for (int k = 0; k < n; k++) {
-                    raw.left()[k] = tree.get("left_children").get(k).asInt();
-                    raw.right()[k] = tree.get("right_children").get(k).asInt();
-                    raw.feature()[k] = tree.get("split_indices").get(k).asInt();
-                    raw.condition()[k] = (float) tree.get("split_conditions").get(k).asDouble();
-                    raw.defaultLeft()[k] = tree.get("default_left").get(k).asInt() != 0;
-                }
-                raws.add(raw);
-                depth = Math.max(depth, raw.depth(0));
-                if (depth > MAX_DEPTH) {
-                    throw new IllegalArgumentException("trees deeper than " + MAX_DEPTH + " are left to Tribuo");
-                }
+            PackedTrees packed = PackedTrees.fromBoosterJson(root);
+            if (packed.depth() > MAX_DEPTH) {
+                throw new IllegalArgumentException("trees deeper than " + MAX_DEPTH + " are left to Tribuo");
             }
             int width = model.getFeatureIDMap().size();
-            int words = (width + 63) / 64;
-            int splits = (1 << depth) - 1;
-            int[] treeClass = new int[raws.size()];
-            int[] feature = new int[raws.size() * splits];
-            float[] split = new float[raws.size() * splits];
-            int[] missingLeft = new int[raws.size() * splits];
-            float[] leaves = new float[raws.size() * (splits + 1)];
-            long[] reads = new long[raws.size() * words];
-            for (int t = 0; t < raws.size(); t++) {
-                treeClass[t] = info.get(t).asInt();
-                place(raws.get(t), 0, 0, depth, t * splits, t * (splits + 1), feature, split, missingLeft, leaves);
-                for (int k = 0; k < raws.get(t).left().length; k++) {
-                    if (raws.get(t).left()[k] != -1) {
-                        int f = raws.get(t).feature()[k];
-                        if (f < 0 || f >= width) {
-                            throw new IllegalArgumentException("tree " + t + " splits on feature " + f + " of " + width);
-                        }
-                        reads[t * words + (f >>> 6)] |= 1L << f;
-                    }
-                }
+            if (packed.width() > width) {
+                throw new IllegalArgumentException("a tree splits on feature " + (packed.width() - 1) + " of " + width);
             }
-            int deliverable = model.getOutputIDInfo().getID(new Label(DeliverabilityModel.DELIVERABLE));
-            return new Trees(width, classes, deliverable, base, depth, treeClass, feature, split, missingLeft, leaves, reads);
-        }
-
-        /** Puts XGBoost's node {@code k} at heap position {@code pos} (depth {@code d}) of the complete tree. */
-        private static void place(Raw raw, int k, int pos, int depth, int splitBase, int leafBase, int[] feature, float[] split, int[] missingLeft,
-                float[] leaves) {
-            int d = 31 - Integer.numberOfLeadingZeros(pos + 1);
-            if (d == depth) {
-                leaves[leafBase + pos - ((1 << depth) - 1)] = raw.condition()[k];
-                return;
-            }
-            boolean leaf = raw.left()[k] == -1;
-            // a leaf above the bottom: a split every value (and a missing one) passes to the left
-            feature[splitBase + pos] = leaf ? 0 : raw.feature()[k];
-            split[splitBase + pos] = leaf ? Float.POSITIVE_INFINITY : raw.condition()[k];
-            missingLeft[splitBase + pos] = leaf || raw.defaultLeft()[k] ? 1 : 0;
-            place(raw, leaf ? k : raw.left()[k], 2 * pos + 1, depth, splitBase, leafBase, feature, split, missingLeft, leaves);
-            place(raw, leaf ? k : raw.right()[k], 2 * pos + 2, depth, splitBase, leafBase, feature, split, missingLeft, leaves);
+            return new Trees(packed, width, model.getOutputIDInfo().getID(new Label(DeliverabilityModel.DELIVERABLE)));
         }
 
         @Override
@@ -299,18 +209,7 @@ abstract sealed class CompiledClassifier {
 
         @Override
         float[] newRecord() {
-            return new float[trees];
-        }
-
-        /** The value of the leaf tree {@code t} reaches: {@code depth} branch-free steps down. */
-        private float leaf(int t, double[] dense) {
-            int splits = (1 << depth) - 1;
-            int base = t * splits;
-            int node = 0;
-            for (int d = 0; d < depth; d++) {
-                node = step(base, node, dense);
-            }
-            return leaves[t * (splits + 1) + node - splits];
+            return new float[packed.trees()];
         }
 
         @Override
@@ -318,60 +217,42 @@ abstract sealed class CompiledClassifier {
             return deliverable(dense, present, count, null);
         }
 
-        /** One step down from {@code node} of the tree whose splits start at {@code base}. */
-        private int step(int base, int node, double[] dense) {
-            long nd = nodes[base + node];
-            int low = (int) nd;
-            float x = (float) dense[low & 0x7FFF_FFFF];
-            int right = x < Float.intBitsToFloat((int) (nd >>> 32)) ? 0 : 1;
-            right &= ~((x != x ? 1 : 0) & (low >>> 31));
-            return 2 * node + 1 + right;
+        private float[] features(double[] dense) {
+            float[] x = new float[width];
+            for (int i = 0; i < width; i++) {
+                x[i] = (float) dense[i];
+            }
+            return x;
         }
 
         @Override
         double deliverable(double[] dense, int[] present, int count, float[] record) {
-            float[] margin = new float[classes];
-            Arrays.fill(margin, baseScore);
-            int t = 0;
-            for (; t < trees; t++) {
-                float v = leaf(t, dense);
+            float[] x = features(dense);
+            float[] margin = new float[packed.classes()];
+            Arrays.fill(margin, packed.baseScore());
+            for (int t = 0; t < packed.trees(); t++) {
+                float v = packed.leaf(t, x, 0);
                 if (record != null) {
                     record[t] = v;
                 }
-                margin[treeClass[t]] += v;
+                margin[packed.treeClass(t)] += v;
             }
-            return softmax(margin);
+            return PackedTrees.softmax(margin, packed.classes(), deliverableClass);
         }
 
         @Override
         double deliverableChanged(double[] dense, int[] present, int count, float[] record, long[] changed) {
-            float[] margin = new float[classes];
-            Arrays.fill(margin, baseScore);
-            for (int t = 0; t < trees; t++) {
+            float[] x = features(dense);
+            float[] margin = new float[packed.classes()];
+            Arrays.fill(margin, packed.baseScore());
+            for (int t = 0; t < packed.trees(); t++) {
                 boolean affected = false;
                 for (int w = 0; w < words && !affected; w++) {
                     affected = (reads[t * words + w] & changed[w]) != 0;
                 }
-                margin[treeClass[t]] += affected ? leaf(t, dense) : record[t];
+                margin[packed.treeClass(t)] += affected ? packed.leaf(t, x, 0) : record[t];
             }
-            return softmax(margin);
-        }
-
-        private double softmax(float[] margin) {
-            float max = Float.NEGATIVE_INFINITY;
-            for (float m : margin) {
-                max = Math.max(max, m);
-            }
-            float sum = 0;
-            float mine = 0;
-            for (int k = 0; k < classes; k++) {
-                float e = (float) Math.exp(margin[k] - max);
-                sum += e;
-                if (k == deliverableClass) {
-                    mine = e;
-                }
-            }
-            return mine / sum;
+            return PackedTrees.softmax(margin, packed.classes(), deliverableClass);
         }
     }
 

@@ -3,6 +3,7 @@ package in.workbench.analytics.trees;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -202,18 +203,50 @@ public final class PackedTrees {
     /** The same into {@code margin[marginOff …]} (which may be the tail of {@code x}'s array beyond the features). */
     public void margins(float[] x, int off, float[] margin, int marginOff) {
         Arrays.fill(margin, marginOff, marginOff + classes, baseScore);
-        int splits = (1 << depth) - 1;
         for (int t = 0; t < trees; t++) {
-            int base = t * splits;
-            int node = 0;
-            for (int d = 0; d < depth; d++) {
-                long nd = nodes[base + node];
-                int low = (int) nd;
-                float v = x[off + (low & 0x7FFF_FFFF)];
-                node = 2 * node + 1 + right(v, nd, low);
-            }
-            margin[marginOff + treeClass[t]] += leaves[t * (splits + 1) + node - splits];
+            margin[marginOff + treeClass[t]] += leaf(t, x, off);
         }
+    }
+
+    /** The leaf value tree {@code t} reaches for the features {@code x[off …]}: {@code depth} branch-free steps down. */
+    public float leaf(int t, float[] x, int off) {
+        int splits = (1 << depth) - 1;
+        int base = t * splits;
+        int node = 0;
+        for (int d = 0; d < depth; d++) {
+            long nd = nodes[base + node];
+            int low = (int) nd;
+            float v = x[off + (low & 0x7FFF_FFFF)];
+            node = 2 * node + 1 + right(v, nd, low);
+        }
+        return leaves[t * (splits + 1) + node - splits];
+    }
+
+    /** The class (margin) tree {@code t} adds to. */
+    public int treeClass(int t) {
+        return treeClass[t];
+    }
+
+    /** The margin every class starts from. */
+    public float baseScore() {
+        return baseScore;
+    }
+
+    /** The depth of the deepest tree (every tree is walked this many steps). */
+    public int depth() {
+        return depth;
+    }
+
+    /** The features tree {@code t}'s splits read (not the padding below its early leaves). */
+    public BitSet featuresOf(int t) {
+        BitSet read = new BitSet();
+        int splits = (1 << depth) - 1;
+        for (int k = t * splits; k < (t + 1) * splits; k++) {
+            if (Float.intBitsToFloat((int) (nodes[k] >>> 32)) != Float.POSITIVE_INFINITY) {
+                read.set((int) nodes[k] & 0x7FFF_FFFF);
+            }
+        }
+        return read;
     }
 
     /** The softmax probability of class {@code k} over {@code margin}, in single precision as XGBoost computes it. */

@@ -13,6 +13,7 @@ import in.workbench.analytics.imports.ImportSummary;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.app.cli.JsonSummary;
 import in.workbench.sample.crisp.OutbreakSimulator;
 import in.workbench.sample.crisp.WorkforceWorld;
 import java.io.IOException;
@@ -174,13 +175,12 @@ final class CrispBench implements Callable<Integer> {
             ours.bins().forEach(b -> out.printf(Locale.ROOT, " %.3f→%.3f (%.0f)", b.meanPredicted(), b.observed(), b.weight()));
             out.println();
             out.printf(Locale.ROOT, "  peak heap %d MB%n", peak >> 20);
-            out.printf(Locale.ROOT, "{\"bench\":\"crisp\",\"data\":\"%s\",\"people\":%d,\"days\":%d,\"contacts\":%d,\"em_seconds\":%.1f,"
-                    + "\"score_seconds\":%.1f,\"sweeps_per_second\":%.3f,\"auc\":%.4f,\"auc_published\":%.4f,\"auc_contacts\":%.4f,"
-                    + "\"auc_weighted\":%.4f,\"p1_grid_error\":%.4f,\"mean_risk\":%.5f,\"prevalence\":%.5f,\"ece\":%.5f,\"peak_heap_mb\":%d}%n",
-                    what, data.people(), data.days(), data.contacts(), training.emMillis() / 1000.0, training.scores().millis() / 1000.0,
-                    training.scores().sweepsPerSecond(), ours.aucUntested(), published.aucUntested(), count.aucUntested(), weighted.aucUntested(),
-                    CrispEvaluation.typicalContactError(training.model().params(), truth), ours.meanRisk(), ours.prevalence(), ours.ece(),
-                    peak >> 20);
+            JsonSummary.print(out, JsonSummary.object("bench", "crisp", "data", what, "people", data.people(), "days", data.days(),
+                    "contacts", data.contacts(), "em_seconds", training.emMillis() / 1000.0, "score_seconds",
+                    training.scores().millis() / 1000.0, "sweeps_per_second", training.scores().sweepsPerSecond(), "auc",
+                    ours.aucUntested(), "auc_published", published.aucUntested(), "auc_contacts", count.aucUntested(), "auc_weighted",
+                    weighted.aucUntested(), "p1_grid_error", CrispEvaluation.typicalContactError(training.model().params(), truth),
+                    "mean_risk", ours.meanRisk(), "prevalence", ours.prevalence(), "ece", ours.ece(), "peak_heap_mb", peak >> 20));
             out.flush();
         }
     }

@@ -1,6 +1,5 @@
 package in.workbench.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.catalog.AttributeTrainer;
 import in.workbench.analytics.catalog.CatalogModels;
@@ -21,8 +20,7 @@ final class CatalogTrainOutput {
             try (TerminalProgress progress = new TerminalProgress("Training attribute models", options.quiet(), System.err)) {
                 a = CatalogTraining.trainAttributes(ws, seed, folds, progress);
             }
-            ObjectMapper json = new ObjectMapper();
-            ObjectNode node = json.createObjectNode();
+            ObjectNode node = JsonSummary.object();
             node.put("model", "attributes");
             node.put("seed", seed);
             node.put("folds", folds);
@@ -49,7 +47,7 @@ final class CatalogTrainOutput {
             node.put("coverage", c.coverage());
             out.println("Next: `workbench extract -w DIR attributes -o FILE` finds values and flags in every product.");
             if (options.json()) {
-                out.println(json.writeValueAsString(node));
+                JsonSummary.print(out, node);
             }
         }
         return 0;
@@ -67,8 +65,7 @@ final class CatalogTrainOutput {
                     e.products(), e.classes(), e.folds(), e.seed(), e.accuracy(), e.categoryAccuracy(), e.flagged(),
                     r.model().flagThreshold(), e.trainMillis() / 1000.0);
             if (options.json()) {
-                ObjectMapper json = new ObjectMapper();
-                ObjectNode node = json.createObjectNode();
+                ObjectNode node = JsonSummary.object();
                 node.put("model", "category");
                 node.put("accuracy", e.accuracy());
                 node.put("category_accuracy", e.categoryAccuracy());
@@ -77,7 +74,7 @@ final class CatalogTrainOutput {
                 node.put("classes", e.classes());
                 node.put("seed", seed);
                 node.put("folds", folds);
-                out.println(json.writeValueAsString(node));
+                JsonSummary.print(out, node);
             }
         }
         return 0;

@@ -100,7 +100,7 @@ final class CrispCommands {
             }
             if (options.json()) {
                 ObjectNode json = m.toJson();
-                out.println(json.toString());
+                JsonSummary.print(out, json);
             }
         }
         return 0;
@@ -127,9 +127,9 @@ final class CrispCommands {
                 + "(health data under pseudonyms; see %s.provenance.json).%n", s.data().people(), s.data().asOf(), s.posterior().samples(),
                 s.posterior().rhat(), s.millis() / 1000.0, java.util.Arrays.stream(risk).average().orElse(0), above, file, file.getFileName());
         if (options.json()) {
-            out.printf(Locale.ROOT, "{\"model\":\"crisp\",\"people\":%d,\"as_of\":\"%s\",\"samples\":%d,\"rhat_max\":%.4f,\"mean_risk\":%.6f}%n",
-                    s.data().people(), s.data().asOf(), s.posterior().samples(), s.posterior().rhat(),
-                    java.util.Arrays.stream(risk).average().orElse(0));
+            JsonSummary.print(out, JsonSummary.object("model", "crisp", "people", s.data().people(), "as_of", s.data().asOf().toString(),
+                    "samples", s.posterior().samples(), "rhat_max", s.posterior().rhat(), "mean_risk",
+                    java.util.Arrays.stream(risk).average().orElse(0)));
         }
     }
 
@@ -157,8 +157,8 @@ final class CrispCommands {
                 + "true states and the true parameters (%,d infected on the as-of day, %,d ever).%n", s.people(), s.contacts(), s.tests(),
                 s.positives(), output, seconds, s.infectedOnAsOf(), s.everInfected());
         if (json) {
-            out.printf(Locale.ROOT, "{\"world\":\"workforce\",\"people\":%d,\"contacts\":%d,\"tests\":%d,\"positives\":%d,\"seed\":%d,"
-                    + "\"seconds\":%.1f}%n", s.people(), s.contacts(), s.tests(), s.positives(), seed, seconds);
+            JsonSummary.print(out, JsonSummary.object("world", "workforce", "people", s.people(), "contacts", s.contacts(), "tests",
+                    s.tests(), "positives", s.positives(), "seed", seed, "seconds", Math.round(seconds * 10) / 10.0));
         }
         return 0;
     }

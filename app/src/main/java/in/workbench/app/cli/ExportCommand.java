@@ -1,6 +1,5 @@
 package in.workbench.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.browse.TableQuery;
 import in.workbench.analytics.export.CsvExporter;
@@ -63,13 +62,12 @@ public final class ExportCommand implements Callable<Integer> {
             }
             out.printf("Wrote %,d rows to %s (provenance in %s)%n", result.rows(), result.file(), result.provenanceFile().getFileName());
             if (options.json()) {
-                ObjectMapper json = new ObjectMapper();
-                ObjectNode node = json.createObjectNode();
+                ObjectNode node = JsonSummary.object();
                 node.put("table", table);
                 node.put("rows", result.rows());
                 node.put("file", result.file().toString());
                 node.put("provenance", result.provenanceFile().toString());
-                out.println(json.writeValueAsString(node));
+                JsonSummary.print(out, node);
             }
         }
         return 0;

@@ -69,12 +69,10 @@ public final class ExtractCommand extends CsvReportCommand {
             out.printf("  ... and %,d more image problems (table catalog_image_checks).%n", s.imageProblems().size() - 20);
         }
         if (options.json()) {
-            StringBuilder flags = new StringBuilder();
-            s.flags().forEach((k, v) -> flags.append(flags.length() == 0 ? "" : ",").append('"').append(k).append("\":").append(v));
-            out.printf("{\"what\":\"attributes\",\"products\":%d,\"rows\":%d,\"color_from_title\":%d,\"material_from_title\":%d,"
-                    + "\"images\":%d,\"images_missing\":%d,\"images_unreadable\":%d,\"flags\":{%s}}%n", s.products(), rows[0],
-                    s.extracted().getOrDefault("color", 0), s.extracted().getOrDefault("material", 0), s.images(), s.imagesMissing(),
-                    s.imagesUnreadable(), flags);
+            JsonSummary.print(out, JsonSummary.object("what", "attributes", "products", s.products(), "rows", rows[0],
+                    "color_from_title", s.extracted().getOrDefault("color", 0), "material_from_title",
+                    s.extracted().getOrDefault("material", 0), "images", s.images(), "images_missing", s.imagesMissing(),
+                    "images_unreadable", s.imagesUnreadable(), "flags", s.flags()));
         }
     }
 }

@@ -84,8 +84,8 @@ public final class GenerateSampleCommand implements Callable<Integer> {
         out.printf("Wrote %,d products, %,d addresses, %,d shipments and %,d sessions to %s in %.1f s%n", products, addresses, shipments,
                 sessions, output, seconds);
         if (json) {
-            out.printf("{\"products\":%d,\"addresses\":%d,\"shipments\":%d,\"seed\":%d,\"seconds\":%.1f}%n",
-                    products, addresses, shipments, seed, seconds);
+            JsonSummary.print(out, JsonSummary.object("products", products, "addresses", addresses, "shipments", shipments,
+                    "seed", seed, "seconds", Math.round(seconds * 10) / 10.0));
         }
         return 0;
     }

@@ -1,6 +1,5 @@
 package in.workbench.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.imports.CsvImporter;
 import in.workbench.analytics.imports.ImportOptions;
@@ -88,8 +87,7 @@ public final class ImportCommand implements Callable<Integer> {
                         + summary.runId() + " -o rejected.csv");
             }
             if (options.json()) {
-                ObjectMapper json = new ObjectMapper();
-                ObjectNode node = json.createObjectNode();
+                ObjectNode node = JsonSummary.object();
                 node.put("type", summary.type());
                 node.put("imported", summary.imported());
                 node.put("rejected", summary.rejected());
@@ -101,7 +99,7 @@ public final class ImportCommand implements Callable<Integer> {
                 if (table == DataTable.SESSIONS) {
                     node.put("inconsistent_outcomes", inconsistent);
                 }
-                out.println(json.writeValueAsString(node));
+                JsonSummary.print(out, node);
             }
         }
         return 0;

@@ -1,6 +1,5 @@
 package in.workbench.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.imports.UnresolvedReferences;
 import in.workbench.analytics.workspace.ModelStore;
@@ -44,8 +43,7 @@ public final class InfoCommand implements Callable<Integer> {
                 ws.trainedModelLines().forEach((name, line) -> out.printf("  model %-16s %s%n", name, line));
             }
             if (options.json()) {
-                ObjectMapper json = new ObjectMapper();
-                ObjectNode root = json.createObjectNode();
+                ObjectNode root = JsonSummary.object();
                 root.put("workspace", ws.location());
                 ObjectNode tables = root.putObject("tables");
                 counts.forEach(tables::put);
@@ -59,7 +57,7 @@ public final class InfoCommand implements Callable<Integer> {
                 ObjectNode by = root.putObject("trained_by");
                 trainedBy.forEach((name, stored) -> by.putObject(name).put("analyst", stored.trainedBy())
                         .put("trained_at", stored.trainedAt().toString()).put("file", stored.fileName()));
-                out.println(json.writeValueAsString(root));
+                JsonSummary.print(out, root);
             }
         }
         return 0;

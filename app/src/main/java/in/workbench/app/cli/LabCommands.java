@@ -1,6 +1,5 @@
 package in.workbench.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.imports.ColumnType;
@@ -116,8 +115,7 @@ final class LabCommands {
             }
             out.printf("Saved as %s; score a table with: workbench predict -w %s lab %s -o predictions.csv%n", name, ws.folder(), name);
             if (options.json()) {
-                ObjectMapper json = new ObjectMapper();
-                ObjectNode node = json.createObjectNode();
+                ObjectNode node = JsonSummary.object();
                 node.put("model", "lab");
                 node.put("name", name);
                 node.put("table", plan.table());
@@ -140,7 +138,7 @@ final class LabCommands {
                 }
                 ArrayNode notes = node.putArray("notes");
                 plan.notes().forEach(notes::add);
-                out.println(json.writeValueAsString(node));
+                JsonSummary.print(out, node);
             }
         }
         return 0;
@@ -169,7 +167,7 @@ final class LabCommands {
         out.printf("Predicted %,d rows of %s with %s (%s). Wrote %s; the predictions are also in the view %s.%n", scored.rows(),
                 scored.table(), name, model.description().algorithm(), file, scored.view());
         if (options.json()) {
-            ObjectNode node = new ObjectMapper().createObjectNode();
+            ObjectNode node = JsonSummary.object();
             node.put("model", "lab");
             node.put("name", name);
             node.put("table", scored.table());
@@ -177,7 +175,7 @@ final class LabCommands {
             node.put("view", scored.view());
             ArrayNode cols = node.putArray("columns");
             scored.columns().forEach(cols::add);
-            out.println(node.toString());
+            JsonSummary.print(out, node);
         }
     }
 
@@ -221,8 +219,8 @@ final class LabCommands {
                     }
                 }
                 if (options.json()) {
-                    ObjectMapper json = new ObjectMapper();
-                    ArrayNode array = json.createArrayNode();
+                    ObjectNode root = JsonSummary.object();
+                    ArrayNode array = root.putArray("models");
                     for (LabStore.ModelEntry m : models) {
                         ObjectNode n = array.addObject();
                         n.put("name", m.name());
@@ -242,9 +240,7 @@ final class LabCommands {
                             n.put("view", m.scoredView());
                         }
                     }
-                    ObjectNode root = json.createObjectNode();
-                    root.set("models", array);
-                    out.println(json.writeValueAsString(root));
+                    JsonSummary.print(out, root);
                 }
             }
             return 0;
@@ -289,8 +285,7 @@ final class LabCommands {
                         + summary.runId() + " -o rejected.csv");
             }
             if (options.json()) {
-                ObjectMapper json = new ObjectMapper();
-                ObjectNode node = json.createObjectNode();
+                ObjectNode node = JsonSummary.object();
                 node.put("type", "table");
                 node.put("table", result.table());
                 node.put("imported", summary.imported());
@@ -303,7 +298,7 @@ final class LabCommands {
                     columns.addObject().put("name", c.name()).put("header", c.header()).put("type", LabStore.typeName(c.type()));
                 }
                 node.put("run_id", summary.runId());
-                out.println(json.writeValueAsString(node));
+                JsonSummary.print(out, node);
             }
         }
         return 0;

@@ -1,7 +1,6 @@
 package in.workbench.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.packaging.PackagingAnalysis;
 import in.workbench.analytics.packaging.PackagingModel;
@@ -50,14 +49,13 @@ final class PackagingCommands {
                 out.println("Note: " + note);
             }
             if (options.json()) {
-                ObjectMapper json = new ObjectMapper();
-                ObjectNode node = json.createObjectNode();
+                ObjectNode node = JsonSummary.object();
                 node.put("model", "packaging");
                 node.put("auc", c.ordinal().auc());
                 node.put("log_loss", c.ordinal().logLoss());
                 node.put("violations", c.ordinal().violatingProducts());
-                node.set("ordinal", metrics(json, c.ordinal()));
-                node.set("logistic_regression", metrics(json, c.baseline()));
+                node.set("ordinal", metrics(c.ordinal()));
+                node.set("logistic_regression", metrics(c.baseline()));
                 node.put("held_out_products", c.heldOutProducts());
                 node.put("held_out_shipments", c.heldOutShipments());
                 node.put("training_shipments", c.trainingShipments());
@@ -65,14 +63,14 @@ final class PackagingCommands {
                 node.put("augmented", c.augmented());
                 node.put("seed", c.seed());
                 node.put("train_seconds", c.totalMillis() / 1000.0);
-                out.println(json.writeValueAsString(node));
+                JsonSummary.print(out, node);
             }
         }
         return 0;
     }
 
-    private static ObjectNode metrics(ObjectMapper json, PackagingTrainer.Metrics m) {
-        ObjectNode n = json.createObjectNode();
+    private static ObjectNode metrics(PackagingTrainer.Metrics m) {
+        ObjectNode n = JsonSummary.object();
         n.put("auc", m.auc());
         n.put("log_loss", m.logLoss());
         n.put("brier", m.brier());
@@ -143,8 +141,8 @@ final class PackagingCommands {
             new in.workbench.analytics.packaging.PackagingRepository(ws).writePredictions(p.ladder(), p.productIds(), p.damage());
             out.printf("Predicted damage for %,d products in %d package types. Wrote %s.%n", p.productIds().size(), p.ladder().size(), output);
             if (options.json()) {
-                out.printf("{\"model\":\"packaging\",\"products\":%d,\"package_types\":%d,\"rows\":%d}%n", p.productIds().size(),
-                        p.ladder().size(), p.productIds().size() * p.ladder().size());
+                JsonSummary.print(out, JsonSummary.object("model", "packaging", "products", p.productIds().size(), "package_types",
+                        p.ladder().size(), "rows", p.productIds().size() * p.ladder().size()));
             }
         }
     }
@@ -257,8 +255,7 @@ final class PackagingCommands {
             }
             out.printf("Wrote %s and %s.%n", output, PackagingRecommender.provenanceFile(output).getFileName());
             if (options.json()) {
-                ObjectMapper json = new ObjectMapper();
-                ObjectNode node = json.createObjectNode();
+                ObjectNode node = JsonSummary.object();
                 node.put("model", "packaging");
                 node.put("objective", plan.objective().id());
                 if (!Double.isNaN(plan.lambda())) {
@@ -286,7 +283,7 @@ final class PackagingCommands {
                     node.put("solver_gap", plan.solver().gap());
                     node.put("solver_relative_gap", plan.solver().relativeGap());
                 }
-                out.println(json.writeValueAsString(node));
+                JsonSummary.print(out, node);
             }
         }
 

@@ -50,9 +50,9 @@ public final class ReportCommand extends CsvReportCommand {
             out.println("No orders at all from: " + String.join(", ", prefs.statesWithoutOrders()) + ".");
         }
         if (options.json()) {
-            out.printf("{\"report\":\"regional-lift\",\"rows\":%d,\"states\":%d,\"subcategories\":%d,\"unknown_state_orders\":%d,"
-                    + "\"not_in_catalog_orders\":%d}%n", rows, prefs.states().size(), prefs.subcategories().size(),
-                    prefs.unknownStateOrders(), prefs.notInCatalogOrders());
+            JsonSummary.print(out, JsonSummary.object("report", "regional-lift", "rows", rows, "states", prefs.states().size(),
+                    "subcategories", prefs.subcategories().size(), "unknown_state_orders", prefs.unknownStateOrders(),
+                    "not_in_catalog_orders", prefs.notInCatalogOrders()));
         }
     }
 }

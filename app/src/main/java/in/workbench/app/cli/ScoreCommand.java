@@ -70,8 +70,8 @@ public final class ScoreCommand extends CsvReportCommand {
             summary.printf("Scored %,d addresses; %,d flagged (score below %.2f); no table changed. Wrote %s.%n", rows.size(), flagged,
                     m.threshold(), csvOutput.file());
             if (options.json()) {
-                summary.printf(java.util.Locale.ROOT, "{\"model\":\"deliverability\",\"addresses\":%d,\"flagged\":%d,\"threshold\":%.4f}%n",
-                        rows.size(), flagged, m.threshold());
+                JsonSummary.print(summary, JsonSummary.object("model", "deliverability", "addresses", rows.size(), "flagged", flagged,
+                        "threshold", m.threshold()));
             }
             summary.flush();
             return;
@@ -83,8 +83,8 @@ public final class ScoreCommand extends CsvReportCommand {
         out.printf("Scored %,d addresses; %,d flagged (score below %.2f). Wrote %s.%n", s.addresses(), s.flagged(), s.threshold(),
                 csvOutput.file());
         if (options.json()) {
-            out.printf("{\"model\":\"deliverability\",\"addresses\":%d,\"flagged\":%d,\"threshold\":%.4f}%n", s.addresses(), s.flagged(),
-                    s.threshold());
+            JsonSummary.print(out, JsonSummary.object("model", "deliverability", "addresses", s.addresses(), "flagged", s.flagged(),
+                    "threshold", s.threshold()));
         }
     }
 }

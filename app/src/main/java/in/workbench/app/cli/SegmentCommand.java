@@ -47,8 +47,8 @@ public final class SegmentCommand extends CsvReportCommand {
             summary.printf("Segmented %,d addresses (mean confidence %.2f); no table changed. Wrote %s.%n", rows.size(), confidence,
                     csvOutput.file());
             if (options.json()) {
-                summary.printf(java.util.Locale.ROOT, "{\"model\":\"segmentation\",\"addresses\":%d,\"mean_confidence\":%.4f}%n",
-                        rows.size(), confidence);
+                JsonSummary.print(summary, JsonSummary.object("model", "segmentation", "addresses", rows.size(), "mean_confidence",
+                        confidence));
             }
             summary.flush();
             return;
@@ -61,8 +61,8 @@ public final class SegmentCommand extends CsvReportCommand {
         out.printf("Segmented %,d addresses (mean confidence %.2f); %,d name a building, grouped into %,d buildings "
                 + "(table buildings). Wrote %s.%n", s.addresses(), s.meanConfidence(), s.withBuilding(), buildings, csvOutput.file());
         if (options.json()) {
-            out.printf(java.util.Locale.ROOT, "{\"model\":\"segmentation\",\"addresses\":%d,\"mean_confidence\":%.4f,"
-                    + "\"with_building\":%d,\"buildings\":%d}%n", s.addresses(), s.meanConfidence(), s.withBuilding(), buildings);
+            JsonSummary.print(out, JsonSummary.object("model", "segmentation", "addresses", s.addresses(), "mean_confidence",
+                    s.meanConfidence(), "with_building", s.withBuilding(), "buildings", buildings));
         }
     }
 }

@@ -1,6 +1,5 @@
 package in.workbench.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.imports.ImportSummary;
 import in.workbench.analytics.network.PageDecision;
@@ -66,8 +65,7 @@ final class SlowNetworkCommands {
             out.printf("Saved %s (also the scoring artefact for SlowNetworkScorer) and %s under %s.%n", SlowNetworkModel.FILE_NAME,
                     SlowNetworkModel.TRIBUO_FILE_NAME, ws.modelsDir());
             if (options.json()) {
-                ObjectMapper json = new ObjectMapper();
-                ObjectNode node = json.createObjectNode();
+                ObjectNode node = JsonSummary.object();
                 node.put("model", SlowNetworkModel.NAME);
                 node.put("auc", r.kept().auc());
                 node.put("ece", r.kept().ece());
@@ -86,7 +84,7 @@ final class SlowNetworkCommands {
                 util.put("rule", u.rule());
                 util.put("everyone_full", u.everyoneFull());
                 util.put("everyone_lite", u.everyoneLite());
-                out.println(json.writeValueAsString(node));
+                JsonSummary.print(out, node);
             }
         }
         return 0;
@@ -101,7 +99,8 @@ final class SlowNetworkCommands {
         out.printf("Scored %,d sessions%s: %,d served lite (p_slow > %.3f). Wrote %s.%n", s.scored(), all ? "" : " without an outcome",
                 s.lite(), s.threshold(), file);
         if (options.json()) {
-            out.printf("{\"model\":\"slow-network\",\"sessions\":%d,\"lite\":%d,\"threshold\":%.6f}%n", s.scored(), s.lite(), s.threshold());
+            JsonSummary.print(out, JsonSummary.object("model", "slow-network", "sessions", s.scored(), "lite", s.lite(), "threshold",
+                    s.threshold()));
         }
     }
 }

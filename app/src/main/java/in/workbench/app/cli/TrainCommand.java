@@ -1,6 +1,5 @@
 package in.workbench.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.address.DeliverabilityTrainer;
@@ -109,8 +108,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "Trained in %.1f s.%n", r.auc(), r.brierCalibrated(), r.ece(), r.meanPredicted(), r.deliveredShare(), r.shipments(),
                     r.atThreshold().threshold(), r.atThreshold().precision(), r.atThreshold().recall(), r.trainMillis() / 1000.0);
             if (options.json()) {
-                ObjectMapper json = new ObjectMapper();
-                ObjectNode node = json.createObjectNode();
+                ObjectNode node = JsonSummary.object();
                 node.put("model", "deliverability");
                 node.put("auc", r.auc());
                 node.put("chosen", r.chosen());
@@ -126,7 +124,7 @@ public final class TrainCommand implements Callable<Integer> {
                 node.put("folds", r.folds());
                 ObjectNode cands = node.putObject("candidates");
                 r.candidates().forEach(c -> cands.put(c.algorithm(), c.auc()));
-                out.println(json.writeValueAsString(node));
+                JsonSummary.print(out, node);
             }
         }
         return 0;
@@ -157,8 +155,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
             out.printf("Agreement with the weak labels on held-out addresses: span F1 %.3f.%n", r.weakAgreementF1());
             if (options.json()) {
-                ObjectMapper json = new ObjectMapper();
-                ObjectNode node = json.createObjectNode();
+                ObjectNode node = JsonSummary.object();
                 node.put("model", "segmentation");
                 if (r.spanF1() != null) {
                     node.put("span_f1", r.spanF1());
@@ -174,7 +171,7 @@ public final class TrainCommand implements Callable<Integer> {
                 node.put("epochs", r.epochs());
                 node.put("seed", r.seed());
                 node.put("train_millis", r.trainMillis());
-                out.println(json.writeValueAsString(node));
+                JsonSummary.print(out, node);
             }
         }
         return 0;

@@ -1,5 +1,6 @@
 package in.workbench.app.desktop;
 
+import in.workbench.views.Screenshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,16 +23,12 @@ import in.workbench.views.chart.ChartCard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.jfree.chart.fx.ChartCanvas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,12 +95,7 @@ class PackagingScreenTest {
     }
 
     static void screenshot(String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        robot.interact(() -> image.set(stage.getScene().getRoot().snapshot(null, null)));
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", dir.resolve(name + ".png").toFile());
+        Screenshots.write(robot, stage.getScene().getRoot(), name);
     }
 
     static void selectScreen(String title) {

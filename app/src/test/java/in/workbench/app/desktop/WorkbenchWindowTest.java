@@ -1,5 +1,6 @@
 package in.workbench.app.desktop;
 
+import in.workbench.views.Screenshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,17 +14,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import in.workbench.views.shell.Screen;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -66,11 +64,7 @@ class WorkbenchWindowTest {
     }
 
     static void screenshot(Node node, String name) throws Exception {
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        robot.interact(() -> image.set(node.snapshot(null, null)));
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", dir.resolve(name + ".png").toFile());
+        Screenshots.write(robot, node, name);
     }
 
     static void waitForText(String query, String expected) throws Exception {

@@ -1,5 +1,6 @@
 package in.workbench.views.addresses;
 
+import in.workbench.views.Screenshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,24 +12,19 @@ import in.workbench.views.shell.DialogService;
 import in.workbench.views.shell.Navigator;
 import in.workbench.views.shell.Screen;
 import in.workbench.views.task.FxTaskRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,11 +91,7 @@ class AddressScreensSmokeTest {
     }
 
     static void screenshot(String name) throws Exception {
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        robot.interact(() -> image.set(stage.getScene().getRoot().snapshot(null, null)));
-        Path out = Path.of("target", "screenshots");
-        Files.createDirectories(out);
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", out.resolve(name + ".png").toFile());
+        Screenshots.write(robot, stage.getScene().getRoot(), name);
     }
 
     static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {

@@ -1,5 +1,6 @@
 package in.workbench.views.catalog;
 
+import in.workbench.views.Screenshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,22 +9,18 @@ import in.workbench.analytics.catalog.CatalogStore;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.shell.DialogService;
 import in.workbench.views.task.SameThreadTaskRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,11 +59,7 @@ class CatalogScreensFxTest {
     }
 
     static void screenshot(Node node, String name) throws Exception {
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        robot.interact(() -> image.set(node.snapshot(null, null)));
-        Path out = Path.of("target", "screenshots");
-        Files.createDirectories(out);
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", out.resolve(name + ".png").toFile());
+        Screenshots.write(robot, node, name);
     }
 
     static final DialogService DIALOGS = new DialogService() {

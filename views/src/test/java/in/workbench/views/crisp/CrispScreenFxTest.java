@@ -1,5 +1,6 @@
 package in.workbench.views.crisp;
 
+import in.workbench.views.Screenshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,11 +15,8 @@ import in.workbench.views.task.SameThreadTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,11 +67,7 @@ class CrispScreenFxTest {
     }
 
     static void screenshot(Node node, String name) throws Exception {
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        robot.interact(() -> image.set(node.snapshot(null, null)));
-        Path out = Path.of("target", "screenshots");
-        Files.createDirectories(out);
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", out.resolve(name + ".png").toFile());
+        Screenshots.write(robot, node, name);
     }
 
     @Test

@@ -1,21 +1,16 @@
 package in.workbench.views.map;
 
+import in.workbench.views.Screenshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.image.WritableImage;
 import javafx.scene.shape.SVGPath;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -67,10 +62,6 @@ class IndiaMapViewTest {
     }
 
     private void screenshot(FxRobot robot) throws Exception {
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        robot.interact(() -> image.set(map.snapshot(null, null)));
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", dir.resolve("india-map.png").toFile());
+        Screenshots.write(robot, map, "india-map");
     }
 }

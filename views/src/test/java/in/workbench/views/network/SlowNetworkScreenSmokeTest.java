@@ -1,5 +1,6 @@
 package in.workbench.views.network;
 
+import in.workbench.views.Screenshots;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,18 +15,14 @@ import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.sample.SessionSampler;
 import in.workbench.views.task.FxTaskRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,11 +65,7 @@ class SlowNetworkScreenSmokeTest {
     }
 
     static void screenshot(String name) throws Exception {
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        robot.interact(() -> image.set(stage.getScene().getRoot().snapshot(null, null)));
-        Path out = Path.of("target", "screenshots");
-        Files.createDirectories(out);
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", out.resolve(name + ".png").toFile());
+        Screenshots.write(robot, stage.getScene().getRoot(), name);
     }
 
     @Test

@@ -1,12 +1,10 @@
 package in.workbench.views.team;
 
+import in.workbench.views.Screenshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -15,9 +13,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -59,10 +55,6 @@ class TeamWorkspaceViewTest {
     }
 
     static void screenshot(Node node, String name) throws Exception {
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        robot.interact(() -> image.set(node.getScene().getRoot().snapshot(null, null)));
-        Path out = Path.of("target", "screenshots");
-        Files.createDirectories(out);
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", out.resolve(name + ".png").toFile());
+        Screenshots.write(robot, node.getScene().getRoot(), name);
     }
 }

@@ -222,7 +222,7 @@ public final class WorkbenchApplication extends Application implements MainWindo
                 Failures.sentenceFor(e) + (workspace == null ? "" : " The workspace " + workspace.folder().getFileName() + " stays open."), e));
     }
 
-    private void show(Workspace opened) {
+    void show(Workspace opened) {
         Workspace previous = workspace;
         workspace = opened;
         if (opened.server().isEmpty()) {

@@ -123,25 +123,33 @@ public final class ModelStore {
                 boolean changedHere = here != null && (was == null || !was.sha256().equals(here.sha256()));
                 boolean deletedHere = here == null && was != null;
                 boolean changedThere = there != null && (was == null || !was.sha256().equals(there));
-                if (here != null && here.sha256().equals(there)) {
-                    next.put(name, here);
-                } else if (changedHere && send) {
-                    store(name, here);
-                    next.put(name, here);
-                } else if (deletedHere && send && there != null && !changedThere) {
-                    delete(name);
-                } else if (there != null) {
-                    next.put(name, fetch(name));
-                } else if (here != null) {
-                    // Gone from the table (an owner deleted it), or never there and not this analyst's to send.
-                    Files.deleteIfExists(dir.resolve(name));
+                try {
+                    if (here != null && here.sha256().equals(there)) {
+                        next.put(name, here);
+                    } else if (changedHere && send) {
+                        store(name, here);
+                        next.put(name, here);
+                    } else if (deletedHere && send && there != null && !changedThere) {
+                        delete(name);
+                    } else if (there != null) {
+                        next.put(name, fetch(name));
+                    } else if (here != null) {
+                        // Gone from the table (an owner deleted it), or never there and not this analyst's to send.
+                        Files.deleteIfExists(dir.resolve(name));
+                    }
+                } catch (WorkbenchException refused) {
+                    // One file the table holds badly (its checksum) does not keep the others from being brought in step.
+                    LOG.warn("{}", refused.getMessage());
+                    if (was != null) {
+                        next.put(name, was);
+                    }
                 }
             }
             writeManifest(next);
             if (send) {
                 fillProvenance();
             }
-        } catch (SQLException | WorkbenchException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.warn("Could not bring the models of {} in step with the workspace: {}", ws.location(), e.getMessage());
         } catch (IOException e) {
             LOG.warn("Could not bring the models folder {} in step with the workspace: {}", dir, e.getMessage());

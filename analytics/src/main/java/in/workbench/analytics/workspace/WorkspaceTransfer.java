@@ -248,17 +248,21 @@ public final class WorkspaceTransfer {
     }
 
     private static List<String> relations(Connection c, String type) throws SQLException {
+        List<String> out = names(c, "SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_type = ? "
+                + "ORDER BY table_name", type);
+        out.remove("flyway_schema_history");
+        return out;
+    }
+
+    /** The first column, lower case, of a query on the connection's schema (first parameter) and {@code arg} (second). */
+    private static List<String> names(Connection c, String sql, String arg) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
-                + "AND table_type = ? ORDER BY table_name")) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, c.getSchema());
-            ps.setString(2, type);
+            ps.setString(2, arg);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String name = rs.getString(1).toLowerCase(Locale.ROOT);
-                    if (!name.equals("flyway_schema_history")) {
-                        out.add(name);
-                    }
+                    out.add(rs.getString(1).toLowerCase(Locale.ROOT));
                 }
             }
         }
@@ -509,18 +513,8 @@ public final class WorkspaceTransfer {
     }
 
     private static List<String[]> identityColumns(Connection c, String table) throws SQLException {
-        List<String[]> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT column_name FROM information_schema.columns WHERE table_schema = ? "
-                + "AND LOWER(table_name) = ? AND is_identity = 'YES'")) {
-            ps.setString(1, c.getSchema());
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new String[] {table, rs.getString(1).toLowerCase(Locale.ROOT)});
-                }
-            }
-        }
-        return out;
+        return names(c, "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND LOWER(table_name) = ? "
+                + "AND is_identity = 'YES'", table).stream().map(column -> new String[] {table, column}).toList();
     }
 
     /** Moves each identity column on past the largest copied value, so that new rows get new ids. */

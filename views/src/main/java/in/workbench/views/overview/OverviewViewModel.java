@@ -53,7 +53,7 @@ public final class OverviewViewModel {
         this.workspace = ws;
         runner.submit("Reading the overview", m -> {
             aggregates.ensureBuilt(ws, m);
-            Header h = new Header("Workspace " + ws.folder().getFileName(), ws.rowCounts(), ws.trainedModelLines());
+            Header h = new Header(ws.server().map(a -> "Team workspace " + a.displayName()).orElse("Workspace " + ws.folder().getFileName()), ws.rowCounts(), ws.trainedModelLines());
             long t0 = System.nanoTime();
             Dashboard d = Dashboard.load(ws);
             return new Loaded(h, d, (System.nanoTime() - t0) / 1_000_000);

@@ -110,8 +110,10 @@ public final class MainWindow implements Navigator {
 
     /** Shows a workspace in every screen and the status bar. */
     public void setWorkspace(Workspace workspace) {
-        stage.setTitle("Workbench — " + workspace.folder().getFileName());
-        statusBar.setWorkspace("Workspace: " + workspace.folder());
+        stage.setTitle("Workbench — " + (workspace.server().isPresent() ? workspace.server().get().displayName() : workspace.folder().getFileName()));
+        statusBar.setWorkspace(workspace.server().isEmpty() ? "Workspace: " + workspace.folder() : "Team workspace " + workspace.server().get().user() + "@" + workspace.server().get().displayName()
+                + " — you are " + (workspace.role() == in.workbench.analytics.workspace.TeamRole.OWNER ? "an " : "a ")
+                + workspace.role().word() + workspace.readOnlyReason().map(r -> " (read-only)").orElse(""));
         for (Screen s : screens) {
             s.onWorkspaceChanged(workspace);
         }

@@ -29,6 +29,7 @@ public final class StatusBar extends HBox {
         cancel.setVisible(false);
         cancel.setId("cancelTask");
         task.setId("taskMessage");
+        workspace.setId("workspaceLocation");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(workspace, spacer, task, progress, cancel);

@@ -135,6 +135,11 @@ public final class WorkbenchApplication extends Application {
         return workspace.get();
     }
 
+    /** Shows a workspace that is already open, in place of the current one (tests use it). */
+    void show(Workspace opened) {
+        workspace.show(opened);
+    }
+
     /** The main window (tests use it). */
     public MainWindow window() {
         return window;

@@ -150,7 +150,12 @@ public final class AddressParser {
 
         /** The word in lower case without trailing dots and commas, as the parser compares it. */
         public String key() {
-            return text.toLowerCase(Locale.ROOT).replaceAll("[.,]+$", "");
+            String lower = text.toLowerCase(Locale.ROOT);
+            int end = lower.length();
+            while (end > 0 && (lower.charAt(end - 1) == '.' || lower.charAt(end - 1) == ',')) {
+                end--;
+            }
+            return end == lower.length() ? lower : lower.substring(0, end);
         }
     }
 

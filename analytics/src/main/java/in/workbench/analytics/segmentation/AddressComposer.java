@@ -192,7 +192,7 @@ public final class AddressComposer {
                     "PS ", "Thana ")) + p.subDistrict());
         }
         d.add(SegmentLabel.DISTRICT, pick(List.of("Distt. ", "Dist. ", "Dist ", "District ", "Distt ", "Zila ", "Jilla ", "DT. ", ""))
-                + p.district() + (chance(0.15) ? " District" : ""));
+                + district(p.district()) + (chance(0.15) ? " District" : ""));
         if (chance(0.6)) {
             d.add(SegmentLabel.STATE, state(p));
         }
@@ -277,7 +277,7 @@ public final class AddressComposer {
             d.add(SegmentLabel.CITY, city);
         }
         if (chance(0.15)) {
-            d.add(SegmentLabel.DISTRICT, pick(List.of("Distt. ", "Dist. ", "District ", "Dt. ")) + p.district());
+            d.add(SegmentLabel.DISTRICT, pick(List.of("Distt. ", "Dist. ", "District ", "Dt. ")) + district(p.district()));
         }
         if (chance(0.5)) {
             d.add(SegmentLabel.STATE, state(p));
@@ -350,7 +350,7 @@ public final class AddressComposer {
     }
 
     private String city(Place p) {
-        String district = p.district();
+        String district = district(p.district());
         String key = PostalDirectory.normalise(district);
         for (String[] alias : ALIASES) {
             if (alias[1].equals(key) && chance(0.35)) {
@@ -372,6 +372,11 @@ public final class AddressComposer {
     private String state(Place p) {
         double r = random.nextDouble();
         return r < 0.6 ? p.state().displayName() : r < 0.8 ? p.state().code() : p.state().displayName().toUpperCase(Locale.ROOT);
+    }
+
+    /** A district as people write it: without the directory's bracketed state ("Bilaspur(CGH)" is "Bilaspur"). */
+    static String district(String name) {
+        return name.replaceAll("\\s*\\(.*\\)$", "").trim();
     }
 
     private static String office(Place p) {

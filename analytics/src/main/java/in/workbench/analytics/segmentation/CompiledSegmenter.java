@@ -31,14 +31,17 @@ final class CompiledSegmenter {
 
     private final Map<String, double[]> weights;
     private final double[] bias;
-    /** transition[from][to]. */
-    private final double[][] transition;
+    /** exp(transition[from][to]), computed once. */
+    private final double[][] expTransition;
     private final SegmentLabel[] labels;
 
     private CompiledSegmenter(Map<String, double[]> weights, double[] bias, double[][] transition, SegmentLabel[] labels) {
         this.weights = weights;
         this.bias = bias;
-        this.transition = transition;
+        this.expTransition = new double[transition.length][];
+        for (int i = 0; i < transition.length; i++) {
+            expTransition[i] = java.util.Arrays.stream(transition[i]).map(Math::exp).toArray();
+        }
         this.labels = labels;
     }
 
@@ -105,60 +108,91 @@ final class CompiledSegmenter {
     }
 
     /**
-     * Each token's label of highest marginal probability and that probability (forward–backward in
-     * log space), as Tribuo's CRF predicts with its MULTIPLY confidence.
+     * Each token's label of highest marginal probability and that probability, as Tribuo's CRF
+     * predicts with its MULTIPLY confidence: forward–backward in probability space, each step
+     * rescaled to sum to one (the same marginals as in log space, with one exponential per token
+     * and label instead of one per label pair).
      */
     private void marginals(double[][] score, SegmentLabel[] out, double[] confidence) {
         int n = score.length;
         int nl = bias.length;
+        double[][] e = new double[n][nl];
+        for (int i = 0; i < n; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int l = 0; l < nl; l++) {
+                max = Math.max(max, score[i][l]);
+            }
+            for (int l = 0; l < nl; l++) {
+                e[i][l] = Math.exp(score[i][l] - max);
+            }
+        }
         double[][] alpha = new double[n][nl];
         double[][] beta = new double[n][nl];
-        alpha[0] = score[0].clone();
-        double[] tmp = new double[nl];
+        System.arraycopy(e[0], 0, alpha[0], 0, nl);
+        normalise(alpha[0]);
         for (int i = 1; i < n; i++) {
-            for (int j = 0; j < nl; j++) {
-                for (int k = 0; k < nl; k++) {
-                    tmp[k] = alpha[i - 1][k] + transition[k][j];
-                }
-                alpha[i][j] = logSumExp(tmp) + score[i][j];
-            }
-        }
-        for (int i = n - 2; i >= 0; i--) {
+            double[] prev = alpha[i - 1];
+            double[] cur = alpha[i];
             for (int k = 0; k < nl; k++) {
-                for (int j = 0; j < nl; j++) {
-                    tmp[j] = transition[k][j] + score[i + 1][j] + beta[i + 1][j];
+                double a = prev[k];
+                if (a == 0) {
+                    continue;
                 }
-                beta[i][k] = logSumExp(tmp);
+                double[] t = expTransition[k];
+                for (int j = 0; j < nl; j++) {
+                    cur[j] += a * t[j];
+                }
             }
+            for (int j = 0; j < nl; j++) {
+                cur[j] *= e[i][j];
+            }
+            normalise(cur);
         }
-        double z = logSumExp(alpha[n - 1]);
+        java.util.Arrays.fill(beta[n - 1], 1.0);
+        double[] tmp = new double[nl];
+        for (int i = n - 2; i >= 0; i--) {
+            double[] next = beta[i + 1];
+            for (int j = 0; j < nl; j++) {
+                tmp[j] = e[i + 1][j] * next[j];
+            }
+            double[] cur = beta[i];
+            for (int k = 0; k < nl; k++) {
+                double[] t = expTransition[k];
+                double sum = 0;
+                for (int j = 0; j < nl; j++) {
+                    sum += t[j] * tmp[j];
+                }
+                cur[k] = sum;
+            }
+            normalise(cur);
+        }
         for (int i = 0; i < n; i++) {
+            double total = 0;
             int best = 0;
             double bestP = -1;
             for (int l = 0; l < nl; l++) {
-                double p = Math.exp(alpha[i][l] + beta[i][l] - z);
+                double p = alpha[i][l] * beta[i][l];
+                total += p;
                 if (p > bestP) {
                     bestP = p;
                     best = l;
                 }
             }
             out[i] = labels[best];
-            confidence[i] = Math.max(0, Math.min(1, bestP));
+            confidence[i] = total > 0 ? Math.max(0, Math.min(1, bestP / total)) : 0;
         }
     }
 
-    private static double logSumExp(double[] v) {
-        double max = Double.NEGATIVE_INFINITY;
+    private static void normalise(double[] v) {
+        double sum = 0;
         for (double x : v) {
-            max = Math.max(max, x);
+            sum += x;
         }
-        if (max == Double.NEGATIVE_INFINITY) {
-            return max;
+        if (sum > 0 && sum != 1) {
+            double inv = 1 / sum;
+            for (int i = 0; i < v.length; i++) {
+                v[i] *= inv;
+            }
         }
-        double s = 0;
-        for (double x : v) {
-            s += Math.exp(x - max);
-        }
-        return max + Math.log(s);
     }
 }

@@ -42,7 +42,8 @@ public final class CueWords {
                 "dwelling", "premises", "bungalow", "no:", "nos", "num", "kothi", "gala", "stall"));
         put(m, Kind.FLOOR, List.of("floor", "flr", "fl", "gf", "g/f", "f/f", "s/f", "t/f", "basement", "ground", "first", "second",
                 "third", "top", "gr", "upper", "lower", "ugf", "lgf", "ff", "sf", "tf", "mezzanine", "terrace", "manzil", "manjil",
-                "मंजिल", "मंज़िल", "तल", "fourth", "fifth"));
+                "मंजिल", "मंज़िल", "तल", "fourth", "fifth", "pehli", "dusri", "doosri", "teesri", "tisri", "chauthi", "bhutal", "भूतल",
+                "पहली", "दूसरी", "तीसरी"));
         put(m, Kind.LOCALITY, List.of("village", "vill", "vil", "gram", "grama", "at/po", "at/post", "at", "po", "p.o", "post", "mauza",
                 "mouza", "vpo", "गाँव", "ग्राम", "mohalla", "mohala", "muhalla", "mohalla.", "पोस्ट", "गांव", "मोहल्ला", "gaam", "graam",
                 "vill.po", "vil.po", "p.o.", "post.office", "ग्राम.", "पो"));
@@ -60,7 +61,7 @@ public final class CueWords {
                 "bhavan", "bhawan", "villa", "villas", "mansion", "plaza", "arcade", "kunj", "niketan", "dham", "palace", "gardens",
                 "homes", "residence", "chawl", "building", "bldg", "chambers", "manor", "estate", "housing", "habitat", "mahal", "kutir",
                 "nilayam", "illam", "sadanam", "flats", "residences", "cghs", "socy", "appartment", "apartmnt", "aprtment", "bhawan.", "भवन",
-                "अपार्टमेंट", "सोसाइटी", "निवास"));
+                "अपार्टमेंट", "सोसाइटी", "निवास", "centre", "center"));
         put(m, Kind.STREET, List.of("road", "rd", "street", "st", "marg", "path", "lane", "salai", "veedhi", "gali", "galli", "cross",
                 "main", "avenue", "highway", "bypass", "गली", "rasta", "sadak", "सड़क", "रोड", "मार्ग", "ave", "nh", "sh", "link",
                 "ring", "theru", "bylane", "gully", "veethi", "salai.", "रास्ता"));

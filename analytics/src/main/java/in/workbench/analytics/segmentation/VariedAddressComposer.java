@@ -223,6 +223,10 @@ public final class VariedAddressComposer {
                 + sub : sub + pick(List.of(" Tehsil", " Taluka", " Taluk", " Mandal", " Tq.", " Tal.", " Block"));
     }
 
+    private static String plainDistrict(Place p) {
+        return AddressComposer.district(p.district());
+    }
+
     private static String office(Place p) {
         return p.officeName().replaceAll("\\s+[SBHG]\\.?O\\.?$", "").replaceAll("\\s*\\(.*\\)$", "").trim();
     }
@@ -231,11 +235,11 @@ public final class VariedAddressComposer {
         if (chance(0.12)) {
             return pick(OLD_NAMES);
         }
-        return p.district();
+        return plainDistrict(p);
     }
 
     private String district(Place p) {
-        String dist = p.district();
+        String dist = plainDistrict(p);
         double r = random.nextDouble();
         if (r < 0.55) {
             return pick(List.of("Dist. ", "Distt. ", "Dist.", "Distt.", "Dist-", "DIST ", "District ", "District: ", "Dt. ", "Zila ", "Jila ",
@@ -453,7 +457,7 @@ public final class VariedAddressComposer {
             if (chance(0.5)) {
                 d.add(SegmentLabel.SUBLOCALITY, "तहसील " + (p.subDistrict().isBlank() ? name() : p.subDistrict()));
             }
-            d.add(SegmentLabel.DISTRICT, pick(List.of("जिला ", "जिला- ", "ज़िला ")) + p.district());
+            d.add(SegmentLabel.DISTRICT, pick(List.of("जिला ", "जिला- ", "ज़िला ")) + plainDistrict(p));
             if (chance(0.5)) {
                 d.add(SegmentLabel.STATE, chance(0.5) ? pick(DEVA_STATES) : p.state().displayName());
             }

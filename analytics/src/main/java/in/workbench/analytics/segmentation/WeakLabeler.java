@@ -30,8 +30,8 @@ public final class WeakLabeler {
     }
 
     /** Cue words that open a place part even in the middle of a chunk written without commas. */
-    private static final java.util.Set<String> PART_CUES = java.util.Set.of("distt", "dist", "district", "zila", "jila", "जिला", "ज़िला",
-            "tehsil", "teh", "tahsil", "taluka", "tal", "taluk", "tq", "mandal", "तहसील", "village", "vill", "gram", "ग्राम", "गांव", "गाँव",
+    private static final java.util.Set<String> PART_CUES = java.util.Set.of("distt", "dist", "dt", "district", "zila", "jila", "जिला", "ज़िला",
+            "tehsil", "teh", "tah", "tahsil", "taluka", "tal", "taluk", "tq", "mandal", "तहसील", "village", "vill", "gram", "ग्राम", "गांव", "गाँव",
             "post", "po", "p.o", "पो", "पोस्ट", "mauza", "mohalla", "मोहल्ला");
 
     /** Postpositions that close a landmark ("Shiv Mandir ke paas", "मंदिर के सामने"). */
@@ -64,6 +64,9 @@ public final class WeakLabeler {
                 labels[i + 1] = SegmentLabel.PINCODE;
                 pin = keys[i] + keys[i + 1];
                 i++;
+            } else if (keys[i].length() == 7 && keys[i].charAt(3) == '-' && AddressParser.looksLikePincode(keys[i].replace("-", ""))) {
+                labels[i] = SegmentLabel.PINCODE;
+                pin = keys[i].replace("-", "");
             } else if (keys[i].matches("\\d{5}|\\d{7}") && (i == n - 1 || i > 0 && CueWords.of(keys[i - 1]) == CueWords.Kind.PINCODE
                     || i > 1 && CueWords.of(keys[i - 2]) == CueWords.Kind.PINCODE)) {
                 labels[i] = SegmentLabel.PINCODE;
@@ -159,7 +162,7 @@ public final class WeakLabeler {
         String[] keys = ctx.keys;
         SegmentLabel[] labels = ctx.labels;
         for (int j = from + 2; j < to; j++) {
-            if (PART_CUES.contains(keys[j]) && CueWords.of(keys[j - 1]) == null && j + 1 < to && CueWords.of(keys[j + 1]) == null
+            if (PART_CUES.contains(keys[j].replaceAll("[-:]+$", "")) && CueWords.of(keys[j - 1]) == null && j + 1 < to && CueWords.of(keys[j + 1]) == null
                     && !keys[j + 1].equals("office")) {
                 classify(ctx, from, j);
                 classify(ctx, j, to);

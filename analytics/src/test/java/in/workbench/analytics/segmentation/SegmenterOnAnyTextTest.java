@@ -118,6 +118,29 @@ class SegmenterOnAnyTextTest {
     }
 
     @Test
+    void aCueWordGluedToItsPartByADotOrADashIsAWordOfItsOwn() {
+        List<String> words = new ArrayList<>();
+        Segmentation.tokensOf("Distt.Coimbatore, Vill-Rampur, P.O.Kalyan, H.No.12, Kh.No.5/24/1, M.G.Road, CO-OP, T.Nagar, 560-001")
+                .forEach(t -> words.add(t.text()));
+        assertEquals(List.of("Distt.", "Coimbatore", "Vill-", "Rampur", "P.O.", "Kalyan", "H.No.", "12", "Kh.No.", "5/24/1", "M.G.Road",
+                "CO-OP", "T.Nagar", "560-001"), words);
+    }
+
+    @Test
+    void statesWrittenWithDotsOrInDevanagariAreStates() {
+        assertTrue(AddressFeatures.isState(AddressFeatures.normalise("T.N.")));
+        assertTrue(AddressFeatures.isState(AddressFeatures.normalise("U. P.")));
+        assertTrue(AddressFeatures.isState(AddressFeatures.normalise("उत्तर प्रदेश")));
+        assertTrue(!AddressFeatures.isState(AddressFeatures.normalise("S.B.I.")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Flat 12, Shanti Apartments", "  MG Road -- Pune.", "A", "Distt.Coimbatore", "H.No. 4-56/A, Sec-12", "#12/3;;x"})
+    void phrasesAreNormalisedAsThePostalDirectoryDoes(String phrase) {
+        assertEquals(in.workbench.analytics.geo.PostalDirectory.normalise(phrase), AddressFeatures.normalise(phrase));
+    }
+
+    @Test
     void cueWordsBelongToThePartTheyIntroduceOrClose() {
         Segmentation s = model.segment(parser, "c/o Sandeep Patil, Qr. 297/A, Opp. SBI ATM, Village Pappampatti, Distt. Coimbatore, PIN 641001",
                 null);

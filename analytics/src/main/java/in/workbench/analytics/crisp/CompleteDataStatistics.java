@@ -56,9 +56,6 @@ final class CompleteDataStatistics {
                     continue;
                 }
                 double[] target = d + 1 == t0 ? x : survival;
-                if (target == null) {
-                    continue;
-                }
                 target[1] += 1;
                 target[2] += data.contactHours[c];
                 target[3] += data.contactClose[c] ? 1 : 0;

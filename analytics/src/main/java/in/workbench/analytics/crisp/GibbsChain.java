@@ -19,6 +19,10 @@ import java.util.SplittableRandom;
  * Day 0's exposure ("exposed on or before the first day") has probability {@code initial}; the exposure on day t ≥ 1 has probability
  * 1 − (1 − p0) Π (1 − p1) over day t−1's encounters with infectious people.
  *
+ * <p>With the test policy, the days up to a person's first test (of any kind) are evidence through
+ * the policy factors, which depend on how many of those days the person was infectious, so they
+ * enter each candidate infectious spell as one factor rather than as a per-day prefix sum.
+ *
  * <p>Not thread-safe: one thread runs a chain; chains share only the immutable {@link CrispData}.
  */
 final class GibbsChain {

@@ -10,7 +10,8 @@ import java.util.List;
  * with infectious people of (1, hours, close, indoor)); staying susceptible contributes −z and
  * becoming exposed log(1 − e^−z), for days t ≥ 1; day 0 (exposed already when the window opens)
  * has its own probability, counted apart. So the survivals need only their summed features, and
- * each exposure its own feature vector. Also the counts for the symptom-test rates. Used by one thread.
+ * each exposure its own feature vector. Also the counts for the test policy: infectious spells before
+ * the first test by their length and whether a symptom-driven test ended them. Used by one thread.
  */
 final class CompleteDataStatistics {
 
@@ -20,8 +21,11 @@ final class CompleteDataStatistics {
     final List<double[]> exposures = new ArrayList<>();
     double initiallyExposed;
     double initialPeople;
-    double testedInfectious;
-    double daysInfectious;
+    /** untestedSpells[k]: infectious spells with k days before the first test, no symptom test among them. */
+    double[] untestedSpells;
+    /** testedSpells[k]: infectious spells with k untested days, then a symptom-driven test while infectious. */
+    double[] testedSpells;
+    /** Days before the first test not infectious, and symptom-driven tests on such days. */
     double testedOther;
     double daysOther;
     int samples;
@@ -52,9 +56,6 @@ final class CompleteDataStatistics {
                     continue;
                 }
                 double[] target = d + 1 == t0 ? x : survival;
-                if (target == null) {
-                    continue;
-                }
                 target[1] += 1;
                 target[2] += data.contactHours[c];
                 target[3] += data.contactClose[c] ? 1 : 0;
@@ -66,18 +67,26 @@ final class CompleteDataStatistics {
             int last = policyLastDay[u];
             int a = chain.infectiousStart(u);
             int b = chain.infectiousEnd(u);
-            int iDays = Math.max(0, Math.min(b, last + 1) - Math.min(a, last + 1));
-            daysInfectious += iDays;
-            daysOther += last + 1 - iDays;
+            boolean symptomTest = false;
             for (int k = data.testStart[u]; k < data.testStart[u + 1]; k++) {
                 int test = data.testsOf[k];
-                if (policyTest[test] && data.testDay[test] == last) {
-                    if (last >= a && last < b) {
-                        testedInfectious++;
-                    } else {
-                        testedOther++;
-                    }
-                    break;
+                symptomTest |= policyTest[test] && data.testDay[test] == last;
+            }
+            int iDays = Math.max(0, Math.min(b, last + 1) - Math.min(a, last + 1));
+            boolean testedWhileInfectious = symptomTest && last >= a && last < b;
+            daysOther += last + 1 - iDays;
+            if (symptomTest && !testedWhileInfectious) {
+                testedOther++;
+            }
+            if (iDays > 0) {
+                if (untestedSpells == null) {
+                    untestedSpells = new double[t + 1];
+                    testedSpells = new double[t + 1];
+                }
+                if (testedWhileInfectious) {
+                    testedSpells[iDays - 1]++;
+                } else {
+                    untestedSpells[iDays]++;
                 }
             }
         }
@@ -92,8 +101,16 @@ final class CompleteDataStatistics {
         exposures.addAll(o.exposures);
         initiallyExposed += o.initiallyExposed;
         initialPeople += o.initialPeople;
-        testedInfectious += o.testedInfectious;
-        daysInfectious += o.daysInfectious;
+        if (o.untestedSpells != null) {
+            if (untestedSpells == null) {
+                untestedSpells = new double[o.untestedSpells.length];
+                testedSpells = new double[o.testedSpells.length];
+            }
+            for (int k = 0; k < untestedSpells.length; k++) {
+                untestedSpells[k] += o.untestedSpells[k];
+                testedSpells[k] += o.testedSpells[k];
+            }
+        }
         testedOther += o.testedOther;
         daysOther += o.daysOther;
         samples += o.samples;

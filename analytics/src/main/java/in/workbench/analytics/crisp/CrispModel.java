@@ -70,6 +70,7 @@ public record CrispModel(CrispParams params, double[] standardErrors, List<Crisp
         policy.put("enabled", params.testPolicy());
         policy.put("symptom_test_rate_infectious", params.symptomTestInfectious());
         policy.put("symptom_test_rate_other", params.symptomTestOther());
+        policy.put("symptom_tested_share", params.symptomShare());
         ArrayNode b = n.putArray("batches");
         for (CrispParams p : batches) {
             ObjectNode o = b.addObject();
@@ -130,7 +131,7 @@ public record CrispModel(CrispParams params, double[] standardErrors, List<Crisp
         return new CrispParams(p0, w.path("intercept").asDouble(), w.path("duration_h").asDouble(),
                 w.path("close").asDouble(), w.path("indoor").asDouble(), policy.path("enabled").asBoolean(false),
                 policy.path("symptom_test_rate_infectious").asDouble(0.5), policy.path("symptom_test_rate_other").asDouble(0.5),
-                n.path("p_initial").asDouble(p0));
+                n.path("p_initial").asDouble(p0), policy.path("symptom_tested_share").asDouble(1));
     }
 
     /** The JSON text. */

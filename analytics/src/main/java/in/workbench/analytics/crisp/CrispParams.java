@@ -23,9 +23,12 @@ import java.util.Locale;
  * @param symptomTestInfectious P(a symptom-driven test on a day | infectious)
  * @param symptomTestOther P(a symptom-driven test on a day | not infectious)
  * @param initial probability of being exposed on or before the window's first day
+ * @param symptomShare the share of infections that would lead to a symptom-driven test at all (the
+ *     others are tested for symptoms no more often than anyone); so days of being infectious and
+ *     untested lower the likelihood monotonically but never below 1 − symptomShare
  */
 public record CrispParams(double p0, double intercept, double durationH, double close, double indoor, boolean testPolicy,
-        double symptomTestInfectious, double symptomTestOther, double initial) {
+        double symptomTestInfectious, double symptomTestOther, double initial, double symptomShare) {
 
     public CrispParams {
         if (!(p0 > 0 && p0 < 1)) {
@@ -37,6 +40,9 @@ public record CrispParams(double p0, double intercept, double durationH, double 
         if (testPolicy && !(symptomTestInfectious > 0 && symptomTestInfectious < 1 && symptomTestOther > 0 && symptomTestOther < 1)) {
             throw new IllegalArgumentException("symptom test rates must be between 0 and 1");
         }
+        if (testPolicy && !(symptomShare > 0 && symptomShare <= 1)) {
+            throw new IllegalArgumentException("the share of infections tested for symptoms must be above 0 and at most 1");
+        }
         if (!(initial > 0 && initial < 1)) {
             throw new IllegalArgumentException("the initial exposure probability must be between 0 and 1, was " + initial);
         }
@@ -44,12 +50,12 @@ public record CrispParams(double p0, double intercept, double durationH, double 
 
     /** The published model (no test policy) with these transmission parameters. */
     public static CrispParams published(double p0, double intercept, double durationH, double close, double indoor) {
-        return new CrispParams(p0, intercept, durationH, close, indoor, false, 0.5, 0.5, p0);
+        return new CrispParams(p0, intercept, durationH, close, indoor, false, 0.5, 0.5, p0, 1);
     }
 
     /** Where MCEM starts: a small background rate and a modest transmission probability per encounter. */
     public static CrispParams start(boolean testPolicy) {
-        return new CrispParams(0.001, 0.01, 0.05, 0.01, 0.01, testPolicy, 0.05, 0.01, 0.001);
+        return new CrispParams(0.001, 0.01, 0.05, 0.01, 0.01, testPolicy, 0.05, 0.01, 0.001, 0.5);
     }
 
     /** The exponent λ = −log(1 − p1) of an encounter. */
@@ -64,23 +70,26 @@ public record CrispParams(double p0, double intercept, double durationH, double 
 
     /** The same parameters with other transmission weights and p0. */
     public CrispParams withTransmission(double newP0, double[] w) {
-        return new CrispParams(newP0, w[0], w[1], w[2], w[3], testPolicy, symptomTestInfectious, symptomTestOther, initial);
+        return new CrispParams(newP0, w[0], w[1], w[2], w[3], testPolicy, symptomTestInfectious, symptomTestOther, initial,
+                symptomShare);
     }
 
     /** The same parameters with other symptom-test rates. */
-    public CrispParams withTestRates(double infectious, double other) {
-        return new CrispParams(p0, intercept, durationH, close, indoor, testPolicy, infectious, other, initial);
+    public CrispParams withTestRates(double infectious, double other, double share) {
+        return new CrispParams(p0, intercept, durationH, close, indoor, testPolicy, infectious, other, initial, share);
     }
 
     /** The same parameters with another probability of being exposed already on the first day. */
     public CrispParams withInitial(double newInitial) {
-        return new CrispParams(p0, intercept, durationH, close, indoor, testPolicy, symptomTestInfectious, symptomTestOther, newInitial);
+        return new CrispParams(p0, intercept, durationH, close, indoor, testPolicy, symptomTestInfectious, symptomTestOther, newInitial,
+                symptomShare);
     }
 
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "p0=%.5f initial=%.4f w=(%.4f, %.4f/h, close %.4f, indoor %.4f)%s", p0, initial, intercept, durationH,
                 close, indoor,
-                testPolicy ? String.format(Locale.ROOT, " symptom tests %.4f/%.4f", symptomTestInfectious, symptomTestOther) : "");
+                testPolicy ? String.format(Locale.ROOT, " symptom tests %.4f/%.4f for %.2f of infections", symptomTestInfectious,
+                symptomTestOther, symptomShare) : "");
     }
 }

@@ -114,11 +114,61 @@ public final class CrispTrainer {
         CrispParams p = current.withTransmission(p0, new double[] {next[1], next[2], next[3], next[4]})
                 .withInitial(Math.min(0.5, (s.initiallyExposed + 0.5) / (s.initialPeople + 1)));
         if (current.testPolicy()) {
-            double si = clampRate((s.testedInfectious + 0.5) / (s.daysInfectious + 1));
-            double so = clampRate((s.testedOther + 0.5) / (s.daysOther + 1));
-            p = p.withTestRates(si, so);
+            p = testPolicy(s, p);
         }
         return p;
+    }
+
+    /**
+     * The test policy's M-step: the share φ of infections that would be tested for symptoms, their
+     * daily rate s while infectious and everyone else's rate o, maximising the expected
+     * log-likelihood of the infectious spells (a two-type mixture, so a few EM rounds over the spell
+     * counts) and of the other days.
+     */
+    static CrispParams testPolicy(CompleteDataStatistics s, CrispParams current) {
+        double phi = current.symptomShare();
+        double rate = current.symptomTestInfectious();
+        double other = current.symptomTestOther();
+        if (s.untestedSpells == null) {
+            return current.withTestRates(rate, clampRate((s.testedOther + 0.5) / (s.daysOther + 1)), phi);
+        }
+        int size = s.untestedSpells.length;
+        for (int round = 0; round < 200; round++) {
+            double share = 0.5;
+            double people = 1;
+            double typeTests = 0.5;
+            double typeDays = 1;
+            double otherTests = s.testedOther + 0.5;
+            double otherDays = s.daysOther + 1;
+            for (int k = 0; k < size; k++) {
+                for (int tested = 0; tested <= 1; tested++) {
+                    double n = tested == 1 ? s.testedSpells[k] : s.untestedSpells[k];
+                    if (n == 0) {
+                        continue;
+                    }
+                    double logA = Math.log(phi) + k * Math.log1p(-rate) + (tested == 1 ? Math.log(rate) : 0);
+                    double logB = Math.log1p(-phi) + k * Math.log1p(-other) + (tested == 1 ? Math.log(other) : 0);
+                    double r = 1 / (1 + Math.exp(logB - logA));
+                    share += n * r;
+                    people += n;
+                    typeTests += n * r * tested;
+                    typeDays += n * r * (k + tested);
+                    otherTests += n * (1 - r) * tested;
+                    otherDays += n * (1 - r) * (k + tested);
+                }
+            }
+            double nextPhi = Math.min(0.999, Math.max(1e-3, share / people));
+            double nextRate = clampRate(typeTests / typeDays);
+            double nextOther = clampRate(otherTests / otherDays);
+            boolean settled = Math.abs(nextPhi - phi) < 1e-6 && Math.abs(nextRate - rate) < 1e-7 && Math.abs(nextOther - other) < 1e-9;
+            phi = nextPhi;
+            rate = nextRate;
+            other = nextOther;
+            if (settled) {
+                break;
+            }
+        }
+        return current.withTestRates(rate, other, phi);
     }
 
     private static double clampRate(double r) {
@@ -132,7 +182,9 @@ public final class CrispTrainer {
         double si = 0;
         double so = 0;
         double initial = 0;
+        double share = 0;
         for (CrispParams p : list) {
+            share += p.symptomShare() / n;
             initial += p.initial() / n;
             p0 += p.p0() / n;
             w[0] += p.intercept() / n;
@@ -144,7 +196,7 @@ public final class CrispTrainer {
         }
         CrispParams first = list.get(0);
         CrispParams p = first.withTransmission(p0, w).withInitial(initial);
-        return first.testPolicy() ? p.withTestRates(si, so) : p;
+        return first.testPolicy() ? p.withTestRates(si, so, share) : p;
     }
 
     private static double[] standardErrors(List<CrispParams> batches) {

@@ -19,6 +19,10 @@ import java.util.SplittableRandom;
  * Day 0's exposure ("exposed on or before the first day") has probability {@code initial}; the exposure on day t ≥ 1 has probability
  * 1 − (1 − p0) Π (1 − p1) over day t−1's encounters with infectious people.
  *
+ * <p>With the test policy, the days up to a person's first test (of any kind) are evidence through
+ * the policy factors, which depend on how many of those days the person was infectious, so they
+ * enter each candidate infectious spell as one factor rather than as a per-day prefix sum.
+ *
  * <p>Not thread-safe: one thread runs a chain; chains share only the immutable {@link CrispData}.
  */
 final class GibbsChain {
@@ -36,6 +40,11 @@ final class GibbsChain {
     private final SplittableRandom random;
     private final boolean[] policyTest;
     private final int[] policyLastDay;
+    private final boolean[] symptomTestOnLastDay;
+    private double[] untestedFactor;
+    private double[] testedFactor;
+    private double[] logUntestedFactor;
+    private double[] logTestedFactor;
     private final double[] logQE;
     private final double[] logQI;
     private CrispParams params;
@@ -72,11 +81,16 @@ final class GibbsChain {
             int last = days - 1;
             for (int k = data.testStart[u]; k < data.testStart[u + 1]; k++) {
                 int t = data.testsOf[k];
-                if (policyTest[t]) {
-                    last = Math.min(last, data.testDay[t]);
-                }
+                last = Math.min(last, data.testDay[t]);
             }
             policyLastDay[u] = last;
+        }
+        this.symptomTestOnLastDay = new boolean[n];
+        for (int u = 0; u < n; u++) {
+            for (int k = data.testStart[u]; k < data.testStart[u + 1]; k++) {
+                int t = data.testsOf[k];
+                symptomTestOnLastDay[u] |= policyTest[t] && data.testDay[t] == policyLastDay[u];
+            }
         }
         this.logQE = logs(settings.exposedDays());
         this.logQI = logs(settings.infectiousDays());
@@ -120,6 +134,7 @@ final class GibbsChain {
         this.params = p;
         this.log1mP0 = Math.log1p(-p.p0());
         this.logInitial = Math.log(p.initial());
+        policyFactors(p);
         this.log1mInitial = Math.log1p(-p.initial());
         int m = data.contacts();
         if (lambda == null) {
@@ -129,6 +144,48 @@ final class GibbsChain {
             lambda[c] = p.lambda(data.contactHours[c], data.contactClose[c], data.contactIndoor[c]);
         }
         recomputePressure();
+    }
+
+    /**
+     * The test policy's likelihood ratio (against "tested for symptoms at the rate of anyone") of
+     * being infectious for k days before the first test untested, and of k such days followed by a
+     * symptom-driven test while infectious: a share φ of infections would be tested at rate s per
+     * infectious day, the rest at the rate o of anyone, so (1 − φ) + φ·((1 − s)/(1 − o))^k and
+     * (1 − φ) + φ·(s/o)·((1 − s)/(1 − o))^k.
+     */
+    private void policyFactors(CrispParams p) {
+        int size = days + 1;
+        untestedFactor = new double[size];
+        testedFactor = new double[size];
+        logUntestedFactor = new double[size];
+        logTestedFactor = new double[size];
+        double phi = p.testPolicy() ? p.symptomShare() : 0;
+        double s = p.symptomTestInfectious();
+        double o = p.symptomTestOther();
+        double logR = Math.log1p(-s) - Math.log1p(-o);
+        for (int k = 0; k < size; k++) {
+            double r = Math.exp(k * logR);
+            untestedFactor[k] = (1 - phi) + phi * r;
+            testedFactor[k] = (1 - phi) + phi * (s / o) * r;
+            logUntestedFactor[k] = Math.log(untestedFactor[k]);
+            logTestedFactor[k] = Math.log(testedFactor[k]);
+        }
+    }
+
+    /** Index into the policy factors of person u infectious on [a, e): k days untested, or −(k + 1) for k days then a symptom test. */
+    private int policyIndex(int a, int e, int last, boolean symptomTest) {
+        if (symptomTest && a <= last && last < e) {
+            return -(last - a) - 1;
+        }
+        return Math.max(0, Math.min(e, last + 1) - a);
+    }
+
+    private double factor(int index) {
+        return index >= 0 ? untestedFactor[index] : testedFactor[-index - 1];
+    }
+
+    private double logFactor(int index) {
+        return index >= 0 ? logUntestedFactor[index] : logTestedFactor[-index - 1];
     }
 
     int[] policyLastDays() {
@@ -203,6 +260,9 @@ final class GibbsChain {
         final int oldB = infectiousEnd(u);
         ownEvidence(u, h);
         neighbourEvidence(u, oldA, oldB, h);
+        final boolean policy = params.testPolicy();
+        final int last = policyLastDay[u];
+        final boolean symptomTest = symptomTestOnLastDay[u];
         prefix[0] = 0;
         double pMax = 0;
         double pMin = 0;
@@ -223,25 +283,33 @@ final class GibbsChain {
             for (int a = 1; a < T; a++) {
                 double s = 0;
                 int full = Math.min(maxI, T - a);
-                for (int dI = 1; dI < full; dI++) {
-                    s += qI[dI] * ex[a + dI];
+                if (policy) {
+                    for (int dI = 1; dI < full; dI++) {
+                        s += qI[dI] * ex[a + dI] * factor(policyIndex(a, a + dI, last, symptomTest));
+                    }
+                } else {
+                    for (int dI = 1; dI < full; dI++) {
+                        s += qI[dI] * ex[a + dI];
+                    }
                 }
                 double tail = 0;
                 for (int dI = full; dI <= maxI; dI++) {
                     tail += qI[dI];
                 }
-                s += tail * ex[Math.min(a + full, T)];
+                s += tail * ex[a + full] * (policy ? factor(policyIndex(a, a + full, last, symptomTest)) : 1);
                 logM[a] = Math.log(s) - (prefix[a] - pMax);
             }
         } else {
             for (int a = 1; a < T; a++) {
                 double best = Double.NEGATIVE_INFINITY;
                 for (int dI = 1; dI <= maxI; dI++) {
-                    best = Math.max(best, logQI[dI] + prefix[Math.min(a + dI, T)]);
+                    int e = Math.min(a + dI, T);
+                    best = Math.max(best, logQI[dI] + prefix[e] + (policy ? logFactor(policyIndex(a, e, last, symptomTest)) : 0));
                 }
                 double s = 0;
                 for (int dI = 1; dI <= maxI; dI++) {
-                    s += Math.exp(logQI[dI] + prefix[Math.min(a + dI, T)] - best);
+                    int e = Math.min(a + dI, T);
+                    s += Math.exp(logQI[dI] + prefix[e] + (policy ? logFactor(policyIndex(a, e, last, symptomTest)) : 0) - best);
                 }
                 logM[a] = best + Math.log(s) - prefix[a];
             }
@@ -307,10 +375,13 @@ final class GibbsChain {
                 double ref = prefix[a];
                 double top = Double.NEGATIVE_INFINITY;
                 for (int d = 1; d <= maxI; d++) {
-                    top = Math.max(top, prefix[Math.min(a + d, T)] - ref);
+                    int e = Math.min(a + d, T);
+                    top = Math.max(top, prefix[e] - ref + (policy ? logFactor(policyIndex(a, e, last, symptomTest)) : 0));
                 }
                 for (int d = 1; d <= maxI; d++) {
-                    durationWeights[d - 1] = qI[d] == 0 ? 0 : qI[d] * Math.exp(prefix[Math.min(a + d, T)] - ref - top);
+                    int e = Math.min(a + d, T);
+                    durationWeights[d - 1] = qI[d] == 0 ? 0
+                            : qI[d] * Math.exp(prefix[e] - ref + (policy ? logFactor(policyIndex(a, e, last, symptomTest)) : 0) - top);
                     sI += durationWeights[d - 1];
                 }
                 dI = pick(durationWeights, maxI, sI) + 1;
@@ -322,28 +393,11 @@ final class GibbsChain {
         updatePressure(u, oldA, oldB);
     }
 
-    /** The log-likelihood ratio "infectious vs not" of u's own tests and test policy, per day, into out. */
+    /** The log-likelihood ratio "infectious vs not" of u's own test results, per day, into out (the test policy is in the factors). */
     private void ownEvidence(int u, double[] out) {
-        final int T = days;
         double alpha = settings.alpha();
         double beta = settings.beta();
-        if (params.testPolicy()) {
-            double s = params.symptomTestInfectious();
-            double o = params.symptomTestOther();
-            double untested = Math.log1p(-s) - Math.log1p(-o);
-            int last = policyLastDay[u];
-            for (int d = 0; d < T; d++) {
-                out[d] = d <= last ? untested : 0;
-            }
-            for (int k = data.testStart[u]; k < data.testStart[u + 1]; k++) {
-                int t = data.testsOf[k];
-                if (policyTest[t] && data.testDay[t] == last) {
-                    out[last] = Math.log(s) - Math.log(o);
-                }
-            }
-        } else {
-            java.util.Arrays.fill(out, 0);
-        }
+        java.util.Arrays.fill(out, 0);
         for (int k = data.testStart[u]; k < data.testStart[u + 1]; k++) {
             int t = data.testsOf[k];
             out[data.testDay[t]] += data.testPositive[t] ? Math.log1p(-alpha) - Math.log(beta) : Math.log(alpha) - Math.log1p(-beta);

@@ -9,7 +9,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The sampler against the exact posterior of small populations, enumerated here from the model's
  * definition (independently of the sampler's prefix sums and incremental pressure): every joint
- * trajectory of four people over five days, weighted by prior × test likelihood × test policy.
+ * trajectory of four people over five days, weighted by prior × test likelihood × test policy (a
+ * share of infections tested for symptoms at their own rate, everyone else at the common rate, up
+ * to each person's first test).
  */
 class GibbsChainExactnessTest {
 
@@ -43,7 +45,7 @@ class GibbsChainExactnessTest {
     void sampledStateMarginalsMatchTheEnumeratedPosterior(boolean testPolicy) {
         CrispData data = world();
         CrispSettings settings = settings();
-        CrispParams params = new CrispParams(0.12, 0.2, 0.5, 0.4, 0.3, testPolicy, 0.3, 0.05, 0.2);
+        CrispParams params = new CrispParams(0.12, 0.2, 0.5, 0.4, 0.3, testPolicy, 0.3, 0.05, 0.2, 0.6);
         double[][][] exact = exactMarginals(data, settings, params);
 
         GibbsChain chain = new GibbsChain(data, settings, params, 7);
@@ -172,19 +174,27 @@ class GibbsChainExactnessTest {
             for (int u = 0; u < data.people; u++) {
                 int last = DAYS - 1;
                 for (int k = 0; k < data.tests(); k++) {
-                    if (data.testPerson[k] == u && policy[k]) {
+                    if (data.testPerson[k] == u) {
                         last = Math.min(last, data.testDay[k]);
                     }
                 }
+                double others = 1;
+                double symptomType = 1;
                 for (int d = 0; d <= last; d++) {
                     boolean tested = false;
                     for (int k = 0; k < data.tests(); k++) {
                         tested |= data.testPerson[k] == u && policy[k] && data.testDay[k] == d;
                     }
-                    boolean inf = state(traj[u], d) == 2;
-                    double rate = inf ? params.symptomTestInfectious() : params.symptomTestOther();
-                    w *= tested ? rate : 1 - rate;
+                    double o = params.symptomTestOther();
+                    double s = params.symptomTestInfectious();
+                    if (state(traj[u], d) == 2) {
+                        others *= tested ? o : 1 - o;
+                        symptomType *= tested ? s : 1 - s;
+                    } else {
+                        w *= tested ? o : 1 - o;
+                    }
                 }
+                w *= (1 - params.symptomShare()) * others + params.symptomShare() * symptomType;
             }
         }
         return w;

@@ -6,7 +6,6 @@ import in.workbench.analytics.crisp.CrispParams;
 import in.workbench.analytics.crisp.CrispSampler;
 import in.workbench.analytics.crisp.CrispService;
 import in.workbench.analytics.crisp.CrispSettings;
-import in.workbench.analytics.crisp.CrispTrainer;
 import in.workbench.analytics.imports.CsvImporter;
 import in.workbench.analytics.imports.ImportOptions;
 import in.workbench.analytics.imports.ImportSummary;
@@ -65,7 +64,7 @@ final class CrispBench implements Callable<Integer> {
     boolean skipSimulator;
 
     @Option(names = "--diagnose", description = {"Also separate the causes of a ranking gap: our sampler with the true weights and the "
-        + "learned test policy, the learned weights without the test policy, MCEM started at the true weights and MCEM without the test policy."})
+        + "learned test policy, the learned weights without the test policy, the true weights without it."})
     boolean diagnose;
 
     @Option(names = {"-o", "--dir"}, description = "Folder for the generated files and workspaces (default: a temporary folder).")
@@ -188,20 +187,13 @@ final class CrispBench implements Callable<Integer> {
     private void diagnose(CrispData data, CrispSettings settings, CrispParams truth, CrispParams learned, boolean[] infected,
             PrintWriter out) {
         CrispParams trueWeightsWithPolicy = new CrispParams(truth.p0(), truth.intercept(), truth.durationH(), truth.close(), truth.indoor(),
-                true, learned.symptomTestInfectious(), learned.symptomTestOther(), learned.initial());
+                true, learned.symptomTestInfectious(), learned.symptomTestOther(), learned.initial(), learned.symptomShare());
         CrispParams learnedWithoutPolicy = CrispParams.published(learned.p0(), learned.intercept(), learned.durationH(), learned.close(),
                 learned.indoor());
         out.printf(Locale.ROOT, "  diagnosis (scoring runs 2 × (20 + %d) sweeps):%n", sweeps);
         report("true weights + learned test policy", trueWeightsWithPolicy, data, settings, truth, infected, out);
         report("learned weights, no test policy", learnedWithoutPolicy, data, settings, truth, infected, out);
         report("true weights, no test policy", truth, data, settings, truth, infected, out);
-        CrispTrainer trainer = new CrispTrainer();
-        CrispTrainer.Result fromTruth = trainer.train(data, settings, trueWeightsWithPolicy,
-                new CrispTrainer.Config(emIterations, 2, 20, 10, seed, true), ProgressMonitor.NONE);
-        report("MCEM started at the true weights", fromTruth.params(), data, settings, truth, infected, out);
-        CrispTrainer.Result noPolicy = trainer.train(data, settings, CrispParams.start(false),
-                new CrispTrainer.Config(emIterations, 2, 20, 10, seed, false), ProgressMonitor.NONE);
-        report("MCEM without the test policy", noPolicy.params(), data, settings, truth, infected, out);
         out.flush();
     }
 

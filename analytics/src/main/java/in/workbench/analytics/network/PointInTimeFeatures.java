@@ -87,6 +87,7 @@ public final class PointInTimeFeatures {
     static final int DAYPARTS = 24 / DAYPART_HOURS;
     /** Half-life of a tower's recent history, in milliseconds (congestion swings within hours). */
     static final double RECENT_HALF_LIFE_MS = 2 * 3_600_000.0;
+    private static final double DECAY_PER_MS = -Math.log(2) / RECENT_HALF_LIFE_MS;
 
     private final Sessions s;
     private long ended;
@@ -255,7 +256,7 @@ public final class PointInTimeFeatures {
     }
 
     private static double decay(long millis) {
-        return millis <= 0 ? 1 : Math.pow(0.5, millis / RECENT_HALF_LIFE_MS);
+        return millis <= 0 ? 1 : Math.exp(millis * DECAY_PER_MS);
     }
 
     private int carrierNet(int i) {
@@ -354,9 +355,8 @@ public final class PointInTimeFeatures {
             placeExcess = towerHourExcess.smoothLoadNear(tower * 24, hour, towerExcessValue, 4);
             out[off + TOWER_HOUR_EXCESS] = (float) placeExcess;
             if (tower < towerRecentAt.length && towerRecentWeight[tower] > 0) {
-                double wRecent = towerRecentWeight[tower] * decay(s.start[i] - towerRecentAt[tower]);
-                double sRecent = towerRecentSum[tower] * decay(s.start[i] - towerRecentAt[tower]);
-                out[off + TOWER_RECENT_EXCESS] = (float) ((sRecent + placeExcess) / (wRecent + 1));
+                double d = decay(s.start[i] - towerRecentAt[tower]);
+                out[off + TOWER_RECENT_EXCESS] = (float) ((towerRecentSum[tower] * d + placeExcess) / (towerRecentWeight[tower] * d + 1));
             } else {
                 out[off + TOWER_RECENT_EXCESS] = (float) placeExcess;
             }

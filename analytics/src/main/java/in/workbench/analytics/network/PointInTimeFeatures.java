@@ -27,6 +27,9 @@ import java.util.PriorityQueue;
  * toward the tower, the tower toward zero; a customer toward their device model), a tower's recent
  * excess decays with a two-hour half-life (congestion comes and goes), and their sum with the
  * radio's mean is an additive guess of the log load that trees find hard to build from parts.
+ * The customer's excess is also kept per part of the day (where the phone usually is then) and
+ * per tower, so a customer whose tower id is hidden (iOS, no location permission) still has a
+ * time-of-day history.
  *
  * <p>Not thread-safe.
  */
@@ -38,7 +41,8 @@ public final class PointInTimeFeatures {
             "tower_near_hour_slow", "log_tower_hour_n", "tower_slow", "pincode_hour_slow", "log_pincode_hour_n", "customer_slow",
             "log_customer_n", "customer_last_log_load", "carrier_net_slow", "device_slow", "hour_slow", "log_customer_sessions",
             "tower_hour_log_load", "pincode_hour_log_load", "customer_log_load", "hour_log_load", "carrier_net_log_load",
-            "tower_hour_excess", "pincode_hour_excess", "customer_excess", "device_excess", "tower_recent_excess", "expected_log_load");
+            "tower_hour_excess", "pincode_hour_excess", "customer_excess", "device_excess", "tower_recent_excess", "expected_log_load",
+            "customer_daypart_excess", "customer_tower_excess");
     public static final int WIDTH = NAMES.size();
 
     static final int HOUR = 0;
@@ -76,8 +80,14 @@ public final class PointInTimeFeatures {
     static final int DEVICE_EXCESS = 36;
     static final int TOWER_RECENT_EXCESS = 37;
     static final int EXPECTED_LOAD = 38;
+    static final int CUSTOMER_DAYPART_EXCESS = 39;
+    static final int CUSTOMER_TOWER_EXCESS = 40;
+    /** Hours in a part of the day: a customer's history at this time of day (home or work, rush or quiet). */
+    static final int DAYPART_HOURS = 3;
+    static final int DAYPARTS = 24 / DAYPART_HOURS;
     /** Half-life of a tower's recent history, in milliseconds (congestion swings within hours). */
     static final double RECENT_HALF_LIFE_MS = 2 * 3_600_000.0;
+    private static final double DECAY_PER_MS = -Math.log(2) / RECENT_HALF_LIFE_MS;
 
     private final Sessions s;
     private long ended;
@@ -99,6 +109,9 @@ public final class PointInTimeFeatures {
     private final Counts pinExcess = new Counts();
     private final Counts customerExcess = new Counts();
     private final Counts deviceExcess = new Counts();
+    /** Per customer and part of the day ({@code customer * DAYPARTS + part}): ended sessions and their summed excess. */
+    private float[] daypartN = new float[0];
+    private float[] daypartExcess = new float[0];
     private double[] towerRecentWeight = new double[0];
     private double[] towerRecentSum = new double[0];
     private long[] towerRecentAt = new long[0];
@@ -107,7 +120,8 @@ public final class PointInTimeFeatures {
     private int[] rows = new int[0];
     private float[] lastLoad = new float[0];
     private long[] lastLoadEnd = new long[0];
-    private final Map<Long, Integer> customerTowers = new HashMap<>();
+    /** Per customer and tower (only pairs that occur): rows seen, ended sessions, summed excess. */
+    private final Map<Long, CustomerTower> customerTowers = new HashMap<>();
     private final PriorityQueue<Ended> pending = new PriorityQueue<>((a, b) -> Long.compare(a.end, b.end));
 
     /** A session whose outcome feeds the history once its end has passed. */
@@ -170,6 +184,15 @@ public final class PointInTimeFeatures {
             // the load beyond what the radio alone explains: what a tower, a place or a phone adds
             float excess = (float) (z - networks.smoothLoad(e.network, endedLogLoad / endedTimed, 20));
             customerExcess.add(e.customer, 0, excess);
+            growCustomers(e.customer);
+            int part = e.customer * DAYPARTS + e.hour / DAYPART_HOURS;
+            daypartN[part]++;
+            daypartExcess[part] += excess;
+            if (e.tower != Sessions.NONE) {
+                CustomerTower ct = customerTowers.computeIfAbsent(((long) e.customer << 32) | e.tower, k -> new CustomerTower());
+                ct.ended++;
+                ct.excess += excess;
+            }
             if (e.device != Sessions.NONE) {
                 deviceExcess.add(e.device, 0, excess);
             }
@@ -207,8 +230,15 @@ public final class PointInTimeFeatures {
         lastTower[c] = s.tower[i];
         rows[c]++;
         if (s.tower[i] != Sessions.NONE) {
-            customerTowers.merge(((long) c << 32) | s.tower[i], 1, Integer::sum);
+            customerTowers.computeIfAbsent(((long) c << 32) | s.tower[i], k -> new CustomerTower()).rows++;
         }
+    }
+
+    /** A customer on a tower. */
+    private static final class CustomerTower {
+        int rows;
+        int ended;
+        float excess;
     }
 
     /** Adds an excess to the tower's exponentially decayed recent history. */
@@ -226,7 +256,7 @@ public final class PointInTimeFeatures {
     }
 
     private static double decay(long millis) {
-        return millis <= 0 ? 1 : Math.pow(0.5, millis / RECENT_HALF_LIFE_MS);
+        return millis <= 0 ? 1 : Math.exp(millis * DECAY_PER_MS);
     }
 
     private int carrierNet(int i) {
@@ -242,6 +272,8 @@ public final class PointInTimeFeatures {
             rows = Arrays.copyOf(rows, n);
             lastLoad = Arrays.copyOf(lastLoad, n);
             lastLoadEnd = Arrays.copyOf(lastLoadEnd, n);
+            daypartN = Arrays.copyOf(daypartN, n * DAYPARTS);
+            daypartExcess = Arrays.copyOf(daypartExcess, n * DAYPARTS);
             Arrays.fill(lastLoad, old, n, Float.NaN);
             Arrays.fill(lastLoadEnd, old, n, Long.MIN_VALUE);
             Arrays.fill(lastTower, old, n, Sessions.NONE);
@@ -279,7 +311,8 @@ public final class PointInTimeFeatures {
                 out[off + SWITCHED] = tower != lastTower[c] ? 1 : 0;
             }
             if (tower != Sessions.NONE) {
-                out[off + USUAL] = customerTowers.getOrDefault(((long) c << 32) | tower, 0) / (float) rows[c];
+                CustomerTower ct = customerTowers.get(((long) c << 32) | tower);
+                out[off + USUAL] = ct == null ? 0 : ct.rows / (float) rows[c];
             }
         }
         out[off + CUSTOMER_SESSIONS] = (float) Math.log1p(rows[c]);
@@ -322,9 +355,8 @@ public final class PointInTimeFeatures {
             placeExcess = towerHourExcess.smoothLoadNear(tower * 24, hour, towerExcessValue, 4);
             out[off + TOWER_HOUR_EXCESS] = (float) placeExcess;
             if (tower < towerRecentAt.length && towerRecentWeight[tower] > 0) {
-                double wRecent = towerRecentWeight[tower] * decay(s.start[i] - towerRecentAt[tower]);
-                double sRecent = towerRecentSum[tower] * decay(s.start[i] - towerRecentAt[tower]);
-                out[off + TOWER_RECENT_EXCESS] = (float) ((sRecent + placeExcess) / (wRecent + 1));
+                double d = decay(s.start[i] - towerRecentAt[tower]);
+                out[off + TOWER_RECENT_EXCESS] = (float) ((towerRecentSum[tower] * d + placeExcess) / (towerRecentWeight[tower] * d + 1));
             } else {
                 out[off + TOWER_RECENT_EXCESS] = (float) placeExcess;
             }
@@ -335,6 +367,13 @@ public final class PointInTimeFeatures {
             if (placeExcess != placeExcess) {
                 placeExcess = pinHourExcessValue;
             }
+        }
+        int part = c * DAYPARTS + hour / DAYPART_HOURS;
+        out[off + CUSTOMER_DAYPART_EXCESS] = (daypartExcess[part] + 2 * (float) customerExcessValue) / (daypartN[part] + 2);
+        if (tower != Sessions.NONE) {
+            CustomerTower ct = customerTowers.get(((long) c << 32) | tower);
+            double prior = (customerExcessValue + placeExcess) / 2;
+            out[off + CUSTOMER_TOWER_EXCESS] = (float) (ct == null ? prior : (ct.excess + 2 * prior) / (ct.ended + 2));
         }
         // an additive guess of the log load: radio, then place and hour, then the phone and its owner
         out[off + EXPECTED_LOAD] = (float) (netLoad + (placeExcess == placeExcess ? placeExcess : 0) + customerExcessValue);

@@ -71,7 +71,7 @@ public final class SlowNetworkTrainer {
      */
     public record Options(long seed, int trees, int depth, double eta) {
         public static Options defaults(long seed) {
-            return new Options(seed, 120, 6, 0.12);
+            return new Options(seed, 140, 5, 0.1);
         }
     }
 
@@ -305,7 +305,7 @@ public final class SlowNetworkTrainer {
         p.put("eta", o.eta());
         p.put("gamma", 0.0);
         p.put("max_depth", o.depth());
-        p.put("min_child_weight", 5.0);
+        p.put("min_child_weight", 10.0);
         p.put("subsample", 0.8);
         p.put("colsample_bytree", 0.8);
         p.put("lambda", 1.0);

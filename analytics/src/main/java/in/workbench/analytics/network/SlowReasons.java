@@ -29,6 +29,14 @@ import static in.workbench.analytics.network.PointInTimeFeatures.TOWER_HOUR_N;
 import static in.workbench.analytics.network.PointInTimeFeatures.TOWER_NEAR;
 import static in.workbench.analytics.network.PointInTimeFeatures.USUAL;
 import static in.workbench.analytics.network.PointInTimeFeatures.WEEKDAY;
+import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_DAYPART_EXCESS;
+import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_EXCESS;
+import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_TOWER_EXCESS;
+import static in.workbench.analytics.network.PointInTimeFeatures.DEVICE_EXCESS;
+import static in.workbench.analytics.network.PointInTimeFeatures.EXPECTED_LOAD;
+import static in.workbench.analytics.network.PointInTimeFeatures.PIN_HOUR_EXCESS;
+import static in.workbench.analytics.network.PointInTimeFeatures.TOWER_HOUR_EXCESS;
+import static in.workbench.analytics.network.PointInTimeFeatures.TOWER_RECENT_EXCESS;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,11 +60,12 @@ public final class SlowReasons {
         NETWORK(NET, NET + 1, NET + 2, NET + 3, NET + 4),
         SIGNAL_STRENGTH(SIGNAL),
         LAST_LATENCY(LATENCY),
-        DEVICE_MODEL(RAM, OS_IOS, OS_VERSION, DEVICE),
-        TOWER_AT_HOUR(TOWER_HOUR, TOWER_NEAR, TOWER_HOUR_N, TOWER, TOWER_HOUR_LOAD),
+        DEVICE_MODEL(RAM, OS_IOS, OS_VERSION, DEVICE, DEVICE_EXCESS),
+        TOWER_AT_HOUR(TOWER_HOUR, TOWER_NEAR, TOWER_HOUR_N, TOWER, TOWER_HOUR_LOAD, TOWER_HOUR_EXCESS, TOWER_RECENT_EXCESS, EXPECTED_LOAD),
         TOWER_SWITCH(GAP, SWITCHED, USUAL),
-        PINCODE(PIN_HOUR, PIN_HOUR_N, PIN_HOUR_LOAD),
-        CUSTOMER_HISTORY(CUSTOMER, CUSTOMER_N, CUSTOMER_LAST, CUSTOMER_SESSIONS, CUSTOMER_LOAD),
+        PINCODE(PIN_HOUR, PIN_HOUR_N, PIN_HOUR_LOAD, PIN_HOUR_EXCESS),
+        CUSTOMER_HISTORY(CUSTOMER, CUSTOMER_N, CUSTOMER_LAST, CUSTOMER_SESSIONS, CUSTOMER_LOAD, CUSTOMER_EXCESS, CUSTOMER_DAYPART_EXCESS,
+                CUSTOMER_TOWER_EXCESS),
         CARRIER(CARRIER_NET, CARRIER_NET_LOAD),
         TIME(HOUR, WEEKDAY, HOUR_SLOW, HOUR_LOAD);
 

@@ -92,6 +92,8 @@ class LabTrainerTest {
         assertMessage("customers has no column 'colour' (the feature)",
                 new LabSpec("customers", "churned", null, List.of("colour"), null, null, 1));
         assertMessage("The target column note is blank in every row", new LabSpec("customers", "note", null, null, null, null, 1));
+        assertMessage("No column of customers is usable as a feature for churned (note: blank in every row)",
+                new LabSpec("customers", "churned", null, List.of("note"), null, null, 1));
         assertMessage("Linear regression cannot learn a classification target",
                 new LabSpec("customers", "churned", null, null, List.of(Algorithm.LINEAR_REGRESSION), null, 1));
         WorkbenchException unknown = assertThrows(WorkbenchException.class, () -> Algorithm.named("svm"));

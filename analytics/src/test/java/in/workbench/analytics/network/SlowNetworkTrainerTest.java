@@ -52,7 +52,10 @@ class SlowNetworkTrainerTest {
         }
         double best = in.workbench.analytics.evaluation.BinaryMetrics.auc(truth, y);
         assertTrue(kept.auc() > 0.9 * best, "AUC " + kept.auc() + " against " + best + " of the true probabilities");
-        assertTrue(kept.ece() < 0.05, "ECE " + kept.ece());
+        // a test week of about 1,900 sessions: even the true probabilities show an ECE of a few points
+        double truthEce = in.workbench.analytics.evaluation.BinaryMetrics.ece(truth, y, 10);
+        assertTrue(kept.ece() < truthEce + 0.04, "ECE " + kept.ece() + " against " + truthEce + " of the true probabilities; "
+                + r.chosen() + " of " + r.candidates());
         assertTrue(r.utility().rule() >= Math.max(r.utility().everyoneFull(), r.utility().everyoneLite()) - 0.01,
                 "the decision rule is at least as good as serving everyone the same page: " + r.utility());
     }

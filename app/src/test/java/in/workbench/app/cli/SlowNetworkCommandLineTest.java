@@ -37,7 +37,10 @@ class SlowNetworkCommandLineTest {
         assertTrue(trained.json().has("ece") && trained.json().has("brier"));
         assertEquals(4_500, trained.json().get("threshold_ms").asInt());
         assertTrue(Files.exists(dir.resolve("ws/models/slow-network.json")));
-        assertTrue(Files.exists(dir.resolve("ws/models/slow-network.tribuo.pb")));
+        String algorithm = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("ws/models/slow-network.json").toFile())
+                .get("algorithm").asText();
+        assertEquals(algorithm.equals("logistic regression"), Files.exists(dir.resolve("ws/models/slow-network.tribuo.pb")),
+                "Tribuo's protobuf beside the JSON exactly when the kept model is Tribuo's (XGBoost's trees live in the JSON): " + algorithm);
 
         Path out = dir.resolve("p.csv");
         CommandLineTest.Run predicted = CommandLineTest.run("predict", "-w", ws, "slow-network", "-o", out.toString(), "-q");

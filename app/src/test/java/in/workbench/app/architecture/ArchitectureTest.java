@@ -18,7 +18,10 @@ class ArchitectureTest {
 
     @BeforeAll
     static void load() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("in.workbench");
+        // the views test jar (shared FX test helpers) is on this module's test class path in a packaged build
+        ImportOption noTestJars = location -> !location.contains("-tests.jar");
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).withImportOption(noTestJars)
+                .importPackages("in.workbench");
     }
 
     @Test

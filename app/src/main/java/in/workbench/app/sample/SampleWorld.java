@@ -129,7 +129,7 @@ public enum SampleWorld {
                 new CsvImporter(ws, hooks.all()).importFile(source.resolve("sessions.csv"), DataTable.SESSIONS, ImportOptions.defaults(),
                         steps.step(1, "sessions"));
                 SlowNetworkTrainer.Options defaults = SlowNetworkTrainer.Options.defaults(MarketplaceSample.SEED);
-                new SlowNetworkTrainer().trainAndSave(ws, new SlowNetworkTrainer.Options(defaults.seed(), sizes.trees(), defaults.depth()),
+                new SlowNetworkTrainer().trainAndSave(ws, new SlowNetworkTrainer.Options(defaults.seed(), sizes.trees(), defaults.depth(), defaults.eta()),
                         steps.step(2, "training slow networks"));
             });
         });

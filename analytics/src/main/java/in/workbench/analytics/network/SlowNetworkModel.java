@@ -83,14 +83,6 @@ public final class SlowNetworkModel {
         return provenance.deepCopy();
     }
 
-    double plattA() {
-        return plattA;
-    }
-
-    double plattB() {
-        return plattB;
-    }
-
     /** The same model with the Platt calibration {@code a}, {@code b}. */
     SlowNetworkModel withCalibration(double a, double b) {
         return new SlowNetworkModel(algorithm, inputOf, inputWidth, booster, slowClass, weights, bias, a, b, typical, provenance);

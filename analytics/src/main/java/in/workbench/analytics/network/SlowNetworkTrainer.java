@@ -373,7 +373,7 @@ public final class SlowNetworkTrainer {
         return ds;
     }
 
-    /** Reads the Tribuo model's parameters into the plain-Java form. */
+    /** Reads the Tribuo logistic regression's parameters into the plain-Java form. */
     static SlowNetworkModel compile(String algorithm, Model<Label> model, double a, double b, float[] typical, ObjectNode provenance) {
         var ids = model.getFeatureIDMap();
         int width = ids.size();
@@ -384,13 +384,6 @@ public final class SlowNetworkTrainer {
         }
         int slowClass = model.getOutputIDInfo().getID(new Label(SLOW));
         try {
-            if (model instanceof XGBoostModel<Label> xgb) {
-                if (xgb.getInnerModels().size() != 1) {
-                    throw new IllegalArgumentException("expected one booster, found " + xgb.getInnerModels().size());
-                }
-                JsonNode booster = new ObjectMapper().readTree(xgb.getInnerModels().get(0).toByteArray("json"));
-                return new SlowNetworkModel(algorithm, inputOf, width, booster, slowClass, null, null, a, b, typical, provenance);
-            }
             if (model instanceof LinearSGDModel lr) {
                 DenseMatrix w = lr.getWeightsCopy();
                 double[][] weights = new double[w.getDimension1Size()][width];

@@ -10,6 +10,7 @@ import in.workbench.analytics.browse.TableBrowser;
 import in.workbench.analytics.imports.ColumnType;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
+import in.workbench.analytics.workspace.Dialect;
 import in.workbench.analytics.workspace.Sql;
 import in.workbench.analytics.workspace.Workspace;
 import java.sql.Connection;
@@ -309,8 +310,8 @@ public final class LabStore {
         try (Connection c = workspace.connection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + LabNames.quote(entry.table()) + " CASCADE");
             s.execute("ALTER TABLE " + LabNames.quote(staging) + " RENAME TO " + LabNames.quote(entry.table()));
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO lab_tables (table_name, source_file, id_column, id_is_row_no, "
-                    + "columns_json, row_count, run_id, imported_at) KEY (table_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("lab_tables", List.of("table_name", "source_file", "id_column",
+                    "id_is_row_no", "columns_json", "row_count", "run_id", "imported_at"), List.of("table_name")))) {
                 ps.setString(1, entry.table());
                 ps.setString(2, entry.sourceFile());
                 ps.setString(3, entry.idColumn());
@@ -342,9 +343,9 @@ public final class LabStore {
     /** Records (or replaces) a saved model in {@code lab_models}. */
     void recordModel(LabModel.Description d) {
         Sql.inTransaction(workspace, "Could not record the lab model " + d.name(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO lab_models (model_name, source_table, target_column, task, "
-                    + "algorithm, validation, primary_metric, primary_value, training_rows, seed, model_file, metrics_json, trained_at, "
-                    + "scored_view) KEY (model_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
+            try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("lab_models", List.of("model_name", "source_table", "target_column",
+                    "task", "algorithm", "validation", "primary_metric", "primary_value", "training_rows", "seed", "model_file",
+                    "metrics_json", "trained_at", "scored_view"), List.of("model_name")))) {
                 Double value = d.kept().metrics().get(d.primaryMetric());
                 ps.setString(1, d.name());
                 ps.setString(2, d.table());
@@ -363,6 +364,7 @@ public final class LabStore {
                 ps.setString(11, d.modelFile());
                 ps.setString(12, LabModel.toJson(d.candidates()));
                 ps.setObject(13, OffsetDateTime.parse(d.trainedAt()));
+                ps.setNull(14, java.sql.Types.VARCHAR);
                 ps.executeUpdate();
             }
         });

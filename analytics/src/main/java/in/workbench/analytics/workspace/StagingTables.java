@@ -273,7 +273,7 @@ public final class StagingTables {
      * is still there, then drops every staging table. Runs when a workspace opens, and when an
      * import fails after its swap. Commits.
      */
-    public static boolean recover(Connection c) throws SQLException {
+    public static void recover(Connection c) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
@@ -281,15 +281,13 @@ public final class StagingTables {
             if (journal != null) {
                 undo(c, s, journal);
             }
-            List<String> leftovers = stagingTables(c);
-            for (String table : leftovers) {
+            for (String table : stagingTables(c)) {
                 s.execute("DROP TABLE IF EXISTS " + quoted(table) + " CASCADE");
             }
             if (journal != null) {
                 createViews(s, missing(c, journal.views()));
                 forgetJournal(c);
             }
-            return journal != null || !leftovers.isEmpty();
         } finally {
             c.setAutoCommit(auto);
         }

@@ -177,11 +177,7 @@ public final class Workspace implements AutoCloseable {
                 checkOpenable(dir, pool);
             }
             flyway(pool).migrate();
-            if (sweepInterruptedImports(pool) || (existed && !checked)) {
-                // After a crash the store's own bookkeeping of the pages the lost transaction wrote can
-                // be off (H2 2.2 checks it with assertions). Rewriting the file once leaves a clean store.
-                pool = rewritten(pool, url);
-            }
+            sweepInterruptedImports(pool);
             Workspace ws = new Workspace(dir, pool);
             Files.createDirectories(ws.modelsDir());
             Files.createDirectories(ws.exportsDir());
@@ -204,29 +200,14 @@ public final class Workspace implements AutoCloseable {
      * Puts back what an import killed mid-way left: its staging tables, a half-done swap, its
      * unfinished {@code import_runs} row. The imports of this process have not started yet.
      */
-    private static boolean sweepInterruptedImports(JdbcConnectionPool pool) {
+    private static void sweepInterruptedImports(JdbcConnectionPool pool) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            boolean recovered = StagingTables.recover(c);
-            return s.executeUpdate("DELETE FROM import_runs WHERE finished_at IS NULL") > 0 || recovered;
+            StagingTables.recover(c);
+            s.executeUpdate("DELETE FROM import_runs WHERE finished_at IS NULL");
         } catch (SQLException e) {
             throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace could not undo an interrupted import: "
                     + e.getMessage() + ". Restore it from a backup or open another workspace.", e);
         }
-    }
-
-    /** Compacts the database file (a full rewrite) and opens it again. */
-    private static JdbcConnectionPool rewritten(JdbcConnectionPool pool, String url) {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN COMPACT");
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace could not be rewritten after an interrupted write: "
-                    + e.getMessage() + ". Restore it from a backup or open another workspace.", e);
-        } finally {
-            pool.dispose();
-        }
-        JdbcConnectionPool reopened = JdbcConnectionPool.create(url + ";IFEXISTS=TRUE", "analyst", "");
-        reopened.setMaxConnections(16);
-        return reopened;
     }
 
     private static boolean looksLikeSomethingElse(Path dir) {

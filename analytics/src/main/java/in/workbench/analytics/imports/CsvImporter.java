@@ -11,10 +11,15 @@ import in.workbench.analytics.workspace.Dialect;
 import in.workbench.analytics.workspace.PostgresBulkLoader;
 import in.workbench.analytics.workspace.StagingTables;
 import in.workbench.analytics.workspace.Workspace;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -124,7 +130,7 @@ public final class CsvImporter {
             }
             return new ImportPreview(headers, rows, delimiter, types, proposed, mapping.missingRequired);
         } catch (IOException e) {
-            throw ImportedFile.unreadable(file, e);
+            throw unreadable(file, e);
         }
     }
 
@@ -139,8 +145,9 @@ public final class CsvImporter {
         long started = System.nanoTime();
         ImportLayout layout = layout(table);
         char delimiter = delimiterOf(file, options);
-        long fileSize = ImportedFile.sizeOf(file);
-        try (ImportedFile counting = ImportedFile.open(file);
+        long fileSize = sizeOf(file);
+        MessageDigest sha256 = sha256();
+        try (CountingStream counting = new CountingStream(new DigestInputStream(Files.newInputStream(file), sha256));
                 CsvRecordReader reader = new CsvRecordReader(counting, delimiter);
                 Connection c = workspace.connection()) {
             CsvRecordReader.Record header = reader.next();
@@ -157,11 +164,11 @@ public final class CsvImporter {
                         + ". Map one with --map SOURCE=" + mapping.missingRequired.get(0) + " (or in the mapping step).");
             }
             return new StagedImport(c, table, layout, mapping, headers.size(), file, monitor, fileSize, counting, started)
-                    .run(reader, counting::sha256, options);
+                    .run(reader, () -> HexFormat.of().formatHex(sha256.digest()), options);
         } catch (NoSuchFileException e) {
             throw new WorkbenchException(Kind.INPUT_UNUSABLE, "The file " + file + " does not exist.", e);
         } catch (IOException e) {
-            throw ImportedFile.unreadable(file, e);
+            throw unreadable(file, e);
         } catch (SQLException e) {
             throw new WorkbenchException(Kind.OTHER, "The import of " + file.getFileName()
                     + " failed and was undone; the workspace is as it was. Cause: " + e.getMessage(), e);
@@ -173,6 +180,24 @@ public final class CsvImporter {
             c.rollback();
         } catch (SQLException e) {
             org.slf4j.LoggerFactory.getLogger(CsvImporter.class).warn("rollback failed", e);
+        }
+    }
+
+    private static WorkbenchException unreadable(Path file, IOException e) {
+        if (e instanceof NoSuchFileException || !Files.exists(file)) {
+            return new WorkbenchException(Kind.INPUT_UNUSABLE, "The file " + file + " does not exist.", e);
+        }
+        return new WorkbenchException(Kind.INPUT_UNUSABLE, "The file " + file + " cannot be read: " + e.getMessage(), e);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new WorkbenchException(Kind.INPUT_UNUSABLE, file + " is a folder, not a CSV file.");
+            }
+            return Files.size(file);
+        } catch (IOException e) {
+            throw unreadable(file, e);
         }
     }
 
@@ -190,7 +215,15 @@ public final class CsvImporter {
             }
             return CsvRecordReader.detectDelimiter(first);
         } catch (IOException e) {
-            throw ImportedFile.unreadable(file, e);
+            throw unreadable(file, e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
@@ -322,6 +355,33 @@ public final class CsvImporter {
         }
     }
 
+    /** Counts the bytes read, for progress. */
+    private static final class CountingStream extends FilterInputStream {
+        private volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+
     /** One rejected row, as the reading thread hands it over. */
     private record Rejected(long line, String reason, String raw) {
     }
@@ -347,7 +407,7 @@ public final class CsvImporter {
         private final Path file;
         private final ProgressMonitor monitor;
         private final long fileSize;
-        private final ImportedFile counting;
+        private final CountingStream counting;
         private final long startedNanos;
         private final int keyIndex;
         private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
@@ -362,7 +422,7 @@ public final class CsvImporter {
         private boolean swapping;
 
         StagedImport(Connection c, DataTable table, ImportLayout layout, Mapping mapping, int cellCount, Path file,
-                ProgressMonitor monitor, long fileSize, ImportedFile counting, long startedNanos) {
+                ProgressMonitor monitor, long fileSize, CountingStream counting, long startedNanos) {
             this.c = c;
             this.table = table;
             this.layout = layout;
@@ -622,8 +682,11 @@ public final class CsvImporter {
                     seen++;
                     String problem;
                     Object[] values = null;
-                    problem = RowChecks.shapeProblem(r, cellCount);
-                    if (problem == null) {
+                    if (r.fields() == null) {
+                        problem = r.problem();
+                    } else if (r.fields().length != cellCount) {
+                        problem = "has " + r.fields().length + " cells but the header has " + cellCount;
+                    } else {
                         values = new Object[n + 1];
                         problem = null;
                         for (int ci = 0; ci < n && problem == null; ci++) {
@@ -638,7 +701,7 @@ public final class CsvImporter {
                             String id = (String) values[keyIndex];
                             long firstLine = seenIds.putIfAbsent(id, r.line());
                             if (firstLine >= 0) {
-                                problem = RowChecks.duplicate(layout.keyColumn(), id, firstLine);
+                                problem = "duplicate " + layout.keyColumn() + " '" + id + "' (first on line " + firstLine + ")";
                             }
                         }
                         if (problem == null && table == DataTable.PACKAGE_TYPES) {
@@ -649,21 +712,21 @@ public final class CsvImporter {
                         }
                     }
                     if (problem != null) {
-                        rejects.add(new Rejected(r.line(), RowChecks.reason(r.line(), problem), r.raw()));
+                        rejects.add(new Rejected(r.line(), "line " + r.line() + ": " + problem, r.raw()));
                     } else {
                         rows.add(values);
                     }
                     if (rows.size() >= BATCH_SIZE || rejects.size() >= BATCH_SIZE) {
-                        if (!give(new Batch(rows, rejects, seen, counting.bytesRead(), false, null))) {
+                        if (!give(new Batch(rows, rejects, seen, counting.count, false, null))) {
                             return;
                         }
                         rows = new ArrayList<>(BATCH_SIZE);
                         rejects = new ArrayList<>();
                     }
                 }
-                give(new Batch(rows, rejects, seen, counting.bytesRead(), true, null));
+                give(new Batch(rows, rejects, seen, counting.count, true, null));
             } catch (IOException | RuntimeException e) {
-                give(new Batch(List.of(), List.of(), seen, counting.bytesRead(), true, e));
+                give(new Batch(List.of(), List.of(), seen, counting.count, true, e));
             }
         }
 

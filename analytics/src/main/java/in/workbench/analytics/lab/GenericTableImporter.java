@@ -5,13 +5,15 @@ import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.imports.ColumnType;
 import in.workbench.analytics.imports.CsvRecordReader;
 import in.workbench.analytics.imports.ImportSummary;
-import in.workbench.analytics.imports.ImportedFile;
-import in.workbench.analytics.imports.RowChecks;
 import in.workbench.analytics.task.ProgressMonitor;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -117,9 +119,11 @@ public final class GenericTableImporter {
         }
         Layout layout = layout(request, table);
         String staging = table + "_loading";
-        long size = ImportedFile.sizeOf(request.file());
+        long size = sizeOf(request.file());
+        MessageDigest sha256 = sha256();
         boolean published = false;
-        try (ImportedFile counting = ImportedFile.open(request.file());
+        try (InputStream raw = Files.newInputStream(request.file());
+                CountingStream counting = new CountingStream(new DigestInputStream(raw, sha256));
                 CsvRecordReader reader = new CsvRecordReader(counting, layout.delimiter);
                 Connection c = store.workspace().connection()) {
             store.createStaging(c, staging, layout.idColumn, layout.idIsRowNumber, layout.columns);
@@ -135,12 +139,12 @@ public final class GenericTableImporter {
                     loader.add(r);
                     if ((++seen & 0x1FFF) == 0) {
                         monitor.checkCancelled();
-                        monitor.update(Math.min(counting.bytesRead(), size), size, String.format("%,d rows", seen));
+                        monitor.update(Math.min(counting.count, size), size, String.format("%,d rows", seen));
                     }
                 }
                 loader.flush();
                 monitor.checkCancelled();
-                store.finishRun(c, runId, counting.sha256(), loader.accepted, loader.rejected);
+                store.finishRun(c, runId, java.util.HexFormat.of().formatHex(sha256.digest()), loader.accepted, loader.rejected);
                 c.commit();
             } catch (SQLException | IOException | RuntimeException e) {
                 c.rollback();
@@ -188,7 +192,7 @@ public final class GenericTableImporter {
     private Layout layout(Request request, String table) {
         Path file = request.file();
         Layout l = new Layout();
-        ImportedFile.sizeOf(file);
+        sizeOf(file);
         try {
             String first = CsvRecordReader.firstLine(file);
             if (first == null || first.isBlank()) {
@@ -344,9 +348,12 @@ public final class GenericTableImporter {
 
         void add(CsvRecordReader.Record r) throws SQLException {
             rowNumber++;
-            String shape = RowChecks.shapeProblem(r, layout.headers.size());
-            if (shape != null) {
-                reject(r, shape);
+            if (r.fields() == null) {
+                reject(r, r.problem());
+                return;
+            }
+            if (r.fields().length != layout.headers.size()) {
+                reject(r, "has " + r.fields().length + " cells but the header has " + layout.headers.size());
                 return;
             }
             int n = layout.columns.size();
@@ -372,7 +379,8 @@ public final class GenericTableImporter {
             if (layout.idIndex >= 0) {
                 Long first = seenIds.putIfAbsent(values[layout.idIndex], r.line());
                 if (first != null) {
-                    reject(r, RowChecks.duplicate(layout.columns.get(layout.idIndex).header(), values[layout.idIndex], first));
+                    reject(r, "duplicate " + layout.columns.get(layout.idIndex).header() + " '" + values[layout.idIndex]
+                            + "' (first on line " + first + ")");
                     return;
                 }
             }
@@ -392,7 +400,7 @@ public final class GenericTableImporter {
 
         private void reject(CsvRecordReader.Record r, String reason) throws SQLException {
             rejected++;
-            String text = RowChecks.reason(r.line(), reason);
+            String text = "line " + r.line() + ": " + reason;
             if (firstReason == null) {
                 firstReason = text;
             }
@@ -418,6 +426,54 @@ public final class GenericTableImporter {
                 reject.executeBatch();
                 pendingRejects = 0;
             }
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new WorkbenchException(Kind.INPUT_UNUSABLE, file + " is a folder, not a CSV file.");
+            }
+            return Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new WorkbenchException(Kind.INPUT_UNUSABLE, "The file " + file + " does not exist.", e);
+        } catch (IOException e) {
+            throw new WorkbenchException(Kind.INPUT_UNUSABLE, "The file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Counts the bytes read, for progress. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 }

@@ -151,16 +151,14 @@ public final class StagingTables {
      */
     public static void keepReplaced(Connection c, Stage stage) throws SQLException {
         String key = stage.keyColumn();
-        // the stage is scanned once, each row looked up in the target by key
-        String select = " AS SELECT t.* FROM " + stage.name() + " n JOIN " + stage.target() + " t ON t." + key + " = n." + key;
+        String select = " AS SELECT t.* FROM " + stage.target() + " t WHERE EXISTS (SELECT 1 FROM " + stage.name() + " n WHERE n." + key
+                + " = t." + key + ")";
         try (Statement s = c.createStatement()) {
             if (Dialect.of(c) == Dialect.POSTGRESQL) {
                 s.execute("CREATE TEMPORARY TABLE " + stage.replaced() + select);
             } else {
                 s.execute("CREATE TABLE " + stage.replaced() + select);
             }
-            s.execute("ALTER TABLE " + stage.replaced() + " ALTER COLUMN " + key + " SET NOT NULL");
-            s.execute("ALTER TABLE " + stage.replaced() + " ADD PRIMARY KEY (" + key + ")");
         }
         commitIfManual(c);
     }

@@ -478,7 +478,6 @@ public final class CsvImporter {
             boolean targetEmpty = StagingTables.isEmpty(c, table.sqlName());
             updated = 0;
             String runRows;
-            String replacedRows = null;
             if (stage.swappable() && targetEmpty && accepted >= swapMinRows) {
                 monitor.update(fileSize, fileSize, String.format("%,d rows read; building the indexes", accepted + rejected));
                 swapping = true;
@@ -488,10 +487,6 @@ public final class CsvImporter {
                 if (!targetEmpty && keyIndex >= 0) {
                     updated = countExisting(stage);
                 }
-                if (updated > 0 && !hooks.isEmpty()) {
-                    StagingTables.keepReplaced(c, stage);
-                    replacedRows = stage.replaced();
-                }
                 StagingTables.publishByInsert(c, stage, !targetEmpty);
                 runRows = stage.name();
             }
@@ -500,7 +495,7 @@ public final class CsvImporter {
                     accepted + rejected));
             unresolved = countUnresolved(c, table, runRows);
             for (ImportHook hook : hooks) {
-                hook.afterImport(c, table, runId, runRows, replacedRows);
+                hook.afterImport(c, table, runId, runRows);
             }
             finish(digest.get(), updated, unresolved);
             monitor.update(fileSize, fileSize, String.format("%,d rows read; saving", accepted + rejected));

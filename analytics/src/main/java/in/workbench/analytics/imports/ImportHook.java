@@ -30,14 +30,4 @@ public interface ImportHook {
     default void afterImport(Connection transaction, DataTable table, long runId, String runRows) throws SQLException {
         afterImport(transaction, table, runId);
     }
-
-    /**
-     * As {@link #afterImport(Connection, DataTable, long, String)}, also naming a table that holds the
-     * rows this run replaced (same key), as they were before it: what the workspace counted for them
-     * until now. Null when the run replaced no row. The default ignores it.
-     */
-    default void afterImport(Connection transaction, DataTable table, long runId, String runRows, String replacedRows)
-            throws SQLException {
-        afterImport(transaction, table, runId, runRows);
-    }
 }

@@ -28,18 +28,16 @@ import java.util.stream.Collectors;
  * inside every import's transaction, so charts read a few hundred grouped rows instead of
  * scanning a million shipments.
  *
- * <p>The aggregates always equal a GROUP BY over the shipments joined with their address's resolved
- * state ({@code regional_address_states}, kept here) and their product's category. An import reads
- * only the shipments whose contribution it changes, once, sums the old contributions out and the
- * new ones in (deltas summed in memory, then one update per changed aggregate row); no row is
- * written per shipment (docs/decisions/0012):
+ * <p>Every shipment's contribution (its state, category, subcategory, month, status, package and
+ * days) is recorded in {@code regional_shipment_facts}. An import reads the affected shipments
+ * once, takes their old contribution out of the aggregates and adds the new one (deltas summed in
+ * memory, then one update per changed aggregate row):
  * <ul>
- * <li>shipments: the rows the run replaced, as they were, go out; the run's rows come in;</li>
+ * <li>shipments: the run's rows (new or re-imported);</li>
  * <li>addresses: the shipments of addresses whose resolved state changed (including shipments that
- * arrived before their address and sat in {@link AddressStates#UNKNOWN}) move, batch by batch,
- * before the new states are stored;</li>
+ * arrived before their address and sat in {@link AddressStates#UNKNOWN});</li>
  * <li>catalog: the shipments of products whose category or subcategory changed (including those
- * counted under {@link #NOT_IN_CATALOG}) move from the replaced product's values to the new ones.</li>
+ * counted under {@link #NOT_IN_CATALOG}).</li>
  * </ul>
  * A workspace created before this feature has no aggregates: the first import, or
  * {@link #ensureBuilt}, builds them from scratch once.
@@ -72,16 +70,16 @@ public final class RegionalAggregates implements ImportHook {
             new Aggregate("agg_shipments_by_state_source", List.of("state_source"), List.of("shipments")));
 
     /** What one shipment adds to the aggregates. */
-    record Fact(String addressId, String productId, String state, String stateSource, String category, String subcategory,
-            String packageType, LocalDate month, String status, int quantity, Integer promised, Integer delivered) {
+    record Fact(String shipmentId, String addressId, String productId, String state, String stateSource, String category,
+            String subcategory, String packageType, LocalDate month, String status, int quantity, Integer promised, Integer delivered) {
 
         boolean timed() {
             return promised != null && delivered != null;
         }
 
         Fact with(String newState, String newSource, String newCategory, String newSubcategory) {
-            return new Fact(addressId, productId, newState, newSource, newCategory, newSubcategory, packageType, month, status,
-                    quantity, promised, delivered);
+            return new Fact(shipmentId, addressId, productId, newState, newSource, newCategory, newSubcategory, packageType, month,
+                    status, quantity, promised, delivered);
         }
     }
 
@@ -116,6 +114,9 @@ public final class RegionalAggregates implements ImportHook {
         }
     }
 
+    private static final String FACT_COLUMNS = "shipment_id, address_id, product_id, state, state_source, category, subcategory, "
+            + "package_type, order_month, status, quantity, promised_days, delivered_days";
+
     private final Supplier<AddressStates> statesSupplier;
     private volatile AddressStates states;
 
@@ -147,37 +148,33 @@ public final class RegionalAggregates implements ImportHook {
 
     @Override
     public void afterImport(Connection c, DataTable table, long runId) throws SQLException {
-        // Told neither the run's rows nor the rows it replaced, the old contributions are unknown: sum everything again.
-        rebuild(c, ProgressMonitor.NONE);
-    }
-
-    @Override
-    public void afterImport(Connection c, DataTable table, long runId, String runRows) throws SQLException {
-        afterImport(c, table, runId, runRows, null);
+        afterImport(c, table, runId, "(SELECT * FROM " + table.sqlName() + " WHERE run_id = " + runId + ")");
     }
 
     /**
-     * Moves the aggregates by what the run changed: the replaced rows' old contributions out, the
-     * run's rows in, reading only those rows (and, for addresses and products, the shipments they
-     * touch), so the work scales with the rows imported rather than with the workspace.
+     * Adds the run's rows, read from {@code runRows} (the import's staging table), so the work
+     * scales with the rows imported rather than with the workspace.
      */
     @Override
-    public void afterImport(Connection c, DataTable table, long runId, String runRows, String replacedRows) throws SQLException {
+    public void afterImport(Connection c, DataTable table, long runId, String runRows) throws SQLException {
         if (!isBuilt(c)) {
             rebuild(c, ProgressMonitor.NONE);
             return;
         }
         switch (table) {
-            case SHIPMENTS -> {
-                Deltas deltas = new Deltas();
-                if (replacedRows != null) {
-                    readShipments(c, replacedRows + " s", "", f -> deltas.add(f, -1));
+            case SHIPMENTS -> addShipments(c, runRows, true, ProgressMonitor.NONE);
+            case ADDRESSES -> {
+                if (resolveAddresses(c, runRows, true, ProgressMonitor.NONE) > 0) {
+                    redo(c, "f.address_id", true);
                 }
-                readShipments(c, runRows + " s", "", f -> deltas.add(f, 1));
-                apply(c, deltas);
             }
-            case ADDRESSES -> resolveAddresses(c, runRows, true, ProgressMonitor.NONE);
-            case PRODUCTS -> moveChangedProducts(c, runRows, replacedRows);
+            case PRODUCTS -> {
+                // LEFT JOIN keeps the facts as the outer (scanned) table: the run's products are then looked up by key.
+                execute(c, "INSERT INTO regional_changed_keys (key_value) SELECT DISTINCT f.product_id FROM regional_shipment_facts f "
+                        + "LEFT JOIN " + runRows + " p ON p.product_id = f.product_id WHERE p.product_id IS NOT NULL "
+                        + "AND (f.category <> p.category OR f.subcategory <> COALESCE(p.subcategory, '" + NO_SUBCATEGORY + "'))");
+                redo(c, "f.product_id", false);
+            }
             default -> {
                 // package types and labels do not enter these aggregates
             }
@@ -216,6 +213,7 @@ public final class RegionalAggregates implements ImportHook {
     /** Empties and refills every aggregate from the workspace's rows, inside the caller's transaction. */
     public void rebuild(Connection c, ProgressMonitor monitor) throws SQLException {
         execute(c, "DELETE FROM regional_changed_keys");
+        execute(c, "DELETE FROM regional_shipment_facts");
         execute(c, "DELETE FROM regional_address_states");
         for (Aggregate a : AGGREGATES) {
             execute(c, "DELETE FROM " + a.table());
@@ -223,9 +221,7 @@ public final class RegionalAggregates implements ImportHook {
         resolveAddresses(c, "addresses", false, monitor);
         monitor.checkCancelled();
         monitor.update(-1, -1, "Summing the shipments by state, category, month and package");
-        Deltas deltas = new Deltas();
-        readShipments(c, "shipments s", "", f -> deltas.add(f, 1));
-        apply(c, deltas);
+        addAllShipments(c);
         try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("workspace_settings",
                 List.of("setting_key", "setting_value", "updated_at"), List.of("setting_key")))) {
             ps.setString(1, BUILT_SETTING);
@@ -235,30 +231,26 @@ public final class RegionalAggregates implements ImportHook {
         }
     }
 
-    /** A changed address state, with the one it replaces (null when the address had none). */
-    private record StateChange(String addressId, String state, String source, String writtenState) {
-    }
-
     /**
-     * Resolves the state of the selected addresses and stores those that changed. When
-     * {@code incremental}, the shipments of each batch of changed addresses move from the old state
-     * to the new one in the aggregates before the new states are stored.
+     * Resolves the state of the selected addresses and stores those that changed; when redoing
+     * shipments is needed, the changed address ids are left in regional_changed_keys. Returns how
+     * many changed.
      */
-    private void resolveAddresses(Connection c, String source, boolean incremental, ProgressMonitor monitor) throws SQLException {
+    private long resolveAddresses(Connection c, String source, boolean incremental, ProgressMonitor monitor) throws SQLException {
         long total;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + source + " a")) {
             rs.next();
             total = rs.getLong(1);
         }
-        boolean moveShipments = incremental && hasRows(c, "shipments");
-        Deltas deltas = new Deltas();
+        long changed = 0;
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT a.address_id, a.address_text, a.city, a.state, a.pincode, r.state, r.state_source "
                         + "FROM " + source + " a LEFT JOIN regional_address_states r ON r.address_id = a.address_id");
                 PreparedStatement merge = c.prepareStatement(Dialect.of(c).upsert("regional_address_states",
-                        List.of("address_id", "state", "state_source", "written_state"), List.of("address_id")))) {
+                        List.of("address_id", "state", "state_source", "written_state"), List.of("address_id")));
+                PreparedStatement mark = c.prepareStatement("INSERT INTO regional_changed_keys (key_value) VALUES (?)")) {
             long done = 0;
-            List<StateChange> batch = new ArrayList<>();
+            int pending = 0;
             while (rs.next()) {
                 AddressStates.Resolution r = states().resolve(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
                 if ((++done & 0x1FFF) == 0) {
@@ -268,133 +260,202 @@ public final class RegionalAggregates implements ImportHook {
                 if (r.state().equals(rs.getString(6)) && r.source().label().equals(rs.getString(7))) {
                     continue;
                 }
-                batch.add(new StateChange(rs.getString(1), r.state(), r.source().label(), rs.getString(4)));
-                if (batch.size() == BATCH) {
-                    storeStates(c, merge, batch, moveShipments, deltas);
-                    batch.clear();
-                }
-            }
-            storeStates(c, merge, batch, moveShipments, deltas);
-        }
-        apply(c, deltas);
-    }
-
-    /** Moves the shipments of a batch of changed addresses to their new state, then stores the states. */
-    private static void storeStates(Connection c, PreparedStatement merge, List<StateChange> batch, boolean moveShipments,
-            Deltas deltas) throws SQLException {
-        if (batch.isEmpty()) {
-            return;
-        }
-        if (moveShipments) {
-            Map<String, StateChange> byAddress = new HashMap<>();
-            try (PreparedStatement mark = c.prepareStatement("INSERT INTO regional_changed_keys (key_value) VALUES (?)")) {
-                for (StateChange change : batch) {
-                    byAddress.put(change.addressId(), change);
-                    mark.setString(1, change.addressId());
+                changed++;
+                merge.setString(1, rs.getString(1));
+                merge.setString(2, r.state());
+                merge.setString(3, r.source().label());
+                merge.setString(4, rs.getString(4));
+                merge.addBatch();
+                if (incremental) {
+                    mark.setString(1, rs.getString(1));
                     mark.addBatch();
                 }
-                mark.executeBatch();
-            }
-            // the shipments index on address_id finds each changed address's shipments
-            readShipments(c, "regional_changed_keys q JOIN shipments s ON s.address_id = q.key_value", "", f -> {
-                StateChange now = byAddress.get(f.addressId());
-                deltas.add(f, -1);
-                deltas.add(f.with(now.state(), now.source(), f.category(), f.subcategory()), 1);
-            });
-            execute(c, "DELETE FROM regional_changed_keys");
-        }
-        for (StateChange change : batch) {
-            merge.setString(1, change.addressId());
-            merge.setString(2, change.state());
-            merge.setString(3, change.source());
-            merge.setString(4, change.writtenState());
-            merge.addBatch();
-        }
-        merge.executeBatch();
-    }
-
-    /**
-     * Moves the shipments of products whose category or subcategory the run changed (a product new
-     * to the catalog was counted under {@link #NOT_IN_CATALOG}) from the old values to the new.
-     */
-    private static void moveChangedProducts(Connection c, String runRows, String replacedRows) throws SQLException {
-        if (!hasRows(c, "shipments")) {
-            return;
-        }
-        Map<String, String[]> oldCategory = new HashMap<>();
-        String old = replacedRows == null
-                ? "NULL, NULL, NULL FROM " + runRows + " p"
-                : "o.product_id, o.category, o.subcategory FROM " + runRows + " p LEFT JOIN " + replacedRows
-                        + " o ON o.product_id = p.product_id";
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT p.product_id, p.category, p.subcategory, " + old);
-                PreparedStatement mark = c.prepareStatement("INSERT INTO regional_changed_keys (key_value) VALUES (?)")) {
-            int pending = 0;
-            while (rs.next()) {
-                boolean existed = rs.getString(4) != null;
-                String category = existed ? rs.getString(5) : NOT_IN_CATALOG;
-                String sub = existed ? Objects.requireNonNullElse(rs.getString(6), NO_SUBCATEGORY) : NOT_IN_CATALOG;
-                if (category.equals(rs.getString(2)) && sub.equals(Objects.requireNonNullElse(rs.getString(3), NO_SUBCATEGORY))) {
-                    continue;
+                if (++pending == BATCH) {
+                    merge.executeBatch();
+                    if (incremental) {
+                        mark.executeBatch();
+                    }
+                    pending = 0;
                 }
-                oldCategory.put(rs.getString(1), new String[] {category, sub});
-                mark.setString(1, rs.getString(1));
-                mark.addBatch();
-                pending = flushIfFull(mark, pending + 1);
             }
             if (pending > 0) {
-                mark.executeBatch();
+                merge.executeBatch();
+                if (incremental) {
+                    mark.executeBatch();
+                }
             }
         }
-        if (oldCategory.isEmpty()) {
-            return;
-        }
-        Deltas deltas = new Deltas();
-        // LEFT JOIN keeps the shipments as the outer (scanned) table: each is looked up in the short list by key.
-        readShipments(c, "shipments s LEFT JOIN regional_changed_keys q ON q.key_value = s.product_id", "WHERE q.key_value IS NOT NULL",
-                f -> {
-                    String[] was = oldCategory.get(f.productId());
-                    deltas.add(f.with(f.state(), f.stateSource(), was[0], was[1]), -1);
-                    deltas.add(f, 1);
-                });
-        execute(c, "DELETE FROM regional_changed_keys");
-        apply(c, deltas);
+        return changed;
     }
 
     /**
-     * Streams the shipments of {@code from} (which names them {@code s}) with the state and category
-     * they are counted under now.
+     * Records and sums every shipment into the emptied facts and aggregates with set-based SQL (no
+     * row crosses JDBC): what a rebuild, and so the first import into a workspace, costs. The sums
+     * are those of {@link Deltas#add}.
      */
-    private static void readShipments(Connection c, String from, String where, java.util.function.Consumer<Fact> sink)
-            throws SQLException {
-        String sql = "SELECT s.address_id, s.product_id, COALESCE(r.state, '" + AddressStates.UNKNOWN + "'), "
+    private static void addAllShipments(Connection c) throws SQLException {
+        execute(c, "INSERT INTO regional_shipment_facts (" + FACT_COLUMNS + ") SELECT s.shipment_id, s.address_id, s.product_id, "
+                + "COALESCE(r.state, '" + AddressStates.UNKNOWN + "'), "
                 + "COALESCE(r.state_source, '" + AddressStates.Source.NOT_IMPORTED.label() + "'), "
                 + "COALESCE(p.category, '" + NOT_IN_CATALOG + "'), "
                 + "CASE WHEN p.product_id IS NULL THEN '" + NOT_IN_CATALOG + "' ELSE COALESCE(p.subcategory, '" + NO_SUBCATEGORY + "') END, "
                 + "s.package_type, " + Dialect.of(c).monthStart("s.order_date") + ", s.status, s.quantity, s.promised_days, s.delivered_days "
-                + "FROM " + from + " LEFT JOIN regional_address_states r ON r.address_id = s.address_id "
-                + "LEFT JOIN products p ON p.product_id = s.product_id " + where;
-        try (Statement s = c.createStatement()) {
-            s.setFetchSize(BATCH);
-            try (ResultSet rs = s.executeQuery(sql)) {
-                while (rs.next()) {
-                    int promised = rs.getInt(11);
-                    Integer promisedDays = rs.wasNull() ? null : promised;
-                    int delivered = rs.getInt(12);
-                    Integer deliveredDays = rs.wasNull() ? null : delivered;
-                    sink.accept(new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getString(9), rs.getInt(10),
-                            promisedDays, deliveredDays));
+                + "FROM shipments s LEFT JOIN regional_address_states r ON r.address_id = s.address_id "
+                + "LEFT JOIN products p ON p.product_id = s.product_id");
+        String timed = "CASE WHEN promised_days IS NOT NULL AND delivered_days IS NOT NULL THEN 1 ELSE 0 END";
+        String actual = "CASE WHEN promised_days IS NOT NULL AND delivered_days IS NOT NULL THEN delivered_days ELSE 0 END";
+        String promised = "CASE WHEN promised_days IS NOT NULL AND delivered_days IS NOT NULL THEN promised_days ELSE 0 END";
+        String late = "CASE WHEN promised_days IS NOT NULL AND delivered_days IS NOT NULL AND delivered_days > promised_days "
+                + "THEN 1 ELSE 0 END";
+        List<String> sums = List.of(
+                "COUNT(*), SUM(quantity)",
+                "COUNT(*), SUM(" + timed + "), SUM(" + actual + ")",
+                "COUNT(*)",
+                "COUNT(*)",
+                "COUNT(*), SUM(" + timed + "), SUM(" + promised + "), SUM(" + actual + "), SUM(" + late + ")",
+                "COUNT(*)");
+        for (int i = 0; i < AGGREGATES.size(); i++) {
+            Aggregate a = AGGREGATES.get(i);
+            String keys = String.join(", ", a.keys());
+            execute(c, "INSERT INTO " + a.table() + " (" + keys + ", " + String.join(", ", a.measures()) + ") SELECT " + keys + ", "
+                    + sums.get(i) + " FROM regional_shipment_facts GROUP BY " + keys);
+        }
+    }
+
+    /** Records and adds the selected shipments, taking out the old contribution of those already recorded. */
+    private static void addShipments(Connection c, String source, boolean incremental, ProgressMonitor monitor) throws SQLException {
+        Deltas deltas = new Deltas();
+        String sql = "SELECT s.shipment_id, s.address_id, s.product_id, COALESCE(r.state, '" + AddressStates.UNKNOWN + "'), "
+                + "COALESCE(r.state_source, '" + AddressStates.Source.NOT_IMPORTED.label() + "'), "
+                + "COALESCE(p.category, '" + NOT_IN_CATALOG + "'), "
+                + "CASE WHEN p.product_id IS NULL THEN '" + NOT_IN_CATALOG + "' ELSE COALESCE(p.subcategory, '" + NO_SUBCATEGORY + "') END, "
+                + "s.package_type, " + Dialect.of(c).monthStart("s.order_date") + ", s.status, s.quantity, s.promised_days, s.delivered_days, "
+                + (incremental ? "f.shipment_id" : "NULL") + " "
+                + "FROM " + source + " s LEFT JOIN regional_address_states r ON r.address_id = s.address_id "
+                + "LEFT JOIN products p ON p.product_id = s.product_id "
+                + (incremental ? "LEFT JOIN regional_shipment_facts f ON f.shipment_id = s.shipment_id " : "");
+        List<String> updated = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql);
+                PreparedStatement insert = c.prepareStatement("INSERT INTO regional_shipment_facts (" + FACT_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement merge = c.prepareStatement(Dialect.of(c).upsert("regional_shipment_facts",
+                        List.of(FACT_COLUMNS.split(", ")), List.of("shipment_id")))) {
+            int inserts = 0;
+            int merges = 0;
+            long done = 0;
+            while (rs.next()) {
+                Fact f = new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class), rs.getString(10), rs.getInt(11),
+                        (Integer) rs.getObject(12), (Integer) rs.getObject(13));
+                boolean existed = rs.getString(14) != null;
+                deltas.add(f, 1);
+                if (existed) {
+                    updated.add(f.shipmentId());
+                    bind(merge, f);
+                    merges = flushIfFull(merge, merges + 1);
+                } else {
+                    bind(insert, f);
+                    inserts = flushIfFull(insert, inserts + 1);
+                }
+                if ((++done & 0x7FFF) == 0) {
+                    monitor.checkCancelled();
+                    monitor.update(done, -1, String.format("Summing %,d shipments by state, category, month and package", done));
+                }
+            }
+            if (!updated.isEmpty()) {
+                subtractOld(c, updated, deltas);
+            }
+            if (inserts > 0) {
+                insert.executeBatch();
+            }
+            if (merges > 0) {
+                merge.executeBatch();
+            }
+        }
+        apply(c, deltas);
+    }
+
+    /** Subtracts the recorded (old) contribution of re-imported shipments, before their facts are overwritten. */
+    private static void subtractOld(Connection c, List<String> shipmentIds, Deltas deltas) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + FACT_COLUMNS + " FROM regional_shipment_facts WHERE shipment_id = ANY(?)")) {
+            for (int from = 0; from < shipmentIds.size(); from += BATCH) {
+                List<String> chunk = shipmentIds.subList(from, Math.min(shipmentIds.size(), from + BATCH));
+                ps.setArray(1, c.createArrayOf("VARCHAR", chunk.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        deltas.add(readFact(rs), -1);
+                    }
                 }
             }
         }
     }
 
-    private static boolean hasRows(Connection c, String table) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table + ")")) {
-            rs.next();
-            return rs.getBoolean(1);
+    /**
+     * Redoes the shipments of the addresses or products listed in regional_changed_keys with their
+     * current state and category, then empties the list. The facts are scanned once (LEFT JOIN
+     * keeps them outer) and each looked up in the list by key, since the facts carry no index on
+     * address or product.
+     */
+    private static void redo(Connection c, String keyColumn, boolean byAddress) throws SQLException {
+        Deltas deltas = new Deltas();
+        String sql = "SELECT " + FACT_COLUMNS.replaceAll("(\\w+)", "f.$1") + ", r.state, r.state_source, p.category, p.subcategory, "
+                + "p.product_id FROM regional_shipment_facts f LEFT JOIN regional_changed_keys q ON q.key_value = " + keyColumn + " "
+                + "LEFT JOIN regional_address_states r ON r.address_id = f.address_id LEFT JOIN products p ON p.product_id = f.product_id "
+                + "WHERE q.key_value IS NOT NULL";
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql);
+                PreparedStatement update = c.prepareStatement("UPDATE regional_shipment_facts SET state = ?, state_source = ?, "
+                        + "category = ?, subcategory = ? WHERE shipment_id = ?")) {
+            int pending = 0;
+            while (rs.next()) {
+                Fact old = readFact(rs);
+                String state = rs.getString(14) == null ? AddressStates.UNKNOWN : rs.getString(14);
+                String source = rs.getString(15) == null ? AddressStates.Source.NOT_IMPORTED.label() : rs.getString(15);
+                boolean inCatalog = rs.getString(18) != null;
+                String category = inCatalog ? rs.getString(16) : NOT_IN_CATALOG;
+                String sub = inCatalog ? Objects.requireNonNullElse(rs.getString(17), NO_SUBCATEGORY) : NOT_IN_CATALOG;
+                Fact now = old.with(state, source, category, sub);
+                if (now.equals(old)) {
+                    continue;
+                }
+                deltas.add(old, -1);
+                deltas.add(now, 1);
+                update.setString(1, state);
+                update.setString(2, source);
+                update.setString(3, category);
+                update.setString(4, sub);
+                update.setString(5, old.shipmentId());
+                update.addBatch();
+                pending = flushIfFull(update, pending + 1);
+            }
+            if (pending > 0) {
+                update.executeBatch();
+            }
         }
+        execute(c, "DELETE FROM regional_changed_keys");
+        apply(c, deltas);
+    }
+
+    private static Fact readFact(ResultSet rs) throws SQLException {
+        return new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class), rs.getString(10), rs.getInt(11),
+                (Integer) rs.getObject(12), (Integer) rs.getObject(13));
+    }
+
+    private static void bind(PreparedStatement ps, Fact f) throws SQLException {
+        ps.setString(1, f.shipmentId());
+        ps.setString(2, f.addressId());
+        ps.setString(3, f.productId());
+        ps.setString(4, f.state());
+        ps.setString(5, f.stateSource());
+        ps.setString(6, f.category());
+        ps.setString(7, f.subcategory());
+        ps.setString(8, f.packageType());
+        ps.setDate(9, Date.valueOf(f.month()));
+        ps.setString(10, f.status());
+        ps.setInt(11, f.quantity());
+        ps.setObject(12, f.promised());
+        ps.setObject(13, f.delivered());
+        ps.addBatch();
     }
 
     private static int flushIfFull(PreparedStatement ps, int pending) throws SQLException {

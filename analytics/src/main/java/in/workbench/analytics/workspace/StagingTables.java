@@ -73,11 +73,6 @@ public final class StagingTables {
         String oldName() {
             return name + "_OLD";
         }
-
-        /** The table {@link #keepReplaced} fills with the target's rows this stage replaces. */
-        public String replaced() {
-            return name + "_REPLACED";
-        }
     }
 
     /** One secondary index or constraint of the target, under its own, temporary and parked names. */
@@ -138,27 +133,6 @@ public final class StagingTables {
             s.execute("DROP TABLE IF EXISTS " + stage.name() + " CASCADE");
             s.execute("DROP TABLE IF EXISTS " + stage.rejects() + " CASCADE");
             s.execute("DROP TABLE IF EXISTS " + stage.oldName() + " CASCADE");
-            s.execute("DROP TABLE IF EXISTS " + stage.replaced() + " CASCADE");
-        }
-        commitIfManual(c);
-    }
-
-    /**
-     * Copies the target's rows that share a key with the staged rows, as they are now, into
-     * {@link Stage#replaced()}, before a merge overwrites them: what the import's hooks take out of
-     * their sums. Call it before the publishing transaction writes anything (on H2 the CREATE
-     * commits).
-     */
-    public static void keepReplaced(Connection c, Stage stage) throws SQLException {
-        String key = stage.keyColumn();
-        String select = " AS SELECT t.* FROM " + stage.target() + " t WHERE EXISTS (SELECT 1 FROM " + stage.name() + " n WHERE n." + key
-                + " = t." + key + ")";
-        try (Statement s = c.createStatement()) {
-            if (Dialect.of(c) == Dialect.POSTGRESQL) {
-                s.execute("CREATE TEMPORARY TABLE " + stage.replaced() + select);
-            } else {
-                s.execute("CREATE TABLE " + stage.replaced() + select);
-            }
         }
         commitIfManual(c);
     }

@@ -158,6 +158,10 @@ public final class ModelStore {
 
     /** The stored model files, by file name, with their provenance. */
     public List<StoredModel> list() {
+        if (ws.server().isEmpty()) {
+            // A folder workspace's table is brought in step here rather than on every read of the folder.
+            sync();
+        }
         List<StoredModel> out = new ArrayList<>();
         try (Connection c = ws.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT file_name, "
                 + "size_bytes, sha256, trained_by, trained_at, stored_at, model_name, metrics_json FROM model_files ORDER BY file_name")) {

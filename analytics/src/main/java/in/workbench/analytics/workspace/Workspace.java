@@ -104,6 +104,7 @@ public final class Workspace implements AutoCloseable {
         Workspace ws = new Workspace(localFolder.toAbsolutePath().normalize(), address, opened);
         try {
             Files.createDirectories(ws.modelsDir());
+            ws.models().sync();
             Files.createDirectories(ws.exportsDir());
         } catch (IOException e) {
             ws.close();
@@ -180,6 +181,7 @@ public final class Workspace implements AutoCloseable {
             sweepInterruptedImports(pool);
             Workspace ws = new Workspace(dir, pool);
             Files.createDirectories(ws.modelsDir());
+            ws.models().sync();
             Files.createDirectories(ws.exportsDir());
             Path marker = dir.resolve(MARKER_FILE);
             if (!Files.exists(marker)) {
@@ -318,11 +320,16 @@ public final class Workspace implements AutoCloseable {
 
     /**
      * Where trained models are read and saved, one file per model: this machine's copy of the
-     * models stored in the workspace ({@link ModelStore}), brought in step with them each time it
-     * is asked for, so that a model another analyst trained is here and one trained here is stored.
+     * models stored in the workspace ({@link ModelStore}). On a team workspace it is brought in step
+     * each time it is asked for, so that a model another analyst trained is here and one trained here
+     * is stored; a folder workspace has no other analyst, so its table is brought in step on open and
+     * on close (a model saved by a killed process is stored at the next open), and screens that read
+     * models often do not hash every model file each time.
      */
     public Path modelsDir() {
-        models.sync();
+        if (serverPool != null) {
+            models.sync();
+        }
         return folder.resolve("models");
     }
 

@@ -80,7 +80,7 @@ public final class WorkspaceTransfer {
      */
     public static Result copy(Workspace source, Workspace target, boolean replace, ProgressMonitor monitor) {
         target.require(TeamRole.Right.CHANGE, "replace this workspace's data");
-        source.modelsDir();
+        source.models().sync();
         try (Connection from = source.connection(); Connection to = target.connection()) {
             checkSameSchema(from, to);
             List<String> tables = new ArrayList<>(tables(from));

@@ -1,6 +1,5 @@
 package in.workbench.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
@@ -114,8 +113,7 @@ final class WorkspaceCommands {
         }
         r.notes().forEach(n -> out.println("  note: " + n));
         if (json) {
-            ObjectMapper mapper = new ObjectMapper();
-            ObjectNode root = mapper.createObjectNode();
+            ObjectNode root = JsonSummary.object();
             root.put("source", source);
             root.put("target", target);
             root.put("rows", r.rows());
@@ -124,7 +122,7 @@ final class WorkspaceCommands {
                 tables.putObject(t.table()).put("rows", t.rows()).put("checksum", t.checksum());
             }
             r.notes().forEach(root.putArray("notes")::add);
-            out.println(mapper.writeValueAsString(root));
+            JsonSummary.print(out, root);
         }
     }
 }

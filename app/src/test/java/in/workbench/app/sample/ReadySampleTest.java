@@ -29,6 +29,7 @@ class ReadySampleTest {
     void theShippedSampleOpensWithEveryModelItsScoresAndItsImagesInItsNewFolder() throws Exception {
         assumeTrue(ReadySample.shipped(), "built with -Dworkbench.readySample.skip=true: no ready sample to unpack");
         Path folder = SampleWorld.MARKETPLACE.folderIn(home);
+        long modelBytes;
         try (Workspace ws = SampleWorld.MARKETPLACE.create(folder, new ImportHooks(), new SharedAddressParser(), ProgressMonitor.NONE)) {
             assertEquals(folder.toAbsolutePath().normalize(), ws.folder());
             var counts = ws.rowCounts();
@@ -37,6 +38,7 @@ class ReadySampleTest {
             assertEquals(100_000L, counts.get("shipments"));
             assertTrue(ws.trainedModels().keySet().containsAll(Set.of("deliverability", "segmentation", "attributes", "category",
                     "packaging")), "every model a screen shows: " + ws.trainedModels().keySet());
+            modelBytes = ws.models().list().stream().mapToLong(m -> m.sizeBytes()).sum();
             Path image = new CatalogStore(ws).imageFile(firstProductWithImage(ws));
             assertTrue(image.startsWith(folder.toAbsolutePath().normalize()) && Files.exists(image),
                     "product images resolve inside the analyst's copy: " + image);
@@ -46,7 +48,9 @@ class ReadySampleTest {
         }
         ReadySample.Manifest manifest = ReadySample.manifest();
         assertTrue(manifest.csvBytes() > 5_000_000, "the manifest records the CSVs' size: " + manifest.csvBytes());
-        assertTrue(manifest.databaseBytes() < 3 * manifest.csvBytes(), "the shipped database is compacted: " + manifest.databaseBytes());
+        // The database also holds the trained models' files (the workspace's own copy of them); the data is what must stay compact.
+        assertTrue(manifest.databaseBytes() - modelBytes < 3 * manifest.csvBytes(),
+                "the shipped database is compacted: " + manifest.databaseBytes() + " bytes, of which models " + modelBytes);
         assertThrows(WorkbenchException.class, () -> ReadySample.unpack(folder, ProgressMonitor.NONE),
                 "the sample is never unpacked over a workspace");
     }

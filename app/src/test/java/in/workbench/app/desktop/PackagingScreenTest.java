@@ -148,7 +148,10 @@ class PackagingScreenTest {
         // the least-cost plan leaves room to buy less damage by dragging left
         robot.interact(() -> app.packaging().model().objectiveProperty().set(PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE));
         robot.clickOn("#savePlan");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.packaging().model().rows().size() > 0);
+        // the ready sample already holds a saved plan (least damage): wait for the least-cost one to replace it
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.packaging().model().planProperty().get() != null
+                && app.packaging().model().planProperty().get().objective() == PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE
+                && app.packaging().model().rows().size() > 0);
         screenshot("packaging-tradeoff");
         PackagingRecommender.Plan before = app.packaging().model().planProperty().get();
         Node canvas = robot.from(tradeOff).lookup((java.util.function.Predicate<Node>) n -> n instanceof ChartCanvas).query();

@@ -164,7 +164,7 @@ public final class LabelingViewModel {
         message.set("Finding the addresses the models are least sure of …");
         String name = analyst.name();
         LabelingLeases l = leases;
-        updates.read(OPEN, "Preparing the labeling queue", (w, m) -> {
+        updates.longWork(OPEN, "Preparing the labeling queue", (w, m) -> {
             AddressParser p = parser != null ? parser : parserSupplier.get();
             Optional<String> stored = w.setting(KeyBindings.SETTING);
             SegmentationModel s = SegmentationModel.exists(w.modelsDir()) ? SegmentationModel.load(w.modelsDir()) : null;

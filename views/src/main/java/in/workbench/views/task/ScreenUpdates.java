@@ -56,6 +56,11 @@ public final class ScreenUpdates {
         return start(TaskRunner.Lane.LONG, key, title, work, apply, onFailure);
     }
 
+    /** As {@link #longWork}, with the failure of a current update going to {@code failed}. */
+    public <T> RunningTask longWork(String key, String title, WorkspaceWork<T> work, Consumer<T> apply, Consumer<Throwable> failed) {
+        return start(TaskRunner.Lane.LONG, key, title, work, apply, failed);
+    }
+
     /** Drops the result of the update of {@code key} still on its way (the screen shows something else now). */
     public void forget(String key) {
         latest.remove(key);

@@ -148,7 +148,7 @@ class PackagingScreenTest {
         // the least-cost plan leaves room to buy less damage by dragging left
         robot.interact(() -> app.packaging().model().objectiveProperty().set(PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE));
         robot.clickOn("#savePlan");
-        // the ready sample already holds a saved plan (least damage): wait for the least-cost one to replace it
+        // wait for the least-cost plan to be computed, saved and shown
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.packaging().model().planProperty().get() != null
                 && app.packaging().model().planProperty().get().objective() == PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE
                 && app.packaging().model().rows().size() > 0);

@@ -98,5 +98,16 @@ class TeamWorkspaceWindowTest {
         showAs("wb_reader", "team-workspace-reader");
         String reader = robot.lookup("#workspaceLocation").queryAs(Label.class).getText();
         assertTrue(reader.contains("wb_reader@") && reader.contains("you are a reader"), reader);
+        // The reader lacks the health-data grant: the Infection risk screen says so in place, and no error window opens.
+        robot.interact(() -> app.window().open("Infection risk", java.util.Map.of()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup((Label l) -> l.getText() != null && l.getText().contains("shown only to owners and members of the "
+                + "PostgreSQL role workbench_health")).tryQuery().isPresent(), "the screen explains the missing grant");
+        Thread.sleep(1_000);
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<String> others = new java.util.ArrayList<>();
+        robot.interact(() -> javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage && w != stage && w.isShowing())
+                .forEach(w -> others.add(((Stage) w).getTitle())));
+        assertTrue(others.isEmpty(), "no other window opens (an error dialog would): " + others);
     }
 }

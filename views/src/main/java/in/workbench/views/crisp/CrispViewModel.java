@@ -4,6 +4,7 @@ import in.workbench.analytics.crisp.CrispEvaluation;
 import in.workbench.analytics.crisp.CrispModel;
 import in.workbench.analytics.crisp.CrispPosterior;
 import in.workbench.analytics.crisp.CrispStore;
+import in.workbench.analytics.workspace.HealthData;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.task.TaskRunner;
 import java.io.BufferedWriter;
@@ -66,6 +67,10 @@ public final class CrispViewModel {
     private final StringProperty summary = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> firstDay = new SimpleObjectProperty<>();
 
+    /** What the screen says on a team workspace whose CRISP tables the analyst may not read. */
+    static final String NOT_GRANTED = "The CRISP people, contacts, tests and results on this team workspace are health data, shown only to "
+            + "owners and members of the PostgreSQL role " + HealthData.SERVER_ROLE + ". Ask an owner to grant it.";
+
     public CrispViewModel(TaskRunner runner, Consumer<Throwable> onError) {
         this.runner = runner;
         this.onError = onError;
@@ -80,14 +85,16 @@ public final class CrispViewModel {
 
     /** Shows another workspace (or none). */
     public void setWorkspace(Workspace ws) {
-        this.workspace = ws;
+        // An analyst without the health-data grant sees why the screen is empty, not an error: nothing is read.
+        boolean allowed = ws != null && ws.mayReadHealthData();
+        this.workspace = allowed ? ws : null;
         ranking.clear();
         encounters.clear();
         personDays.clear();
         curve.clear();
         transmission.clear();
-        summary.set("");
-        if (ws == null) {
+        summary.set(ws == null || allowed ? "" : NOT_GRANTED);
+        if (!allowed) {
             return;
         }
         runner.submit("Reading infection risks", m -> {

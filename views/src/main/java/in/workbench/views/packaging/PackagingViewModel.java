@@ -10,6 +10,7 @@ import in.workbench.analytics.packaging.PackagingRepository;
 import in.workbench.analytics.packaging.PackagingTrainer;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.table.Paging;
+import in.workbench.views.task.ScreenUpdates;
 import in.workbench.views.task.TaskRunner;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +37,9 @@ import javafx.collections.ObservableList;
  * the chosen plan and a page of the saved recommendation table. Opening the screen only reads: a
  * plan is written to the workspace only when the analyst applies an objective, meets a budget or
  * lets go of the chosen point. Every database read, training run and recomputation goes through
- * the {@link TaskRunner}; when the chosen point moves quickly, only the latest result is applied.
- * Used on the JavaFX thread.
+ * {@link ScreenUpdates}: a result is applied only if it is still the latest of its kind (aggregates,
+ * plan, categories, page) for the workspace shown, so a slow answer, or one for a workspace switched
+ * away mid-load, is dropped. Used on the JavaFX thread.
  */
 public final class PackagingViewModel {
 
@@ -46,10 +48,11 @@ public final class PackagingViewModel {
 
     private final TaskRunner runner;
     private final Consumer<Throwable> onError;
+    private final ScreenUpdates updates;
     private Workspace workspace;
     private volatile PackagingAnalysis analysis;
+    /** The latest plan asked for; a save that is no longer the latest is skipped on its worker, before it writes. */
     private final AtomicLong planSequence = new AtomicLong();
-    private final AtomicLong rowSequence = new AtomicLong();
 
     private final ObjectProperty<List<PackagingRepository.DamageCell>> byPackage = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<List<PackagingRepository.DamageCell>> byCategory = new SimpleObjectProperty<>(List.of());
@@ -74,6 +77,11 @@ public final class PackagingViewModel {
     public PackagingViewModel(TaskRunner runner, Consumer<Throwable> onError) {
         this.runner = runner;
         this.onError = onError;
+        this.updates = new ScreenUpdates(runner, () -> workspace, e -> {
+            busy.set(false);
+            message.set(in.workbench.views.task.Failures.sentenceFor(e));
+            onError.accept(e);
+        });
         categoryFilter.addListener((o, a, b) -> firstPage());
         changedOnly.addListener((o, a, b) -> firstPage());
     }
@@ -110,14 +118,13 @@ public final class PackagingViewModel {
     }
 
     private void reload() {
-        Workspace ws = workspace;
-        if (ws == null) {
+        if (workspace == null) {
             return;
         }
         busy.set(true);
         double handling = returnHandling.get();
         PackagingObjective chosen = objective.get();
-        runner.submit("Summarising packaging damage", m -> {
+        updates.read("aggregates", "Summarising packaging damage", (ws, m) -> {
             PackagingRepository repo = new PackagingRepository(ws);
             PackagingAnalysis a = null;
             List<PackagingRecommender.CurvePoint> c = List.of();
@@ -153,10 +160,6 @@ public final class PackagingViewModel {
                 message.set(agg.byPackage().isEmpty() ? "This workspace has no shipments yet. Import package_types.csv, catalog.csv and "
                         + "shipments.csv first." : "No packaging damage model yet. Press Train to learn damage from the shipments.");
             }
-        }, e -> {
-            busy.set(false);
-            message.set(in.workbench.views.task.Failures.sentenceFor(e));
-            onError.accept(e);
         });
     }
 
@@ -172,20 +175,15 @@ public final class PackagingViewModel {
 
     /** Trains both damage models in the background, then reloads everything. */
     public void train(long seed) {
-        Workspace ws = workspace;
-        if (ws == null) {
+        if (workspace == null) {
             return;
         }
         busy.set(true);
         message.set("Training the packaging damage models…");
-        runner.submit("Training the packaging damage model", m -> new PackagingTrainer().trainAndSave(ws, PackagingTrainer.Options.defaults(seed), m),
-                r -> {
+        updates.longWork("train", "Training the packaging damage model",
+                (ws, m) -> new PackagingTrainer().trainAndSave(ws, PackagingTrainer.Options.defaults(seed), m), r -> {
                     busy.set(false);
                     reload();
-                }, e -> {
-                    busy.set(false);
-                    message.set(in.workbench.views.task.Failures.sentenceFor(e));
-                    onError.accept(e);
                 });
     }
 
@@ -215,12 +213,10 @@ public final class PackagingViewModel {
             runSaved("Saving the recommendation", () -> a.recommender().forBudget(damageBudget), seq, a);
             return;
         }
-        runner.submit("Recomputing the recommendation", m -> a.recommender().forBudget(damageBudget), p -> {
-            if (seq == planSequence.get()) {
-                plan.set(p);
-                message.set(planSentence(p));
-            }
-        }, onError);
+        updates.read("plan", "Recomputing the recommendation", (ws, m) -> a.recommender().forBudget(damageBudget), p -> {
+            plan.set(p);
+            message.set(planSentence(p));
+        });
     }
 
     /** The least total cost within a damage budget (expected damaged shipments); saves the plan and reloads the table. */
@@ -237,8 +233,7 @@ public final class PackagingViewModel {
     }
 
     private void runSaved(String title, java.util.function.Supplier<PackagingRecommender.Plan> planner, long seq, PackagingAnalysis a) {
-        Workspace ws = workspace;
-        runner.submit(title, m -> {
+        updates.longWork("plan", title, (ws, m) -> {
             PackagingRecommender.Plan p = planner.get();
             if (seq != planSequence.get()) {
                 return null;
@@ -246,14 +241,14 @@ public final class PackagingViewModel {
             a.save(p);
             return new Saved(p, savedSentence(new PackagingRepository(ws)));
         }, r -> {
-            if (r != null && seq == planSequence.get()) {
+            if (r != null) {
                 plan.set(r.plan());
                 savedPlan.set(r.sentence());
                 message.set(planSentence(r.plan()));
                 loadCategories();
                 firstPage();
             }
-        }, onError);
+        });
     }
 
     static String planSentence(PackagingRecommender.Plan p) {
@@ -268,14 +263,13 @@ public final class PackagingViewModel {
     }
 
     private void loadCategories() {
-        Workspace ws = workspace;
-        runner.submit("Listing categories", m -> new PackagingRepository(ws).recommendationCategories(), cs -> {
+        updates.read("categories", "Listing categories", (ws, m) -> new PackagingRepository(ws).recommendationCategories(), cs -> {
             String keep = categoryFilter.get();
             categories.setAll(cs);
             if (keep != null && !cs.contains(keep)) {
                 categoryFilter.set(null);
             }
-        }, onError);
+        });
     }
 
     /** Reloads the table from its first page (after a filter change). */
@@ -301,24 +295,20 @@ public final class PackagingViewModel {
 
     /** Reads the current page of the recommendation table with the filters. */
     public void refreshRows() {
-        Workspace ws = workspace;
-        if (ws == null || !hasModel.get()) {
+        if (workspace == null || !hasModel.get()) {
             return;
         }
         String category = categoryFilter.get();
         boolean changed = changedOnly.get();
         String text = search.get();
         int from = Math.toIntExact(paging.offset());
-        long seq = rowSequence.incrementAndGet();
-        runner.submit("Reading recommendations", m -> {
+        updates.read("page", "Reading recommendations", (ws, m) -> {
             PackagingRepository repo = new PackagingRepository(ws);
             return new Page(repo.recommendations(category, changed, text, from, PAGE), repo.countRecommendations(category, changed, text));
         }, page -> {
-            if (seq == rowSequence.get()) {
-                rows.setAll(page.rows());
-                paging.setTotal(page.total());
-            }
-        }, onError);
+            rows.setAll(page.rows());
+            paging.setTotal(page.total());
+        });
     }
 
     /** Exports every recommendation matching the filters (not only the page shown) as the CLI's CSV. */

@@ -9,6 +9,7 @@ import in.workbench.analytics.packaging.PackagingObjective;
 import in.workbench.analytics.packaging.PackagingRecommender;
 import in.workbench.analytics.packaging.PackagingRepository;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.task.DeferredTaskRunner;
 import in.workbench.views.task.SameThreadTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,6 +165,49 @@ class PackagingViewModelTest {
             assertFalse(model.planProperty().get().budgetMet());
             assertTrue(model.messageProperty().get().contains("cannot be reached"), model.messageProperty().get());
             assertTrue(errors.isEmpty(), errors.toString());
+        }
+    }
+
+    @Test
+    void aSlowAnswerForTheWorkspaceSwitchedAwayIsDropped() throws Exception {
+        try (Workspace full = Workspace.open(dir.resolve("full")); Workspace empty = Workspace.open(dir.resolve("empty"))) {
+            fill(full, 40, 5, 3);
+            List<Throwable> errors = new ArrayList<>();
+            DeferredTaskRunner runner = new DeferredTaskRunner();
+            PackagingViewModel model = new PackagingViewModel(runner, errors::add);
+            model.setWorkspace(full);
+            model.setWorkspace(empty);
+            List<DeferredTaskRunner.Pending> loads = runner.pending();
+            assertEquals(2, loads.size(), "one read per workspace shown");
+
+            loads.get(1).finish();
+            loads.get(0).finish();
+
+            assertTrue(errors.isEmpty(), errors.toString());
+            assertEquals(List.of(), model.byPackageProperty().get(), "the full workspace's late charts do not replace the empty one's");
+            assertTrue(model.messageProperty().get().contains("no shipments yet"), model.messageProperty().get());
+            assertFalse(model.busyProperty().get());
+        }
+    }
+
+    @Test
+    void anOlderReadOfTheSameWorkspaceArrivingLastIsDropped() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            DeferredTaskRunner runner = new DeferredTaskRunner();
+            List<Throwable> errors = new ArrayList<>();
+            PackagingViewModel model = new PackagingViewModel(runner, errors::add);
+            model.setWorkspace(ws);
+            DeferredTaskRunner.Pending before = runner.pending().get(0);
+            fill(ws, 40, 5, 4);
+            model.setWorkspace(ws);
+            DeferredTaskRunner.Pending after = runner.pending().get(1);
+
+            after.finish();
+            before.finish();
+
+            assertTrue(errors.isEmpty(), errors.toString());
+            assertEquals(4, model.byPackageProperty().get().size(), "the newer read (after the import) stays on screen");
+            assertEquals(0, count(ws, "SELECT COUNT(*) FROM packaging_recommendations"), "loading never writes");
         }
     }
 

@@ -434,6 +434,19 @@ public final class PackagingRecommender {
 
     private Plan budgeted(PackagingObjective objective, double budget) {
         int[] items = weighted();
+        double[][][] fg = budgetedProblem(items);
+        PlanSolver.Solution s = PlanSolver.minimise(fg[0], fg[1], budget);
+        int[] a = complete(items, s, false);
+        List<String> extra = new ArrayList<>();
+        if (!s.feasible()) {
+            extra.add(String.format(Locale.ROOT, "The damage budget of %,.1f expected damaged shipments cannot be reached: the least damage "
+                    + "any allowed assignment expects is %,.1f. This is that closest reachable plan.", budget, s.g()));
+        }
+        return plan(objective, Double.NaN, budget, Double.NaN, s, a, extra);
+    }
+
+    /** For the products {@code items}: total cost per package (objective) and expected damaged shipments (constraint). */
+    private double[][][] budgetedProblem(int[] items) {
         double[][] f = new double[items.length][];
         double[][] g = new double[items.length][];
         for (int t = 0; t < items.length; t++) {
@@ -445,14 +458,7 @@ public final class PackagingRecommender {
                 g[t][j] = allowed[i][j] ? volume[i] * damage[i][j] : Double.POSITIVE_INFINITY;
             }
         }
-        PlanSolver.Solution s = PlanSolver.minimise(f, g, budget);
-        int[] a = complete(items, s, false);
-        List<String> extra = new ArrayList<>();
-        if (!s.feasible()) {
-            extra.add(String.format(Locale.ROOT, "The damage budget of %,.1f expected damaged shipments cannot be reached: the least damage "
-                    + "any allowed assignment expects is %,.1f. This is that closest reachable plan.", budget, s.g()));
-        }
-        return plan(objective, Double.NaN, budget, Double.NaN, s, a, extra);
+        return new double[][][] {f, g};
     }
 
     /** Per product the package minimising package + shipping cost + λ × p(damage) × damage cost; no budget. */
@@ -560,17 +566,21 @@ public final class PackagingRecommender {
 
     /** The trade-off curve: the least total cost at damage budgets from the least reachable damage to the cheapest plan's damage. */
     public List<CurvePoint> curve(int points) {
-        Plan least = forBudget(0);
-        double low = least.recommended().expectedDamaged();
-        Plan cheapest = budgeted(PackagingObjective.LEAST_COST_AT_DAMAGE_BUDGET, Double.MAX_VALUE / 4);
-        double high = Math.max(low, cheapest.recommended().expectedDamaged());
-        List<CurvePoint> out = new ArrayList<>();
-        for (int i = 0; i < points; i++) {
+        // The same plans as forBudget at each budget, but only their totals, from one problem, on every core.
+        int[] items = weighted();
+        double[][][] fg = budgetedProblem(items);
+        Totals least = budgetedTotals(items, fg, 0);
+        double low = least.expectedDamaged();
+        double high = Math.max(low, budgetedTotals(items, fg, Double.MAX_VALUE / 4).expectedDamaged());
+        return java.util.stream.IntStream.range(0, points).parallel().mapToObj(i -> {
             double budget = points == 1 ? high : low + (high - low) * i / (points - 1);
-            Totals t = i == 0 ? least.recommended() : forBudget(budget).recommended();
-            out.add(new CurvePoint(budget, t.expectedDamaged(), t.packagingAndShippingInr(), t.totalInr()));
-        }
-        return out;
+            Totals t = i == 0 ? least : budgetedTotals(items, fg, budget);
+            return new CurvePoint(budget, t.expectedDamaged(), t.packagingAndShippingInr(), t.totalInr());
+        }).toList();
+    }
+
+    private Totals budgetedTotals(int[] items, double[][][] fg, double budget) {
+        return totals(complete(items, PlanSolver.minimise(fg[0], fg[1], budget), false), damage);
     }
 
     /**

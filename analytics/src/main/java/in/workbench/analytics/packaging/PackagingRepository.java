@@ -74,25 +74,138 @@ public final class PackagingRepository {
         return rs.wasNull() ? null : v;
     }
 
-    /** Shipment outcomes per product and package type (all shipments, reached or not, grouped). */
+    /**
+     * Shipment outcomes per product and package type (all shipments, reached or not, grouped): the
+     * sums training last wrote while shipments and products are as they were then, else grouped
+     * from the shipments table.
+     */
     public List<Usage> usage() {
+        return sumsAreCurrent() ? storedUsage() : groupedUsage();
+    }
+
+    /** Per package type: sums for the shipping-cost fit over shipments with a cost and a product weight (as {@link #usage()}). */
+    public List<ShippingCost.Sums> shippingSums() {
+        return sumsAreCurrent() ? storedShippingSums() : groupedShippingSums();
+    }
+
+    private static final String USAGE_SQL = "SELECT s.product_id, s.package_type, SUM(CASE WHEN " + REACHED + " THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN s.status = 'damaged' THEN 1 ELSE 0 END), SUM(CASE WHEN " + REACHED + " THEN s.quantity ELSE 0 END) "
+            + "FROM shipments s GROUP BY s.product_id, s.package_type ORDER BY s.product_id, s.package_type";
+
+    private static final String SHIPPING_SQL = "SELECT s.package_type, COUNT(*), SUM(p.weight_g * s.quantity), "
+            + "SUM(CAST(p.weight_g * s.quantity AS DOUBLE PRECISION) * p.weight_g * s.quantity), SUM(s.ship_cost_inr), "
+            + "SUM(p.weight_g * s.quantity * s.ship_cost_inr) FROM shipments s JOIN products p ON p.product_id = s.product_id "
+            + "WHERE s.ship_cost_inr IS NOT NULL AND p.weight_g IS NOT NULL GROUP BY s.package_type ORDER BY s.package_type";
+
+    // Counts are kept by the database (no scan in H2); an import of either table starts a new import run.
+    private static final String SOURCE_SQL = "SELECT (SELECT COUNT(*) FROM shipments), "
+            + "(SELECT COALESCE(MAX(run_id), -1) FROM import_runs WHERE table_name = 'shipments'), (SELECT COUNT(*) FROM products), "
+            + "(SELECT COALESCE(MAX(run_id), -1) FROM import_runs WHERE table_name = 'products')";
+
+    List<Usage> groupedUsage() {
         List<Usage> out = new ArrayList<>();
-        query("SELECT s.product_id, s.package_type, SUM(CASE WHEN " + REACHED + " THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN s.status = 'damaged' THEN 1 ELSE 0 END), SUM(CASE WHEN " + REACHED + " THEN s.quantity ELSE 0 END) "
-                + "FROM shipments s GROUP BY s.product_id, s.package_type ORDER BY s.product_id, s.package_type",
+        query(USAGE_SQL, rs -> out.add(new Usage(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))));
+        return out;
+    }
+
+    List<ShippingCost.Sums> groupedShippingSums() {
+        List<ShippingCost.Sums> out = new ArrayList<>();
+        query(SHIPPING_SQL, rs -> out.add(new ShippingCost.Sums(rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
+                rs.getDouble(5), rs.getDouble(6))));
+        return out;
+    }
+
+    private List<Usage> storedUsage() {
+        List<Usage> out = new ArrayList<>();
+        query("SELECT product_id, package_type, reached, damaged, quantity_reached FROM packaging_outcome_sums "
+                + "ORDER BY product_id, package_type",
                 rs -> out.add(new Usage(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))));
         return out;
     }
 
-    /** Per package type: sums for the shipping-cost fit over shipments with a cost and a product weight. */
-    public List<ShippingCost.Sums> shippingSums() {
+    private List<ShippingCost.Sums> storedShippingSums() {
         List<ShippingCost.Sums> out = new ArrayList<>();
-        query("SELECT s.package_type, COUNT(*), SUM(p.weight_g * s.quantity), SUM(CAST(p.weight_g * s.quantity AS DOUBLE PRECISION) "
-                + "* p.weight_g * s.quantity), SUM(s.ship_cost_inr), SUM(p.weight_g * s.quantity * s.ship_cost_inr) FROM shipments s "
-                + "JOIN products p ON p.product_id = s.product_id WHERE s.ship_cost_inr IS NOT NULL AND p.weight_g IS NOT NULL "
-                + "GROUP BY s.package_type", rs -> out.add(new ShippingCost.Sums(rs.getString(1), rs.getLong(2), rs.getDouble(3),
+        query("SELECT package_type, shipments, sum_weight, sum_weight_squared, sum_cost, sum_weight_cost FROM packaging_shipping_sums "
+                + "ORDER BY package_type", rs -> out.add(new ShippingCost.Sums(rs.getString(1), rs.getLong(2), rs.getDouble(3),
                         rs.getDouble(4), rs.getDouble(5), rs.getDouble(6))));
         return out;
+    }
+
+    /** What the sums are read from now: the row counts of shipments and products and the last import run of each. */
+    private static long[] source(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SOURCE_SQL)) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)};
+        }
+    }
+
+    /** True while the stored sums were written from the shipments and products the workspace holds now. */
+    boolean sumsAreCurrent() {
+        try (Connection c = workspace.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT shipments, shipments_last_run, products, products_last_run FROM packaging_sums_source WHERE source_id = 1")) {
+            if (!rs.next()) {
+                return false;
+            }
+            long[] stored = {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)};
+            return java.util.Arrays.equals(stored, source(c));
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not read the packaging data: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Groups the shipments once more and stores the outcome and shipping-cost sums with what they
+     * were read from (training calls this; screens and commands then read the stored sums while the
+     * shipments and products stay as they are). Returns the outcomes.
+     */
+    public List<Usage> refreshSums() {
+        long[] before = sourceNow();
+        List<Usage> usage = groupedUsage();
+        List<ShippingCost.Sums> shipping = groupedShippingSums();
+        transaction(c -> {
+            if (!java.util.Arrays.equals(before, source(c))) {
+                return; // an import landed meanwhile: leave the sums to the next training, readers group the tables
+            }
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM packaging_sums_source");
+                s.executeUpdate("DELETE FROM packaging_outcome_sums");
+                s.executeUpdate("DELETE FROM packaging_shipping_sums");
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO packaging_outcome_sums (product_id, package_type, reached, damaged, "
+                    + "quantity_reached) VALUES (?, ?, ?, ?, ?)")) {
+                int n = 0;
+                for (Usage u : usage) {
+                    Sql.bind(ins, List.of(u.productId(), u.packageType(), u.reached(), u.damaged(), u.units()));
+                    ins.addBatch();
+                    if (++n % 5_000 == 0) {
+                        ins.executeBatch();
+                    }
+                }
+                ins.executeBatch();
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO packaging_shipping_sums (package_type, shipments, sum_weight, "
+                    + "sum_weight_squared, sum_cost, sum_weight_cost) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (ShippingCost.Sums x : shipping) {
+                    Sql.bind(ins, List.of(x.packageType(), x.n(), x.sumGrams(), x.sumGrams2(), x.sumCost(), x.sumGramsCost()));
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO packaging_sums_source (source_id, shipments, shipments_last_run, "
+                    + "products, products_last_run) VALUES (1, ?, ?, ?, ?)")) {
+                Sql.bind(ins, List.of(before[0], before[1], before[2], before[3]));
+                ins.executeUpdate();
+            }
+        });
+        return usage;
+    }
+
+    private long[] sourceNow() {
+        try (Connection c = workspace.connection()) {
+            return source(c);
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not read the packaging data: " + e.getMessage(), e);
+        }
     }
 
     /**

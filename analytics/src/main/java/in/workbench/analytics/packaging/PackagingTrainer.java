@@ -140,10 +140,14 @@ public final class PackagingTrainer {
         return new Data(repository.ladder(), repository.products(), repository.usage());
     }
 
-    /** Trains on a workspace, saves the model, records it in trained_models and writes packaging_predictions. */
+    /**
+     * Trains on a workspace, saves the model, records it in trained_models and writes packaging_predictions and the
+     * grouped shipment sums ({@link PackagingRepository#refreshSums()}).
+     */
     public Result trainAndSave(Workspace ws, Options options, ProgressMonitor monitor) {
         PackagingRepository repository = new PackagingRepository(ws);
-        Data data = load(repository);
+        // Grouping every shipment is done here, once, and stored: the screen and the plan commands read the sums.
+        Data data = new Data(repository.ladder(), repository.products(), repository.refreshSums());
         Result result = train(data, options, monitor);
         monitor.update(9, 10, "saving the model and its predictions");
         result.model().save(ws.modelsDir());

@@ -56,6 +56,55 @@ class PackagingWorkspaceTest {
     }
 
     @Test
+    void trainingStoresTheGroupedShipmentSumsWhichReadersUseOnlyWhileTheShipmentsAreUnchanged() throws Exception {
+        DamageWorld world = new DamageWorld(200, 15, 6);
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            world.writeTo(ws);
+            PackagingRepository repo = new PackagingRepository(ws);
+            assertFalse(repo.sumsAreCurrent(), "nothing stored before training");
+            new PackagingTrainer().trainAndSave(ws, FAST, ProgressMonitor.NONE);
+            assertTrue(repo.sumsAreCurrent());
+            assertEquals(repo.groupedUsage(), repo.usage(), "the stored outcomes are the grouped ones");
+            assertSums(repo.groupedShippingSums(), repo.shippingSums());
+            long damagedBefore = repo.usage().stream().mapToLong(Usage::damaged).sum();
+
+            try (Connection c = ws.connection(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO shipments (shipment_id, order_date, product_id, address_id, package_type, quantity, ship_cost_inr, "
+                        + "status, run_id) SELECT 'LATE-1', DATE '2026-11-30', product_id, 'A-late', package_type, 3, 99, 'damaged', 7 "
+                        + "FROM shipments FETCH FIRST 1 ROWS ONLY");
+            }
+            assertFalse(repo.sumsAreCurrent(), "a new import run makes the stored sums stale");
+            long source = count(ws, "SELECT shipments FROM packaging_sums_source");
+            assertEquals(repo.groupedUsage(), repo.usage(), "stale sums are not used: the new shipment counts");
+            assertSums(repo.groupedShippingSums(), repo.shippingSums());
+            assertEquals(source, count(ws, "SELECT shipments FROM packaging_sums_source"), "reading never writes");
+            assertEquals(damagedBefore + 1, repo.usage().stream().mapToLong(Usage::damaged).sum(), "the new damaged shipment is counted");
+
+            new PackagingTrainer().trainAndSave(ws, FAST, ProgressMonitor.NONE);
+            assertTrue(repo.sumsAreCurrent());
+            try (Connection c = ws.connection(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO import_runs (table_name, file_name, started_at) VALUES ('products', 'catalog-december.csv', "
+                        + "CURRENT_TIMESTAMP)");
+            }
+            assertFalse(repo.sumsAreCurrent(), "a new import of the catalog (weights may have changed) makes them stale too");
+        }
+    }
+
+    private static void assertSums(List<ShippingCost.Sums> expected, List<ShippingCost.Sums> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            ShippingCost.Sums e = expected.get(i);
+            ShippingCost.Sums a = actual.get(i);
+            assertEquals(e.packageType(), a.packageType());
+            assertEquals(e.n(), a.n());
+            assertEquals(e.sumGrams(), a.sumGrams(), 1e-9 * Math.abs(e.sumGrams()));
+            assertEquals(e.sumGrams2(), a.sumGrams2(), 1e-9 * Math.abs(e.sumGrams2()));
+            assertEquals(e.sumCost(), a.sumCost(), 1e-9 * Math.abs(e.sumCost()));
+            assertEquals(e.sumGramsCost(), a.sumGramsCost(), 1e-9 * Math.abs(e.sumGramsCost()));
+        }
+    }
+
+    @Test
     void noModelYetIsAPrerequisiteWithASentence() {
         WorkbenchException e = assertThrows(WorkbenchException.class, () -> PackagingModel.load(dir));
         assertEquals(WorkbenchException.Kind.PREREQUISITE_MISSING, e.kind());
@@ -121,6 +170,9 @@ class PackagingWorkspaceTest {
             assertTrue(c.expectedDamaged() >= previousDamage - 1e-9, "the curve runs from least damage up");
             assertTrue(c.totalInr() <= previousCost + 1e-6, "allowing more damage never costs more");
             assertTrue(c.expectedDamaged() <= c.damageBudget() + 1e-6, "each point meets its budget");
+            PackagingRecommender.Totals plan = rec.forBudget(c.damageBudget()).recommended();
+            assertEquals(plan.expectedDamaged(), c.expectedDamaged(), 1e-9, "each point is the plan for its budget");
+            assertEquals(plan.totalInr(), c.totalInr(), 1e-6);
             previousDamage = c.expectedDamaged();
             previousCost = c.totalInr();
         }

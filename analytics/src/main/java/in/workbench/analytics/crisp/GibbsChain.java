@@ -147,11 +147,11 @@ final class GibbsChain {
     }
 
     /**
-     * The test policy's likelihood ratio (against "tested for symptoms at the rate of anyone") of
+     * The test policy's likelihood ratio (against "tested for symptoms at the rate o of anyone") of
      * being infectious for k days before the first test untested, and of k such days followed by a
-     * symptom-driven test while infectious: a share φ of infections would be tested at rate s per
-     * infectious day, the rest at the rate o of anyone, so (1 − φ) + φ·((1 − s)/(1 − o))^k and
-     * (1 − φ) + φ·(s/o)·((1 − s)/(1 − o))^k.
+     * symptom-driven test on infectious day k: with the hazard η(τ) of a symptom test on
+     * infectious day τ, the first is S(k) = Π_{τ<k} (1 − η(τ)) and the second
+     * S(k) · (o + (1 − o) η(k)) / o (tested by either cause on that day, against o).
      */
     private void policyFactors(CrispParams p) {
         int size = days + 1;
@@ -159,16 +159,15 @@ final class GibbsChain {
         testedFactor = new double[size];
         logUntestedFactor = new double[size];
         logTestedFactor = new double[size];
-        double phi = p.testPolicy() ? p.symptomShare() : 0;
-        double s = p.symptomTestInfectious();
         double o = p.symptomTestOther();
-        double logR = Math.log1p(-s) - Math.log1p(-o);
+        double survival = 1;
         for (int k = 0; k < size; k++) {
-            double r = Math.exp(k * logR);
-            untestedFactor[k] = (1 - phi) + phi * r;
-            testedFactor[k] = (1 - phi) + phi * (s / o) * r;
+            double eta = p.hazard(k);
+            untestedFactor[k] = p.testPolicy() ? survival : 1;
+            testedFactor[k] = p.testPolicy() ? survival * (o + (1 - o) * eta) / o : 1;
             logUntestedFactor[k] = Math.log(untestedFactor[k]);
             logTestedFactor[k] = Math.log(testedFactor[k]);
+            survival *= 1 - eta;
         }
     }
 

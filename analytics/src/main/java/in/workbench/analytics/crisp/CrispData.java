@@ -43,6 +43,16 @@ public final class CrispData {
     final boolean[] contactIndoor;
     final int[] adjacencyStart;
     final int[] adjacency;
+    /**
+     * A person's encounters grouped by day and other person ("pair-days"), in adjacency order:
+     * person u's pair-days are pairStart[u] … pairStart[u+1]−1, pair-day j is with pairOther[j] on
+     * pairDay[j] and holds the encounters adjacency[pairAdjacency[j]] … adjacency[pairAdjacency[j+1]−1].
+     * The sampler walks these sequentially instead of looking each encounter up.
+     */
+    final int[] pairStart;
+    final int[] pairOther;
+    final int[] pairDay;
+    final int[] pairAdjacency;
     final int[] testPerson;
     final int[] testDay;
     final boolean[] testPositive;
@@ -86,6 +96,32 @@ public final class CrispData {
         for (int i = 0; i < people; i++) {
             sortByDayAndOther(i);
         }
+        this.pairStart = new int[people + 1];
+        int pairs = 0;
+        for (int i = 0; i < people; i++) {
+            pairStart[i] = pairs;
+            for (int k = adjacencyStart[i]; k < adjacencyStart[i + 1]; k++) {
+                if (k == adjacencyStart[i] || !samePair(i, adjacency[k - 1], adjacency[k])) {
+                    pairs++;
+                }
+            }
+        }
+        pairStart[people] = pairs;
+        this.pairOther = new int[pairs];
+        this.pairDay = new int[pairs];
+        this.pairAdjacency = new int[pairs + 1];
+        int j = 0;
+        for (int i = 0; i < people; i++) {
+            for (int k = adjacencyStart[i]; k < adjacencyStart[i + 1]; k++) {
+                if (k == adjacencyStart[i] || !samePair(i, adjacency[k - 1], adjacency[k])) {
+                    pairOther[j] = other(adjacency[k], i);
+                    pairDay[j] = contactDay[adjacency[k]];
+                    pairAdjacency[j] = k;
+                    j++;
+                }
+            }
+        }
+        pairAdjacency[pairs] = adjacency.length;
         int t = b.tests;
         this.testPerson = Arrays.copyOf(b.tperson, t);
         this.testDay = Arrays.copyOf(b.tday, t);
@@ -172,6 +208,10 @@ public final class CrispData {
     /** What the data loading had to say (ignored rows, shared ids, far-away tests). */
     public List<String> notes() {
         return notes;
+    }
+
+    private boolean samePair(int person, int c1, int c2) {
+        return contactDay[c1] == contactDay[c2] && other(c1, person) == other(c2, person);
     }
 
     /** The other person of encounter {@code c}. */

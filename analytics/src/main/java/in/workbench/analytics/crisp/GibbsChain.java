@@ -65,7 +65,6 @@ final class GibbsChain {
     private final double[] logM;
     private final double[] mLin;
     private final double[] conv;
-    private double logP0;
     private final double[] logL;
     private final double[] durationWeights;
 
@@ -146,7 +145,6 @@ final class GibbsChain {
     void setParams(CrispParams p) {
         this.params = p;
         this.log1mP0 = Math.log1p(-p.p0());
-        this.logP0 = Math.log(p.p0());
         this.logInitial = Math.log(p.initial());
         policyFactors(p);
         this.log1mInitial = Math.log1p(-p.initial());
@@ -324,10 +322,17 @@ final class GibbsChain {
                 if (plain) {
                     s = conv[a];
                 } else {
-                    s = 0;
-                    for (int dI = 1; dI < full; dI++) {
-                        s += qI[dI] * ex[a + dI] * factor(policyIndex(a, a + dI, last, symptomTest));
+                    // spells ending by the first test have the factor of their length; longer ones one factor for all
+                    int split = Math.min(full, Math.max(1, last - a + 1));
+                    double before = 0;
+                    for (int dI = 1; dI < split; dI++) {
+                        before += qIUntested[dI] * ex[a + dI];
                     }
+                    double after = 0;
+                    for (int dI = split; dI < full; dI++) {
+                        after += qI[dI] * ex[a + dI];
+                    }
+                    s = before + after * (a > last ? 1 : symptomTest ? testedFactor[last - a] : untestedFactor[last + 1 - a]);
                 }
                 s += qITail[full] * ex[a + full] * (policy ? factor(policyIndex(a, a + full, last, symptomTest)) : 1);
                 double m = s / ex[a];
@@ -373,36 +378,11 @@ final class GibbsChain {
                 conv[t0] += q * mLin[t0 + dE];
             }
         }
+        // the weight of each exposure day t0 (T: none in the window), in proportion: survival to t0 × P(exposed on t0) × conv[t0]
         final int base = u * T;
-        double survived = 0;
-        double best = Double.NEGATIVE_INFINITY;
-        for (int t0 = 0; t0 < T; t0++) {
-            double logInfect;
-            double logEscape;
-            if (t0 == 0) {
-                logInfect = logInitial;
-                logEscape = log1mInitial;
-            } else {
-                double pr = pressure[base + t0 - 1];
-                if (pr == 0) {
-                    logEscape = log1mP0;
-                    logInfect = logP0;
-                } else {
-                    double x = log1mP0 - pr;
-                    logEscape = x;
-                    logInfect = Math.log(-Math.expm1(x));
-                }
-            }
-            logL[t0] = survived + logInfect + Math.log(conv[t0]) + k;
-            survived += logEscape;
-            best = Math.max(best, logL[t0]);
-        }
-        logL[T] = survived;
-        best = Math.max(best, survived);
-        double total = 0;
-        for (int t0 = 0; t0 <= T; t0++) {
-            ex[t0] = Math.exp(logL[t0] - best);
-            total += ex[t0];
+        double total = linearExposureWeights(base, beyond);
+        if (!(total > 1e-250 && total < Double.POSITIVE_INFINITY)) {
+            total = logExposureWeights(base, k);
         }
         int t0 = pick(ex, T + 1, total);
         int dE;
@@ -441,6 +421,68 @@ final class GibbsChain {
         exposedFor[u] = dE;
         infectiousFor[u] = dI;
         updatePressure(u, oldA, oldB);
+    }
+
+    /** Exposure-day weights into ex (from conv) by multiplying survivals; their sum. */
+    private double linearExposureWeights(int base, double beyond) {
+        final int T = days;
+        final double p0 = params.p0();
+        final double escapeP0 = 1 - p0;
+        double survived = 1;
+        double total = 0;
+        for (int t0 = 0; t0 < T; t0++) {
+            double infect;
+            double escape;
+            if (t0 == 0) {
+                infect = params.initial();
+                escape = 1 - infect;
+            } else {
+                double pr = pressure[base + t0 - 1];
+                if (pr == 0) {
+                    infect = p0;
+                    escape = escapeP0;
+                } else {
+                    escape = Math.exp(log1mP0 - pr);
+                    infect = -Math.expm1(log1mP0 - pr);
+                }
+            }
+            double w = survived * infect * conv[t0];
+            ex[t0] = w;
+            total += w;
+            survived *= escape;
+        }
+        ex[T] = survived * beyond;
+        return total + ex[T];
+    }
+
+    /** The same weights computed in logs, for when products of probabilities leave the range of doubles; their sum. */
+    private double logExposureWeights(int base, double k) {
+        final int T = days;
+        double survived = 0;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int t0 = 0; t0 < T; t0++) {
+            double logInfect;
+            double logEscape;
+            if (t0 == 0) {
+                logInfect = logInitial;
+                logEscape = log1mInitial;
+            } else {
+                double x = log1mP0 - pressure[base + t0 - 1];
+                logEscape = x;
+                logInfect = Math.log(-Math.expm1(x));
+            }
+            logL[t0] = survived + logInfect + Math.log(conv[t0]) + k;
+            survived += logEscape;
+            best = Math.max(best, logL[t0]);
+        }
+        logL[T] = survived;
+        best = Math.max(best, survived);
+        double total = 0;
+        for (int t0 = 0; t0 <= T; t0++) {
+            ex[t0] = Math.exp(logL[t0] - best);
+            total += ex[t0];
+        }
+        return total;
     }
 
     /** The log-likelihood ratio "infectious vs not" of u's own test results, per day, into out (the test policy is in the factors). */

@@ -48,7 +48,7 @@ final class GibbsChain {
     private final double[] logQE;
     private final double[] logQI;
     private CrispParams params;
-    /** Σ λ of each pair-day's encounters (see {@link CrispData#pairStart}). */
+    /** Σ λ of each pair-day's encounters (see {@link CrispData#pairStart}), shared with the other chains; read only. */
     private double[] pairLambda;
     /** qI(dI) · untestedFactor(dI): the infectious-duration weights for days before the first test. */
     private double[] qIUntested;
@@ -148,18 +148,7 @@ final class GibbsChain {
         this.logInitial = Math.log(p.initial());
         policyFactors(p);
         this.log1mInitial = Math.log1p(-p.initial());
-        int pairs = data.pairOther.length;
-        if (pairLambda == null) {
-            pairLambda = new double[pairs];
-        }
-        for (int j = 0; j < pairs; j++) {
-            double sum = 0;
-            for (int k = data.pairAdjacency[j]; k < data.pairAdjacency[j + 1]; k++) {
-                int c = data.adjacency[k];
-                sum += p.lambda(data.contactHours[c], data.contactClose[c], data.contactIndoor[c]);
-            }
-            pairLambda[j] = sum;
-        }
+        this.pairLambda = data.pairLambda(p);
         recomputePressure();
     }
 

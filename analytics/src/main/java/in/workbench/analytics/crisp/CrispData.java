@@ -13,7 +13,8 @@ import java.util.Map;
  * encounter is stored once and listed for both of its people, ordered by day and then by the
  * other person so that several encounters of one pair on one day sit next to each other.
  *
- * <p>Immutable once built; thread-safe to share between chains.
+ * <p>Immutable once built (apart from a memo of the pair-days' λ for the latest parameters);
+ * thread-safe to share between chains.
  */
 public final class CrispData {
 
@@ -43,6 +44,16 @@ public final class CrispData {
     final boolean[] contactIndoor;
     final int[] adjacencyStart;
     final int[] adjacency;
+    /**
+     * A person's encounters grouped by day and other person ("pair-days"), in adjacency order:
+     * person u's pair-days are pairStart[u] … pairStart[u+1]−1, pair-day j is with pairOther[j] on
+     * pairDay[j]. The sampler walks these sequentially instead of looking each encounter up.
+     */
+    final int[] pairStart;
+    final int[] pairOther;
+    final int[] pairDay;
+    private CrispParams lambdaParams;
+    private double[] lambdaMemo;
     final int[] testPerson;
     final int[] testDay;
     final boolean[] testPositive;
@@ -85,6 +96,29 @@ public final class CrispData {
         }
         for (int i = 0; i < people; i++) {
             sortByDayAndOther(i);
+        }
+        this.pairStart = new int[people + 1];
+        int pairs = 0;
+        for (int i = 0; i < people; i++) {
+            pairStart[i] = pairs;
+            for (int k = adjacencyStart[i]; k < adjacencyStart[i + 1]; k++) {
+                if (k == adjacencyStart[i] || !samePair(i, adjacency[k - 1], adjacency[k])) {
+                    pairs++;
+                }
+            }
+        }
+        pairStart[people] = pairs;
+        this.pairOther = new int[pairs];
+        this.pairDay = new int[pairs];
+        int j = 0;
+        for (int i = 0; i < people; i++) {
+            for (int k = adjacencyStart[i]; k < adjacencyStart[i + 1]; k++) {
+                if (k == adjacencyStart[i] || !samePair(i, adjacency[k - 1], adjacency[k])) {
+                    pairOther[j] = other(adjacency[k], i);
+                    pairDay[j] = contactDay[adjacency[k]];
+                    j++;
+                }
+            }
         }
         int t = b.tests;
         this.testPerson = Arrays.copyOf(b.tperson, t);
@@ -172,6 +206,37 @@ public final class CrispData {
     /** What the data loading had to say (ignored rows, shared ids, far-away tests). */
     public List<String> notes() {
         return notes;
+    }
+
+    /**
+     * Σ λ of each pair-day's encounters under {@code p} (in pair-day order). Chains with the same
+     * weights share one array (the latest is kept), so two chains do not hold two copies; callers
+     * must not change it.
+     */
+    synchronized double[] pairLambda(CrispParams p) {
+        CrispParams last = lambdaParams;
+        if (last != null && last.intercept() == p.intercept() && last.durationH() == p.durationH() && last.close() == p.close()
+                && last.indoor() == p.indoor()) {
+            return lambdaMemo;
+        }
+        double[] out = new double[pairOther.length];
+        int j = -1;
+        for (int i = 0; i < people; i++) {
+            for (int k = adjacencyStart[i]; k < adjacencyStart[i + 1]; k++) {
+                int c = adjacency[k];
+                if (k == adjacencyStart[i] || !samePair(i, adjacency[k - 1], c)) {
+                    j++;
+                }
+                out[j] += p.lambda(contactHours[c], contactClose[c], contactIndoor[c]);
+            }
+        }
+        lambdaParams = p;
+        lambdaMemo = out;
+        return out;
+    }
+
+    private boolean samePair(int person, int c1, int c2) {
+        return contactDay[c1] == contactDay[c2] && other(c1, person) == other(c2, person);
     }
 
     /** The other person of encounter {@code c}. */

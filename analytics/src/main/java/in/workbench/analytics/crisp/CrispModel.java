@@ -68,9 +68,12 @@ public record CrispModel(CrispParams params, double[] standardErrors, List<Crisp
         }
         ObjectNode policy = n.putObject("test_policy");
         policy.put("enabled", params.testPolicy());
-        policy.put("symptom_test_rate_infectious", params.symptomTestInfectious());
+        ArrayNode hazard = policy.putArray("symptom_test_hazard");
+        for (double q : params.symptomHazard()) {
+            hazard.add(q);
+        }
         policy.put("symptom_test_rate_other", params.symptomTestOther());
-        policy.put("symptom_tested_share", params.symptomShare());
+        policy.put("symptom_tested_share", params.symptomTestedShare());
         ArrayNode b = n.putArray("batches");
         for (CrispParams p : batches) {
             ObjectNode o = b.addObject();
@@ -128,10 +131,21 @@ public record CrispModel(CrispParams params, double[] standardErrors, List<Crisp
             }
         }
         double p0 = n.path("p0").asDouble();
+        double other = policy.path("symptom_test_rate_other").asDouble(0.5);
+        double[] hazard;
+        if (policy.path("symptom_test_hazard").isArray() && policy.path("symptom_test_hazard").size() > 0) {
+            hazard = new double[policy.path("symptom_test_hazard").size()];
+            for (int t = 0; t < hazard.length; t++) {
+                hazard[t] = policy.path("symptom_test_hazard").get(t).asDouble();
+            }
+        } else {
+            // a file of the earlier policy: a share of infections tested at a constant daily rate
+            hazard = CrispParams.hazardOfMixture(policy.path("symptom_tested_share").asDouble(1),
+                    policy.path("symptom_test_rate_infectious").asDouble(0.5), other);
+        }
         return new CrispParams(p0, w.path("intercept").asDouble(), w.path("duration_h").asDouble(),
-                w.path("close").asDouble(), w.path("indoor").asDouble(), policy.path("enabled").asBoolean(false),
-                policy.path("symptom_test_rate_infectious").asDouble(0.5), policy.path("symptom_test_rate_other").asDouble(0.5),
-                n.path("p_initial").asDouble(p0), policy.path("symptom_tested_share").asDouble(1));
+                w.path("close").asDouble(), w.path("indoor").asDouble(), policy.path("enabled").asBoolean(false), hazard, other,
+                n.path("p_initial").asDouble(p0));
     }
 
     /** The JSON text. */

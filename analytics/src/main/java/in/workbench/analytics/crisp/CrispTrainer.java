@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * Monte Carlo EM for p0, the transmission weights and (with the test policy) the symptom-test
- * rates: each iteration runs the block-Gibbs chains a few sweeps under the current parameters
+ * hazard by infectious day: each iteration runs the block-Gibbs chains a few sweeps under the current parameters
  * (E-step: the kept samples stand for the posterior of the trajectories), then maximises the
  * expected complete-data log-likelihood (M-step: concave in the weights, solved by projected
- * Newton; the rates in closed form). The chains carry on from iteration to iteration. The
+ * Newton; the test policy in closed form). The chains carry on from iteration to iteration. The
  * result is the average of the last third of the iterations, and its Monte Carlo standard error
  * comes from fitting the last iteration's halves of each chain separately (batch means).
  * Thread-safe: each call has its own chains.
@@ -120,56 +120,48 @@ public final class CrispTrainer {
     }
 
     /**
-     * The test policy's M-step: the share φ of infections that would be tested for symptoms, their
-     * daily rate s while infectious and everyone else's rate o, maximising the expected
-     * log-likelihood of the infectious spells (a two-type mixture, so a few EM rounds over the spell
-     * counts) and of the other days.
+     * The test policy's M-step: everyone's daily symptom-test rate o from the days before the first
+     * test that were not infectious, then per infectious day τ the hazard η(τ) of a symptom test
+     * because of the infection. On infectious day τ a spell still untested is tested with
+     * probability c(τ) = 1 − (1 − η(τ))(1 − o), so c(τ) is the share of the spells at risk on τ that
+     * were tested on τ, shrunk towards the share over all days by {@link #HAZARD_PRIOR_SPELLS}
+     * pseudo-spells per sample (sparse days borrow from the rest), and η(τ) = 1 − (1 − c(τ))/(1 − o).
+     * The last hazard day pools every later day.
      */
     static CrispParams testPolicy(CompleteDataStatistics s, CrispParams current) {
-        double phi = current.symptomShare();
-        double rate = current.symptomTestInfectious();
-        double other = current.symptomTestOther();
+        double other = clampRate((s.testedOther + 0.5) / (s.daysOther + 1));
         if (s.untestedSpells == null) {
-            return current.withTestRates(rate, clampRate((s.testedOther + 0.5) / (s.daysOther + 1)), phi);
+            return current.withTestPolicy(current.symptomHazard(), other);
         }
-        int size = s.untestedSpells.length;
-        for (int round = 0; round < 200; round++) {
-            double share = 0.5;
-            double people = 1;
-            double typeTests = 0.5;
-            double typeDays = 1;
-            double otherTests = s.testedOther + 0.5;
-            double otherDays = s.daysOther + 1;
-            for (int k = 0; k < size; k++) {
-                for (int tested = 0; tested <= 1; tested++) {
-                    double n = tested == 1 ? s.testedSpells[k] : s.untestedSpells[k];
-                    if (n == 0) {
-                        continue;
-                    }
-                    double logA = Math.log(phi) + k * Math.log1p(-rate) + (tested == 1 ? Math.log(rate) : 0);
-                    double logB = Math.log1p(-phi) + k * Math.log1p(-other) + (tested == 1 ? Math.log(other) : 0);
-                    double r = 1 / (1 + Math.exp(logB - logA));
-                    share += n * r;
-                    people += n;
-                    typeTests += n * r * tested;
-                    typeDays += n * r * (k + tested);
-                    otherTests += n * (1 - r) * tested;
-                    otherDays += n * (1 - r) * (k + tested);
-                }
+        int h = CrispParams.HAZARD_DAYS;
+        double[] events = new double[h];
+        double[] atRisk = new double[h];
+        for (int k = 0; k < s.untestedSpells.length; k++) {
+            for (int t = 0; t < k; t++) {
+                atRisk[Math.min(t, h - 1)] += s.untestedSpells[k] + s.testedSpells[k];
             }
-            double nextPhi = Math.min(0.999, Math.max(1e-3, share / people));
-            double nextRate = clampRate(typeTests / typeDays);
-            double nextOther = clampRate(otherTests / otherDays);
-            boolean settled = Math.abs(nextPhi - phi) < 1e-6 && Math.abs(nextRate - rate) < 1e-7 && Math.abs(nextOther - other) < 1e-9;
-            phi = nextPhi;
-            rate = nextRate;
-            other = nextOther;
-            if (settled) {
-                break;
-            }
+            atRisk[Math.min(k, h - 1)] += s.testedSpells[k];
+            events[Math.min(k, h - 1)] += s.testedSpells[k];
         }
-        return current.withTestRates(rate, other, phi);
+        double allEvents = 0;
+        double allDays = 0;
+        for (int t = 0; t < h; t++) {
+            allEvents += events[t];
+            allDays += atRisk[t];
+        }
+        double pooled = (allEvents + 0.5) / (allDays + 1);
+        double prior = HAZARD_PRIOR_SPELLS * Math.max(1, s.samples);
+        double[] hazard = new double[h];
+        for (int t = 0; t < h; t++) {
+            double c = (events[t] + prior * pooled) / (atRisk[t] + prior);
+            hazard[t] = Math.min(MAX_HAZARD, Math.max(0, 1 - (1 - c) / (1 - other)));
+        }
+        return current.withTestPolicy(hazard, other);
     }
+
+    /** Pseudo-spells per kept sample behind each day's symptom-test hazard, at the hazard of all days together. */
+    static final double HAZARD_PRIOR_SPELLS = 5;
+    private static final double MAX_HAZARD = 0.95;
 
     private static double clampRate(double r) {
         return Math.min(0.99, Math.max(1e-6, r));
@@ -179,24 +171,24 @@ public final class CrispTrainer {
         double n = list.size();
         double p0 = 0;
         double[] w = new double[4];
-        double si = 0;
-        double so = 0;
+        double other = 0;
         double initial = 0;
-        double share = 0;
+        double[] hazard = new double[CrispParams.HAZARD_DAYS];
         for (CrispParams p : list) {
-            share += p.symptomShare() / n;
             initial += p.initial() / n;
             p0 += p.p0() / n;
             w[0] += p.intercept() / n;
             w[1] += p.durationH() / n;
             w[2] += p.close() / n;
             w[3] += p.indoor() / n;
-            si += p.symptomTestInfectious() / n;
-            so += p.symptomTestOther() / n;
+            other += p.symptomTestOther() / n;
+            for (int t = 0; t < hazard.length; t++) {
+                hazard[t] += p.hazard(t) / n;
+            }
         }
         CrispParams first = list.get(0);
         CrispParams p = first.withTransmission(p0, w).withInitial(initial);
-        return first.testPolicy() ? p.withTestRates(si, so, share) : p;
+        return first.testPolicy() ? p.withTestPolicy(hazard, other) : p;
     }
 
     private static double[] standardErrors(List<CrispParams> batches) {

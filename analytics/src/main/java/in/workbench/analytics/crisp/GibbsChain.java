@@ -48,7 +48,12 @@ final class GibbsChain {
     private final double[] logQE;
     private final double[] logQI;
     private CrispParams params;
-    private double[] lambda;
+    /** Σ λ of each pair-day's encounters (see {@link CrispData#pairStart}), shared with the other chains; read only. */
+    private double[] pairLambda;
+    /** qI(dI) · untestedFactor(dI): the infectious-duration weights for days before the first test. */
+    private double[] qIUntested;
+    /** Σ_{d ≥ dI} qI(d): the weight of an infectious spell reaching past the window's end from dI days on. */
+    private final double[] qITail;
     private double log1mP0;
     private double logInitial;
     private double log1mInitial;
@@ -59,6 +64,7 @@ final class GibbsChain {
     private final double[] ex;
     private final double[] logM;
     private final double[] mLin;
+    private final double[] conv;
     private final double[] logL;
     private final double[] durationWeights;
 
@@ -98,7 +104,13 @@ final class GibbsChain {
         this.prefix = new double[days + 1];
         this.ex = new double[days + 1];
         this.logM = new double[days + 1];
-        this.mLin = new double[days + 1];
+        this.mLin = new double[days + settings.maxExposed() + 1];
+        this.conv = new double[days + 1];
+        double[] qI = settings.infectiousDays();
+        this.qITail = new double[qI.length + 1];
+        for (int d = qI.length - 1; d >= 1; d--) {
+            qITail[d] = qITail[d + 1] + qI[d];
+        }
         this.logL = new double[days + 1];
         this.durationWeights = new double[Math.max(settings.maxExposed(), settings.maxInfectious()) + 1];
         setParams(params);
@@ -136,22 +148,16 @@ final class GibbsChain {
         this.logInitial = Math.log(p.initial());
         policyFactors(p);
         this.log1mInitial = Math.log1p(-p.initial());
-        int m = data.contacts();
-        if (lambda == null) {
-            lambda = new double[m];
-        }
-        for (int c = 0; c < m; c++) {
-            lambda[c] = p.lambda(data.contactHours[c], data.contactClose[c], data.contactIndoor[c]);
-        }
+        this.pairLambda = data.pairLambda(p);
         recomputePressure();
     }
 
     /**
-     * The test policy's likelihood ratio (against "tested for symptoms at the rate of anyone") of
+     * The test policy's likelihood ratio (against "tested for symptoms at the rate o of anyone") of
      * being infectious for k days before the first test untested, and of k such days followed by a
-     * symptom-driven test while infectious: a share φ of infections would be tested at rate s per
-     * infectious day, the rest at the rate o of anyone, so (1 − φ) + φ·((1 − s)/(1 − o))^k and
-     * (1 − φ) + φ·(s/o)·((1 − s)/(1 − o))^k.
+     * symptom-driven test on infectious day k: with the hazard η(τ) of a symptom test on
+     * infectious day τ, the first is S(k) = Π_{τ<k} (1 − η(τ)) and the second
+     * S(k) · (o + (1 − o) η(k)) / o (tested by either cause on that day, against o).
      */
     private void policyFactors(CrispParams p) {
         int size = days + 1;
@@ -159,16 +165,20 @@ final class GibbsChain {
         testedFactor = new double[size];
         logUntestedFactor = new double[size];
         logTestedFactor = new double[size];
-        double phi = p.testPolicy() ? p.symptomShare() : 0;
-        double s = p.symptomTestInfectious();
         double o = p.symptomTestOther();
-        double logR = Math.log1p(-s) - Math.log1p(-o);
+        double survival = 1;
         for (int k = 0; k < size; k++) {
-            double r = Math.exp(k * logR);
-            untestedFactor[k] = (1 - phi) + phi * r;
-            testedFactor[k] = (1 - phi) + phi * (s / o) * r;
+            double eta = p.hazard(k);
+            untestedFactor[k] = p.testPolicy() ? survival : 1;
+            testedFactor[k] = p.testPolicy() ? survival * (o + (1 - o) * eta) / o : 1;
             logUntestedFactor[k] = Math.log(untestedFactor[k]);
             logTestedFactor[k] = Math.log(testedFactor[k]);
+            survival *= 1 - eta;
+        }
+        double[] qI = settings.infectiousDays();
+        qIUntested = new double[qI.length];
+        for (int d = 1; d < qI.length; d++) {
+            qIUntested[d] = qI[d] * untestedFactor[Math.min(d, size - 1)];
         }
     }
 
@@ -198,15 +208,14 @@ final class GibbsChain {
 
     void recomputePressure() {
         java.util.Arrays.fill(pressure, 0);
-        for (int c = 0; c < data.contacts(); c++) {
-            int d = data.contactDay[c];
-            int a = data.contactA[c];
-            int b = data.contactB[c];
-            if (infectiousOn(b, d)) {
-                pressure[a * days + d] += lambda[c];
-            }
-            if (infectiousOn(a, d)) {
-                pressure[b * days + d] += lambda[c];
+        for (int u = 0; u < n; u++) {
+            int a = infectiousStart(u);
+            int b = infectiousEnd(u);
+            for (int j = data.pairStart[u]; j < data.pairStart[u + 1]; j++) {
+                int d = data.pairDay[j];
+                if (d >= a && d < b) {
+                    pressure[data.pairOther[j] * days + d] += pairLambda[j];
+                }
             }
         }
     }
@@ -275,30 +284,55 @@ final class GibbsChain {
         final double[] qE = settings.exposedDays();
         final int maxI = qI.length - 1;
         final int maxE = qE.length - 1;
-        // logM[a]: log Σ_dI qI(dI) exp(P[min(a+dI,T)] − P[a]), the infectious phase starting on day a
+        // M[a] = Σ_dI qI(dI) exp(P[min(a+dI,T)] − P[a]) (× the policy factor), the infectious phase starting on day a;
+        // mLin[a] = M[a] / e^k with e^k = max(1, max M), and mLin[a] = e^−k for a ≥ T (a phase after the window)
+        double k;
         if (pMax - pMin < LOG_RANGE_FAST) {
             for (int j = 0; j <= T; j++) {
                 ex[j] = Math.exp(prefix[j] - pMax);
             }
-            for (int a = 1; a < T; a++) {
-                double s = 0;
-                int full = Math.min(maxI, T - a);
-                if (policy) {
-                    for (int dI = 1; dI < full; dI++) {
-                        s += qI[dI] * ex[a + dI] * factor(policyIndex(a, a + dI, last, symptomTest));
-                    }
-                } else {
-                    for (int dI = 1; dI < full; dI++) {
-                        s += qI[dI] * ex[a + dI];
+            // without a test before the last day, every spell ending inside the window has the factor of its length
+            final boolean plain = !policy || last == T - 1;
+            if (plain) {
+                final double[] w = policy ? qIUntested : qI;
+                java.util.Arrays.fill(conv, 0);
+                for (int dI = 1; dI < maxI; dI++) {
+                    final double q = w[dI];
+                    final int end = T - dI;
+                    for (int a = 1; a < end; a++) {
+                        conv[a] += q * ex[a + dI];
                     }
                 }
-                double tail = 0;
-                for (int dI = full; dI <= maxI; dI++) {
-                    tail += qI[dI];
-                }
-                s += tail * ex[a + full] * (policy ? factor(policyIndex(a, a + full, last, symptomTest)) : 1);
-                logM[a] = Math.log(s) - (prefix[a] - pMax);
             }
+            double top = 1;
+            for (int a = 1; a < T; a++) {
+                int full = Math.min(maxI, T - a);
+                double s;
+                if (plain) {
+                    s = conv[a];
+                } else {
+                    // spells ending by the first test have the factor of their length; longer ones one factor for all
+                    int split = Math.min(full, Math.max(1, last - a + 1));
+                    double before = 0;
+                    for (int dI = 1; dI < split; dI++) {
+                        before += qIUntested[dI] * ex[a + dI];
+                    }
+                    double after = 0;
+                    for (int dI = split; dI < full; dI++) {
+                        after += qI[dI] * ex[a + dI];
+                    }
+                    s = before + after * (a > last ? 1 : symptomTest ? testedFactor[last - a] : untestedFactor[last + 1 - a]);
+                }
+                s += qITail[full] * ex[a + full] * (policy ? factor(policyIndex(a, a + full, last, symptomTest)) : 1);
+                double m = s / ex[a];
+                mLin[a] = m;
+                top = Math.max(top, m);
+            }
+            double scale = 1 / top;
+            for (int a = 1; a < T; a++) {
+                mLin[a] *= scale;
+            }
+            k = Math.log(top);
         } else {
             for (int a = 1; a < T; a++) {
                 double best = Double.NEGATIVE_INFINITY;
@@ -313,45 +347,31 @@ final class GibbsChain {
                 }
                 logM[a] = best + Math.log(s) - prefix[a];
             }
-        }
-        double k = 0;
-        for (int a = 1; a < T; a++) {
-            k = Math.max(k, logM[a]);
-        }
-        for (int a = 1; a < T; a++) {
-            mLin[a] = Math.exp(logM[a] - k);
+            k = 0;
+            for (int a = 1; a < T; a++) {
+                k = Math.max(k, logM[a]);
+            }
+            for (int a = 1; a < T; a++) {
+                mLin[a] = Math.exp(logM[a] - k);
+            }
         }
         final double beyond = Math.exp(-k);
-        // logL[t0] = A(t0) + log Σ_dE qE(dE) M(t0+dE)
-        final int base = u * T;
-        double survived = 0;
-        double best = Double.NEGATIVE_INFINITY;
-        for (int t0 = 0; t0 < T; t0++) {
-            double logInfect;
-            double logEscape;
-            if (t0 == 0) {
-                logInfect = logInitial;
-                logEscape = log1mInitial;
-            } else {
-                double x = log1mP0 - pressure[base + t0 - 1];
-                logEscape = x;
-                logInfect = Math.log(-Math.expm1(x));
-            }
-            double s = 0;
-            for (int dE = 1; dE <= maxE; dE++) {
-                int a = t0 + dE;
-                s += qE[dE] * (a < T ? mLin[a] : beyond);
-            }
-            logL[t0] = survived + logInfect + Math.log(s) + k;
-            survived += logEscape;
-            best = Math.max(best, logL[t0]);
+        for (int a = T; a < mLin.length; a++) {
+            mLin[a] = beyond;
         }
-        logL[T] = survived;
-        best = Math.max(best, survived);
-        double total = 0;
-        for (int t0 = 0; t0 <= T; t0++) {
-            ex[t0] = Math.exp(logL[t0] - best);
-            total += ex[t0];
+        // conv[t0] = Σ_dE qE(dE) mLin[t0+dE]; logL[t0] = A(t0) + log conv[t0] + k
+        java.util.Arrays.fill(conv, 0);
+        for (int dE = 1; dE <= maxE; dE++) {
+            final double q = qE[dE];
+            for (int t0 = 0; t0 < T; t0++) {
+                conv[t0] += q * mLin[t0 + dE];
+            }
+        }
+        // the weight of each exposure day t0 (T: none in the window), in proportion: survival to t0 × P(exposed on t0) × conv[t0]
+        final int base = u * T;
+        double total = linearExposureWeights(base, beyond);
+        if (!(total > 1e-250 && total < Double.POSITIVE_INFINITY)) {
+            total = logExposureWeights(base, k);
         }
         int t0 = pick(ex, T + 1, total);
         int dE;
@@ -362,8 +382,7 @@ final class GibbsChain {
         } else {
             double sE = 0;
             for (int d = 1; d <= maxE; d++) {
-                int a = t0 + d;
-                durationWeights[d - 1] = qE[d] * (a < T ? mLin[a] : beyond);
+                durationWeights[d - 1] = qE[d] * mLin[t0 + d];
                 sE += durationWeights[d - 1];
             }
             dE = pick(durationWeights, maxE, sE) + 1;
@@ -393,6 +412,68 @@ final class GibbsChain {
         updatePressure(u, oldA, oldB);
     }
 
+    /** Exposure-day weights into ex (from conv) by multiplying survivals; their sum. */
+    private double linearExposureWeights(int base, double beyond) {
+        final int T = days;
+        final double p0 = params.p0();
+        final double escapeP0 = 1 - p0;
+        double survived = 1;
+        double total = 0;
+        for (int t0 = 0; t0 < T; t0++) {
+            double infect;
+            double escape;
+            if (t0 == 0) {
+                infect = params.initial();
+                escape = 1 - infect;
+            } else {
+                double pr = pressure[base + t0 - 1];
+                if (pr == 0) {
+                    infect = p0;
+                    escape = escapeP0;
+                } else {
+                    escape = Math.exp(log1mP0 - pr);
+                    infect = -Math.expm1(log1mP0 - pr);
+                }
+            }
+            double w = survived * infect * conv[t0];
+            ex[t0] = w;
+            total += w;
+            survived *= escape;
+        }
+        ex[T] = survived * beyond;
+        return total + ex[T];
+    }
+
+    /** The same weights computed in logs, for when products of probabilities leave the range of doubles; their sum. */
+    private double logExposureWeights(int base, double k) {
+        final int T = days;
+        double survived = 0;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int t0 = 0; t0 < T; t0++) {
+            double logInfect;
+            double logEscape;
+            if (t0 == 0) {
+                logInfect = logInitial;
+                logEscape = log1mInitial;
+            } else {
+                double x = log1mP0 - pressure[base + t0 - 1];
+                logEscape = x;
+                logInfect = Math.log(-Math.expm1(x));
+            }
+            logL[t0] = survived + logInfect + Math.log(conv[t0]) + k;
+            survived += logEscape;
+            best = Math.max(best, logL[t0]);
+        }
+        logL[T] = survived;
+        best = Math.max(best, survived);
+        double total = 0;
+        for (int t0 = 0; t0 <= T; t0++) {
+            ex[t0] = Math.exp(logL[t0] - best);
+            total += ex[t0];
+        }
+        return total;
+    }
+
     /** The log-likelihood ratio "infectious vs not" of u's own test results, per day, into out (the test policy is in the factors). */
     private void ownEvidence(int u, double[] out) {
         double alpha = settings.alpha();
@@ -412,30 +493,19 @@ final class GibbsChain {
      */
     private void neighbourEvidence(int u, int oldA, int oldB, double[] out) {
         final int T = days;
-        final int from = data.adjacencyStart[u];
-        final int to = data.adjacencyStart[u + 1];
-        int k = from;
-        while (k < to) {
-            int c = data.adjacency[k];
-            int d = data.contactDay[c];
-            int v = data.other(c, u);
-            double sum = lambda[c];
-            k++;
-            while (k < to) {
-                int c2 = data.adjacency[k];
-                if (data.contactDay[c2] != d || data.other(c2, u) != v) {
-                    break;
-                }
-                sum += lambda[c2];
-                k++;
-            }
+        final int[] pairOther = data.pairOther;
+        final int[] pairDay = data.pairDay;
+        for (int j = data.pairStart[u], to = data.pairStart[u + 1]; j < to; j++) {
+            int d = pairDay[j];
             if (d >= T - 1) {
                 continue;
             }
+            int v = pairOther[j];
             int tv = exposedOn[v];
             if (tv <= d) {
                 continue;
             }
+            double sum = pairLambda[j];
             if (tv > d + 1) {
                 out[d] -= sum;
             } else {
@@ -455,15 +525,13 @@ final class GibbsChain {
             return;
         }
         final int T = days;
-        for (int k = data.adjacencyStart[u]; k < data.adjacencyStart[u + 1]; k++) {
-            int c = data.adjacency[k];
-            int d = data.contactDay[c];
+        for (int j = data.pairStart[u], to = data.pairStart[u + 1]; j < to; j++) {
+            int d = data.pairDay[j];
             boolean was = d >= oldA && d < oldB;
             boolean is = d >= newA && d < newB;
             if (was != is) {
-                int v = data.other(c, u);
-                int idx = v * T + d;
-                double p = pressure[idx] + (is ? lambda[c] : -lambda[c]);
+                int idx = data.pairOther[j] * T + d;
+                double p = pressure[idx] + (is ? pairLambda[j] : -pairLambda[j]);
                 pressure[idx] = p < 1e-12 ? 0 : p;
             }
         }

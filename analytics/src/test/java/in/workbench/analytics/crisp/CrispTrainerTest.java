@@ -26,19 +26,19 @@ class CrispTrainerTest {
     }
 
     @Test
-    void testPolicyStepRecoversTheShareOfInfectionsTestedForSymptomsAndTheirRate() {
-        double share = 0.4;
-        double rate = 0.2;
+    void testPolicyStepRecoversWhenInfectionsAreTestedForSymptoms() {
+        double share = 0.45;
         double other = 0.002;
         java.util.SplittableRandom r = new java.util.SplittableRandom(3);
         CompleteDataStatistics s = new CompleteDataStatistics();
         s.untestedSpells = new double[61];
         s.testedSpells = new double[61];
-        for (int spell = 0; spell < 20_000; spell++) {
+        for (int spell = 0; spell < 40_000; spell++) {
             int length = 5 + r.nextInt(16);
-            double daily = r.nextDouble() < share ? rate : other;
+            // tested for symptoms on infectious day 1, 2 or 3 (0 the first), or never; anyone's rate besides
+            int due = r.nextDouble() < share ? 1 + r.nextInt(3) : -1;
             int k = 0;
-            while (k < length && r.nextDouble() >= daily) {
+            while (k < length && k != due && r.nextDouble() >= other) {
                 k++;
             }
             if (k < length) {
@@ -54,8 +54,35 @@ class CrispTrainerTest {
             }
         }
         CrispParams learned = CrispTrainer.testPolicy(s, CrispParams.start(true));
-        assertEquals(share, learned.symptomShare(), 0.03, "share of infections tested for symptoms");
-        assertEquals(rate, learned.symptomTestInfectious(), 0.02, "their daily rate");
-        assertEquals(other, learned.symptomTestOther(), 0.0005, "everyone else's daily rate");
+        assertEquals(other, learned.symptomTestOther(), 0.0005, "everyone's daily rate");
+        assertEquals(0, learned.hazard(0), 0.01, "no test on the first infectious day");
+        assertEquals(share / 3, learned.hazard(1), 0.01, "day 1");
+        assertEquals(share / 3 / (1 - share / 3), learned.hazard(2), 0.015, "day 2 among those not yet tested");
+        assertEquals(share / 3 / (1 - 2 * share / 3), learned.hazard(3), 0.015, "day 3 among those not yet tested");
+        for (int t = 4; t < CrispParams.HAZARD_DAYS; t++) {
+            assertEquals(0, learned.hazard(t), 0.01, "no symptom test of the infection on day " + t);
+        }
+        assertEquals(share, learned.symptomTestedShare(), 0.03, "share of infections tested for symptoms");
+        assertEquals(2, learned.likeliestSymptomTestDay(), 1, "the likeliest day");
+    }
+
+    @Test
+    void modelFileKeepsTheSymptomTestHazardAndReadsTheEarlierMixturePolicy() throws Exception {
+        CrispParams p = new CrispParams(0.001, 0.01, 0.02, 0.03, 0.04, true, new double[] {0, 0.2, 0.3, 0.1}, 0.003, 0.01);
+        CrispModel m = new CrispModel(p, new double[] {0, 0, 0, 0, 0}, java.util.List.of(), 10, 1.01, java.time.LocalDate.of(2026, 1, 1),
+                java.time.LocalDate.of(2026, 3, 1), 1, 10, 20, 3, 5);
+        CrispModel back = CrispModel.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.toJsonText()));
+        assertEquals(p, back.params());
+
+        com.fasterxml.jackson.databind.node.ObjectNode old = m.toJson();
+        com.fasterxml.jackson.databind.node.ObjectNode policy = (com.fasterxml.jackson.databind.node.ObjectNode) old.get("test_policy");
+        policy.remove("symptom_test_hazard");
+        policy.put("symptom_test_rate_infectious", 0.2);
+        policy.put("symptom_tested_share", 0.5);
+        CrispParams earlier = CrispModel.fromJson(old).params();
+        double r = (1 - 0.2) / (1 - 0.003);
+        for (int k = 0; k < CrispParams.HAZARD_DAYS; k++) {
+            assertEquals(0.5 + 0.5 * Math.pow(r, k), earlier.untestedFor(k), 1e-9, "untested for " + k + " days");
+        }
     }
 }

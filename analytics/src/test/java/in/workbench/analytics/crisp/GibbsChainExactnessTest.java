@@ -45,7 +45,7 @@ class GibbsChainExactnessTest {
     void sampledStateMarginalsMatchTheEnumeratedPosterior(boolean testPolicy) {
         CrispData data = world();
         CrispSettings settings = settings();
-        CrispParams params = new CrispParams(0.12, 0.2, 0.5, 0.4, 0.3, testPolicy, 0.3, 0.05, 0.2, 0.6);
+        CrispParams params = new CrispParams(0.12, 0.2, 0.5, 0.4, 0.3, testPolicy, new double[] {0.1, 0.45, 0.2}, 0.05, 0.2);
         double[][][] exact = exactMarginals(data, settings, params);
 
         GibbsChain chain = new GibbsChain(data, settings, params, 7);
@@ -178,23 +178,22 @@ class GibbsChainExactnessTest {
                         last = Math.min(last, data.testDay[k]);
                     }
                 }
-                double others = 1;
-                double symptomType = 1;
+                int start = -1;
+                for (int d = 0; d < DAYS; d++) {
+                    if (start < 0 && state(traj[u], d) == 2) {
+                        start = d;
+                    }
+                }
                 for (int d = 0; d <= last; d++) {
                     boolean tested = false;
                     for (int k = 0; k < data.tests(); k++) {
                         tested |= data.testPerson[k] == u && policy[k] && data.testDay[k] == d;
                     }
                     double o = params.symptomTestOther();
-                    double s = params.symptomTestInfectious();
-                    if (state(traj[u], d) == 2) {
-                        others *= tested ? o : 1 - o;
-                        symptomType *= tested ? s : 1 - s;
-                    } else {
-                        w *= tested ? o : 1 - o;
-                    }
+                    // on an infectious day the test comes from symptoms of the infection (hazard by infectious day) or as anyone's
+                    double rate = state(traj[u], d) == 2 ? 1 - (1 - params.hazard(d - start)) * (1 - o) : o;
+                    w *= tested ? rate : 1 - rate;
                 }
-                w *= (1 - params.symptomShare()) * others + params.symptomShare() * symptomType;
             }
         }
         return w;

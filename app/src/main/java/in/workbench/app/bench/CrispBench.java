@@ -187,7 +187,7 @@ final class CrispBench implements Callable<Integer> {
     private void diagnose(CrispData data, CrispSettings settings, CrispParams truth, CrispParams learned, boolean[] infected,
             PrintWriter out) {
         CrispParams trueWeightsWithPolicy = new CrispParams(truth.p0(), truth.intercept(), truth.durationH(), truth.close(), truth.indoor(),
-                true, learned.symptomTestInfectious(), learned.symptomTestOther(), learned.initial(), learned.symptomShare());
+                true, learned.symptomHazard(), learned.symptomTestOther(), learned.initial());
         CrispParams learnedWithoutPolicy = CrispParams.published(learned.p0(), learned.intercept(), learned.durationH(), learned.close(),
                 learned.indoor());
         out.printf(Locale.ROOT, "  diagnosis (scoring runs 2 × (20 + %d) sweeps):%n", sweeps);

@@ -86,9 +86,9 @@ final class CrispCommands {
             out.printf(Locale.ROOT, "  p0 %.5f; weights: intercept %.4f, per hour %.4f, closer than 2 m %.4f, indoor %.4f (Monte Carlo "
                     + "s.e. %.4f, %.4f, %.4f, %.4f)%n", m.params().p0(), m.params().intercept(), m.params().durationH(), m.params().close(),
                     m.params().indoor(), m.standardErrors()[1], m.standardErrors()[2], m.standardErrors()[3], m.standardErrors()[4]);
-            out.printf(Locale.ROOT, "  exposed already on the first day %.4f; symptom tests per day: %.4f when infectious (for %.0f%% of "
-                    + "infections), %.4f otherwise; R-hat %.3f; mean risk %.4f%n", m.params().initial(), m.params().symptomTestInfectious(),
-                    100 * m.params().symptomShare(), m.params().symptomTestOther(), m.rhatMax(),
+            out.printf(Locale.ROOT, "  exposed already on the first day %.4f; %.0f%% of infections tested for symptoms, most often on "
+                    + "infectious day %d; anyone %.4f per day; R-hat %.3f; mean risk %.4f%n", m.params().initial(),
+                    100 * m.params().symptomTestedShare(), m.params().likeliestSymptomTestDay() + 1, m.params().symptomTestOther(), m.rhatMax(),
                     java.util.Arrays.stream(t.scores().posterior().risks()).average().orElse(0));
             for (CrispEvaluation.TypicalContact c : CrispEvaluation.typicalContacts()) {
                 if (c.minutes() == 15 && c.distanceM() == 1 && c.indoor() || c.minutes() == 60 && c.distanceM() == 3 && !c.indoor()) {

@@ -71,7 +71,7 @@ public final class SlowNetworkTrainer {
      * fit close to the identity unless the slice clearly says otherwise (a logistic regression's
      * distortion, say).
      */
-    static final double CALIBRATION_PRIOR_PER_ROW = 0.3;
+    static final double CALIBRATION_PRIOR_PER_ROW = 1.0;
 
     /**
      * How to train.

@@ -14,13 +14,7 @@ public final class PlattScaling {
 
     /** Fits {@code {a, b}} to one outcome per prediction. */
     public static double[] fit(double[] p, boolean[] y) {
-        double[] pos = new double[y.length];
-        double[] neg = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            pos[i] = y[i] ? 1 : 0;
-            neg[i] = y[i] ? 0 : 1;
-        }
-        return fit(p, pos, neg);
+        return fitWithPrior(p, y, 0);
     }
 
     /** Fits {@code {a, b}} to {@code pos[i]} positive and {@code neg[i]} negative cases scored {@code p[i]}. */

@@ -2,10 +2,7 @@ package in.workbench.analytics.network;
 
 import in.workbench.analytics.task.ProgressMonitor;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * What a production system knows about a session when it begins, as numbers for the model: its
@@ -121,12 +118,15 @@ public final class PointInTimeFeatures {
     private float[] lastLoad = new float[0];
     private long[] lastLoadEnd = new long[0];
     /** Per customer and tower (only pairs that occur): rows seen, ended sessions, summed excess. */
-    private final Map<Long, CustomerTower> customerTowers = new HashMap<>();
-    private final PriorityQueue<Ended> pending = new PriorityQueue<>((a, b) -> Long.compare(a.end, b.end));
+    private final CustomerTowers customerTowers = new CustomerTowers();
+    private final EndQueue pending = new EndQueue();
+    /** {@code (float) Math.log1p(n)} for small counts, the same values without the call. */
+    private static final float[] LOG1P = new float[4_096];
 
-    /** A session whose outcome feeds the history once its end has passed. */
-    private record Ended(long end, int tower, int pincode, int hour, int customer, int carrierNet, int device, int network, boolean slow,
-            float logLoad) {
+    static {
+        for (int n = 0; n < LOG1P.length; n++) {
+            LOG1P[n] = (float) Math.log1p(n);
+        }
     }
 
     /** An empty history over the rows (and codes) of {@code sessions}. */
@@ -158,58 +158,66 @@ public final class PointInTimeFeatures {
 
     /** Feeds the history with every queued session that ended strictly before {@code now}. */
     public void advanceTo(long now) {
-        while (!pending.isEmpty() && pending.peek().end < now) {
-            Ended e = pending.poll();
-            int y = e.slow ? 1 : 0;
-            float z = e.logLoad;
+        EndQueue q = pending;
+        while (q.size > 0 && q.end[q.heap[0]] < now) {
+            int e = q.poll();
+            int tower = q.tower[e];
+            int pincode = q.pincode[e];
+            int hour = q.hour[e];
+            int customer = q.customer[e];
+            int device = q.device[e];
+            int network = q.network[e];
+            long end = q.end[e];
+            int y = q.slow[e];
+            float z = q.logLoad[e];
             ended++;
             endedSlow += y;
             endedTimed++;
             endedLogLoad += z;
-            hours.add(e.hour, y, z);
-            carrierNets.add(e.carrierNet, y, z);
-            if (e.device != Sessions.NONE) {
-                devices.add(e.device, y, z);
+            hours.add(hour, y, z);
+            carrierNets.add(q.carrierNet[e], y, z);
+            if (device != Sessions.NONE) {
+                devices.add(device, y, z);
             }
-            if (e.tower != Sessions.NONE) {
-                towerHours.add(e.tower * 24 + e.hour, y, z);
-                towerTotals.add(e.tower, y, z);
+            if (tower != Sessions.NONE) {
+                towerHours.add(tower * 24 + hour, y, z);
+                towerTotals.add(tower, y, z);
             }
-            if (e.pincode != Sessions.NONE) {
-                pinHours.add(e.pincode * 24 + e.hour, y, z);
-                pinTotals.add(e.pincode, y, z);
+            if (pincode != Sessions.NONE) {
+                pinHours.add(pincode * 24 + hour, y, z);
+                pinTotals.add(pincode, y, z);
             }
-            customerOutcomes.add(e.customer, y, z);
-            networks.add(e.network, y, z);
+            customerOutcomes.add(customer, y, z);
+            networks.add(network, y, z);
             // the load beyond what the radio alone explains: what a tower, a place or a phone adds
-            float excess = (float) (z - networks.smoothLoad(e.network, endedLogLoad / endedTimed, 20));
-            customerExcess.add(e.customer, 0, excess);
-            growCustomers(e.customer);
-            int part = e.customer * DAYPARTS + e.hour / DAYPART_HOURS;
+            float excess = (float) (z - networks.smoothLoad(network, endedLogLoad / endedTimed, 20));
+            customerExcess.add(customer, 0, excess);
+            growCustomers(customer);
+            int part = customer * DAYPARTS + hour / DAYPART_HOURS;
             daypartN[part]++;
             daypartExcess[part] += excess;
-            if (e.tower != Sessions.NONE) {
-                CustomerTower ct = customerTowers.computeIfAbsent(((long) e.customer << 32) | e.tower, k -> new CustomerTower());
-                ct.ended++;
-                ct.excess += excess;
+            if (tower != Sessions.NONE) {
+                int ct = customerTowers.slot(customer, tower);
+                customerTowers.ended[ct]++;
+                customerTowers.excess[ct] += excess;
             }
-            if (e.device != Sessions.NONE) {
-                deviceExcess.add(e.device, 0, excess);
+            if (device != Sessions.NONE) {
+                deviceExcess.add(device, 0, excess);
             }
-            if (e.tower != Sessions.NONE) {
-                towerHourExcess.add(e.tower * 24 + e.hour, 0, excess);
-                towerExcess.add(e.tower, 0, excess);
-                addRecent(e.tower, e.end, excess);
+            if (tower != Sessions.NONE) {
+                towerHourExcess.add(tower * 24 + hour, 0, excess);
+                towerExcess.add(tower, 0, excess);
+                addRecent(tower, end, excess);
             }
-            if (e.pincode != Sessions.NONE) {
-                pinHourExcess.add(e.pincode * 24 + e.hour, 0, excess);
-                pinExcess.add(e.pincode, 0, excess);
+            if (pincode != Sessions.NONE) {
+                pinHourExcess.add(pincode * 24 + hour, 0, excess);
+                pinExcess.add(pincode, 0, excess);
             }
-            growCustomers(e.customer);
-            if (e.end >= lastLoadEnd[e.customer]) {
-                lastLoadEnd[e.customer] = e.end;
-                lastLoad[e.customer] = e.logLoad;
+            if (end >= lastLoadEnd[customer]) {
+                lastLoadEnd[customer] = end;
+                lastLoad[customer] = z;
             }
+            q.free(e);
         }
     }
 
@@ -218,8 +226,8 @@ public final class PointInTimeFeatures {
         if (s.slow[i] < 0 || s.pageLoad[i] < 0) {
             return;
         }
-        pending.add(new Ended(s.start[i] + s.pageLoad[i], s.tower[i], s.pincode[i], s.localHour(i), s.customer[i], carrierNet(i),
-                s.device[i], s.network[i], s.slow[i] == 1, (float) Math.log1p(s.pageLoad[i])));
+        pending.offer(s.start[i] + s.pageLoad[i], s.tower[i], s.pincode[i], s.localHour(i), s.customer[i], carrierNet(i), s.device[i],
+                s.network[i], s.slow[i], (float) Math.log1p(s.pageLoad[i]));
     }
 
     /** Records row {@code i} as the customer's latest row. */
@@ -230,15 +238,9 @@ public final class PointInTimeFeatures {
         lastTower[c] = s.tower[i];
         rows[c]++;
         if (s.tower[i] != Sessions.NONE) {
-            customerTowers.computeIfAbsent(((long) c << 32) | s.tower[i], k -> new CustomerTower()).rows++;
+            int ct = customerTowers.slot(c, s.tower[i]);
+            customerTowers.rows[ct]++;
         }
-    }
-
-    /** A customer on a tower. */
-    private static final class CustomerTower {
-        int rows;
-        int ended;
-        float excess;
     }
 
     /** Adds an excess to the tower's exponentially decayed recent history. */
@@ -296,7 +298,7 @@ public final class PointInTimeFeatures {
             out[off + SIGNAL] = s.signal[i];
         }
         if (s.latency[i] >= 0) {
-            out[off + LATENCY] = (float) Math.log1p(s.latency[i]);
+            out[off + LATENCY] = log1p(s.latency[i]);
         }
         if (s.osFamily[i] != Sessions.OS_UNKNOWN) {
             out[off + OS_IOS] = s.osFamily[i] == Sessions.OS_IOS ? 1 : 0;
@@ -311,11 +313,11 @@ public final class PointInTimeFeatures {
                 out[off + SWITCHED] = tower != lastTower[c] ? 1 : 0;
             }
             if (tower != Sessions.NONE) {
-                CustomerTower ct = customerTowers.get(((long) c << 32) | tower);
-                out[off + USUAL] = ct == null ? 0 : ct.rows / (float) rows[c];
+                int ct = customerTowers.find(c, tower);
+                out[off + USUAL] = ct < 0 ? 0 : customerTowers.rows[ct] / (float) rows[c];
             }
         }
-        out[off + CUSTOMER_SESSIONS] = (float) Math.log1p(rows[c]);
+        out[off + CUSTOMER_SESSIONS] = log1p(rows[c]);
         double hourRate = hours.smooth(hour, g, 30);
         out[off + HOUR_SLOW] = (float) hourRate;
         double hourLoad = hours.smoothLoad(hour, gz, 30);
@@ -332,14 +334,14 @@ public final class PointInTimeFeatures {
                 y += towerHours.y(tower * 24 + h);
             }
             out[off + TOWER_NEAR] = (float) ((y + 5 * towerRate) / (n + 5));
-            out[off + TOWER_HOUR_N] = (float) Math.log1p(towerHours.n(tower * 24 + hour));
+            out[off + TOWER_HOUR_N] = log1p(towerHours.n(tower * 24 + hour));
             out[off + TOWER_HOUR_LOAD] = (float) towerHours.smoothLoadNear(tower * 24, hour, towerTotals.smoothLoad(tower, hourLoad, 10), 4);
         }
         int pin = s.pincode[i];
         if (pin != Sessions.NONE) {
             double pinRate = pinTotals.smooth(pin, g, 20);
             out[off + PIN_HOUR] = (float) pinHours.smooth(pin * 24 + hour, pinRate, 5);
-            out[off + PIN_HOUR_N] = (float) Math.log1p(pinHours.n(pin * 24 + hour));
+            out[off + PIN_HOUR_N] = log1p(pinHours.n(pin * 24 + hour));
             out[off + PIN_HOUR_LOAD] = (float) pinHours.smoothLoadNear(pin * 24, hour, pinTotals.smoothLoad(pin, hourLoad, 10), 4);
         }
         double netLoad = networks.smoothLoad(s.network[i], gz, 20);
@@ -371,20 +373,207 @@ public final class PointInTimeFeatures {
         int part = c * DAYPARTS + hour / DAYPART_HOURS;
         out[off + CUSTOMER_DAYPART_EXCESS] = (daypartExcess[part] + 2 * (float) customerExcessValue) / (daypartN[part] + 2);
         if (tower != Sessions.NONE) {
-            CustomerTower ct = customerTowers.get(((long) c << 32) | tower);
+            int ct = customerTowers.find(c, tower);
             double prior = (customerExcessValue + placeExcess) / 2;
-            out[off + CUSTOMER_TOWER_EXCESS] = (float) (ct == null ? prior : (ct.excess + 2 * prior) / (ct.ended + 2));
+            out[off + CUSTOMER_TOWER_EXCESS] = (float) (ct < 0 ? prior
+                    : (customerTowers.excess[ct] + 2 * prior) / (customerTowers.ended[ct] + 2));
         }
         // an additive guess of the log load: radio, then place and hour, then the phone and its owner
         out[off + EXPECTED_LOAD] = (float) (netLoad + (placeExcess == placeExcess ? placeExcess : 0) + customerExcessValue);
         out[off + CUSTOMER] = (float) customerOutcomes.smooth(c, g, 3);
         out[off + CUSTOMER_LOAD] = (float) customerOutcomes.smoothLoad(c, gz, 3);
         out[off + CARRIER_NET_LOAD] = (float) carrierNets.smoothLoad(carrierNet(i), gz, 30);
-        out[off + CUSTOMER_N] = (float) Math.log1p(customerOutcomes.n(c));
+        out[off + CUSTOMER_N] = log1p(customerOutcomes.n(c));
         out[off + CUSTOMER_LAST] = lastLoad[c];
         out[off + CARRIER_NET] = (float) carrierNets.smooth(carrierNet(i), g, 30);
         if (s.device[i] != Sessions.NONE) {
             out[off + DEVICE] = (float) devices.smooth(s.device[i], g, 20);
+        }
+    }
+
+    /** {@code (float) Math.log1p(n)} of a count or a latency, from the table when small. */
+    private static float log1p(int n) {
+        return n < LOG1P.length ? LOG1P[n] : (float) Math.log1p(n);
+    }
+
+    /**
+     * The sessions waiting for their end, a binary heap on the end time kept in primitive arrays
+     * (no object per session). Offer and poll follow {@link java.util.PriorityQueue}'s sift steps
+     * exactly, so sessions with equal ends leave in the same order as they always did (the order
+     * fixes float sums, and so the features, to the last bit).
+     */
+    private static final class EndQueue {
+        int size;
+        int[] heap = new int[64];
+        long[] end = new long[64];
+        int[] tower = new int[64];
+        int[] pincode = new int[64];
+        int[] hour = new int[64];
+        int[] customer = new int[64];
+        int[] carrierNet = new int[64];
+        int[] device = new int[64];
+        int[] network = new int[64];
+        int[] slow = new int[64];
+        float[] logLoad = new float[64];
+        /** Slots free for reuse, and how many slots were ever used. */
+        private int[] free = new int[64];
+        private int freeCount;
+        private int used;
+
+        void offer(long endMs, int towerCode, int pincodeCode, int localHour, int customerCode, int carrierNetCode, int deviceCode,
+                int networkCode, int slowOutcome, float logLoadTime) {
+            int e = freeCount > 0 ? free[--freeCount] : used++;
+            if (e >= end.length) {
+                int n = end.length * 2;
+                end = Arrays.copyOf(end, n);
+                tower = Arrays.copyOf(tower, n);
+                pincode = Arrays.copyOf(pincode, n);
+                hour = Arrays.copyOf(hour, n);
+                customer = Arrays.copyOf(customer, n);
+                carrierNet = Arrays.copyOf(carrierNet, n);
+                device = Arrays.copyOf(device, n);
+                network = Arrays.copyOf(network, n);
+                slow = Arrays.copyOf(slow, n);
+                logLoad = Arrays.copyOf(logLoad, n);
+            }
+            end[e] = endMs;
+            tower[e] = towerCode;
+            pincode[e] = pincodeCode;
+            hour[e] = localHour;
+            customer[e] = customerCode;
+            carrierNet[e] = carrierNetCode;
+            device[e] = deviceCode;
+            network[e] = networkCode;
+            slow[e] = slowOutcome;
+            logLoad[e] = logLoadTime;
+            if (size == heap.length) {
+                heap = Arrays.copyOf(heap, size * 2);
+            }
+            int k = size++;
+            while (k > 0) {
+                int parent = (k - 1) >>> 1;
+                int p = heap[parent];
+                if (endMs >= end[p]) {
+                    break;
+                }
+                heap[k] = p;
+                k = parent;
+            }
+            heap[k] = e;
+        }
+
+        /** Removes the earliest end and returns its slot (valid until {@link #free}). */
+        int poll() {
+            int result = heap[0];
+            int n = --size;
+            if (n > 0) {
+                int x = heap[n];
+                long xe = end[x];
+                int k = 0;
+                int half = n >>> 1;
+                while (k < half) {
+                    int child = (k << 1) + 1;
+                    int c = heap[child];
+                    int right = child + 1;
+                    if (right < n && end[c] > end[heap[right]]) {
+                        child = right;
+                        c = heap[child];
+                    }
+                    if (xe <= end[c]) {
+                        break;
+                    }
+                    heap[k] = c;
+                    k = child;
+                }
+                heap[k] = x;
+            }
+            return result;
+        }
+
+        void free(int e) {
+            if (freeCount == free.length) {
+                free = Arrays.copyOf(free, freeCount * 2);
+            }
+            free[freeCount++] = e;
+        }
+    }
+
+    /**
+     * Per customer and tower: rows seen, ended sessions and their summed excess, in primitive arrays
+     * behind an open-addressing table keyed by {@code customer << 32 | tower} (no boxing).
+     */
+    private static final class CustomerTowers {
+        private long[] keys = new long[1 << 10];
+        private int[] slots = new int[1 << 10];
+        private int count;
+        int[] rows = new int[256];
+        int[] ended = new int[256];
+        float[] excess = new float[256];
+
+        /** The pair's slot, or −1 when it never occurred. */
+        int find(int customer, int tower) {
+            long key = key(customer, tower);
+            int mask = keys.length - 1;
+            for (int h = hash(key) & mask; ; h = (h + 1) & mask) {
+                int v = slots[h];
+                if (v == 0) {
+                    return -1;
+                }
+                if (keys[h] == key) {
+                    return v - 1;
+                }
+            }
+        }
+
+        /** The pair's slot, made when new. */
+        int slot(int customer, int tower) {
+            long key = key(customer, tower);
+            int mask = keys.length - 1;
+            int h = hash(key) & mask;
+            for (; slots[h] != 0; h = (h + 1) & mask) {
+                if (keys[h] == key) {
+                    return slots[h] - 1;
+                }
+            }
+            int v = count++;
+            if (v == rows.length) {
+                rows = Arrays.copyOf(rows, v * 2);
+                ended = Arrays.copyOf(ended, v * 2);
+                excess = Arrays.copyOf(excess, v * 2);
+            }
+            keys[h] = key;
+            slots[h] = v + 1;
+            if (count * 2 > keys.length) {
+                rehash();
+            }
+            return v;
+        }
+
+        private void rehash() {
+            long[] oldKeys = keys;
+            int[] oldSlots = slots;
+            keys = new long[oldKeys.length * 2];
+            slots = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int k = 0; k < oldKeys.length; k++) {
+                if (oldSlots[k] != 0) {
+                    int h = hash(oldKeys[k]) & mask;
+                    while (slots[h] != 0) {
+                        h = (h + 1) & mask;
+                    }
+                    keys[h] = oldKeys[k];
+                    slots[h] = oldSlots[k];
+                }
+            }
+        }
+
+        private static long key(int customer, int tower) {
+            return ((long) customer << 32) | (tower & 0xFFFF_FFFFL);
+        }
+
+        private static int hash(long key) {
+            long h = key * 0x9E37_79B9_7F4A_7C15L;
+            return (int) (h >>> 32);
         }
     }
 

@@ -43,6 +43,8 @@ public final class SlowNetworkModel {
     private final int[] inputOf;
     private final int inputWidth;
     private final PackedTrees trees;
+    /** Whether the trees read the feature vector as it is (feature f is input f), so a batch walks it in place. */
+    private final boolean direct;
     private final int slowClass;
     private final double[][] weights;
     private final double[] bias;
@@ -59,6 +61,7 @@ public final class SlowNetworkModel {
         this.inputWidth = inputWidth;
         this.booster = booster;
         this.trees = booster == null ? null : PackedTrees.fromBoosterJson(booster);
+        this.direct = trees != null && isIdentity(inputOf) && trees.width() <= inputOf.length;
         this.slowClass = slowClass;
         this.weights = weights;
         this.bias = bias;
@@ -66,6 +69,15 @@ public final class SlowNetworkModel {
         this.plattB = plattB;
         this.typical = typical.clone();
         this.provenance = provenance;
+    }
+
+    private static boolean isIdentity(int[] inputOf) {
+        for (int f = 0; f < inputOf.length; f++) {
+            if (inputOf[f] != f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code xgboost} or {@code logistic regression}. */
@@ -142,41 +154,50 @@ public final class SlowNetworkModel {
         return slowClass == 1 ? p1 : 1 - p1;
     }
 
-    /** A scratch buffer for {@link #pSlowBatch}. */
-    public float[] newBatchScratch() {
+    /** A scratch buffer for {@link #pSlowBatch} of up to {@code rows} sessions. */
+    public float[] newBatchScratch(int rows) {
         int classes = trees == null ? 0 : trees.classes();
-        return new float[PackedTrees.BATCH * (Math.max(inputWidth, 1) + classes)];
+        return new float[rows * (Math.max(inputWidth, 1) + classes)];
     }
 
     /**
-     * {@link #pSlow} of up to {@link PackedTrees#BATCH} sessions at once, equal to it session by
-     * session: session {@code r}'s features at {@code x[offs[r] …]}, its P(slow) into {@code p[pOff + r]}.
+     * {@link #pSlow} of {@code count} sessions at once, equal to it session by session: session
+     * {@code r}'s features at {@code x[offs[r] …]}, its P(slow) into {@code p[pOff + r]}. Trees whose
+     * inputs are the features themselves (XGBoost's) walk them where they lie, with no copy.
      *
-     * @param scratch from {@link #newBatchScratch}
+     * @param scratch from {@link #newBatchScratch} for at least {@code count} rows
+     * @param inputs room for {@code count} offsets
      */
-    public void pSlowBatch(float[] x, int[] offs, int count, double[] p, int pOff, float[] scratch) {
+    public void pSlowBatch(float[] x, int[] offs, int count, double[] p, int pOff, float[] scratch, int[] inputs) {
         if (trees == null) {
             for (int r = 0; r < count; r++) {
                 p[pOff + r] = pSlow(x, offs[r], scratch);
             }
             return;
         }
-        int stride = Math.max(inputWidth, 1);
         int classes = trees.classes();
-        java.util.Arrays.fill(scratch, 0, count * stride, Float.NaN);
-        for (int r = 0; r < count; r++) {
-            int base = r * stride;
-            int off = offs[r];
-            for (int f = 0; f < inputOf.length; f++) {
-                if (inputOf[f] >= 0) {
-                    scratch[base + inputOf[f]] = x[off + f];
+        int stride = Math.max(inputWidth, 1);
+        // margins after the gathered inputs in the scratch buffer
+        int marginOff = count * stride;
+        if (direct) {
+            trees.marginsRows(x, offs, count, scratch, marginOff);
+        } else {
+            java.util.Arrays.fill(scratch, 0, count * stride, Float.NaN);
+            for (int r = 0; r < count; r++) {
+                int base = r * stride;
+                int off = offs[r];
+                for (int f = 0; f < inputOf.length; f++) {
+                    if (inputOf[f] >= 0) {
+                        scratch[base + inputOf[f]] = x[off + f];
+                    }
                 }
+                inputs[r] = base;
             }
+            trees.marginsRows(scratch, inputs, count, scratch, marginOff);
         }
-        float[] margin = new float[count * classes];
-        trees.marginsBatch(scratch, stride, count, margin);
         for (int r = 0; r < count; r++) {
-            double raw = classes == 1 ? logistic(margin[r]) : PackedTrees.softmax(margin, r * classes, classes, slowClass);
+            double raw = classes == 1 ? logistic(scratch[marginOff + r])
+                    : PackedTrees.softmax(scratch, marginOff + r * classes, classes, slowClass);
             p[pOff + r] = platt(raw, plattA, plattB);
         }
     }

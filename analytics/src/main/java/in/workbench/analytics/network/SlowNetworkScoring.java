@@ -1,7 +1,6 @@
 package in.workbench.analytics.network;
 
 import in.workbench.analytics.task.ProgressMonitor;
-import in.workbench.analytics.trees.PackedTrees;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -15,6 +14,8 @@ import java.util.stream.IntStream;
 public final class SlowNetworkScoring {
 
     private static final int BLOCK = 1_024;
+    /** Sessions handed to the model at once (their margins stay in the first-level cache). */
+    private static final int CHUNK = 64;
 
     /**
      * What was scored, by row index of the sessions.
@@ -53,14 +54,15 @@ public final class SlowNetworkScoring {
             float[] scratch = model.newScratch();
             float[] buffer = new float[PointInTimeFeatures.WIDTH];
             int end = Math.min(rows.length, (b + 1) * BLOCK);
-            float[] batch = model.newBatchScratch();
-            int[] offs = new int[PackedTrees.BATCH];
-            for (int k0 = b * BLOCK; k0 < end; k0 += PackedTrees.BATCH) {
-                int count = Math.min(PackedTrees.BATCH, end - k0);
+            float[] batch = model.newBatchScratch(CHUNK);
+            int[] offs = new int[CHUNK];
+            int[] inputs = new int[CHUNK];
+            for (int k0 = b * BLOCK; k0 < end; k0 += CHUNK) {
+                int count = Math.min(CHUNK, end - k0);
                 for (int r = 0; r < count; r++) {
                     offs[r] = rows[k0 + r] * PointInTimeFeatures.WIDTH;
                 }
-                model.pSlowBatch(features, offs, count, p, k0, batch);
+                model.pSlowBatch(features, offs, count, p, k0, batch, inputs);
                 for (int r = 0; r < count; r++) {
                     int k = k0 + r;
                     lite[k] = p[k] > threshold;

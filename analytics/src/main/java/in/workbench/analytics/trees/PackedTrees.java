@@ -139,30 +139,73 @@ public final class PackedTrees {
     /**
      * The margins of {@code count} (at most {@link #BATCH}) rows at once: row {@code r}'s features at
      * {@code x[r * stride …]}, its margins into {@code margin[r * classes …]}. Equal to {@link #margins}
-     * row by row (the same single-precision sums in the same order); the rows' walks through a tree
-     * are independent, so the processor can overlap their memory reads.
+     * row by row.
      */
     public void marginsBatch(float[] x, int stride, int count, float[] margin) {
-        Arrays.fill(margin, 0, count * classes, baseScore);
-        int splits = (1 << depth) - 1;
-        int[] node = new int[BATCH];
-        for (int t = 0; t < trees; t++) {
-            int base = t * splits;
-            Arrays.fill(node, 0, count, 0);
-            for (int d = 0; d < depth; d++) {
-                for (int r = 0; r < count; r++) {
-                    long nd = nodes[base + node[r]];
-                    int low = (int) nd;
-                    float v = x[r * stride + (low & 0x7FFF_FFFF)];
-                    node[r] = 2 * node[r] + 1 + right(v, nd, low);
-                }
-            }
-            int leaf = t * (splits + 1) - splits;
-            int c = treeClass[t];
+        int[] offs = new int[count];
+        for (int r = 0; r < count; r++) {
+            offs[r] = r * stride;
+        }
+        marginsRows(x, offs, count, margin, 0);
+    }
+
+    /**
+     * The margins of {@code count} rows (any number) whose features start at {@code x[offs[r]]}, into
+     * {@code margin[marginOff + r * classes …]} (which may lie in {@code x}'s array beyond every row): the same single-precision sums in the same order as
+     * {@link #margins}, so equal to it row by row. Four rows walk each tree together, their nodes in
+     * registers: the walks are independent, so the processor overlaps their memory reads and
+     * comparisons (a single walk is a chain of dependent steps). Allocates nothing.
+     */
+    public void marginsRows(float[] x, int[] offs, int count, float[] margin, int marginOff) {
+        if (classes != 1) {
             for (int r = 0; r < count; r++) {
-                margin[r * classes + c] += leaves[leaf + node[r]];
+                margins(x, offs[r], margin, marginOff + r * classes);
+            }
+            return;
+        }
+        Arrays.fill(margin, marginOff, marginOff + count, baseScore);
+        int splits = (1 << depth) - 1;
+        long[] nodes = this.nodes;
+        float[] leaves = this.leaves;
+        int four = count & ~3;
+        // tree by tree over all the rows, so a tree's splits stay in the first-level cache while every row walks it
+        for (int t = 0, base = 0, leaf = -splits; t < trees; t++, base += splits, leaf += splits + 1) {
+            for (int r = 0; r < four; r += 4) {
+                int o0 = offs[r];
+                int o1 = offs[r + 1];
+                int o2 = offs[r + 2];
+                int o3 = offs[r + 3];
+                int n0 = 0;
+                int n1 = 0;
+                int n2 = 0;
+                int n3 = 0;
+                for (int d = 0; d < depth; d++) {
+                    n0 = step(nodes[base + n0], x, o0, n0);
+                    n1 = step(nodes[base + n1], x, o1, n1);
+                    n2 = step(nodes[base + n2], x, o2, n2);
+                    n3 = step(nodes[base + n3], x, o3, n3);
+                }
+                int m = marginOff + r;
+                margin[m] += leaves[leaf + n0];
+                margin[m + 1] += leaves[leaf + n1];
+                margin[m + 2] += leaves[leaf + n2];
+                margin[m + 3] += leaves[leaf + n3];
+            }
+            for (int r = four; r < count; r++) {
+                int n = 0;
+                int o = offs[r];
+                for (int d = 0; d < depth; d++) {
+                    n = step(nodes[base + n], x, o, n);
+                }
+                margin[marginOff + r] += leaves[leaf + n];
             }
         }
+    }
+
+    /** The child of node {@code n} (split {@code nd}) the row at {@code x[off …]} goes to. */
+    private static int step(long nd, float[] x, int off, int n) {
+        int low = (int) nd;
+        return 2 * n + 1 + right(x[off + (low & 0x7FFF_FFFF)], nd, low);
     }
 
     /**

@@ -4,7 +4,6 @@ import com.opencsv.CSVReader;
 import in.workbench.analytics.evaluation.BinaryMetrics;
 import in.workbench.analytics.geo.PostalDirectory;
 import in.workbench.analytics.imports.CsvImporter;
-import in.workbench.analytics.imports.ImportOptions;
 import in.workbench.analytics.packaging.PackageLadder;
 import in.workbench.analytics.packaging.PackagingAnalysis;
 import in.workbench.analytics.packaging.PackagingObjective;
@@ -92,21 +91,19 @@ final class PackagingBench implements Callable<Integer> {
             worlds.add(new World("fragile world with package types 5× dearer (₹20–₹275)", FRAGILE_DEAR));
         }
         for (World w : worlds) {
-            Path base = Files.createTempDirectory("workbench-bench-packaging");
-            try {
+            try (ScratchFolder base = ScratchFolder.temporary("workbench-bench-packaging")) {
+                Path files = base.resolve("world");
                 new SampleGenerator(new SampleGenerator.Config(products, 20_000, shipments, seed), PostalDirectory.load(), w.packing())
-                        .generate(base.resolve("world"), ProgressMonitor.NONE);
+                        .generate(files, ProgressMonitor.NONE);
                 try (Workspace ws = Workspace.open(base.resolve("ws"))) {
                     CsvImporter importer = new CsvImporter(ws);
-                    importer.importFile(base.resolve("world/package_types.csv"), DataTable.PACKAGE_TYPES, ImportOptions.defaults(),
-                            ProgressMonitor.NONE);
-                    importer.importFile(base.resolve("world/catalog.csv"), DataTable.PRODUCTS, ImportOptions.defaults(), ProgressMonitor.NONE);
-                    importer.importFile(base.resolve("world/shipments.csv"), DataTable.SHIPMENTS, ImportOptions.defaults(), ProgressMonitor.NONE);
+                    for (GeneratedFile f : List.of(new GeneratedFile("package_types.csv", DataTable.PACKAGE_TYPES),
+                            new GeneratedFile("catalog.csv", DataTable.PRODUCTS), new GeneratedFile("shipments.csv", DataTable.SHIPMENTS))) {
+                        f.importInto(importer, files);
+                    }
                     out.printf(Locale.ROOT, "%n## %s: %,d products, %,d shipments, seed %d%n%n", w.name(), products, shipments, seed);
-                    run(ws, base.resolve("world/truth/damage_truth.csv"), out, variants && w.packing().equals(SampleGenerator.Packing.SAMPLE));
+                    run(ws, files.resolve("truth/damage_truth.csv"), out, variants && w.packing().equals(SampleGenerator.Packing.SAMPLE));
                 }
-            } finally {
-                BenchCommand.deleteRecursively(base);
             }
             out.flush();
         }
@@ -117,7 +114,7 @@ final class PackagingBench implements Callable<Integer> {
         PackagingRepository repository = new PackagingRepository(ws);
         PackagingTrainer.Data data = PackagingTrainer.load(repository);
         PackagingTrainer trainer = new PackagingTrainer();
-        out.printf("| model, held-out products | AUC | log-loss | Brier | products breaking the ladder | training |%n|---|---:|---:|---:|---:|---:|%n");
+        MarkdownTable.header(out, "model, held-out products", "AUC", "log-loss", "Brier", "products breaking the ladder", "training");
         List<PackagingTrainer.Options> options = new ArrayList<>(List.of(PackagingTrainer.Options.defaults(42)));
         if (withVariants) {
             options.add(PackagingTrainer.Options.defaults(42).withAugment(true));
@@ -164,9 +161,8 @@ final class PackagingBench implements Callable<Integer> {
                 + "estimates. \"Share of best\": for least-damage-at-current-cost, the plan's true damage reduction ÷ that of the best plan "
                 + "the truth allows at no more true total cost; for least-cost-at-current-damage, its true total-cost saving ÷ that of the "
                 + "best plan at no more true damage. \"(breaks)\" marks a plan whose TRUE cost (or damage) ends above the current policy's.%n%n");
-        out.println("| plan | model: damage | model: total cost | TRUE expected damaged | TRUE damage | TRUE total cost | share of best | "
-                + "solver gap (LP bound) | products changed |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        MarkdownTable.header(out, "plan", "model: damage", "model: total cost", "TRUE expected damaged", "TRUE damage", "TRUE total cost",
+                "share of best", "solver gap (LP bound)", "products changed");
         out.printf(Locale.ROOT, "| current policy (history) | | | %,.1f | | ₹%,.0f | | | |%n", history.expectedDamaged(), history.totalInr());
         for (PackagingObjective objective : List.of(PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST,
                 PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE)) {
@@ -177,7 +173,7 @@ final class PackagingBench implements Callable<Integer> {
                         PackagingRecommender.DEFAULT_RETURN_HANDLING_INR, caution);
                 long t0 = System.nanoTime();
                 PackagingRecommender.Plan plan = r.plan(objective, null, null);
-                long millis = (System.nanoTime() - t0) / 1_000_000;
+                long millis = (long) Samples.millisSince(t0);
                 PackagingRecommender.Totals t = r.totals(plan.assignment(), truth);
                 double share = damageFirst ? (history.expectedDamaged() - t.expectedDamaged()) / (history.expectedDamaged() - ideal.expectedDamaged())
                         : (history.totalInr() - t.totalInr()) / (history.totalInr() - idealCheap.totalInr());

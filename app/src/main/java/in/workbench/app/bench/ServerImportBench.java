@@ -9,7 +9,6 @@ import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.ServerAddress;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -46,17 +45,20 @@ final class ServerImportBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
         ServerAddress address = ServerAddress.parse(server).inSchema("bench_" + Long.toString(System.currentTimeMillis(), 36));
-        Path base = dir != null ? dir : Files.createTempDirectory("workbench-bench-server");
-        Files.createDirectories(base);
+        try (ScratchFolder base = ScratchFolder.chosenOrTemporary(dir, "workbench-bench-server")) {
+            measure(address, base, spec.commandLine().getOut());
+        }
+        return 0;
+    }
+
+    private void measure(ServerAddress address, ScratchFolder base, PrintWriter out) throws Exception {
         Path csv = base.resolve("shipments-" + rows + ".csv");
-        long mb = BenchCommand.writeShipments(csv, rows) / (1024 * 1024);
+        long mb = SyntheticCsv.writeShipments(csv, rows) / (1024 * 1024);
         out.printf("Generated %,d shipments (%,d MB) in %s%n", rows, mb, csv);
 
-        BenchCommand.deleteRecursively(base.resolve("ws-h2"));
         ImportSummary h2;
-        try (Workspace ws = Workspace.open(base.resolve("ws-h2"))) {
+        try (Workspace ws = Workspace.open(base.fresh("ws-h2"))) {
             h2 = new CsvImporter(ws).importFile(csv, DataTable.SHIPMENTS, ImportOptions.defaults(), ProgressMonitor.NONE);
         }
         ImportSummary pg;
@@ -70,11 +72,9 @@ final class ServerImportBench implements Callable<Integer> {
             }
         }
         out.println();
-        out.println("| import of " + String.format("%,d", rows) + " shipments (workbench importer) | rows/s | time |");
-        out.println("|---|---:|---:|");
+        MarkdownTable.header(out, "import of " + String.format("%,d", rows) + " shipments (workbench importer)", "rows/s", "time");
         out.printf("| workspace folder (H2, batched inserts) | %,.0f | %.1f s |%n", h2.rowsPerSecond(), h2.elapsedMillis() / 1000.0);
         out.printf("| team workspace (PostgreSQL %s, COPY into a staging table) | %,.0f | %.1f s |%n", address.host(),
                 pg.rowsPerSecond(), pg.elapsedMillis() / 1000.0);
-        return 0;
     }
 }

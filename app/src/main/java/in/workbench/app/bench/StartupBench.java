@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +57,8 @@ final class StartupBench implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Report r = measure(runs);
-        out.println("| start-up (ms since the JVM started) | window shown | first workspace shown | every screen filled | load average |");
-        out.println("|---|---:|---:|---:|---:|");
+        MarkdownTable.header(out, "start-up (ms since the JVM started)", "window shown", "first workspace shown", "every screen filled",
+                "load average");
         out.println(row("first run (" + (ReadySample.shipped() ? "unpacks the shipped sample workspace" : "builds the sample workspace")
                 + ")", r.first()));
         for (int i = 0; i < r.later().size(); i++) {
@@ -85,8 +84,8 @@ final class StartupBench implements Callable<Integer> {
             throw new in.workbench.analytics.WorkbenchException(in.workbench.analytics.WorkbenchException.Kind.PREREQUISITE_MISSING,
                     "Measuring start-up opens the window, and there is no display: run it as xvfb-run java -jar workbench.jar bench startup.");
         }
-        Path home = Files.createTempDirectory("workbench-startup");
-        try {
+        try (ScratchFolder folder = ScratchFolder.temporary("workbench-startup")) {
+            Path home = folder.path();
             Start first = launch(home);
             List<Start> later = new ArrayList<>();
             for (int i = 0; i < Math.max(1, runs); i++) {
@@ -94,24 +93,14 @@ final class StartupBench implements Callable<Integer> {
             }
             Path sample = SampleWorld.MARKETPLACE.folderIn(home);
             long csv = ReadySample.shipped() ? ReadySample.manifest().csvBytes() : csvSize(sample.resolve("source"));
-            return new Report(first, later, sizeOf(sample.resolve("workspace.mv.db")), sizeOf(sample.resolve("models")), csv);
-        } finally {
-            BenchCommand.deleteRecursively(home);
+            return new Report(first, later, ScratchFolder.sizeOf(sample.resolve("workspace.mv.db")),
+                    ScratchFolder.sizeOf(sample.resolve("models")), csv);
         }
     }
 
     private static long csvSize(Path source) throws IOException {
         try (Stream<Path> files = Files.list(source)) {
             return files.filter(p -> p.toString().endsWith(".csv")).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static long sizeOf(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
     }
 
@@ -146,6 +135,6 @@ final class StartupBench implements Callable<Integer> {
             throw new IllegalStateException("the window did not report that it was ready; its output was:\n" + log);
         }
         return new Start(seen.getOrDefault(StartupProbe.WINDOW, -1L), seen.getOrDefault(StartupProbe.PREFIX, -1L),
-                seen.get(StartupProbe.POPULATED), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                seen.get(StartupProbe.POPULATED), Machine.loadAverage());
     }
 }

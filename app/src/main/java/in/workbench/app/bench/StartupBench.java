@@ -42,7 +42,19 @@ final class StartupBench implements Callable<Integer> {
     CommandSpec spec;
 
     /** One start: milliseconds since the JVM started to the window, the workspace shown, every screen filled; the load average then. */
-    record Start(long windowMillis, long readyMillis, long populatedMillis, double loadAverage) {
+    record Start(long windowMillis, long readyMillis, long populatedMillis, double loadAverage, List<Task> tasks) {
+        /** The screens' tasks that ended last, latest first (what "every screen filled" waited for). */
+        List<Task> lastEnded(int n) {
+            return tasks.stream().sorted(java.util.Comparator.comparingLong(Task::endMillis).reversed()).limit(n).toList();
+        }
+    }
+
+    /** One task a screen started: its title, and when it started and ended (ms since the JVM started). */
+    record Task(String title, long startMillis, long endMillis) {
+        static Task parse(String line) {
+            String[] p = line.split(",", 3);
+            return new Task(p[2], Long.parseLong(p[0].trim()), Long.parseLong(p[1].trim()));
+        }
     }
 
     /** The first start, the later ones, and the sample's bytes on disk and in CSV. */
@@ -66,11 +78,25 @@ final class StartupBench implements Callable<Integer> {
         }
         out.println(row("later runs, median of " + r.later().size(), r.medianLater()));
         out.println();
+        out.println("The screens' tasks that ended last (first run | median later run), started → ended, ms since the JVM started:");
+        out.println();
+        out.println(MarkdownTable.row("first run", "median later run"));
+        out.println("|---|---|");
+        List<Task> a = r.first().lastEnded(6);
+        List<Task> b = r.medianLater().lastEnded(6);
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            out.println("| " + (i < a.size() ? task(a.get(i)) : "") + " | " + (i < b.size() ? task(b.get(i)) : "") + " |");
+        }
+        out.println();
         double csv = Math.max(1, r.csvBytes());
         out.printf(Locale.ROOT, "Sample workspace on disk after the runs: database %,d bytes for %,d bytes of CSV (%.2fx); with its model "
                 + "files %,d bytes (%.2fx).%n", r.databaseBytes(), r.csvBytes(), r.databaseBytes() / csv,
                 r.databaseBytes() + r.modelBytes(), (r.databaseBytes() + r.modelBytes()) / csv);
         return 0;
+    }
+
+    private static String task(Task t) {
+        return String.format(Locale.ROOT, "%s: %,d → %,d", t.title().replace('|', '/'), t.startMillis(), t.endMillis());
     }
 
     private static String row(String what, Start s) {
@@ -112,11 +138,16 @@ final class StartupBench implements Callable<Integer> {
         pb.redirectErrorStream(true);
         Process p = pb.start();
         Map<String, Long> seen = new HashMap<>();
+        List<Task> tasks = new ArrayList<>();
         StringBuilder log = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 boolean probe = false;
+                if (line.startsWith(StartupProbe.TASK)) {
+                    tasks.add(Task.parse(line.substring(StartupProbe.TASK.length())));
+                    probe = true;
+                }
                 for (String prefix : List.of(StartupProbe.WINDOW, StartupProbe.PREFIX, StartupProbe.POPULATED)) {
                     if (line.startsWith(prefix)) {
                         seen.put(prefix, Long.parseLong(line.substring(prefix.length()).trim()));
@@ -135,6 +166,6 @@ final class StartupBench implements Callable<Integer> {
             throw new IllegalStateException("the window did not report that it was ready; its output was:\n" + log);
         }
         return new Start(seen.getOrDefault(StartupProbe.WINDOW, -1L), seen.getOrDefault(StartupProbe.PREFIX, -1L),
-                seen.get(StartupProbe.POPULATED), Machine.loadAverage());
+                seen.get(StartupProbe.POPULATED), Machine.loadAverage(), List.copyOf(tasks));
     }
 }

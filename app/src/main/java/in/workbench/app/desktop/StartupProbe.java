@@ -26,8 +26,11 @@ public final class StartupProbe {
     public static final String PREFIX = "ready-ms=";
     /** The line prefix of every screen filled. */
     public static final String POPULATED = "populated-ms=";
+    /** The line prefix of one screen task: {@code task-ms=START,END,TITLE} (ms since the JVM started). */
+    public static final String TASK = "task-ms=";
 
     private final AtomicInteger running = new AtomicInteger();
+    private final java.util.List<String> finishedTasks = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     /** A probe when the property asks for one, else null. */
     static StartupProbe ifRequested() {
@@ -39,21 +42,23 @@ public final class StartupProbe {
         return new TaskRunner() {
             @Override
             public <T> RunningTask submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-                return counted(runner.submit(title, work, onSuccess, onFailure));
+                return counted(title, runner.submit(title, work, onSuccess, onFailure));
             }
 
             @Override
             public <T> RunningTask submit(Lane lane, String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-                return counted(runner.submit(lane, title, work, onSuccess, onFailure));
+                return counted(title, runner.submit(lane, title, work, onSuccess, onFailure));
             }
         };
     }
 
-    private RunningTask counted(RunningTask task) {
+    private RunningTask counted(String title, RunningTask task) {
         running.incrementAndGet();
+        long started = sinceStart();
         AtomicBoolean counted = new AtomicBoolean(true);
         Runnable finished = () -> {
             if (counted.getAndSet(false)) {
+                finishedTasks.add(started + "," + sinceStart() + "," + title.replace('\n', ' '));
                 running.decrementAndGet();
             }
         };
@@ -95,6 +100,9 @@ public final class StartupProbe {
                 quietFrames = frames >= 2 && running.get() == 0 ? quietFrames + 1 : 0;
                 if (quietFrames >= 2) {
                     stop();
+                    synchronized (finishedTasks) {
+                        finishedTasks.forEach(t -> System.out.println(TASK + t));
+                    }
                     print(POPULATED);
                     quit.run();
                 }
@@ -103,7 +111,11 @@ public final class StartupProbe {
     }
 
     private static void print(String prefix) {
-        System.out.println(prefix + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
+        System.out.println(prefix + sinceStart());
         System.out.flush();
+    }
+
+    private static long sinceStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -97,9 +98,12 @@ public final class PackagingViewModel {
             PackagingRecommender.Totals leastCost) {
     }
 
-    private record Aggregates(List<PackagingRepository.DamageCell> byPackage, List<PackagingRepository.DamageCell> byCategory,
-            List<PackagingRepository.DamageCell> heat, PackagingAnalysis analysis, List<PackagingRecommender.CurvePoint> curve,
-            PackagingRecommender.Plan plan, TradeOffPoints points, String saved) {
+    private record Charts(List<PackagingRepository.DamageCell> byPackage, List<PackagingRepository.DamageCell> byCategory,
+            List<PackagingRepository.DamageCell> heat, String saved, boolean modelExists) {
+    }
+
+    private record Analysis(PackagingAnalysis analysis, List<PackagingRecommender.CurvePoint> curve, PackagingRecommender.Plan plan,
+            TradeOffPoints points) {
     }
 
     /** Loads the charts and, when a model is trained, the comparison, the curve and the default plan. */
@@ -124,42 +128,45 @@ public final class PackagingViewModel {
         busy.set(true);
         double handling = returnHandling.get();
         PackagingObjective chosen = objective.get();
-        updates.read("aggregates", "Summarising packaging damage", (ws, m) -> {
+        // The charts are a quick read of the aggregates; the model's analysis (damage for every product and
+        // package, two plans, the curve) is long work, so it never holds a quick-read thread other screens need.
+        updates.read("charts", "Reading packaging damage", (ws, m) -> {
             PackagingRepository repo = new PackagingRepository(ws);
-            PackagingAnalysis a = null;
-            List<PackagingRecommender.CurvePoint> c = List.of();
-            PackagingRecommender.Plan p = null;
-            TradeOffPoints points = null;
-            if (PackagingModel.exists(ws.modelsDir())) {
-                a = PackagingAnalysis.prepare(ws, PackagingModel.load(ws.modelsDir()), handling);
-                PackagingRecommender.Plan leastDamage = a.plan(PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST, null, null);
-                PackagingRecommender.Plan leastCost = a.plan(PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE, null, null);
-                p = chosen == PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE ? leastCost : leastDamage;
-                points = new TradeOffPoints(leastDamage.current(), leastDamage.recommended(), leastCost.recommended());
-                c = a.recommender().curve(CURVE_POINTS);
-            }
-            return new Aggregates(repo.damageByPackage(), repo.damageByCategory(), repo.damageByCategoryAndPackage(), a, c, p, points,
-                    savedSentence(repo));
-        }, agg -> {
-            busy.set(false);
-            byPackage.set(agg.byPackage());
-            byCategory.set(agg.byCategory());
-            heat.set(agg.heat());
-            analysis = agg.analysis();
-            hasModel.set(agg.analysis() != null);
-            if (agg.analysis() != null) {
-                comparison.set(agg.analysis().model().comparison());
-                namedPoints.set(agg.points());
-                curve.set(agg.curve());
-                plan.set(agg.plan());
-                savedPlan.set(agg.saved());
-                message.set(planSentence(agg.plan()));
-                loadCategories();
-                firstPage();
-            } else {
-                message.set(agg.byPackage().isEmpty() ? "This workspace has no shipments yet. Import package_types.csv, catalog.csv and "
+            return new Charts(repo.damageByPackage(), repo.damageByCategory(), repo.damageByCategoryAndPackage(), savedSentence(repo),
+                    PackagingModel.exists(ws.modelsDir()));
+        }, c -> {
+            byPackage.set(c.byPackage());
+            byCategory.set(c.byCategory());
+            heat.set(c.heat());
+            savedPlan.set(c.saved());
+            if (!c.modelExists()) {
+                message.set(c.byPackage().isEmpty() ? "This workspace has no shipments yet. Import package_types.csv, catalog.csv and "
                         + "shipments.csv first." : "No packaging damage model yet. Press Train to learn damage from the shipments.");
             }
+        });
+        updates.longWork("analysis", "Summarising packaging damage", (ws, m) -> {
+            if (!PackagingModel.exists(ws.modelsDir())) {
+                return Optional.<Analysis>empty();
+            }
+            PackagingAnalysis a = PackagingAnalysis.prepare(ws, PackagingModel.load(ws.modelsDir()), handling);
+            PackagingRecommender.Plan leastDamage = a.plan(PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST, null, null);
+            PackagingRecommender.Plan leastCost = a.plan(PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE, null, null);
+            PackagingRecommender.Plan p = chosen == PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE ? leastCost : leastDamage;
+            return Optional.of(new Analysis(a, a.recommender().curve(CURVE_POINTS), p,
+                    new TradeOffPoints(leastDamage.current(), leastDamage.recommended(), leastCost.recommended())));
+        }, found -> {
+            busy.set(false);
+            analysis = found.map(Analysis::analysis).orElse(null);
+            hasModel.set(found.isPresent());
+            found.ifPresent(an -> {
+                comparison.set(an.analysis().model().comparison());
+                namedPoints.set(an.points());
+                curve.set(an.curve());
+                plan.set(an.plan());
+                message.set(planSentence(an.plan()));
+                loadCategories();
+                firstPage();
+            });
         });
     }
 

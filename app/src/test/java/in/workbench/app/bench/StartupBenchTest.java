@@ -1,0 +1,22 @@
+package in.workbench.app.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StartupBenchTest {
+
+    @Test
+    void aTaskLineKeepsCommasInItsTitle() {
+        StartupBench.Task t = StartupBench.Task.parse("1200, 4300,Ranking 'kurta, red' for Delhi");
+        assertEquals(new StartupBench.Task("Ranking 'kurta, red' for Delhi", 1200, 4300), t);
+    }
+
+    @Test
+    void theTasksThatEndedLastComeFirst() {
+        StartupBench.Start s = new StartupBench.Start(1, 2, 3, 0.5, List.of(new StartupBench.Task("a", 0, 10),
+                new StartupBench.Task("b", 5, 30), new StartupBench.Task("c", 1, 20)));
+        assertEquals(List.of("b", "c"), s.lastEnded(2).stream().map(StartupBench.Task::title).toList());
+    }
+}

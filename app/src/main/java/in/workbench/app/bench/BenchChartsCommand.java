@@ -18,11 +18,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code workbench bench charts --shipments N}: generates a sample world, imports it with the
@@ -33,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "charts", description = {
     "Generate a world with N shipments (the sample generator), import it with the aggregates kept up to date,",
     "then time a refresh of the overview dashboard's and the Regional screen's chart queries."})
-final class BenchChartsCommand implements Callable<Integer> {
+final class BenchChartsCommand extends Benchmark {
 
     private static final int REPEATS = 15;
 
@@ -49,18 +46,14 @@ final class BenchChartsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261124", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
+    void measure(PrintWriter out) throws Exception {
         try (ScratchFolder base = ScratchFolder.chosenOrTemporary(dir, "workbench-bench-charts")) {
-            measure(base, spec.commandLine().getOut());
+            importAndRefresh(base, out);
         }
-        return 0;
     }
 
-    private void measure(ScratchFolder base, PrintWriter out) throws Exception {
+    private void importAndRefresh(ScratchFolder base, PrintWriter out) throws Exception {
         Path world = base.resolve("world");
         int addresses = Math.max(20_000, shipments / 5);
         long t0 = System.nanoTime();

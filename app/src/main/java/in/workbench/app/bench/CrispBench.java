@@ -23,11 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code workbench bench crisp}: speed and quality of CRISP. On the sample workforce world: import,
@@ -39,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "crisp", description = {"CRISP on the sample workforce world (speed) and on an independently written outbreak simulator "
     + "(quality against the published model and baselines).", "Run with -Xmx1g to check the memory target."})
-final class CrispBench implements Callable<Integer> {
+final class CrispBench extends Benchmark {
 
     @Option(names = "--people", defaultValue = "20000", description = "People in the sample world (default ${DEFAULT-VALUE}).")
     int people;
@@ -69,12 +66,8 @@ final class CrispBench implements Callable<Integer> {
     @Option(names = {"-o", "--dir"}, description = "Folder for the generated files and workspaces (default: a temporary folder).")
     Path dir;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+    void measure(PrintWriter out) throws Exception {
         try (ScratchFolder base = ScratchFolder.chosenOrTemporary(dir, "crisp-bench")) {
             out.printf(Locale.ROOT, "CRISP bench on %d cores, max heap %d MB, in %s%n", Machine.cores(), Machine.maxHeapMb(), base.path());
             if (!skipWorld) {
@@ -84,7 +77,6 @@ final class CrispBench implements Callable<Integer> {
                 simulator(base.resolve("simulator"), out);
             }
         }
-        return 0;
     }
 
     private void world(Path d, PrintWriter out) throws Exception {

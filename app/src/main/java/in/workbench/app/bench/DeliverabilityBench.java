@@ -13,11 +13,8 @@ import in.workbench.sample.SampleGenerator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Addresses scored per second (parsing, features, model and reasons) and the training time,
@@ -26,17 +23,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "deliverability", description = {
     "Generate a world with N addresses (and 5 shipments per address), train the deliverability model and time",
     "scoring every address: parsing and directory checks, features, the model, and the ranked reasons."})
-final class DeliverabilityBench implements Callable<Integer> {
+final class DeliverabilityBench extends Benchmark {
 
     @Option(names = "--addresses", defaultValue = "100000", description = "Addresses (default ${DEFAULT-VALUE}).")
     int addresses;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+    void measure(PrintWriter out) throws Exception {
         try (ScratchFolder base = ScratchFolder.temporary("workbench-bench-deliverability")) {
             PostalDirectory directory = PostalDirectory.load();
             Path world = base.resolve("world");
@@ -71,7 +64,6 @@ final class DeliverabilityBench implements Callable<Integer> {
                         summary.addresses(), endToEnd, summary.addresses() / endToEnd);
             }
         }
-        return 0;
     }
 
     /** Addresses per second of one scoring pass in batches of 5,000, as {@code score deliverability} batches them. */

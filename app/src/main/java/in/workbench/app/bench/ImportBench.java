@@ -13,11 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Import speed against H2's own CSVREAD on the same generated shipments file, a second file into
@@ -29,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
     "indexes and aggregates), with H2's CSVREAD into a table with a primary key only, and with CSVREAD into the full",
     "shipments table. Then a second N-row file and 2 rows into the loaded workspace, N addresses with their state",
     "resolution, and the workspace's size on disk. Prints rows/s and the peak heap; run with -Xmx512m."})
-final class ImportBench implements Callable<Integer> {
+final class ImportBench extends Benchmark {
 
     @Option(names = "--rows", defaultValue = "1000000", description = "Shipments to generate (default ${DEFAULT-VALUE}).")
     int rows;
@@ -40,18 +37,14 @@ final class ImportBench implements Callable<Integer> {
     @Option(names = {"-o", "--dir"}, description = "Folder for the files and the workspaces (default: a temporary folder).")
     Path dir;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
+    void measure(PrintWriter out) throws Exception {
         try (ScratchFolder base = ScratchFolder.chosenOrTemporary(dir, "workbench-bench")) {
-            measure(base, spec.commandLine().getOut(), spec.commandLine().getErr());
+            importAll(base, out, err());
         }
-        return 0;
     }
 
-    private void measure(ScratchFolder base, PrintWriter out, PrintWriter err) throws Exception {
+    private void importAll(ScratchFolder base, PrintWriter out, PrintWriter err) throws Exception {
         if (addresses < 0) {
             addresses = rows;
         }

@@ -27,11 +27,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code bench packaging}: on generated worlds whose true damage probabilities are known from the
@@ -44,7 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "packaging", description = {
     "Generate worlds with known damage truth (the bundled sample's; a fragile world with fewer package types per product), train",
     "the packaging model and print, in TRUE damage probabilities, the plans against the current policy and the best the truth allows."})
-final class PackagingBench implements Callable<Integer> {
+final class PackagingBench extends Benchmark {
 
     @Option(names = "--products", defaultValue = "3000", description = "Products (default ${DEFAULT-VALUE}, the bundled sample).")
     int products;
@@ -61,9 +58,6 @@ final class PackagingBench implements Callable<Integer> {
     @Option(names = "--variants", description = "Also train the model variants (augmentation, shared steps, balanced classes) on the sample world.")
     boolean variants;
 
-    @Spec
-    CommandSpec spec;
-
     /** A world to evaluate on. */
     private record World(String name, SampleGenerator.Packing packing) {
     }
@@ -74,11 +68,10 @@ final class PackagingBench implements Callable<Integer> {
     static final SampleGenerator.Packing FRAGILE_DEAR = new SampleGenerator.Packing(0.5, 0.1, 5);
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+    void measure(PrintWriter out) throws Exception {
         List<World> worlds = new ArrayList<>();
         if (!List.of("sample", "fragile", "fragile-dear", "all").contains(world)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--world must be sample, fragile, fragile-dear or all.");
+            throw usage("--world must be sample, fragile, fragile-dear or all.");
         }
         if (world.equals("sample") || world.equals("all")) {
             worlds.add(new World("sample settings", SampleGenerator.Packing.SAMPLE));
@@ -107,7 +100,6 @@ final class PackagingBench implements Callable<Integer> {
             }
             out.flush();
         }
-        return 0;
     }
 
     private void run(Workspace ws, Path truthFile, PrintWriter out, boolean withVariants) throws Exception {

@@ -20,12 +20,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code workbench bench segmentation}: both address models measured where they were not shaped:
@@ -38,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "segmentation", description = {"Measure the address models on the sample's generator and on an independent second",
     "writer: span F1 and per-label F1, the learning curve with 0..N analysts' labels, segmenting speed and per-address",
     "latency, and the deliverability model's AUC, Brier score and calibration per shipment."})
-final class SegmentationBench implements Callable<Integer> {
+final class SegmentationBench extends Benchmark {
 
     @Option(names = "--addresses", defaultValue = "20000", description = "Sample addresses generated (default ${DEFAULT-VALUE}).")
     int addresses;
@@ -64,18 +61,14 @@ final class SegmentationBench implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261124", description = "Generator seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
+    void measure(PrintWriter out) throws Exception {
         try (ScratchFolder folder = ScratchFolder.temporary("workbench-bench-segmentation")) {
-            measure(folder.path(), spec.commandLine().getOut());
+            evaluate(folder.path(), out);
         }
-        return 0;
     }
 
-    private void measure(Path base, PrintWriter out) throws Exception {
+    private void evaluate(Path base, PrintWriter out) throws Exception {
         PostalDirectory directory = PostalDirectory.load();
         AddressParser parser = new AddressParser(directory);
         AddressModelQuality quality = new AddressModelQuality(directory);

@@ -12,11 +12,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code workbench bench import-server -w postgresql://…}: the same generated shipments imported
@@ -28,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
     "Generate an N-row shipments file and import it with the workbench's importer into a fresh workspace folder (H2)",
     "and into a fresh schema of the team workspace server named by -w (PostgreSQL, COPY); prints rows/s for both.",
     "The schema is dropped afterwards."})
-final class ServerImportBench implements Callable<Integer> {
+final class ServerImportBench extends Benchmark {
 
     @Option(names = {"-w", "--workspace"}, required = true, paramLabel = "postgresql://USER@HOST:PORT/DB",
             description = "The server (an owner's login); a schema of its own is created for the run and dropped after it.")
@@ -40,19 +37,15 @@ final class ServerImportBench implements Callable<Integer> {
     @Option(names = {"-o", "--dir"}, description = "Folder for the file and the H2 workspace (default: a temporary folder).")
     Path dir;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
+    void measure(PrintWriter out) throws Exception {
         ServerAddress address = ServerAddress.parse(server).inSchema("bench_" + Long.toString(System.currentTimeMillis(), 36));
         try (ScratchFolder base = ScratchFolder.chosenOrTemporary(dir, "workbench-bench-server")) {
-            measure(address, base, spec.commandLine().getOut());
+            importBoth(address, base, out);
         }
-        return 0;
     }
 
-    private void measure(ServerAddress address, ScratchFolder base, PrintWriter out) throws Exception {
+    private void importBoth(ServerAddress address, ScratchFolder base, PrintWriter out) throws Exception {
         Path csv = base.resolve("shipments-" + rows + ".csv");
         long mb = SyntheticCsv.writeShipments(csv, rows) / (1024 * 1024);
         out.printf("Generated %,d shipments (%,d MB) in %s%n", rows, mb, csv);

@@ -24,11 +24,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bench slow-network}: trains on the sample world's sessions, then reports the model on the
@@ -38,7 +35,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "slow-network", description = {"Slow-network model: quality on the sample's last week and on an independent simulator's, "
     + "against the true probabilities; utility of the page decision; sessions scored per second (features + P(slow) + decision)."})
-final class SlowNetworkBench implements Callable<Integer> {
+final class SlowNetworkBench extends Benchmark {
 
     @Option(names = "--sessions", defaultValue = "150000", description = "Sample sessions to train on (default ${DEFAULT-VALUE}).")
     int sessions;
@@ -53,9 +50,6 @@ final class SlowNetworkBench implements Callable<Integer> {
             + "second simulator, which must never be used to tune it.")
     boolean sampleOnly;
 
-    @Spec
-    CommandSpec spec;
-
     /** One world's figures on its last week. */
     record World(String name, int sessions, int tested, double auc, double truthAuc, double ece, double brier, double truthBrier,
             PageDecision.Comparison utility, double oracleUtility) {
@@ -68,8 +62,7 @@ final class SlowNetworkBench implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+    void measure(PrintWriter out) throws Exception {
         PostalDirectory directory = PostalDirectory.load();
         try (ScratchFolder folder = ScratchFolder.temporary("workbench-bench-slow-network")) {
             Path base = folder.path();
@@ -126,7 +119,6 @@ final class SlowNetworkBench implements Callable<Integer> {
             out.printf("| ranked reasons (P(slow) + decision + reasons on the features, %d cores, first %,d sessions) | %,.0f |%n", cores,
                     Math.min(n, REASON_ROWS), median[REASONS]);
         }
-        return 0;
     }
 
     private static String f(SlowNetworkTrainer.Report r, String algorithm) {

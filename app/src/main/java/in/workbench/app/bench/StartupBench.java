@@ -15,13 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code workbench bench startup}: time from launching the JVM to a usable window, on first run
@@ -33,13 +30,10 @@ import picocli.CommandLine.Model.CommandSpec;
     "Launch the window in a child JVM with a fresh home folder: the first run makes the sample workspace, later runs open it.",
     "Prints the time to the window, to the first workspace shown and to every screen filled, the load average beside each run,",
     "and the sample workspace's size on disk against its CSV files. Needs a display (on a server: xvfb-run)."})
-final class StartupBench implements Callable<Integer> {
+final class StartupBench extends Benchmark {
 
     @Option(names = "--runs", defaultValue = "3", description = "Later runs to take the median of (default ${DEFAULT-VALUE}).")
     int runs;
-
-    @Spec
-    CommandSpec spec;
 
     /** One start: milliseconds since the JVM started to the window, the workspace shown, every screen filled; the load average then. */
     record Start(long windowMillis, long readyMillis, long populatedMillis, double loadAverage, List<Task> tasks) {
@@ -66,9 +60,8 @@ final class StartupBench implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        Report r = measure(runs);
+    void measure(PrintWriter out) throws Exception {
+        Report r = launches(runs);
         MarkdownTable.header(out, "start-up (ms since the JVM started)", "window shown", "first workspace shown", "every screen filled",
                 "load average");
         out.println(row("first run (" + (ReadySample.shipped() ? "unpacks the shipped sample workspace" : "builds the sample workspace")
@@ -92,7 +85,6 @@ final class StartupBench implements Callable<Integer> {
         out.printf(Locale.ROOT, "Sample workspace on disk after the runs: database %,d bytes for %,d bytes of CSV (%.2fx); with its model "
                 + "files %,d bytes (%.2fx).%n", r.databaseBytes(), r.csvBytes(), r.databaseBytes() / csv,
                 r.databaseBytes() + r.modelBytes(), (r.databaseBytes() + r.modelBytes()) / csv);
-        return 0;
     }
 
     private static String task(Task t) {
@@ -104,7 +96,7 @@ final class StartupBench implements Callable<Integer> {
                 s.loadAverage());
     }
 
-    static Report measure(int runs) throws Exception {
+    static Report launches(int runs) throws Exception {
         if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux") && System.getenv("DISPLAY") == null
                 && System.getenv("WAYLAND_DISPLAY") == null) {
             throw new in.workbench.analytics.WorkbenchException(in.workbench.analytics.WorkbenchException.Kind.PREREQUISITE_MISSING,

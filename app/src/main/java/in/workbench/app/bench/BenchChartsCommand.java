@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,15 +41,15 @@ final class BenchChartsCommand extends Benchmark {
     @Option(names = "--products", defaultValue = "3000", description = "Products (default ${DEFAULT-VALUE}).")
     int products;
 
-    @Option(names = {"-o", "--dir"}, description = "Folder for the world and the workspace (default: a temporary folder, deleted after).")
-    Path dir;
+    @Mixin
+    FolderOption folder;
 
     @Option(names = "--seed", defaultValue = "20261124", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     void measure(PrintWriter out) throws Exception {
-        try (ScratchFolder base = ScratchFolder.chosenOrTemporary(dir, "workbench-bench-charts")) {
+        try (ScratchFolder base = folder.open("workbench-bench-charts")) {
             importAndRefresh(base, out);
         }
     }

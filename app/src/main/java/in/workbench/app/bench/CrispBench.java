@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -63,12 +64,12 @@ final class CrispBench extends Benchmark {
         + "learned test policy, the learned weights without the test policy, the true weights without it."})
     boolean diagnose;
 
-    @Option(names = {"-o", "--dir"}, description = "Folder for the generated files and workspaces (default: a temporary folder).")
-    Path dir;
+    @Mixin
+    FolderOption folder;
 
     @Override
     void measure(PrintWriter out) throws Exception {
-        try (ScratchFolder base = ScratchFolder.chosenOrTemporary(dir, "crisp-bench")) {
+        try (ScratchFolder base = folder.open("crisp-bench")) {
             out.printf(Locale.ROOT, "CRISP bench on %d cores, max heap %d MB, in %s%n", Machine.cores(), Machine.maxHeapMb(), base.path());
             if (!skipWorld) {
                 world(base.resolve("world"), out);

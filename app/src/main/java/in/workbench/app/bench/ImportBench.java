@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,12 +35,12 @@ final class ImportBench extends Benchmark {
     @Option(names = "--addresses", defaultValue = "-1", description = "Addresses to generate (default: as many as --rows).")
     int addresses;
 
-    @Option(names = {"-o", "--dir"}, description = "Folder for the files and the workspaces (default: a temporary folder).")
-    Path dir;
+    @Mixin
+    FolderOption folder;
 
     @Override
     void measure(PrintWriter out) throws Exception {
-        try (ScratchFolder base = ScratchFolder.chosenOrTemporary(dir, "workbench-bench")) {
+        try (ScratchFolder base = folder.open("workbench-bench")) {
             importAll(base, out, err());
         }
     }

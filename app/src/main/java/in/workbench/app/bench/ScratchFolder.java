@@ -10,17 +10,10 @@ import java.util.stream.Stream;
 /**
  * The folder a benchmark writes its generated files and workspaces into: a fresh temporary folder,
  * removed on {@link #close()} whether the benchmark ended well or failed, or a folder the user named
- * (with {@code -o}), created if missing and kept. Not thread-safe; one benchmark owns it.
+ * (with {@code -o}), created if missing and kept. {@code temporary} says which. Not thread-safe; one
+ * benchmark owns it.
  */
-final class ScratchFolder implements AutoCloseable {
-
-    private final Path path;
-    private final boolean temporary;
-
-    private ScratchFolder(Path path, boolean temporary) {
-        this.path = path;
-        this.temporary = temporary;
-    }
+record ScratchFolder(Path path, boolean temporary) implements AutoCloseable {
 
     /** A new temporary folder named after {@code prefix}, removed on close. */
     static ScratchFolder temporary(String prefix) throws IOException {
@@ -34,11 +27,6 @@ final class ScratchFolder implements AutoCloseable {
         }
         Files.createDirectories(chosen);
         return new ScratchFolder(chosen, false);
-    }
-
-    /** The folder. */
-    Path path() {
-        return path;
     }
 
     /** A path inside the folder. */

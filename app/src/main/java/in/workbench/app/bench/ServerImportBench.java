@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,13 +35,13 @@ final class ServerImportBench extends Benchmark {
     @Option(names = "--rows", defaultValue = "1000000", description = "Shipments to generate (default ${DEFAULT-VALUE}).")
     int rows;
 
-    @Option(names = {"-o", "--dir"}, description = "Folder for the file and the H2 workspace (default: a temporary folder).")
-    Path dir;
+    @Mixin
+    FolderOption folder;
 
     @Override
     void measure(PrintWriter out) throws Exception {
         ServerAddress address = ServerAddress.parse(server).inSchema("bench_" + Long.toString(System.currentTimeMillis(), 36));
-        try (ScratchFolder base = ScratchFolder.chosenOrTemporary(dir, "workbench-bench-server")) {
+        try (ScratchFolder base = folder.open("workbench-bench-server")) {
             importBoth(address, base, out);
         }
     }

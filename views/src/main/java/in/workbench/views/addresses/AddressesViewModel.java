@@ -269,16 +269,12 @@ public final class AddressesViewModel {
 
     /** Next page, if there is one. */
     public void nextPage() {
-        if (paging.next()) {
-            reload();
-        }
+        paging.next(this::reload);
     }
 
     /** Previous page, if there is one. */
     public void previousPage() {
-        if (paging.previous()) {
-            reload();
-        }
+        paging.previous(this::reload);
     }
 
     private record Page(long scored, long total, List<List<Object>> rows, List<String> states) {

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The deliverability model's door to the workspace: the labelled addresses it learns from
  * (shipment outcomes, overridden by the analysts' newest labels) and the out-of-fold scores a
- * training keeps so that screens can evaluate any threshold later ({@code deliverability_oof}).
+ * training keeps so that screens can evaluate any threshold later ({@code deliverability_oof}), and the
+ * flags of the scored addresses under the analyst's threshold.
  * The trainer and the evaluation speak only in records; the SQL is here.
  *
  * <p>Thread-safe: each call takes its own connection from the workspace.
@@ -97,5 +98,22 @@ public final class DeliverabilityStore {
             throw Sql.failure("Could not read the deliverability model's evaluation", e);
         }
         return out;
+    }
+
+    /**
+     * Flags every scored address whose score is below {@code threshold} and unflags the others
+     * (scores stay as they are).
+     *
+     * @return how many scored addresses are flagged now
+     */
+    public long reflag(double threshold) {
+        try (Connection c = ws.connection();
+                PreparedStatement up = c.prepareStatement("UPDATE address_scores SET flagged = (score < ?)")) {
+            up.setDouble(1, threshold);
+            up.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.failure("Could not re-flag the addresses", e);
+        }
+        return Sql.count(ws, "SELECT COUNT(*) FROM address_scores WHERE flagged", List.of(), "Could not re-flag the addresses");
     }
 }

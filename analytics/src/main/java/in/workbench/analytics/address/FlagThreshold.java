@@ -3,9 +3,6 @@ package in.workbench.analytics.address;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.workspace.Workspace;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.Locale;
 
 /**
@@ -45,17 +42,6 @@ public final class FlagThreshold {
             throw new WorkbenchException(Kind.INPUT_UNUSABLE, "The flag threshold must be between 0 and 1.");
         }
         ws.putSetting(SETTING, String.format(Locale.ROOT, "%.4f", threshold));
-        try (Connection c = ws.connection();
-                PreparedStatement up = c.prepareStatement("UPDATE address_scores SET flagged = (score < ?)");
-                PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM address_scores WHERE flagged")) {
-            up.setDouble(1, threshold);
-            up.executeUpdate();
-            try (var rs = count.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not re-flag the addresses: " + e.getMessage(), e);
-        }
+        return new DeliverabilityStore(ws).reflag(threshold);
     }
 }

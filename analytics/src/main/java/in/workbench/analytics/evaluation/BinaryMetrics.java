@@ -72,15 +72,10 @@ public final class BinaryMetrics {
 
     /** Weighted mean negative log-likelihood for aggregated counts; 0 when there are no cases. */
     public static double logLoss(double[] p, double[] pos, double[] neg) {
-        checkLengths(p, pos, neg);
-        double s = 0;
-        double w = 0;
-        for (int i = 0; i < p.length; i++) {
-            double q = Math.min(1 - EPS, Math.max(EPS, p[i]));
-            s -= pos[i] * Math.log(q) + neg[i] * Math.log(1 - q);
-            w += pos[i] + neg[i];
-        }
-        return w == 0 ? 0 : s / w;
+        return perCaseMean(p, pos, neg, (q, positive) -> {
+            double clipped = Math.min(1 - EPS, Math.max(EPS, q));
+            return -Math.log(positive ? clipped : 1 - clipped);
+        });
     }
 
     /** Mean squared difference between the probability and the outcome (0 or 1). */
@@ -90,11 +85,22 @@ public final class BinaryMetrics {
 
     /** Weighted Brier score for aggregated counts; 0 when there are no cases. */
     public static double brier(double[] p, double[] pos, double[] neg) {
+        return perCaseMean(p, pos, neg, (q, positive) -> positive ? (1 - q) * (1 - q) : q * q);
+    }
+
+    /** The loss of one case predicted {@code p} whose outcome was positive or not. */
+    @FunctionalInterface
+    private interface CaseLoss {
+        double of(double p, boolean positive);
+    }
+
+    /** The loss averaged over every case: row {@code i} stands for {@code pos[i]} positive and {@code neg[i]} negative cases. */
+    private static double perCaseMean(double[] p, double[] pos, double[] neg, CaseLoss loss) {
         checkLengths(p, pos, neg);
         double s = 0;
         double w = 0;
         for (int i = 0; i < p.length; i++) {
-            s += pos[i] * (1 - p[i]) * (1 - p[i]) + neg[i] * p[i] * p[i];
+            s += pos[i] * loss.of(p[i], true) + neg[i] * loss.of(p[i], false);
             w += pos[i] + neg[i];
         }
         return w == 0 ? 0 : s / w;

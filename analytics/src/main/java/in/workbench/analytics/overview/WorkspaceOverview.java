@@ -5,6 +5,7 @@ import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.imports.UnresolvedReferences;
 import in.workbench.analytics.regional.AddressStates;
 import in.workbench.analytics.regional.RegionalAggregates;
+import in.workbench.analytics.workspace.Sql;
 import in.workbench.analytics.workspace.Workspace;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -97,17 +98,7 @@ public final class WorkspaceOverview {
         return new UnresolvedReferences.Counts(v[0], v[1], v[2], v[3]);
     }
 
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, RowReader reader) {
-        try (Connection c = workspace.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                reader.read(rs);
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not summarise the shipments: " + e.getMessage(), e);
-        }
+    private void query(String sql, Sql.RowReader reader) {
+        Sql.eachRow(workspace, sql, "Could not summarise the shipments", reader);
     }
 }

@@ -407,21 +407,29 @@ public final class PackagingRecommender {
     /** The default objective: least expected damage at no more total cost than the current policy. */
     public Plan leastDamageAtCurrentCost() {
         int[] items = weighted();
-        double[][] f = new double[items.length][];
-        double[][] g = new double[items.length][];
-        for (int t = 0; t < items.length; t++) {
-            int i = items[t];
-            f[t] = new double[ladder.size()];
-            g[t] = new double[ladder.size()];
-            for (int j = 0; j < ladder.size(); j++) {
-                f[t][j] = allowed[i][j] ? volume[i] * damage[i][j] : Double.POSITIVE_INFINITY;
-                g[t][j] = allowed[i][j] ? volume[i] * (cost[i][j] + damage[i][j] * damageCost[i]) : Double.POSITIVE_INFINITY;
-            }
-        }
+        double[][] f = perItem(items, false);
+        double[][] g = perItem(items, true);
         double budget = currentTotals(damage).totalInr();
         PlanSolver.Solution s = PlanSolver.minimise(f, g, budget);
         int[] a = complete(items, s, true);
         return plan(PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST, Double.NaN, Double.NaN, budget, s, a, List.of());
+    }
+
+    /**
+     * For each weighted item and package type, what a plan minimises or bounds: the expected damaged
+     * shipments, or with {@code totalCost} the total cost with damage priced in; infinite where the
+     * package type is not allowed for the product.
+     */
+    private double[][] perItem(int[] items, boolean totalCost) {
+        double[][] v = new double[items.length][ladder.size()];
+        for (int t = 0; t < items.length; t++) {
+            int i = items[t];
+            for (int j = 0; j < ladder.size(); j++) {
+                v[t][j] = !allowed[i][j] ? Double.POSITIVE_INFINITY
+                        : totalCost ? volume[i] * (cost[i][j] + damage[i][j] * damageCost[i]) : volume[i] * damage[i][j];
+            }
+        }
+        return v;
     }
 
     /** The least total cost whose expected damaged shipments stay within {@code budget}. */
@@ -447,18 +455,7 @@ public final class PackagingRecommender {
 
     /** For the products {@code items}: total cost per package (objective) and expected damaged shipments (constraint). */
     private double[][][] budgetedProblem(int[] items) {
-        double[][] f = new double[items.length][];
-        double[][] g = new double[items.length][];
-        for (int t = 0; t < items.length; t++) {
-            int i = items[t];
-            f[t] = new double[ladder.size()];
-            g[t] = new double[ladder.size()];
-            for (int j = 0; j < ladder.size(); j++) {
-                f[t][j] = allowed[i][j] ? volume[i] * (cost[i][j] + damage[i][j] * damageCost[i]) : Double.POSITIVE_INFINITY;
-                g[t][j] = allowed[i][j] ? volume[i] * damage[i][j] : Double.POSITIVE_INFINITY;
-            }
-        }
-        return new double[][][] {f, g};
+        return new double[][][] {perItem(items, true), perItem(items, false)};
     }
 
     /** Per product the package minimising package + shipping cost + λ × p(damage) × damage cost; no budget. */

@@ -37,18 +37,8 @@ public final class PackagingRepository {
         return workspace;
     }
 
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, RowReader reader) {
-        try (Connection c = workspace.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                reader.read(rs);
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not read the packaging data: " + e.getMessage(), e);
-        }
+    private void query(String sql, Sql.RowReader reader) {
+        Sql.eachRow(workspace, sql, "Could not read the packaging data", reader);
     }
 
     /** The package ladder of package_types. */

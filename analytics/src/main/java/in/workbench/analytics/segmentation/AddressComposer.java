@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Writes training addresses with exact labels, from the postal directory's real places, in several
@@ -69,11 +71,13 @@ public final class AddressComposer {
             "Sanjay Mishra", "Pooja Kulkarni", "Imran Khan", "Lakshmi Narayanan", "Rekha", "Mr. Sharma", "Raju");
 
     private final SplittableRandom random;
+    private final Dice dice;
     private final List<Place> places;
 
     /** A composer drawing places from the directory, deterministic for the seed. */
     public AddressComposer(PostalDirectory directory, long seed) {
         this.random = new SplittableRandom(seed);
+        this.dice = new Dice(random);
         this.places = directory.places();
     }
 
@@ -88,30 +92,14 @@ public final class AddressComposer {
 
     /** Composes {@code n} addresses. */
     public List<Composed> compose(int n) {
-        List<Composed> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(next());
-        }
-        return out;
-    }
-
-    private boolean chance(double p) {
-        return random.nextDouble() < p;
-    }
-
-    private <T> T pick(List<T> list) {
-        return list.get(random.nextInt(list.size()));
-    }
-
-    private int num(int max) {
-        return 1 + random.nextInt(max);
+        return Stream.generate(this::next).limit(n).collect(Collectors.toCollection(ArrayList::new));
     }
 
     private Composed next() {
-        Place place = pick(places);
+        Place place = dice.pick(places);
         ComposedDraft d = draft();
-        if (chance(0.08)) {
-            d.add(SegmentLabel.OTHER, pick(List.of("c/o ", "C/O ", "C/o. ", "S/o ", "W/o ", "D/o ", "Attn: ", "care of ")) + pick(PERSON));
+        if (dice.chance(0.08)) {
+            d.add(SegmentLabel.OTHER, dice.pick(List.of("c/o ", "C/O ", "C/o. ", "S/o ", "W/o ", "D/o ", "Attn: ", "care of ")) + dice.pick(PERSON));
         }
         switch (random.nextInt(8)) {
             case 0 -> metro(d, place);
@@ -124,141 +112,141 @@ public final class AddressComposer {
             default -> plain(d, place);
         }
         String pin = pincode(d, place);
-        if (chance(0.1)) {
-            d.add(SegmentLabel.OTHER, pick(List.of("Mob ", "Mob. ", "Mobile: ", "Ph ", "Ph: ", "Contact ", "Tel. ", "Phone ", "+91 ", "M: "))
+        if (dice.chance(0.1)) {
+            d.add(SegmentLabel.OTHER, dice.pick(List.of("Mob ", "Mob. ", "Mobile: ", "Ph ", "Ph: ", "Contact ", "Tel. ", "Phone ", "+91 ", "M: "))
                     + (6 + random.nextInt(4)) + String.format(Locale.ROOT, "%09d", random.nextInt(1_000_000_000)));
         }
-        return new Composed(d.done(0.2, 0.12), pin.length() == 6 && chance(0.4) ? pin : "");
+        return new Composed(d.done(0.2, 0.12), pin.length() == 6 && dice.chance(0.4) ? pin : "");
     }
 
     private void metro(ComposedDraft d, Place p) {
-        if (chance(0.85)) {
+        if (dice.chance(0.85)) {
             d.add(SegmentLabel.HOUSE, house());
         }
-        if (chance(0.4)) {
+        if (dice.chance(0.4)) {
             d.add(SegmentLabel.BUILDING, building());
         }
-        if (chance(0.7)) {
-            d.add(SegmentLabel.STREET, ordinal(num(20)) + " " + pick(List.of("Cross", "Main", "Cross Road", "Main Road", "A Cross", "B Main")));
+        if (dice.chance(0.7)) {
+            d.add(SegmentLabel.STREET, ordinal(dice.num(20)) + " " + dice.pick(List.of("Cross", "Main", "Cross Road", "Main Road", "A Cross", "B Main")));
         }
-        if (chance(0.4)) {
-            d.add(SegmentLabel.STREET, chance(0.5) ? ordinal(num(15)) + " Main" : street());
+        if (dice.chance(0.4)) {
+            d.add(SegmentLabel.STREET, dice.chance(0.5) ? ordinal(dice.num(15)) + " Main" : street());
         }
-        if (chance(0.3)) {
+        if (dice.chance(0.3)) {
             d.add(SegmentLabel.LANDMARK, landmark());
         }
-        if (chance(0.4)) {
+        if (dice.chance(0.4)) {
             d.add(SegmentLabel.SUBLOCALITY, sublocality());
         }
         places(d, p, true);
     }
 
     private void north(ComposedDraft d, Place p) {
-        String plot = pick(List.of("H.No. ", "H No ", "House No. ", "Plot No. ", "Plot ", "KH NO ", "Khasra No. ", "KHASRA NO-", "Kh. No. ",
+        String plot = dice.pick(List.of("H.No. ", "H No ", "House No. ", "Plot No. ", "Plot ", "KH NO ", "Khasra No. ", "KHASRA NO-", "Kh. No. ",
                 "Killa No ", "KILLA NO. ", "Mustatil No ", "RZ-", "WZ-", "A-", "B-", "C-", "D-", "E-", "F-", "H-"))
-                + num(400) + (chance(0.5) ? "/" + num(30) : "") + (chance(0.25) ? "/" + num(9) : "");
-        String floor = pick(List.of("Ground Floor", "GF", "G/F", "Gr. Floor", "1st Floor", "First Floor", "2nd Floor", "2ND FLOOR",
+                + dice.num(400) + (dice.chance(0.5) ? "/" + dice.num(30) : "") + (dice.chance(0.25) ? "/" + dice.num(9) : "");
+        String floor = dice.pick(List.of("Ground Floor", "GF", "G/F", "Gr. Floor", "1st Floor", "First Floor", "2nd Floor", "2ND FLOOR",
                 "Second Floor", "3rd Floor", "Third Floor", "Top Floor", "F/F", "S/F", "T/F", "Basement", "4th floor", "1st Flr"));
         double r = random.nextDouble();
         d.add(SegmentLabel.HOUSE, r < 0.35 ? plot : r < 0.6 ? plot + ", " + floor : r < 0.8 ? floor + ", " + plot : plot + " " + floor);
-        if (chance(0.6)) {
-            d.add(SegmentLabel.STREET, pick(List.of("Gali No. ", "Gali No ", "GALI NO-", "Gali ", "Street No. ", "Lane No. ")) + num(25));
+        if (dice.chance(0.6)) {
+            d.add(SegmentLabel.STREET, dice.pick(List.of("Gali No. ", "Gali No ", "GALI NO-", "Gali ", "Street No. ", "Lane No. ")) + dice.num(25));
         }
-        if (chance(0.3)) {
-            d.add(SegmentLabel.SUBLOCALITY, pick(List.of("Block ", "Block-", "Pocket ", "Ward No. ", "Ward No ", "Sector ", "Sector-",
-                    "Phase ")) + (chance(0.5) ? String.valueOf(num(60)) : String.valueOf((char) ('A' + random.nextInt(8)))));
+        if (dice.chance(0.3)) {
+            d.add(SegmentLabel.SUBLOCALITY, dice.pick(List.of("Block ", "Block-", "Pocket ", "Ward No. ", "Ward No ", "Sector ", "Sector-",
+                    "Phase ")) + (dice.chance(0.5) ? String.valueOf(dice.num(60)) : String.valueOf((char) ('A' + random.nextInt(8)))));
         }
-        if (chance(0.35)) {
+        if (dice.chance(0.35)) {
             d.add(SegmentLabel.LANDMARK, landmark());
         }
         places(d, p, true);
     }
 
     private void village(ComposedDraft d, Place p) {
-        if (chance(0.35)) {
-            d.add(SegmentLabel.HOUSE, pick(List.of("H.No. ", "House No ", "Ghar No ", "Door No. ", "")) + num(250));
+        if (dice.chance(0.35)) {
+            d.add(SegmentLabel.HOUSE, dice.pick(List.of("H.No. ", "House No ", "Ghar No ", "Door No. ", "")) + dice.num(250));
         }
-        if (chance(0.2)) {
+        if (dice.chance(0.2)) {
             d.add(SegmentLabel.LANDMARK, landmark());
         }
         String office = office(p);
-        d.add(SegmentLabel.LOCALITY, pick(List.of("Village ", "Vill. ", "Vill ", "VILL- ", "Gram ", "Grama ", "At/Po ", "At/Post ",
+        d.add(SegmentLabel.LOCALITY, dice.pick(List.of("Village ", "Vill. ", "Vill ", "VILL- ", "Gram ", "Grama ", "At/Po ", "At/Post ",
                 "AT & PO ", "At Post ", "At. ", "Post ", "PO ", "P.O. ", "Po. ", "Mauza ", "")) + office);
-        if (chance(0.4)) {
-            d.add(SegmentLabel.LOCALITY, pick(List.of("Post ", "PO ", "P.O. ", "Via ")) + office);
+        if (dice.chance(0.4)) {
+            d.add(SegmentLabel.LOCALITY, dice.pick(List.of("Post ", "PO ", "P.O. ", "Via ")) + office);
         }
-        if (!p.subDistrict().isBlank() && chance(0.6)) {
-            d.add(SegmentLabel.SUBLOCALITY, pick(List.of("Tehsil ", "Teh. ", "Taluka ", "Tal. ", "Taluk ", "Tq. ", "Block ", "Mandal ",
+        if (!p.subDistrict().isBlank() && dice.chance(0.6)) {
+            d.add(SegmentLabel.SUBLOCALITY, dice.pick(List.of("Tehsil ", "Teh. ", "Taluka ", "Tal. ", "Taluk ", "Tq. ", "Block ", "Mandal ",
                     "PS ", "Thana ")) + p.subDistrict());
         }
-        d.add(SegmentLabel.DISTRICT, pick(List.of("Distt. ", "Dist. ", "Dist ", "District ", "Distt ", "Zila ", "Jilla ", "DT. ", ""))
-                + district(p.district()) + (chance(0.15) ? " District" : ""));
-        if (chance(0.6)) {
+        d.add(SegmentLabel.DISTRICT, dice.pick(List.of("Distt. ", "Dist. ", "Dist ", "District ", "Distt ", "Zila ", "Jilla ", "DT. ", ""))
+                + district(p.district()) + (dice.chance(0.15) ? " District" : ""));
+        if (dice.chance(0.6)) {
             d.add(SegmentLabel.STATE, state(p));
         }
     }
 
     private void society(ComposedDraft d, Place p) {
-        String wing = pick(List.of("Flat No. ", "Flat ", "Room No. ", "Rm ", "Block ", "Wing ", "", "", "")) + (chance(0.5)
-                ? (char) ('A' + random.nextInt(6)) + pick(List.of("-", "/", " ", "-")) + num(1500) : String.valueOf(num(1500)));
-        d.add(SegmentLabel.HOUSE, chance(0.2) ? wing + ", " + ordinal(num(20)) + " Floor" : wing);
+        String wing = dice.pick(List.of("Flat No. ", "Flat ", "Room No. ", "Rm ", "Block ", "Wing ", "", "", "")) + (dice.chance(0.5)
+                ? (char) ('A' + random.nextInt(6)) + dice.pick(List.of("-", "/", " ", "-")) + dice.num(1500) : String.valueOf(dice.num(1500)));
+        d.add(SegmentLabel.HOUSE, dice.chance(0.2) ? wing + ", " + ordinal(dice.num(20)) + " Floor" : wing);
         d.add(SegmentLabel.BUILDING, building());
-        if (chance(0.5)) {
+        if (dice.chance(0.5)) {
             d.add(SegmentLabel.LANDMARK, landmark());
         }
-        if (chance(0.4)) {
+        if (dice.chance(0.4)) {
             d.add(SegmentLabel.STREET, street());
         }
         places(d, p, true);
     }
 
     private void south(ComposedDraft d, Place p) {
-        d.add(SegmentLabel.HOUSE, pick(List.of("Door No. ", "D.No. ", "D.No.", "No. ", "No:", "New No. ", "Old No. ", "#", "# ")) + num(99)
-                + (chance(0.6) ? "-" + num(300) : "") + (chance(0.3) ? "/" + (char) ('A' + random.nextInt(4)) : ""));
-        if (chance(0.6)) {
+        d.add(SegmentLabel.HOUSE, dice.pick(List.of("Door No. ", "D.No. ", "D.No.", "No. ", "No:", "New No. ", "Old No. ", "#", "# ")) + dice.num(99)
+                + (dice.chance(0.6) ? "-" + dice.num(300) : "") + (dice.chance(0.3) ? "/" + (char) ('A' + random.nextInt(4)) : ""));
+        if (dice.chance(0.6)) {
             d.add(SegmentLabel.STREET, street());
         }
-        if (chance(0.3)) {
+        if (dice.chance(0.3)) {
             d.add(SegmentLabel.LANDMARK, landmark());
         }
         places(d, p, true);
     }
 
     private void hindi(ComposedDraft d, Place p) {
-        if (chance(0.8)) {
-            d.add(SegmentLabel.HOUSE, pick(List.of("makaan no ", "makan no. ", "makaan number ", "ghar no ", "m.no. ", "h no ")) + num(600),
+        if (dice.chance(0.8)) {
+            d.add(SegmentLabel.HOUSE, dice.pick(List.of("makaan no ", "makan no. ", "makaan number ", "ghar no ", "m.no. ", "h no ")) + dice.num(600),
                     " ");
         }
-        if (chance(0.6)) {
-            d.add(SegmentLabel.STREET, pick(List.of("gali ", "gali no ", "galli no. ", "gali number ")) + num(20));
+        if (dice.chance(0.6)) {
+            d.add(SegmentLabel.STREET, dice.pick(List.of("gali ", "gali no ", "galli no. ", "gali number ")) + dice.num(20));
         }
-        if (chance(0.8)) {
-            d.add(SegmentLabel.LANDMARK, pick(LANDMARK_NAMES) + " " + pick(POSTPOSITION));
+        if (dice.chance(0.8)) {
+            d.add(SegmentLabel.LANDMARK, dice.pick(LANDMARK_NAMES) + " " + dice.pick(POSTPOSITION));
         }
         places(d, p, false);
     }
 
     private void devanagari(ComposedDraft d, Place p) {
-        if (chance(0.7)) {
-            d.add(SegmentLabel.HOUSE, pick(DEVANAGARI_HOUSE) + " " + num(300));
+        if (dice.chance(0.7)) {
+            d.add(SegmentLabel.HOUSE, dice.pick(DEVANAGARI_HOUSE) + " " + dice.num(300));
         }
-        if (chance(0.85)) {
-            d.add(SegmentLabel.LANDMARK, pick(DEVANAGARI_PLACES) + " " + pick(DEVANAGARI_POSTPOSITION));
+        if (dice.chance(0.85)) {
+            d.add(SegmentLabel.LANDMARK, dice.pick(DEVANAGARI_PLACES) + " " + dice.pick(DEVANAGARI_POSTPOSITION));
         }
-        if (chance(0.3)) {
-            d.add(SegmentLabel.STREET, "गली नं. " + num(20));
+        if (dice.chance(0.3)) {
+            d.add(SegmentLabel.STREET, "गली नं. " + dice.num(20));
         }
         places(d, p, false);
     }
 
     private void plain(ComposedDraft d, Place p) {
-        if (chance(0.6)) {
+        if (dice.chance(0.6)) {
             d.add(SegmentLabel.HOUSE, house());
         }
-        if (chance(0.3)) {
+        if (dice.chance(0.3)) {
             d.add(SegmentLabel.STREET, street());
         }
-        if (chance(0.2)) {
+        if (dice.chance(0.2)) {
             d.add(SegmentLabel.LANDMARK, landmark());
         }
         places(d, p, false);
@@ -266,20 +254,20 @@ public final class AddressComposer {
 
     /** Locality, city or district, state, in one of the orders people use. */
     private void places(ComposedDraft d, Place p, boolean maybeSubLocality) {
-        if (maybeSubLocality && chance(0.15)) {
+        if (maybeSubLocality && dice.chance(0.15)) {
             d.add(SegmentLabel.SUBLOCALITY, sublocality());
         }
-        if (chance(0.88)) {
-            d.add(SegmentLabel.LOCALITY, office(p) + (chance(0.08) ? pick(List.of(" Colony", " Extension", " Layout", " East", " West")) : ""));
+        if (dice.chance(0.88)) {
+            d.add(SegmentLabel.LOCALITY, office(p) + (dice.chance(0.08) ? dice.pick(List.of(" Colony", " Extension", " Layout", " East", " West")) : ""));
         }
         String city = city(p);
-        if (chance(0.9)) {
+        if (dice.chance(0.9)) {
             d.add(SegmentLabel.CITY, city);
         }
-        if (chance(0.15)) {
-            d.add(SegmentLabel.DISTRICT, pick(List.of("Distt. ", "Dist. ", "District ", "Dt. ")) + district(p.district()));
+        if (dice.chance(0.15)) {
+            d.add(SegmentLabel.DISTRICT, dice.pick(List.of("Distt. ", "Dist. ", "District ", "Dt. ")) + district(p.district()));
         }
-        if (chance(0.5)) {
+        if (dice.chance(0.5)) {
             d.add(SegmentLabel.STATE, state(p));
         }
     }
@@ -290,9 +278,9 @@ public final class AddressComposer {
         if (pin.isEmpty()) {
             return pin;
         }
-        String shown = pin.length() == 6 && chance(0.1) ? pin.substring(0, 3) + " " + pin.substring(3) : pin;
+        String shown = pin.length() == 6 && dice.chance(0.1) ? pin.substring(0, 3) + " " + pin.substring(3) : pin;
         double c = random.nextDouble();
-        String cue = c < 0.75 ? "" : pick(List.of("PIN ", "Pin ", "PIN:", "PIN: ", "Pin-", "PIN-", "Pincode ", "Pincode: ", "Pin Code - ",
+        String cue = c < 0.75 ? "" : dice.pick(List.of("PIN ", "Pin ", "PIN:", "PIN: ", "Pin-", "PIN-", "Pincode ", "Pincode: ", "Pin Code - ",
                 "P.O. Box "));
         double s = random.nextDouble();
         d.add(SegmentLabel.PINCODE, cue + shown, s < 0.5 ? d.comma : s < 0.7 ? " - " : s < 0.85 ? " " : "-");
@@ -301,51 +289,51 @@ public final class AddressComposer {
 
     private String house() {
         double r = random.nextDouble();
-        int n = num(500);
+        int n = dice.num(500);
         if (r < 0.15) {
-            return "#" + n + (chance(0.3) ? "/" + num(9) : "");
+            return "#" + n + (dice.chance(0.3) ? "/" + dice.num(9) : "");
         }
         if (r < 0.3) {
-            return pick(List.of("No. ", "No ", "NO.", "No:")) + n;
+            return dice.pick(List.of("No. ", "No ", "NO.", "No:")) + n;
         }
         if (r < 0.45) {
-            return pick(List.of("Flat ", "Flat No. ", "Flat No ", "FLAT-")) + (100 * num(15) + num(9));
+            return dice.pick(List.of("Flat ", "Flat No. ", "Flat No ", "FLAT-")) + (100 * dice.num(15) + dice.num(9));
         }
         if (r < 0.6) {
-            return pick(List.of("H.No. ", "H.No.", "H No ", "HNo ", "House No. ", "House No ")) + n + (chance(0.3) ? "-" + num(99) : "");
+            return dice.pick(List.of("H.No. ", "H.No.", "H No ", "HNo ", "House No. ", "House No ")) + n + (dice.chance(0.3) ? "-" + dice.num(99) : "");
         }
         if (r < 0.7) {
-            return pick(List.of("Qr. No. ", "Qr. ", "Qtr ", "Qtr. No. ", "Quarter No ")) + n + (chance(0.4) ? "/" + (char) ('A' + random.nextInt(5)) : "");
+            return dice.pick(List.of("Qr. No. ", "Qr. ", "Qtr ", "Qtr. No. ", "Quarter No ")) + n + (dice.chance(0.4) ? "/" + (char) ('A' + random.nextInt(5)) : "");
         }
         if (r < 0.8) {
-            return n + "/" + num(20) + (chance(0.2) ? ", " + ordinal(num(5)) + " Floor" : "");
+            return n + "/" + dice.num(20) + (dice.chance(0.2) ? ", " + ordinal(dice.num(5)) + " Floor" : "");
         }
         if (r < 0.9) {
-            return pick(List.of("Plot No. ", "Plot ", "Site No. ", "Shop No. ", "Shop ")) + n;
+            return dice.pick(List.of("Plot No. ", "Plot ", "Site No. ", "Shop No. ", "Shop ")) + n;
         }
-        return n + pick(List.of("", "A", "-B", "/1", " A"));
+        return n + dice.pick(List.of("", "A", "-B", "/1", " A"));
     }
 
     private String building() {
-        return pick(BUILDING_FIRST) + " " + pick(BUILDING_KIND);
+        return dice.pick(BUILDING_FIRST) + " " + dice.pick(BUILDING_KIND);
     }
 
     private String street() {
-        return pick(ROAD_FIRST) + " " + pick(ROAD_KIND);
+        return dice.pick(ROAD_FIRST) + " " + dice.pick(ROAD_KIND);
     }
 
     private String landmark() {
-        return pick(NEAR) + " " + pick(LANDMARK_NAMES);
+        return dice.pick(NEAR) + " " + dice.pick(LANDMARK_NAMES);
     }
 
     private String sublocality() {
         return switch (random.nextInt(5)) {
-            case 0 -> ordinal(num(9)) + " " + pick(List.of("Block", "Stage", "Phase", "Sector"));
-            case 1 -> pick(List.of("Sector ", "Sector-", "Sec ", "Sec. ")) + num(80);
-            case 2 -> pick(List.of("Block ", "Pocket ", "Phase ", "Stage ")) + (chance(0.5) ? String.valueOf(num(9))
+            case 0 -> ordinal(dice.num(9)) + " " + dice.pick(List.of("Block", "Stage", "Phase", "Sector"));
+            case 1 -> dice.pick(List.of("Sector ", "Sector-", "Sec ", "Sec. ")) + dice.num(80);
+            case 2 -> dice.pick(List.of("Block ", "Pocket ", "Phase ", "Stage ")) + (dice.chance(0.5) ? String.valueOf(dice.num(9))
                     : String.valueOf((char) ('A' + random.nextInt(8))));
-            case 3 -> pick(List.of("Ward No. ", "Ward ")) + num(60);
-            default -> pick(List.of("Phase ", "Stage ")) + pick(List.of("I", "II", "III", "1", "2"));
+            case 3 -> dice.pick(List.of("Ward No. ", "Ward ")) + dice.num(60);
+            default -> dice.pick(List.of("Phase ", "Stage ")) + dice.pick(List.of("I", "II", "III", "1", "2"));
         };
     }
 
@@ -353,7 +341,7 @@ public final class AddressComposer {
         String district = district(p.district());
         String key = PostalDirectory.normalise(district);
         for (String[] alias : ALIASES) {
-            if (alias[1].equals(key) && chance(0.35)) {
+            if (alias[1].equals(key) && dice.chance(0.35)) {
                 return alias[0];
             }
         }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A second training-address writer, written apart from {@link AddressComposer} so the segmenter
@@ -63,42 +65,28 @@ public final class VariedAddressComposer {
             "उत्तराखंड", "छत्तीसगढ़", "हिमाचल प्रदेश", "महाराष्ट्र", "गुजरात", "पंजाब");
 
     private final SplittableRandom random;
+    private final Dice dice;
     private final List<Place> places;
 
     /** A writer drawing places from the directory, deterministic for the seed. */
     public VariedAddressComposer(PostalDirectory directory, long seed) {
         this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        this.dice = new Dice(random);
         this.places = directory.places();
     }
 
     /** Composes {@code n} addresses with their exact segmentation. */
     public List<AddressComposer.Composed> compose(int n) {
-        List<AddressComposer.Composed> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(next());
-        }
-        return out;
-    }
-
-    private boolean chance(double p) {
-        return random.nextDouble() < p;
-    }
-
-    private <T> T pick(List<T> list) {
-        return list.get(random.nextInt(list.size()));
-    }
-
-    private int num(int max) {
-        return 1 + random.nextInt(max);
+        return Stream.generate(this::next).limit(n).collect(Collectors.toCollection(ArrayList::new));
     }
 
     /** An invented word of two or three syllables, capitalised. */
     private String name() {
         StringBuilder sb = new StringBuilder();
-        int syllables = 2 + (chance(0.4) ? 1 : 0);
+        int syllables = 2 + (dice.chance(0.4) ? 1 : 0);
         for (int i = 0; i < syllables; i++) {
             sb.append(ONSET[random.nextInt(ONSET.length)]);
-            if (i == syllables - 1 || chance(0.3)) {
+            if (i == syllables - 1 || dice.chance(0.3)) {
                 sb.append(CODA[random.nextInt(CODA.length)]);
             }
         }
@@ -121,9 +109,9 @@ public final class VariedAddressComposer {
     }
 
     private AddressComposer.Composed next() {
-        Place place = pick(places);
+        Place place = dice.pick(places);
         ComposedDraft d = new ComposedDraft(random, separator());
-        if (chance(0.12)) {
+        if (dice.chance(0.12)) {
             person(d);
         }
         switch (random.nextInt(7)) {
@@ -135,14 +123,14 @@ public final class VariedAddressComposer {
             case 5 -> devanagari(d, place);
             default -> shop(d, place);
         }
-        if (chance(0.08)) {
-            d.add(SegmentLabel.OTHER, pick(List.of("India", "INDIA", "Bharat")));
+        if (dice.chance(0.08)) {
+            d.add(SegmentLabel.OTHER, dice.pick(List.of("India", "INDIA", "Bharat")));
         }
-        if (chance(0.1)) {
+        if (dice.chance(0.1)) {
             phone(d);
         }
         String pin = place.pincode();
-        return new AddressComposer.Composed(d.done(0.25, 0.12), chance(0.5) ? pin : "");
+        return new AddressComposer.Composed(d.done(0.25, 0.12), dice.chance(0.5) ? pin : "");
     }
 
     private void person(ComposedDraft d) {
@@ -160,7 +148,7 @@ public final class VariedAddressComposer {
 
     private void phone(ComposedDraft d) {
         String digits = (6 + random.nextInt(4)) + String.format(Locale.ROOT, "%09d", random.nextInt(1_000_000_000));
-        d.add(SegmentLabel.OTHER, pick(List.of("Mob-", "Mob.No. ", "(M) ", "Mobile No: ", "Ph.", "Cell ", "Whatsapp ", "Contact No. ", "+91-",
+        d.add(SegmentLabel.OTHER, dice.pick(List.of("Mob-", "Mob.No. ", "(M) ", "Mobile No: ", "Ph.", "Cell ", "Whatsapp ", "Contact No. ", "+91-",
                 "Tel: 0")) + digits);
     }
 
@@ -175,52 +163,52 @@ public final class VariedAddressComposer {
     }
 
     private String landmark() {
-        String thing = chance(0.7) ? names(1) + " " + pick(LANDMARK_KIND) : pick(LANDMARK_KIND);
+        String thing = dice.chance(0.7) ? names(1) + " " + dice.pick(LANDMARK_KIND) : dice.pick(LANDMARK_KIND);
         double r = random.nextDouble();
         if (r < 0.75) {
-            return pick(BEFORE) + " " + thing;
+            return dice.pick(BEFORE) + " " + thing;
         }
         if (r < 0.9) {
-            return thing + " " + pick(AFTER);
+            return thing + " " + dice.pick(AFTER);
         }
-        return "(" + pick(BEFORE) + " " + thing + ")";
+        return "(" + dice.pick(BEFORE) + " " + thing + ")";
     }
 
     private String building() {
-        return chance(0.85) ? names(1) + " " + pick(BUILDING_KIND) : pick(BUILDING_KIND) + " No. " + num(12);
+        return dice.chance(0.85) ? names(1) + " " + dice.pick(BUILDING_KIND) : dice.pick(BUILDING_KIND) + " No. " + dice.num(12);
     }
 
     private String road() {
         double r = random.nextDouble();
         if (r < 0.6) {
-            return names(1) + " " + pick(ROAD_KIND);
+            return names(1) + " " + dice.pick(ROAD_KIND);
         }
         if (r < 0.8) {
-            return ordinal(num(18)) + " " + pick(List.of("Cross", "Main", "Cross Road", "Main Road", "Street", "Lane", "Avenue"));
+            return ordinal(dice.num(18)) + " " + dice.pick(List.of("Cross", "Main", "Cross Road", "Main Road", "Street", "Lane", "Avenue"));
         }
-        return pick(List.of("Road No. ", "Street No. ", "Lane No. ", "Gali No. ", "Gali No.", "Gali-", "Rd No ", "Cross No ")) + num(30);
+        return dice.pick(List.of("Road No. ", "Street No. ", "Lane No. ", "Gali No. ", "Gali No.", "Gali-", "Rd No ", "Cross No ")) + dice.num(30);
     }
 
     private String sublocality(Place p) {
         double r = random.nextDouble();
         if (r < 0.2) {
-            return pick(List.of("Sector ", "Sector-", "Sec.", "Sec-", "SECTOR ")) + num(90) + (chance(0.2) ? String.valueOf((char) ('A' + random.nextInt(4))) : "");
+            return dice.pick(List.of("Sector ", "Sector-", "Sec.", "Sec-", "SECTOR ")) + dice.num(90) + (dice.chance(0.2) ? String.valueOf((char) ('A' + random.nextInt(4))) : "");
         }
         if (r < 0.35) {
-            return chance(0.5) ? (char) ('A' + random.nextInt(8)) + " Block" : pick(List.of("Block ", "Block-", "Blk ")) + (char) ('A' + random.nextInt(8));
+            return dice.chance(0.5) ? (char) ('A' + random.nextInt(8)) + " Block" : dice.pick(List.of("Block ", "Block-", "Blk ")) + (char) ('A' + random.nextInt(8));
         }
         if (r < 0.5) {
-            return pick(List.of("Phase ", "Phase-", "Stage ", "Pocket ", "Extension ")) + pick(List.of("I", "II", "III", "1", "2", "3", "IV"));
+            return dice.pick(List.of("Phase ", "Phase-", "Stage ", "Pocket ", "Extension ")) + dice.pick(List.of("I", "II", "III", "1", "2", "3", "IV"));
         }
         if (r < 0.62) {
-            return ordinal(num(8)) + " " + pick(List.of("Phase", "Stage", "Block", "Sector"));
+            return ordinal(dice.num(8)) + " " + dice.pick(List.of("Phase", "Stage", "Block", "Sector"));
         }
         if (r < 0.75) {
-            return pick(List.of("Ward No. ", "Ward ", "Ward No-", "W.No. ")) + num(70);
+            return dice.pick(List.of("Ward No. ", "Ward ", "Ward No-", "W.No. ")) + dice.num(70);
         }
         String sub = p.subDistrict().isBlank() ? name() : p.subDistrict();
-        return chance(0.5) ? pick(List.of("Tehsil ", "Teh.", "Tahsil ", "Taluka ", "Tal.", "Taluk ", "Tq.", "Mandal ", "Hobli ", "Block "))
-                + sub : sub + pick(List.of(" Tehsil", " Taluka", " Taluk", " Mandal", " Tq.", " Tal.", " Block"));
+        return dice.chance(0.5) ? dice.pick(List.of("Tehsil ", "Teh.", "Tahsil ", "Taluka ", "Tal.", "Taluk ", "Tq.", "Mandal ", "Hobli ", "Block "))
+                + sub : sub + dice.pick(List.of(" Tehsil", " Taluka", " Taluk", " Mandal", " Tq.", " Tal.", " Block"));
     }
 
     private static String plainDistrict(Place p) {
@@ -232,8 +220,8 @@ public final class VariedAddressComposer {
     }
 
     private String city(Place p) {
-        if (chance(0.12)) {
-            return pick(OLD_NAMES);
+        if (dice.chance(0.12)) {
+            return dice.pick(OLD_NAMES);
         }
         return plainDistrict(p);
     }
@@ -242,13 +230,13 @@ public final class VariedAddressComposer {
         String dist = plainDistrict(p);
         double r = random.nextDouble();
         if (r < 0.55) {
-            return pick(List.of("Dist. ", "Distt. ", "Dist.", "Distt.", "Dist-", "DIST ", "District ", "District: ", "Dt. ", "Zila ", "Jila ",
+            return dice.pick(List.of("Dist. ", "Distt. ", "Dist.", "Distt.", "Dist-", "DIST ", "District ", "District: ", "Dt. ", "Zila ", "Jila ",
                     "Dist: ")) + dist;
         }
         if (r < 0.85) {
-            return dist + pick(List.of(" Dist.", " Distt.", " District", " Dt.", " Dist", " Zila"));
+            return dist + dice.pick(List.of(" Dist.", " Distt.", " District", " Dt.", " Dist", " Zila"));
         }
-        return "(" + pick(List.of("Dist. ", "Distt. ", "District ", "Dt. ")) + dist + ")";
+        return "(" + dice.pick(List.of("Dist. ", "Distt. ", "District ", "Dt. ")) + dist + ")";
     }
 
     private String state(Place p) {
@@ -264,7 +252,7 @@ public final class VariedAddressComposer {
         } else {
             name = s.displayName().toUpperCase(Locale.ROOT);
         }
-        return chance(0.2) ? "(" + name + ")" : name;
+        return dice.chance(0.2) ? "(" + name + ")" : name;
     }
 
     private String pin(Place p) {
@@ -273,25 +261,25 @@ public final class VariedAddressComposer {
         String shown = r < 0.8 ? pin : r < 0.88 ? pin.substring(0, 3) + " " + pin.substring(3) : r < 0.94 ? pin.substring(0, 3) + "-"
                 + pin.substring(3) : pin.substring(0, 5);
         double c = random.nextDouble();
-        return c < 0.6 ? shown : pick(List.of("PIN-", "Pin:", "PIN : ", "Pin Code ", "Pincode-", "PINCODE: ", "Pin No. ", "Postal Code ", "P.C. "))
+        return c < 0.6 ? shown : dice.pick(List.of("PIN-", "Pin:", "PIN : ", "Pin Code ", "Pincode-", "PINCODE: ", "Pin No. ", "Postal Code ", "P.C. "))
                 + shown;
     }
 
     /** What comes before a pincode: a dash glues it only when it starts with a digit ("Pune-411001"). */
     private String pinSeparator(String pin) {
-        return pick(Character.isDigit(pin.charAt(0)) ? List.of(" - ", "-", " ", ", ", ",") : List.of(" - ", " ", ", ", ","));
+        return dice.pick(Character.isDigit(pin.charAt(0)) ? List.of(" - ", "-", " ", ", ", ",") : List.of(" - ", " ", ", ", ","));
     }
 
     /** The place parts in one of several orders: locality, sub-locality, city, district, state, pincode. */
     private void tail(ComposedDraft d, Place p, boolean locality, boolean district) {
         if (locality) {
-            d.add(SegmentLabel.LOCALITY, office(p) + (chance(0.1) ? pick(List.of(" Colony", " Nagar", " Extension", " Gaon", " Basti")) : ""),
+            d.add(SegmentLabel.LOCALITY, office(p) + (dice.chance(0.1) ? dice.pick(List.of(" Colony", " Nagar", " Extension", " Gaon", " Basti")) : ""),
                     separator());
         }
-        if (chance(0.15)) {
+        if (dice.chance(0.15)) {
             d.add(SegmentLabel.SUBLOCALITY, sublocality(p), separator());
         }
-        boolean city = chance(0.85);
+        boolean city = dice.chance(0.85);
         String pin = pin(p);
         double order = random.nextDouble();
         if (city) {
@@ -301,7 +289,7 @@ public final class VariedAddressComposer {
                 if (district) {
                     d.add(SegmentLabel.DISTRICT, district(p), separator());
                 }
-                if (chance(0.7)) {
+                if (dice.chance(0.7)) {
                     d.add(SegmentLabel.STATE, state(p), separator());
                 }
                 return;
@@ -311,7 +299,7 @@ public final class VariedAddressComposer {
         if (district) {
             d.add(SegmentLabel.DISTRICT, district(p), separator());
         }
-        boolean state = chance(0.65);
+        boolean state = dice.chance(0.65);
         if (order > 0.85 && state) {
             d.add(SegmentLabel.PINCODE, pin, separator());
             d.add(SegmentLabel.STATE, state(p), separator());
@@ -320,168 +308,168 @@ public final class VariedAddressComposer {
         if (state) {
             d.add(SegmentLabel.STATE, state(p), separator());
         }
-        if (chance(0.9)) {
-            d.add(SegmentLabel.PINCODE, pin, chance(0.15) ? ": " : pinSeparator(pin));
+        if (dice.chance(0.9)) {
+            d.add(SegmentLabel.PINCODE, pin, dice.chance(0.15) ? ": " : pinSeparator(pin));
         }
     }
 
     private void flat(ComposedDraft d, Place p) {
-        String unit = pick(List.of("Flat No. ", "Flat No.", "Flat ", "FLAT-", "Apt ", "Unit ", "F.No. ", "Door No. ", "#", "No.", ""))
-                + (chance(0.5) ? (char) ('A' + random.nextInt(6)) + pick(List.of("-", "/", "", " ")) : "") + num(1800);
+        String unit = dice.pick(List.of("Flat No. ", "Flat No.", "Flat ", "FLAT-", "Apt ", "Unit ", "F.No. ", "Door No. ", "#", "No.", ""))
+                + (dice.chance(0.5) ? (char) ('A' + random.nextInt(6)) + dice.pick(List.of("-", "/", "", " ")) : "") + dice.num(1800);
         double r = random.nextDouble();
-        d.add(SegmentLabel.HOUSE, r < 0.55 ? unit : r < 0.8 ? unit + pick(List.of(", ", " ", " - ")) + pick(FLOOR) : pick(FLOOR) + ", " + unit);
-        if (chance(0.3)) {
-            d.add(SegmentLabel.HOUSE, pick(List.of("Wing ", "Tower ", "Block ")) + (char) ('A' + random.nextInt(6)));
+        d.add(SegmentLabel.HOUSE, r < 0.55 ? unit : r < 0.8 ? unit + dice.pick(List.of(", ", " ", " - ")) + dice.pick(FLOOR) : dice.pick(FLOOR) + ", " + unit);
+        if (dice.chance(0.3)) {
+            d.add(SegmentLabel.HOUSE, dice.pick(List.of("Wing ", "Tower ", "Block ")) + (char) ('A' + random.nextInt(6)));
         }
         d.add(SegmentLabel.BUILDING, building());
-        if (chance(0.5)) {
+        if (dice.chance(0.5)) {
             d.add(SegmentLabel.STREET, road());
         }
-        if (chance(0.35)) {
+        if (dice.chance(0.35)) {
             d.add(SegmentLabel.LANDMARK, landmark());
         }
-        if (chance(0.35)) {
+        if (dice.chance(0.35)) {
             d.add(SegmentLabel.SUBLOCALITY, sublocality(p));
         }
-        tail(d, p, chance(0.85), chance(0.08));
+        tail(d, p, dice.chance(0.85), dice.chance(0.08));
     }
 
     private void landRecord(ComposedDraft d, Place p) {
-        String record = pick(List.of("Khasra No. ", "KH. NO. ", "Kh.No.", "Khasra-", "Killa No. ", "Killa ", "Survey No. ", "Sy. No. ",
+        String record = dice.pick(List.of("Khasra No. ", "KH. NO. ", "Kh.No.", "Khasra-", "Killa No. ", "Killa ", "Survey No. ", "Sy. No. ",
                 "S.No.", "Gat No. ", "Gat ", "CTS No. ", "Plot No. ", "Plot-", "P.No. ", "Khewat No. ", "Dag No. "))
-                + num(900) + (chance(0.6) ? "/" + num(40) : "") + (chance(0.3) ? "/" + num(9) : "") + (chance(0.15) ? pick(List.of("A", "B", "/1A")) : "");
+                + dice.num(900) + (dice.chance(0.6) ? "/" + dice.num(40) : "") + (dice.chance(0.3) ? "/" + dice.num(9) : "") + (dice.chance(0.15) ? dice.pick(List.of("A", "B", "/1A")) : "");
         double r = random.nextDouble();
-        d.add(SegmentLabel.HOUSE, r < 0.5 ? record : r < 0.75 ? record + pick(List.of(", ", " ")) + pick(FLOOR) : pick(List.of("H.No. ", "House No ",
-                "Makan No. ")) + num(300) + ", " + record);
-        if (chance(0.4)) {
+        d.add(SegmentLabel.HOUSE, r < 0.5 ? record : r < 0.75 ? record + dice.pick(List.of(", ", " ")) + dice.pick(FLOOR) : dice.pick(List.of("H.No. ", "House No ",
+                "Makan No. ")) + dice.num(300) + ", " + record);
+        if (dice.chance(0.4)) {
             d.add(SegmentLabel.STREET, road());
         }
-        if (chance(0.4)) {
+        if (dice.chance(0.4)) {
             d.add(SegmentLabel.LANDMARK, landmark());
         }
-        if (chance(0.3)) {
-            d.add(SegmentLabel.LOCALITY, pick(List.of("Village ", "Vill.", "Vill-", "Gram ", "Mauza ")) + office(p));
-            tail(d, p, false, chance(0.5));
+        if (dice.chance(0.3)) {
+            d.add(SegmentLabel.LOCALITY, dice.pick(List.of("Village ", "Vill.", "Vill-", "Gram ", "Mauza ")) + office(p));
+            tail(d, p, false, dice.chance(0.5));
         } else {
-            tail(d, p, true, chance(0.15));
+            tail(d, p, true, dice.chance(0.15));
         }
     }
 
     private void rural(ComposedDraft d, Place p) {
-        if (chance(0.4)) {
-            d.add(SegmentLabel.HOUSE, pick(List.of("H.No.", "H No. ", "Ghar No. ", "Makan No ", "House-", "#")) + num(400));
+        if (dice.chance(0.4)) {
+            d.add(SegmentLabel.HOUSE, dice.pick(List.of("H.No.", "H No. ", "Ghar No. ", "Makan No ", "House-", "#")) + dice.num(400));
         }
-        if (chance(0.2)) {
+        if (dice.chance(0.2)) {
             d.add(SegmentLabel.LANDMARK, landmark());
         }
         String office = office(p);
         double r = random.nextDouble();
         if (r < 0.3) {
-            d.add(SegmentLabel.LOCALITY, pick(List.of("At-", "At/Po-", "At & Post ", "At Po. ", "AT-", "At:")) + office);
+            d.add(SegmentLabel.LOCALITY, dice.pick(List.of("At-", "At/Po-", "At & Post ", "At Po. ", "AT-", "At:")) + office);
         } else if (r < 0.55) {
-            d.add(SegmentLabel.LOCALITY, pick(List.of("Vill.", "Vill-", "Village: ", "VILL ", "Gram-", "Mohalla ", "Mauza-")) + office);
-            if (chance(0.5)) {
-                d.add(SegmentLabel.LOCALITY, pick(List.of("Post-", "PO-", "P.O.", "Post Office ", "Po: ", "Via ")) + office(pick(places)));
+            d.add(SegmentLabel.LOCALITY, dice.pick(List.of("Vill.", "Vill-", "Village: ", "VILL ", "Gram-", "Mohalla ", "Mauza-")) + office);
+            if (dice.chance(0.5)) {
+                d.add(SegmentLabel.LOCALITY, dice.pick(List.of("Post-", "PO-", "P.O.", "Post Office ", "Po: ", "Via ")) + office(dice.pick(places)));
             }
         } else if (r < 0.7) {
-            d.add(SegmentLabel.LOCALITY, office + pick(List.of(" Village", " Gaon", " Post", " (Vill.)", " P.O.")));
+            d.add(SegmentLabel.LOCALITY, office + dice.pick(List.of(" Village", " Gaon", " Post", " (Vill.)", " P.O.")));
         } else {
             d.add(SegmentLabel.LOCALITY, office);
         }
         String sub = p.subDistrict().isBlank() ? name() : p.subDistrict();
-        if (chance(0.7)) {
-            d.add(SegmentLabel.SUBLOCALITY, chance(0.55) ? pick(List.of("Tehsil-", "Teh.", "Tah. ", "Taluka-", "Tal.", "Tq.", "Taluk: ", "Mandal-",
-                    "PS-", "P.S. ", "Thana ", "Block-")) + sub : sub + pick(List.of(" Tehsil", " Taluka", " Tq.", " Mandal", " Block", " Thana")));
+        if (dice.chance(0.7)) {
+            d.add(SegmentLabel.SUBLOCALITY, dice.chance(0.55) ? dice.pick(List.of("Tehsil-", "Teh.", "Tah. ", "Taluka-", "Tal.", "Tq.", "Taluk: ", "Mandal-",
+                    "PS-", "P.S. ", "Thana ", "Block-")) + sub : sub + dice.pick(List.of(" Tehsil", " Taluka", " Tq.", " Mandal", " Block", " Thana")));
         }
         d.add(SegmentLabel.DISTRICT, district(p));
-        if (chance(0.6)) {
+        if (dice.chance(0.6)) {
             d.add(SegmentLabel.STATE, state(p));
         }
-        if (chance(0.85)) {
+        if (dice.chance(0.85)) {
             String pin = pin(p);
             d.add(SegmentLabel.PINCODE, pin, pinSeparator(pin));
         }
     }
 
     private void hyderabad(ComposedDraft d, Place p) {
-        d.add(SegmentLabel.HOUSE, pick(List.of("H.No. ", "H.No.", "D.No. ", "Door No: ", "# ", "No. ", "")) + num(20) + "-" + num(12) + "-" + num(900)
-                + (chance(0.4) ? "/" + pick(List.of("A", "B", "1", "2/A", "C")) : ""));
-        if (chance(0.3)) {
+        d.add(SegmentLabel.HOUSE, dice.pick(List.of("H.No. ", "H.No.", "D.No. ", "Door No: ", "# ", "No. ", "")) + dice.num(20) + "-" + dice.num(12) + "-" + dice.num(900)
+                + (dice.chance(0.4) ? "/" + dice.pick(List.of("A", "B", "1", "2/A", "C")) : ""));
+        if (dice.chance(0.3)) {
             d.add(SegmentLabel.BUILDING, building());
         }
-        if (chance(0.6)) {
+        if (dice.chance(0.6)) {
             d.add(SegmentLabel.STREET, road());
         }
-        if (chance(0.3)) {
+        if (dice.chance(0.3)) {
             d.add(SegmentLabel.LANDMARK, landmark());
         }
-        tail(d, p, true, chance(0.1));
+        tail(d, p, true, dice.chance(0.1));
     }
 
     private void hinglish(ComposedDraft d, Place p) {
-        if (chance(0.8)) {
-            d.add(SegmentLabel.HOUSE, pick(List.of("makan no. ", "makaan num ", "ghar number ", "H.no ", "mkn no ", "kothi no. ")) + num(700)
-                    + (chance(0.3) ? " " + pick(List.of("pehli manzil", "dusri manzil", "first floor", "upar wala")) : ""));
+        if (dice.chance(0.8)) {
+            d.add(SegmentLabel.HOUSE, dice.pick(List.of("makan no. ", "makaan num ", "ghar number ", "H.no ", "mkn no ", "kothi no. ")) + dice.num(700)
+                    + (dice.chance(0.3) ? " " + dice.pick(List.of("pehli manzil", "dusri manzil", "first floor", "upar wala")) : ""));
         }
-        if (chance(0.5)) {
-            d.add(SegmentLabel.STREET, pick(List.of("gali no. ", "gali ", "galli number ", "gali no-")) + num(25));
+        if (dice.chance(0.5)) {
+            d.add(SegmentLabel.STREET, dice.pick(List.of("gali no. ", "gali ", "galli number ", "gali no-")) + dice.num(25));
         }
-        if (chance(0.85)) {
-            String thing = chance(0.7) ? names(1) + " " + pick(LANDMARK_KIND) : pick(LANDMARK_KIND);
-            d.add(SegmentLabel.LANDMARK, thing + " " + pick(AFTER));
+        if (dice.chance(0.85)) {
+            String thing = dice.chance(0.7) ? names(1) + " " + dice.pick(LANDMARK_KIND) : dice.pick(LANDMARK_KIND);
+            d.add(SegmentLabel.LANDMARK, thing + " " + dice.pick(AFTER));
         }
-        if (chance(0.3)) {
-            d.add(SegmentLabel.LOCALITY, pick(List.of("mohalla ", "Mohalla ", "Basti ")) + names(1));
-            tail(d, p, false, chance(0.3));
+        if (dice.chance(0.3)) {
+            d.add(SegmentLabel.LOCALITY, dice.pick(List.of("mohalla ", "Mohalla ", "Basti ")) + names(1));
+            tail(d, p, false, dice.chance(0.3));
         } else {
-            tail(d, p, true, chance(0.2));
+            tail(d, p, true, dice.chance(0.2));
         }
     }
 
     private void devanagari(ComposedDraft d, Place p) {
-        if (chance(0.75)) {
-            d.add(SegmentLabel.HOUSE, pick(List.of("मकान नं. ", "मकान नंबर ", "म.नं. ", "घर नं ", "प्लॉट नं. ", "खसरा नं. ")) + num(500)
-                    + (chance(0.2) ? ", " + pick(List.of("दूसरी मंजिल", "पहली मंजिल", "भूतल")) : ""));
+        if (dice.chance(0.75)) {
+            d.add(SegmentLabel.HOUSE, dice.pick(List.of("मकान नं. ", "मकान नंबर ", "म.नं. ", "घर नं ", "प्लॉट नं. ", "खसरा नं. ")) + dice.num(500)
+                    + (dice.chance(0.2) ? ", " + dice.pick(List.of("दूसरी मंजिल", "पहली मंजिल", "भूतल")) : ""));
         }
-        if (chance(0.4)) {
-            d.add(SegmentLabel.STREET, pick(List.of("गली नं. ", "गली नंबर ", "गली ")) + num(20));
+        if (dice.chance(0.4)) {
+            d.add(SegmentLabel.STREET, dice.pick(List.of("गली नं. ", "गली नंबर ", "गली ")) + dice.num(20));
         }
-        if (chance(0.8)) {
-            d.add(SegmentLabel.LANDMARK, pick(DEVA_LANDMARK) + " " + pick(DEVA_AFTER));
+        if (dice.chance(0.8)) {
+            d.add(SegmentLabel.LANDMARK, dice.pick(DEVA_LANDMARK) + " " + dice.pick(DEVA_AFTER));
         }
-        if (chance(0.4)) {
-            d.add(SegmentLabel.LOCALITY, pick(List.of("ग्राम ", "गांव ", "मोहल्ला ", "ग्राम- ")) + office(p));
-            if (chance(0.5)) {
-                d.add(SegmentLabel.LOCALITY, pick(List.of("पोस्ट ", "पो. ")) + office(p));
+        if (dice.chance(0.4)) {
+            d.add(SegmentLabel.LOCALITY, dice.pick(List.of("ग्राम ", "गांव ", "मोहल्ला ", "ग्राम- ")) + office(p));
+            if (dice.chance(0.5)) {
+                d.add(SegmentLabel.LOCALITY, dice.pick(List.of("पोस्ट ", "पो. ")) + office(p));
             }
-            if (chance(0.5)) {
+            if (dice.chance(0.5)) {
                 d.add(SegmentLabel.SUBLOCALITY, "तहसील " + (p.subDistrict().isBlank() ? name() : p.subDistrict()));
             }
-            d.add(SegmentLabel.DISTRICT, pick(List.of("जिला ", "जिला- ", "ज़िला ")) + plainDistrict(p));
-            if (chance(0.5)) {
-                d.add(SegmentLabel.STATE, chance(0.5) ? pick(DEVA_STATES) : p.state().displayName());
+            d.add(SegmentLabel.DISTRICT, dice.pick(List.of("जिला ", "जिला- ", "ज़िला ")) + plainDistrict(p));
+            if (dice.chance(0.5)) {
+                d.add(SegmentLabel.STATE, dice.chance(0.5) ? dice.pick(DEVA_STATES) : p.state().displayName());
             }
-            if (chance(0.8)) {
-                d.add(SegmentLabel.PINCODE, pick(List.of("", "", "पिन ", "पिन- ", "पिनकोड ")) + p.pincode());
+            if (dice.chance(0.8)) {
+                d.add(SegmentLabel.PINCODE, dice.pick(List.of("", "", "पिन ", "पिन- ", "पिनकोड ")) + p.pincode());
             }
         } else {
-            tail(d, p, true, chance(0.2));
+            tail(d, p, true, dice.chance(0.2));
         }
     }
 
     private void shop(ComposedDraft d, Place p) {
-        d.add(SegmentLabel.HOUSE, pick(List.of("Shop No. ", "Shop No.", "Shop-", "Godown No. ", "Office No. ", "Room No. ", "Gala No. ", "Stall "))
-                + num(150) + (chance(0.3) ? ", " + pick(FLOOR) : ""));
-        if (chance(0.55)) {
-            d.add(SegmentLabel.BUILDING, names(1) + " " + pick(List.of("Complex", "Market", "Shopping Centre", "Plaza", "Arcade", "Chambers",
+        d.add(SegmentLabel.HOUSE, dice.pick(List.of("Shop No. ", "Shop No.", "Shop-", "Godown No. ", "Office No. ", "Room No. ", "Gala No. ", "Stall "))
+                + dice.num(150) + (dice.chance(0.3) ? ", " + dice.pick(FLOOR) : ""));
+        if (dice.chance(0.55)) {
+            d.add(SegmentLabel.BUILDING, names(1) + " " + dice.pick(List.of("Complex", "Market", "Shopping Centre", "Plaza", "Arcade", "Chambers",
                     "Trade Centre", "Commercial Complex", "Mall", "House", "Bhavan")));
         }
-        if (chance(0.6)) {
+        if (dice.chance(0.6)) {
             d.add(SegmentLabel.STREET, road());
         }
-        if (chance(0.4)) {
+        if (dice.chance(0.4)) {
             d.add(SegmentLabel.LANDMARK, landmark());
         }
-        tail(d, p, chance(0.8), chance(0.1));
+        tail(d, p, dice.chance(0.8), dice.chance(0.1));
     }
 }

@@ -6,11 +6,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
- * The JDBC steps the feature stores share: binding a list of placeholder values, counting the rows
- * of a filtered query, running work in one transaction, and turning an {@link SQLException} into
+ * The JDBC steps the feature stores share: binding a list of placeholder values, reading every row of
+ * a query, counting the rows of a filtered query, running work in one transaction, and turning an {@link SQLException} into
  * the {@link WorkbenchException} the user sees ({@code "Could not …: " + the database's message}).
  *
  * <p>Stateless; thread-safe (each call uses the connection it is given, or takes its own).
@@ -30,6 +31,28 @@ public final class Sql {
     @FunctionalInterface
     public interface Computation<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    /** Reads one row of a result; called once for every row. */
+    @FunctionalInterface
+    public interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs the query {@code sql} (no parameters) on a connection of its own and hands every row to
+     * {@code reader}.
+     *
+     * @param failure what failed, as the user reads it, e.g. {@code "Could not read the packaging data"}
+     */
+    public static void eachRow(Workspace ws, String sql, String failure, RowReader reader) {
+        try (Connection c = ws.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw failure(failure, e);
+        }
     }
 
     /** Sets {@code args} as parameters 1, 2, …; returns the index of the next parameter. */

@@ -84,4 +84,13 @@ class BinaryMetricsTest {
         assertEquals(2 / 3.0, m.mae(), 1e-12);
         assertEquals(1 - 2 / (24 / 9.0), m.r2(), 1e-12);
     }
+
+    @Test
+    void logLossAndBrierOfTwoCasesAreTheirMeanLosses() {
+        double[] p = {0.8, 0.3};
+        boolean[] y = {true, false};
+        assertEquals(-(Math.log(0.8) + Math.log(0.7)) / 2, BinaryMetrics.logLoss(p, y), 1e-12);
+        assertEquals((0.2 * 0.2 + 0.3 * 0.3) / 2, BinaryMetrics.brier(p, y), 1e-12);
+        assertEquals(0, BinaryMetrics.brier(new double[] {0.5}, new double[] {0}, new double[] {0}), "no cases, no loss");
+    }
 }

@@ -1,7 +1,6 @@
 package in.workbench.app.bench;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ final class BenchAll implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         out.println("# Workbench performance report");
         out.println();
-        out.println(machine());
+        out.println(Machine.description());
         int failed = 0;
         CommandLine bench = spec.commandLine().getParent();
         for (Map.Entry<String, CommandLine> e : bench.getSubcommands().entrySet()) {
@@ -79,7 +78,7 @@ final class BenchAll implements Callable<Integer> {
                 failed++;
                 out.println("Not measured here (exit " + code + "); the reason is on standard error.");
             }
-            out.printf("%n(%s took %.0f s)%n", name, (System.nanoTime() - t0) / 1e9);
+            out.printf("%n(%s took %.0f s)%n", name, Samples.secondsSince(t0));
             out.flush();
         }
         return failed == 0 ? 0 : 1;
@@ -90,17 +89,5 @@ final class BenchAll implements Callable<Integer> {
             args.add(option);
             args.add(Integer.toString(value));
         }
-    }
-
-    /** One line naming the machine: cores, memory, OS, JVM, maximum heap. */
-    static String machine() {
-        long totalMb = -1;
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            totalMb = os.getTotalMemorySize() / (1024 * 1024);
-        }
-        return String.format("Machine: %d cores, %,d MB memory, %s %s (%s), %s %s, max heap %,d MB.",
-                Runtime.getRuntime().availableProcessors(), totalMb, System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("os.arch"), System.getProperty("java.vm.name"), System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 }

@@ -2,7 +2,6 @@ package in.workbench.app.bench;
 
 import in.workbench.analytics.geo.PostalDirectory;
 import in.workbench.analytics.imports.CsvImporter;
-import in.workbench.analytics.imports.ImportOptions;
 import in.workbench.analytics.imports.ImportSummary;
 import in.workbench.analytics.overview.Dashboard;
 import in.workbench.analytics.regional.DeliverySpeed;
@@ -14,18 +13,14 @@ import in.workbench.analytics.workspace.Workspace;
 import in.workbench.app.ImportHooks;
 import in.workbench.sample.SampleGenerator;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code workbench bench charts --shipments N}: generates a sample world, imports it with the
@@ -36,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "charts", description = {
     "Generate a world with N shipments (the sample generator), import it with the aggregates kept up to date,",
     "then time a refresh of the overview dashboard's and the Regional screen's chart queries."})
-final class BenchChartsCommand implements Callable<Integer> {
+final class BenchChartsCommand extends Benchmark {
 
     private static final int REPEATS = 15;
 
@@ -46,43 +41,42 @@ final class BenchChartsCommand implements Callable<Integer> {
     @Option(names = "--products", defaultValue = "3000", description = "Products (default ${DEFAULT-VALUE}).")
     int products;
 
-    @Option(names = {"-o", "--dir"}, description = "Folder for the world and the workspace (default: a temporary folder, deleted after).")
-    Path dir;
+    @Mixin
+    FolderOption folder;
 
     @Option(names = "--seed", defaultValue = "20261124", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        Path base = dir != null ? dir : Files.createTempDirectory("workbench-bench-charts");
-        Files.createDirectories(base);
+    void measure(PrintWriter out) throws Exception {
+        try (ScratchFolder base = folder.open("workbench-bench-charts")) {
+            importAndRefresh(base, out);
+        }
+    }
+
+    private void importAndRefresh(ScratchFolder base, PrintWriter out) throws Exception {
         Path world = base.resolve("world");
         int addresses = Math.max(20_000, shipments / 5);
         long t0 = System.nanoTime();
         new SampleGenerator(new SampleGenerator.Config(products, addresses, shipments, seed), PostalDirectory.load())
                 .generate(world, ProgressMonitor.NONE);
-        out.printf("Generated %,d products, %,d addresses, %,d shipments in %.1f s%n", products, addresses, shipments, seconds(t0));
-        BenchCommand.deleteRecursively(base.resolve("ws"));
+        out.printf("Generated %,d products, %,d addresses, %,d shipments in %.1f s%n", products, addresses, shipments,
+                Samples.secondsSince(t0));
+        Path workspace = base.fresh("ws");
         out.println();
-        out.println("| step | time | rows/s |");
-        out.println("|---|---:|---:|");
-        try (Workspace ws = Workspace.open(base.resolve("ws"))) {
+        MarkdownTable.header(out, "step", "time", "rows/s");
+        try (Workspace ws = Workspace.open(workspace)) {
             CsvImporter importer = new CsvImporter(ws, new ImportHooks().all());
-            for (var step : List.of(new Object[] {"package_types.csv", DataTable.PACKAGE_TYPES}, new Object[] {"catalog.csv", DataTable.PRODUCTS},
-                    new Object[] {"addresses.csv", DataTable.ADDRESSES}, new Object[] {"shipments.csv", DataTable.SHIPMENTS})) {
+            for (GeneratedFile file : List.of(new GeneratedFile("package_types.csv", DataTable.PACKAGE_TYPES),
+                    new GeneratedFile("catalog.csv", DataTable.PRODUCTS), new GeneratedFile("addresses.csv", DataTable.ADDRESSES),
+                    new GeneratedFile("shipments.csv", DataTable.SHIPMENTS))) {
                 long t = System.nanoTime();
-                ImportSummary s = importer.importFile(world.resolve((String) step[0]), (DataTable) step[1], ImportOptions.defaults(),
-                        ProgressMonitor.NONE);
-                double secs = seconds(t);
-                out.printf("| import %s with aggregates (%,d rows) | %.1f s | %,.0f |%n", step[0], s.imported(), secs, s.imported() / secs);
+                ImportSummary s = file.importInto(importer, world);
+                double secs = Samples.secondsSince(t);
+                out.printf("| import %s with aggregates (%,d rows) | %.1f s | %,.0f |%n", file.name(), s.imported(), secs, s.imported() / secs);
             }
             out.println();
-            out.printf("| chart refresh at %,d shipments (%d refreshes) | median | worst |%n", shipments, REPEATS);
-            out.println("|---|---:|---:|");
+            MarkdownTable.header(out, String.format("chart refresh at %,d shipments (%d refreshes)", shipments, REPEATS), "median", "worst");
             time(out, "overview dashboard: months, damage by package, map, flagged tiles", () -> Dashboard.load(ws));
             time(out, "Regional screen: lifts, delivery speed, a state's top products", () -> {
                 RegionalPreferences prefs = RegionalPreferences.load(ws);
@@ -102,33 +96,12 @@ final class BenchChartsCommand implements Callable<Integer> {
                 }
             });
         }
-        if (dir == null) {
-            BenchCommand.deleteRecursively(base);
-        }
-        return 0;
     }
 
-    @FunctionalInterface
-    private interface Refresh {
-        void run() throws Exception;
-    }
-
-    private static void time(PrintWriter out, String what, Refresh refresh) throws Exception {
-        for (int i = 0; i < 3; i++) {
-            refresh.run();
-        }
-        double[] ms = new double[REPEATS];
-        for (int i = 0; i < REPEATS; i++) {
-            long t = System.nanoTime();
-            refresh.run();
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
-        out.printf("| %s | %.1f ms | %.1f ms |%n", what, ms[REPEATS / 2], ms[REPEATS - 1]);
+    /** The median and worst of {@link #REPEATS} refreshes after three thrown away. */
+    private static void time(PrintWriter out, String what, Samples.Work refresh) throws Exception {
+        Samples ms = Samples.millis(3, REPEATS, refresh);
+        out.printf("| %s | %.1f ms | %.1f ms |%n", what, ms.median(), ms.max());
         out.flush();
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
     }
 }

@@ -7,7 +7,6 @@ import in.workbench.analytics.crisp.CrispSampler;
 import in.workbench.analytics.crisp.CrispService;
 import in.workbench.analytics.crisp.CrispSettings;
 import in.workbench.analytics.imports.CsvImporter;
-import in.workbench.analytics.imports.ImportOptions;
 import in.workbench.analytics.imports.ImportSummary;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
@@ -24,11 +23,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code workbench bench crisp}: speed and quality of CRISP. On the sample workforce world: import,
@@ -40,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "crisp", description = {"CRISP on the sample workforce world (speed) and on an independently written outbreak simulator "
     + "(quality against the published model and baselines).", "Run with -Xmx1g to check the memory target."})
-final class CrispBench implements Callable<Integer> {
+final class CrispBench extends Benchmark {
 
     @Option(names = "--people", defaultValue = "20000", description = "People in the sample world (default ${DEFAULT-VALUE}).")
     int people;
@@ -67,25 +64,20 @@ final class CrispBench implements Callable<Integer> {
         + "learned test policy, the learned weights without the test policy, the true weights without it."})
     boolean diagnose;
 
-    @Option(names = {"-o", "--dir"}, description = "Folder for the generated files and workspaces (default: a temporary folder).")
-    Path dir;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    FolderOption folder;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        Path base = dir != null ? dir : Files.createTempDirectory("crisp-bench");
-        out.printf(Locale.ROOT, "CRISP bench on %d cores, max heap %d MB, in %s%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, base);
-        if (!skipWorld) {
-            world(base.resolve("world"), out);
+    void measure(PrintWriter out) throws Exception {
+        try (ScratchFolder base = folder.open("crisp-bench")) {
+            out.printf(Locale.ROOT, "CRISP bench on %d cores, max heap %d MB, in %s%n", Machine.cores(), Machine.maxHeapMb(), base.path());
+            if (!skipWorld) {
+                world(base.resolve("world"), out);
+            }
+            if (!skipSimulator) {
+                simulator(base.resolve("simulator"), out);
+            }
         }
-        if (!skipSimulator) {
-            simulator(base.resolve("simulator"), out);
-        }
-        return 0;
     }
 
     private void world(Path d, PrintWriter out) throws Exception {
@@ -93,7 +85,7 @@ final class CrispBench implements Callable<Integer> {
         long t = System.nanoTime();
         WorkforceWorld.Summary s = new WorkforceWorld(config).generate(d.resolve("files"), ProgressMonitor.NONE);
         out.printf(Locale.ROOT, "Sample world: %,d people, %,d encounters, %,d tests (%,d positive), %,d infected on the as-of day; "
-                + "generated in %.1f s%n", s.people(), s.contacts(), s.tests(), s.positives(), s.infectedOnAsOf(), secondsSince(t));
+                + "generated in %.1f s%n", s.people(), s.contacts(), s.tests(), s.positives(), s.infectedOnAsOf(), Samples.secondsSince(t));
         CrispParams truth = CrispParams.published(config.p0(), config.intercept(), config.durationH(), config.close(), config.indoor());
         evaluate("sample world", d, truth, out);
     }
@@ -106,7 +98,7 @@ final class CrispBench implements Callable<Integer> {
         long t = System.nanoTime();
         OutbreakSimulator.Outcome o = new OutbreakSimulator(settings).run(d.resolve("files"));
         out.printf(Locale.ROOT, "Independent simulator: %,d workers, %,d encounters, %,d tests (%,d positive), %,d infected on the "
-                + "as-of day; simulated in %.1f s%n", o.workers(), o.encounters(), o.tests(), o.positives(), o.infectedAtEnd(), secondsSince(t));
+                + "as-of day; simulated in %.1f s%n", o.workers(), o.encounters(), o.tests(), o.positives(), o.infectedAtEnd(), Samples.secondsSince(t));
         CrispParams truth = CrispParams.published(settings.background(), settings.baseHazard(), settings.hazardPerHour(),
                 settings.closeHazard(), settings.indoorHazard());
         evaluate("independent simulator", d, truth, out);
@@ -114,30 +106,29 @@ final class CrispBench implements Callable<Integer> {
 
     private void evaluate(String what, Path d, CrispParams truth, PrintWriter out) throws Exception {
         Path files = d.resolve("files");
-        BenchCommand.HeapSampler heap = new BenchCommand.HeapSampler();
+        PeakHeap heap = new PeakHeap();
         heap.start();
         try (Workspace ws = Workspace.open(d.resolve("workspace"))) {
             long t = System.nanoTime();
             CsvImporter importer = new CsvImporter(ws);
             long rows = 0;
-            for (String[] f : new String[][] {{"people.csv", "people"}, {"contacts.csv", "contacts"}, {"tests.csv", "tests"}}) {
-                ImportSummary sum = importer.importFile(files.resolve(f[0]), DataTable.byImportType(f[1]).orElseThrow(),
-                        ImportOptions.defaults(), ProgressMonitor.NONE);
+            for (GeneratedFile f : List.of(new GeneratedFile("people.csv", DataTable.CRISP_PEOPLE), new GeneratedFile("contacts.csv",
+                    DataTable.CRISP_CONTACTS), new GeneratedFile("tests.csv", DataTable.CRISP_TESTS))) {
+                ImportSummary sum = f.importInto(importer, files);
                 rows += sum.imported();
                 if (sum.rejected() > 0) {
-                    out.printf(Locale.ROOT, "  %s: %,d rows rejected%n", f[0], sum.rejected());
+                    out.printf(Locale.ROOT, "  %s: %,d rows rejected%n", f.name(), sum.rejected());
                 }
             }
-            double importSeconds = secondsSince(t);
+            double importSeconds = Samples.secondsSince(t);
             t = System.nanoTime();
             CrispService service = new CrispService(ws);
             CrispService.Training training = service.train(seed, sweeps, emIterations, null, null, ProgressMonitor.NONE);
-            double trainSeconds = secondsSince(t);
+            double trainSeconds = Samples.secondsSince(t);
             CrispData data = training.scores().data();
             boolean[] infected = truth(files.resolve("truth").resolve("crisp_truth.csv"), data);
             double[] risk = training.scores().posterior().risks();
             CrispEvaluation.Quality ours = CrispEvaluation.quality(data, risk, infected);
-            long peak = 0;
             out.printf(Locale.ROOT, "  %s: imported %,d rows in %.1f s; MCEM (%d iterations) %.1f s; scoring run (2 chains × (20 + %d) sweeps) "
                     + "%.1f s = %.2f sweeps/s; %,d people × %d days, %,d encounters, %,d tests%n", what, rows, importSeconds, emIterations,
                     training.emMillis() / 1000.0, sweeps, training.scores().millis() / 1000.0, training.scores().sweepsPerSecond(), data.people(),
@@ -162,7 +153,7 @@ final class CrispBench implements Callable<Integer> {
                 diagnose(data, settings, truth, training.model().params(), infected, out);
             }
             heap.stop();
-            peak = heap.peak();
+            long peak = heap.peak();
             out.printf(Locale.ROOT, "  AUC among people without a positive test (truth: exposed or infectious on the as-of day):%n");
             out.printf(Locale.ROOT, "    CRISP, learned parameters + test policy  %.3f   mean risk %.4f vs prevalence %.4f (%+.0f %%), ECE %.4f%n",
                     ours.aucUntested(), ours.meanRisk(), ours.prevalence(), 100 * ours.calibrationGap(), ours.ece());
@@ -222,9 +213,5 @@ final class CrispBench implements Callable<Integer> {
             }
         }
         return infected;
-    }
-
-    private static double secondsSince(long t) {
-        return (System.nanoTime() - t) / 1e9;
     }
 }

@@ -4,7 +4,6 @@ import com.opencsv.CSVReader;
 import in.workbench.analytics.evaluation.BinaryMetrics;
 import in.workbench.analytics.geo.PostalDirectory;
 import in.workbench.analytics.imports.CsvImporter;
-import in.workbench.analytics.imports.ImportOptions;
 import in.workbench.analytics.packaging.PackageLadder;
 import in.workbench.analytics.packaging.PackagingAnalysis;
 import in.workbench.analytics.packaging.PackagingObjective;
@@ -28,11 +27,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code bench packaging}: on generated worlds whose true damage probabilities are known from the
@@ -45,7 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "packaging", description = {
     "Generate worlds with known damage truth (the bundled sample's; a fragile world with fewer package types per product), train",
     "the packaging model and print, in TRUE damage probabilities, the plans against the current policy and the best the truth allows."})
-final class PackagingBench implements Callable<Integer> {
+final class PackagingBench extends Benchmark {
 
     @Option(names = "--products", defaultValue = "3000", description = "Products (default ${DEFAULT-VALUE}, the bundled sample).")
     int products;
@@ -62,9 +58,6 @@ final class PackagingBench implements Callable<Integer> {
     @Option(names = "--variants", description = "Also train the model variants (augmentation, shared steps, balanced classes) on the sample world.")
     boolean variants;
 
-    @Spec
-    CommandSpec spec;
-
     /** A world to evaluate on. */
     private record World(String name, SampleGenerator.Packing packing) {
     }
@@ -75,11 +68,10 @@ final class PackagingBench implements Callable<Integer> {
     static final SampleGenerator.Packing FRAGILE_DEAR = new SampleGenerator.Packing(0.5, 0.1, 5);
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+    void measure(PrintWriter out) throws Exception {
         List<World> worlds = new ArrayList<>();
         if (!List.of("sample", "fragile", "fragile-dear", "all").contains(world)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--world must be sample, fragile, fragile-dear or all.");
+            throw usage("--world must be sample, fragile, fragile-dear or all.");
         }
         if (world.equals("sample") || world.equals("all")) {
             worlds.add(new World("sample settings", SampleGenerator.Packing.SAMPLE));
@@ -92,32 +84,29 @@ final class PackagingBench implements Callable<Integer> {
             worlds.add(new World("fragile world with package types 5× dearer (₹20–₹275)", FRAGILE_DEAR));
         }
         for (World w : worlds) {
-            Path base = Files.createTempDirectory("workbench-bench-packaging");
-            try {
+            try (ScratchFolder base = ScratchFolder.temporary("workbench-bench-packaging")) {
+                Path files = base.resolve("world");
                 new SampleGenerator(new SampleGenerator.Config(products, 20_000, shipments, seed), PostalDirectory.load(), w.packing())
-                        .generate(base.resolve("world"), ProgressMonitor.NONE);
+                        .generate(files, ProgressMonitor.NONE);
                 try (Workspace ws = Workspace.open(base.resolve("ws"))) {
                     CsvImporter importer = new CsvImporter(ws);
-                    importer.importFile(base.resolve("world/package_types.csv"), DataTable.PACKAGE_TYPES, ImportOptions.defaults(),
-                            ProgressMonitor.NONE);
-                    importer.importFile(base.resolve("world/catalog.csv"), DataTable.PRODUCTS, ImportOptions.defaults(), ProgressMonitor.NONE);
-                    importer.importFile(base.resolve("world/shipments.csv"), DataTable.SHIPMENTS, ImportOptions.defaults(), ProgressMonitor.NONE);
+                    for (GeneratedFile f : List.of(new GeneratedFile("package_types.csv", DataTable.PACKAGE_TYPES),
+                            new GeneratedFile("catalog.csv", DataTable.PRODUCTS), new GeneratedFile("shipments.csv", DataTable.SHIPMENTS))) {
+                        f.importInto(importer, files);
+                    }
                     out.printf(Locale.ROOT, "%n## %s: %,d products, %,d shipments, seed %d%n%n", w.name(), products, shipments, seed);
-                    run(ws, base.resolve("world/truth/damage_truth.csv"), out, variants && w.packing().equals(SampleGenerator.Packing.SAMPLE));
+                    run(ws, files.resolve("truth/damage_truth.csv"), out, variants && w.packing().equals(SampleGenerator.Packing.SAMPLE));
                 }
-            } finally {
-                BenchCommand.deleteRecursively(base);
             }
             out.flush();
         }
-        return 0;
     }
 
     private void run(Workspace ws, Path truthFile, PrintWriter out, boolean withVariants) throws Exception {
         PackagingRepository repository = new PackagingRepository(ws);
         PackagingTrainer.Data data = PackagingTrainer.load(repository);
         PackagingTrainer trainer = new PackagingTrainer();
-        out.printf("| model, held-out products | AUC | log-loss | Brier | products breaking the ladder | training |%n|---|---:|---:|---:|---:|---:|%n");
+        MarkdownTable.header(out, "model, held-out products", "AUC", "log-loss", "Brier", "products breaking the ladder", "training");
         List<PackagingTrainer.Options> options = new ArrayList<>(List.of(PackagingTrainer.Options.defaults(42)));
         if (withVariants) {
             options.add(PackagingTrainer.Options.defaults(42).withAugment(true));
@@ -164,9 +153,8 @@ final class PackagingBench implements Callable<Integer> {
                 + "estimates. \"Share of best\": for least-damage-at-current-cost, the plan's true damage reduction ÷ that of the best plan "
                 + "the truth allows at no more true total cost; for least-cost-at-current-damage, its true total-cost saving ÷ that of the "
                 + "best plan at no more true damage. \"(breaks)\" marks a plan whose TRUE cost (or damage) ends above the current policy's.%n%n");
-        out.println("| plan | model: damage | model: total cost | TRUE expected damaged | TRUE damage | TRUE total cost | share of best | "
-                + "solver gap (LP bound) | products changed |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        MarkdownTable.header(out, "plan", "model: damage", "model: total cost", "TRUE expected damaged", "TRUE damage", "TRUE total cost",
+                "share of best", "solver gap (LP bound)", "products changed");
         out.printf(Locale.ROOT, "| current policy (history) | | | %,.1f | | ₹%,.0f | | | |%n", history.expectedDamaged(), history.totalInr());
         for (PackagingObjective objective : List.of(PackagingObjective.LEAST_DAMAGE_AT_CURRENT_COST,
                 PackagingObjective.LEAST_COST_AT_CURRENT_DAMAGE)) {
@@ -177,7 +165,7 @@ final class PackagingBench implements Callable<Integer> {
                         PackagingRecommender.DEFAULT_RETURN_HANDLING_INR, caution);
                 long t0 = System.nanoTime();
                 PackagingRecommender.Plan plan = r.plan(objective, null, null);
-                long millis = (System.nanoTime() - t0) / 1_000_000;
+                long millis = (long) Samples.millisSince(t0);
                 PackagingRecommender.Totals t = r.totals(plan.assignment(), truth);
                 double share = damageFirst ? (history.expectedDamaged() - t.expectedDamaged()) / (history.expectedDamaged() - ideal.expectedDamaged())
                         : (history.totalInr() - t.totalInr()) / (history.totalInr() - idealCheap.totalInr());

@@ -14,19 +14,15 @@ import in.workbench.sample.AddressModelQuality;
 import in.workbench.sample.SampleGenerator;
 import in.workbench.sample.independent.IndependentAddressWriter;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code workbench bench segmentation}: both address models measured where they were not shaped:
@@ -39,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "segmentation", description = {"Measure the address models on the sample's generator and on an independent second",
     "writer: span F1 and per-label F1, the learning curve with 0..N analysts' labels, segmenting speed and per-address",
     "latency, and the deliverability model's AUC, Brier score and calibration per shipment."})
-final class SegmentationBench implements Callable<Integer> {
+final class SegmentationBench extends Benchmark {
 
     @Option(names = "--addresses", defaultValue = "20000", description = "Sample addresses generated (default ${DEFAULT-VALUE}).")
     int addresses;
@@ -65,13 +61,14 @@ final class SegmentationBench implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261124", description = "Generator seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        Path base = Files.createTempDirectory("workbench-bench-segmentation");
+    void measure(PrintWriter out) throws Exception {
+        try (ScratchFolder folder = ScratchFolder.temporary("workbench-bench-segmentation")) {
+            evaluate(folder.path(), out);
+        }
+    }
+
+    private void evaluate(Path base, PrintWriter out) throws Exception {
         PostalDirectory directory = PostalDirectory.load();
         AddressParser parser = new AddressParser(directory);
         AddressModelQuality quality = new AddressModelQuality(directory);
@@ -103,8 +100,9 @@ final class SegmentationBench implements Callable<Integer> {
         out.printf(Locale.ROOT, "Segmenter (Tribuo CRF; %d passes; weak labels for up to %,d workspace addresses, %,d composed addresses). "
                 + "Held out: %,d sample addresses (seed %d), %,d of the second writer's.%n", epochs, maxWeak, composed, sampleHeld.size(), seed,
                 writerHeld.size());
-        out.println("| data | span F1 | precision | recall | " + String.join(" | ", labels()) + " |");
-        out.println("|---|---:|---:|---:|" + "---:|".repeat(labels().size()));
+        List<String> columns = new ArrayList<>(List.of("data", "span F1", "precision", "recall"));
+        columns.addAll(labels());
+        MarkdownTable.header(out, columns.toArray(String[]::new));
         for (AddressModelQuality.SegmenterFigures f : List.of(onSample, onWriter)) {
             out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %s |%n", f.data(), f.spanF1(), f.precision(), f.recall(), perLabel(f.perLabelF1()));
         }
@@ -120,24 +118,16 @@ final class SegmentationBench implements Callable<Integer> {
         List<String> texts = new ArrayList<>();
         sampleHeld.forEach(e -> texts.add(e.text()));
         writerHeld.forEach(e -> texts.add(e.text()));
-        for (int r = 0; r < 2; r++) {
-            segmentAll(model, parser, texts);
-        }
-        double[] rates = new double[3];
-        for (int r = 0; r < 3; r++) {
-            rates[r] = segmentAll(model, parser, texts);
-        }
-        Arrays.sort(rates);
-        double[] segLatency = latencies(texts.size(), i -> model.segment(parser, texts.get(i), null));
+        Samples rates = Samples.collect(2, 3, () -> segmentAll(model, parser, texts));
+        Samples segLatency = latencies(texts.size(), i -> model.segment(parser, texts.get(i), null));
         out.println();
         out.printf(Locale.ROOT, "Segmenting speed: %,.0f addresses/s on %d cores (median of 3 passes over %,d addresses; range %,.0f–%,.0f; "
-                + "load average %.1f).%n", rates[1], Runtime.getRuntime().availableProcessors(), texts.size(), rates[0], rates[2],
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                + "load average %.1f).%n", rates.median(), Machine.cores(), texts.size(), rates.min(), rates.max(), Machine.loadAverage());
         double cpuMicros = cpuMicrosPerAddress(model, parser, texts);
         out.printf(Locale.ROOT, "Segmenting CPU time: %.1f µs an address on one thread (what the machine's load does not inflate): "
                 + "%,.0f addresses/s a free core.%n", cpuMicros, 1e6 / cpuMicros);
-        out.printf(Locale.ROOT, "One new address at a time (the --input path): segmenting p50 %.3f ms, p99 %.3f ms.%n", segLatency[0],
-                segLatency[1]);
+        out.printf(Locale.ROOT, "One new address at a time (the --input path): segmenting p50 %.3f ms, p99 %.3f ms.%n", segLatency.percentile(0.5),
+                segLatency.percentile(0.99));
 
         List<DeliverabilityTrainer.LabelledAddress> sampleShipments = AddressModelQuality.sampleShipments(base);
         List<DeliverabilityTrainer.LabelledAddress> writerShipments = AddressModelQuality.writerShipments(written, shipments);
@@ -160,12 +150,10 @@ final class SegmentationBench implements Callable<Integer> {
                     f.anyFailureMean());
         }
         DeliverabilityModel scorer = quality.deliverabilityModel(writerShipments, DeliverabilityTrainer.TREES, 42);
-        double[] scoreLatency = latencies(texts.size(), i -> scorer.scoreAll(parser, List.of(new DeliverabilityModel.Input(texts.get(i), null,
+        Samples scoreLatency = latencies(texts.size(), i -> scorer.scoreAll(parser, List.of(new DeliverabilityModel.Input(texts.get(i), null,
                 null, null)), false));
         out.printf(Locale.ROOT, "One new address at a time (the --input path): scoring with reasons p50 %.3f ms, p99 %.3f ms.%n",
-                scoreLatency[0], scoreLatency[1]);
-        BenchCommand.deleteRecursively(base);
-        return 0;
+                scoreLatency.percentile(0.5), scoreLatency.percentile(0.99));
     }
 
     private static List<String> labels() {
@@ -188,36 +176,17 @@ final class SegmentationBench implements Callable<Integer> {
         long t0 = System.nanoTime();
         long labelled = IntStream.range(0, texts.size()).parallel().mapToLong(i -> model.segment(parser, texts.get(i), null).tokens().size())
                 .sum();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return labelled == 0 ? 0 : texts.size() / seconds;
+        return labelled == 0 ? 0 : Samples.perSecondSince(texts.size(), t0);
     }
 
     /** CPU time of this thread per address, best of three passes (a shared machine inflates wall-clock time, not CPU time). */
-    private static double cpuMicrosPerAddress(SegmentationModel model, AddressParser parser, List<String> texts) {
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        double best = Double.MAX_VALUE;
-        for (int r = 0; r < 3; r++) {
-            long c0 = mx.getCurrentThreadCpuTime();
-            for (String t : texts) {
-                model.segment(parser, t, null);
-            }
-            best = Math.min(best, (mx.getCurrentThreadCpuTime() - c0) / 1e3 / texts.size());
-        }
-        return best;
+    private static double cpuMicrosPerAddress(SegmentationModel model, AddressParser parser, List<String> texts) throws Exception {
+        return Samples.collect(0, 3, () -> Machine.threadCpuNanos(() -> texts.forEach(t -> model.segment(parser, t, null))) / 1e3
+                / texts.size()).min();
     }
 
-    /** p50 and p99 in milliseconds of doing one address at a time (after a warm-up pass). */
-    private static double[] latencies(int n, java.util.function.IntConsumer one) {
-        for (int i = 0; i < Math.min(n, 500); i++) {
-            one.accept(i);
-        }
-        double[] ms = new double[n];
-        for (int i = 0; i < n; i++) {
-            long t0 = System.nanoTime();
-            one.accept(i);
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        Arrays.sort(ms);
-        return new double[] {ms[(int) (0.5 * (n - 1))], ms[(int) (0.99 * (n - 1))]};
+    /** Milliseconds of doing one address at a time (after a warm-up pass over the first 500), for p50 and p99. */
+    private static Samples latencies(int n, java.util.function.IntConsumer one) {
+        return Samples.millisEach(n, 500, one);
     }
 }

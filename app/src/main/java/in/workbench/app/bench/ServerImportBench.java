@@ -9,15 +9,12 @@ import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.ServerAddress;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code workbench bench import-server -w postgresql://…}: the same generated shipments imported
@@ -29,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
     "Generate an N-row shipments file and import it with the workbench's importer into a fresh workspace folder (H2)",
     "and into a fresh schema of the team workspace server named by -w (PostgreSQL, COPY); prints rows/s for both.",
     "The schema is dropped afterwards."})
-final class ServerImportBench implements Callable<Integer> {
+final class ServerImportBench extends Benchmark {
 
     @Option(names = {"-w", "--workspace"}, required = true, paramLabel = "postgresql://USER@HOST:PORT/DB",
             description = "The server (an owner's login); a schema of its own is created for the run and dropped after it.")
@@ -38,25 +35,24 @@ final class ServerImportBench implements Callable<Integer> {
     @Option(names = "--rows", defaultValue = "1000000", description = "Shipments to generate (default ${DEFAULT-VALUE}).")
     int rows;
 
-    @Option(names = {"-o", "--dir"}, description = "Folder for the file and the H2 workspace (default: a temporary folder).")
-    Path dir;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    FolderOption folder;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+    void measure(PrintWriter out) throws Exception {
         ServerAddress address = ServerAddress.parse(server).inSchema("bench_" + Long.toString(System.currentTimeMillis(), 36));
-        Path base = dir != null ? dir : Files.createTempDirectory("workbench-bench-server");
-        Files.createDirectories(base);
+        try (ScratchFolder base = folder.open("workbench-bench-server")) {
+            importBoth(address, base, out);
+        }
+    }
+
+    private void importBoth(ServerAddress address, ScratchFolder base, PrintWriter out) throws Exception {
         Path csv = base.resolve("shipments-" + rows + ".csv");
-        long mb = BenchCommand.writeShipments(csv, rows) / (1024 * 1024);
+        long mb = SyntheticCsv.writeShipments(csv, rows) / (1024 * 1024);
         out.printf("Generated %,d shipments (%,d MB) in %s%n", rows, mb, csv);
 
-        BenchCommand.deleteRecursively(base.resolve("ws-h2"));
         ImportSummary h2;
-        try (Workspace ws = Workspace.open(base.resolve("ws-h2"))) {
+        try (Workspace ws = Workspace.open(base.fresh("ws-h2"))) {
             h2 = new CsvImporter(ws).importFile(csv, DataTable.SHIPMENTS, ImportOptions.defaults(), ProgressMonitor.NONE);
         }
         ImportSummary pg;
@@ -70,11 +66,9 @@ final class ServerImportBench implements Callable<Integer> {
             }
         }
         out.println();
-        out.println("| import of " + String.format("%,d", rows) + " shipments (workbench importer) | rows/s | time |");
-        out.println("|---|---:|---:|");
+        MarkdownTable.header(out, "import of " + String.format("%,d", rows) + " shipments (workbench importer)", "rows/s", "time");
         out.printf("| workspace folder (H2, batched inserts) | %,.0f | %.1f s |%n", h2.rowsPerSecond(), h2.elapsedMillis() / 1000.0);
         out.printf("| team workspace (PostgreSQL %s, COPY into a staging table) | %,.0f | %.1f s |%n", address.host(),
                 pg.rowsPerSecond(), pg.elapsedMillis() / 1000.0);
-        return 0;
     }
 }

@@ -24,11 +24,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bench slow-network}: trains on the sample world's sessions, then reports the model on the
@@ -38,7 +35,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "slow-network", description = {"Slow-network model: quality on the sample's last week and on an independent simulator's, "
     + "against the true probabilities; utility of the page decision; sessions scored per second (features + P(slow) + decision)."})
-final class SlowNetworkBench implements Callable<Integer> {
+final class SlowNetworkBench extends Benchmark {
 
     @Option(names = "--sessions", defaultValue = "150000", description = "Sample sessions to train on (default ${DEFAULT-VALUE}).")
     int sessions;
@@ -53,9 +50,6 @@ final class SlowNetworkBench implements Callable<Integer> {
             + "second simulator, which must never be used to tune it.")
     boolean sampleOnly;
 
-    @Spec
-    CommandSpec spec;
-
     /** One world's figures on its last week. */
     record World(String name, int sessions, int tested, double auc, double truthAuc, double ece, double brier, double truthBrier,
             PageDecision.Comparison utility, double oracleUtility) {
@@ -68,11 +62,10 @@ final class SlowNetworkBench implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        Path base = Files.createTempDirectory("workbench-bench-slow-network");
+    void measure(PrintWriter out) throws Exception {
         PostalDirectory directory = PostalDirectory.load();
-        try {
+        try (ScratchFolder folder = ScratchFolder.temporary("workbench-bench-slow-network")) {
+            Path base = folder.path();
             new SessionSampler(new SessionSampler.Config(sessions, 42, seed), directory).write(base.resolve("sample"));
             if (!sampleOnly) {
                 new CellularSimulator(new CellularSimulator.Config(subscribers, 35, seed), directory).write(base.resolve("simulator"));
@@ -91,20 +84,9 @@ final class SlowNetworkBench implements Callable<Integer> {
                 sampleSessions = new SessionStore(ws).readAll(ProgressMonitor.NONE);
             }
             World simulator = sampleOnly ? World.notRun() : simulatorWorld(base, result.model(), decision);
-            int cores = Runtime.getRuntime().availableProcessors();
-            double[][] speeds = new double[SPEEDS][3];
-            for (int pass = 0; pass < 4; pass++) {
-                double[] speed = speed(result.model(), decision, sampleSessions);
-                if (pass >= 1) {
-                    for (int k = 0; k < SPEEDS; k++) {
-                        speeds[k][pass - 1] = speed[k];
-                    }
-                }
-            }
-            double[] median = new double[SPEEDS];
-            for (int k = 0; k < SPEEDS; k++) {
-                median[k] = BenchCommand.DeliverabilityBench.median(speeds[k]);
-            }
+            int cores = Machine.cores();
+            Samples[] speeds = Samples.collectEach(1, 3, SPEEDS, () -> speed(result.model(), decision, sampleSessions));
+            double[] median = Arrays.stream(speeds).mapToDouble(Samples::median).toArray();
             SlowNetworkTrainer.Report r = result.report();
             out.printf("| slow network (seed %d, %d cores) | sample generator | second simulator%s |%n|---|---:|---:|%n", seed, cores,
                     sampleOnly ? " (not run: --sample-only)" : "");
@@ -136,10 +118,7 @@ final class SlowNetworkBench implements Callable<Integer> {
             out.printf("| end to end / P(slow) alone, %d cores | %.2f |%n", cores, median[END_ALL] / median[P_ALL]);
             out.printf("| ranked reasons (P(slow) + decision + reasons on the features, %d cores, first %,d sessions) | %,.0f |%n", cores,
                     Math.min(n, REASON_ROWS), median[REASONS]);
-        } finally {
-            BenchCommand.deleteRecursively(base);
         }
-        return 0;
     }
 
     private static String f(SlowNetworkTrainer.Report r, String algorithm) {

@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code workbench bench startup}: time from launching the JVM to a usable window, on first run
@@ -34,13 +30,10 @@ import picocli.CommandLine.Model.CommandSpec;
     "Launch the window in a child JVM with a fresh home folder: the first run makes the sample workspace, later runs open it.",
     "Prints the time to the window, to the first workspace shown and to every screen filled, the load average beside each run,",
     "and the sample workspace's size on disk against its CSV files. Needs a display (on a server: xvfb-run)."})
-final class StartupBench implements Callable<Integer> {
+final class StartupBench extends Benchmark {
 
     @Option(names = "--runs", defaultValue = "3", description = "Later runs to take the median of (default ${DEFAULT-VALUE}).")
     int runs;
-
-    @Spec
-    CommandSpec spec;
 
     /** One start: milliseconds since the JVM started to the window, the workspace shown, every screen filled; the load average then. */
     record Start(long windowMillis, long readyMillis, long populatedMillis, double loadAverage, List<Task> tasks) {
@@ -67,11 +60,10 @@ final class StartupBench implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        Report r = measure(runs);
-        out.println("| start-up (ms since the JVM started) | window shown | first workspace shown | every screen filled | load average |");
-        out.println("|---|---:|---:|---:|---:|");
+    void measure(PrintWriter out) throws Exception {
+        Report r = launches(runs);
+        MarkdownTable.header(out, "start-up (ms since the JVM started)", "window shown", "first workspace shown", "every screen filled",
+                "load average");
         out.println(row("first run (" + (ReadySample.shipped() ? "unpacks the shipped sample workspace" : "builds the sample workspace")
                 + ")", r.first()));
         for (int i = 0; i < r.later().size(); i++) {
@@ -81,7 +73,7 @@ final class StartupBench implements Callable<Integer> {
         out.println();
         out.println("The screens' tasks that ended last (first run | median later run), started → ended, ms since the JVM started:");
         out.println();
-        out.println("| first run | median later run |");
+        out.println(MarkdownTable.row("first run", "median later run"));
         out.println("|---|---|");
         List<Task> a = r.first().lastEnded(6);
         List<Task> b = r.medianLater().lastEnded(6);
@@ -93,7 +85,6 @@ final class StartupBench implements Callable<Integer> {
         out.printf(Locale.ROOT, "Sample workspace on disk after the runs: database %,d bytes for %,d bytes of CSV (%.2fx); with its model "
                 + "files %,d bytes (%.2fx).%n", r.databaseBytes(), r.csvBytes(), r.databaseBytes() / csv,
                 r.databaseBytes() + r.modelBytes(), (r.databaseBytes() + r.modelBytes()) / csv);
-        return 0;
     }
 
     private static String task(Task t) {
@@ -105,14 +96,14 @@ final class StartupBench implements Callable<Integer> {
                 s.loadAverage());
     }
 
-    static Report measure(int runs) throws Exception {
+    static Report launches(int runs) throws Exception {
         if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux") && System.getenv("DISPLAY") == null
                 && System.getenv("WAYLAND_DISPLAY") == null) {
             throw new in.workbench.analytics.WorkbenchException(in.workbench.analytics.WorkbenchException.Kind.PREREQUISITE_MISSING,
                     "Measuring start-up opens the window, and there is no display: run it as xvfb-run java -jar workbench.jar bench startup.");
         }
-        Path home = Files.createTempDirectory("workbench-startup");
-        try {
+        try (ScratchFolder folder = ScratchFolder.temporary("workbench-startup")) {
+            Path home = folder.path();
             Start first = launch(home);
             List<Start> later = new ArrayList<>();
             for (int i = 0; i < Math.max(1, runs); i++) {
@@ -120,24 +111,14 @@ final class StartupBench implements Callable<Integer> {
             }
             Path sample = SampleWorld.MARKETPLACE.folderIn(home);
             long csv = ReadySample.shipped() ? ReadySample.manifest().csvBytes() : csvSize(sample.resolve("source"));
-            return new Report(first, later, sizeOf(sample.resolve("workspace.mv.db")), sizeOf(sample.resolve("models")), csv);
-        } finally {
-            BenchCommand.deleteRecursively(home);
+            return new Report(first, later, ScratchFolder.sizeOf(sample.resolve("workspace.mv.db")),
+                    ScratchFolder.sizeOf(sample.resolve("models")), csv);
         }
     }
 
     private static long csvSize(Path source) throws IOException {
         try (Stream<Path> files = Files.list(source)) {
             return files.filter(p -> p.toString().endsWith(".csv")).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static long sizeOf(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
     }
 
@@ -177,6 +158,6 @@ final class StartupBench implements Callable<Integer> {
             throw new IllegalStateException("the window did not report that it was ready; its output was:\n" + log);
         }
         return new Start(seen.getOrDefault(StartupProbe.WINDOW, -1L), seen.getOrDefault(StartupProbe.PREFIX, -1L),
-                seen.get(StartupProbe.POPULATED), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), List.copyOf(tasks));
+                seen.get(StartupProbe.POPULATED), Machine.loadAverage(), List.copyOf(tasks));
     }
 }

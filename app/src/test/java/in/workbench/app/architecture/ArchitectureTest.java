@@ -84,7 +84,6 @@ class ArchitectureTest {
      */
     static final Set<String> STORAGE_CLASSES = Set.of(
             "in.workbench.analytics.address.AddressInsights", "in.workbench.analytics.address.AddressScoring",
-            "in.workbench.analytics.address.FlagThreshold",
             "in.workbench.analytics.browse.TableBrowser",
             "in.workbench.analytics.export.CsvExporter",
             "in.workbench.analytics.imports.CsvImporter", "in.workbench.analytics.imports.ImportHook",

@@ -9,7 +9,9 @@ import in.workbench.analytics.address.FlagThreshold;
 import in.workbench.analytics.geo.PostalDirectory;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.task.Failures;
 import java.nio.file.Files;
+import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -109,6 +111,29 @@ public final class AddressesSession {
     /** Goes up whenever the scores or flags of the workspace change. */
     public IntegerProperty revisionProperty() {
         return revision;
+    }
+
+    /**
+     * A training finished: its model becomes the workspace's, and every screen hears that the scores
+     * changed (JavaFX thread).
+     */
+    public void modelTrained(DeliverabilityModel trained) {
+        model.set(trained);
+        modelProblem.set("");
+        scoresChanged();
+    }
+
+    /**
+     * Tells the analyst that a training failed: what the workspace lacks (labels, addresses) in one
+     * sentence, or "Training failed." with the fault handed to {@code onError} for the error dialog.
+     */
+    public static void trainingFailed(Throwable e, StringProperty message, Consumer<Throwable> onError) {
+        if (isMissingPrerequisite(e)) {
+            message.set(Failures.sentenceFor(e));
+        } else {
+            message.set("Training failed.");
+            onError.accept(e);
+        }
     }
 
     /** Tells every screen that scores or flags changed (JavaFX thread). */

@@ -11,7 +11,6 @@ import in.workbench.analytics.geo.IndianState;
 import in.workbench.analytics.geo.Place;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.table.Paging;
-import in.workbench.views.task.Failures;
 import in.workbench.views.task.RunningTask;
 import in.workbench.views.task.TaskRunner;
 import java.nio.file.Path;
@@ -270,16 +269,12 @@ public final class AddressesViewModel {
 
     /** Next page, if there is one. */
     public void nextPage() {
-        if (paging.next()) {
-            reload();
-        }
+        paging.next(this::reload);
     }
 
     /** Previous page, if there is one. */
     public void previousPage() {
-        if (paging.previous()) {
-            reload();
-        }
+        paging.previous(this::reload);
     }
 
     private record Page(long scored, long total, List<List<Object>> rows, List<String> states) {
@@ -377,19 +372,12 @@ public final class AddressesViewModel {
         message.set("Training the deliverability model and scoring every address…");
         task.set(runner.submit("Training and scoring deliverability", m -> session.trainAndScore(ws, m), t -> {
             training.set(false);
-            session.modelProperty().set(t.model());
-            session.modelProblemProperty().set("");
             message.set(String.format("Trained %s (cross-validated AUC %.3f) and scored %,d addresses; %,d flagged.", t.report().chosen(),
                     t.report().auc(), t.scores().addresses(), t.scores().flagged()));
-            session.scoresChanged();
+            session.modelTrained(t.model());
         }, e -> {
             training.set(false);
-            if (AddressesSession.isMissingPrerequisite(e)) {
-                message.set(Failures.sentenceFor(e));
-            } else {
-                message.set("Training failed.");
-                onError.accept(e);
-            }
+            AddressesSession.trainingFailed(e, message, onError);
         }));
         RunningTask t = task.get();
         if (t != null) {

@@ -5,7 +5,6 @@ import in.workbench.analytics.address.DeliverabilityModel;
 import in.workbench.analytics.address.DeliverabilityTrainer.Confusion;
 import in.workbench.analytics.address.FlagThreshold;
 import in.workbench.analytics.workspace.Workspace;
-import in.workbench.views.task.Failures;
 import in.workbench.views.task.RunningTask;
 import in.workbench.views.task.TaskRunner;
 import java.time.OffsetDateTime;
@@ -159,19 +158,12 @@ public final class ModelViewModel {
         RunningTask t = runner.submit("Training deliverability", m -> session.trainAndScore(ws, m), r -> {
             training.set(false);
             evaluation.set(DeliverabilityEvaluation.of(r.report(), OffsetDateTime.now(ZoneOffset.UTC).toString()));
-            session.modelProperty().set(r.model());
-            session.modelProblemProperty().set("");
             message.set(String.format("Trained in %.1f s: kept %s (cross-validated AUC %.3f); scored %,d addresses, %,d flagged.",
                     r.report().trainMillis() / 1000.0, r.report().chosen(), r.report().auc(), r.scores().addresses(), r.scores().flagged()));
-            session.scoresChanged();
+            session.modelTrained(r.model());
         }, e -> {
             training.set(false);
-            if (AddressesSession.isMissingPrerequisite(e)) {
-                message.set(Failures.sentenceFor(e));
-            } else {
-                message.set("Training failed.");
-                onError.accept(e);
-            }
+            AddressesSession.trainingFailed(e, message, onError);
         });
         task.set(t);
         t.runningProperty().addListener((o, was, running) -> {

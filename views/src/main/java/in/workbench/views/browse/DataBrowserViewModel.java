@@ -176,15 +176,11 @@ public final class DataBrowserViewModel {
     }
 
     public void nextPage() {
-        if (paging.next()) {
-            refresh();
-        }
+        paging.next(this::refresh);
     }
 
     public void previousPage() {
-        if (paging.previous()) {
-            refresh();
-        }
+        paging.previous(this::refresh);
     }
 
     /** Exports exactly the rows the filters show. */

@@ -163,15 +163,11 @@ public final class CatalogViewModel {
     }
 
     public void nextPage() {
-        if (paging.next()) {
-            refresh();
-        }
+        paging.next(this::refresh);
     }
 
     public void previousPage() {
-        if (paging.previous()) {
-            refresh();
-        }
+        paging.previous(this::refresh);
     }
 
     /** The title split around the extracted colour phrase: before, phrase, after (phrase empty when none). */

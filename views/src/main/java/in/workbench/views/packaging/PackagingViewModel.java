@@ -286,15 +286,11 @@ public final class PackagingViewModel {
     }
 
     public void nextPage() {
-        if (paging.next()) {
-            refreshRows();
-        }
+        paging.next(this::refreshRows);
     }
 
     public void previousPage() {
-        if (paging.previous()) {
-            refreshRows();
-        }
+        paging.previous(this::refreshRows);
     }
 
     private record Page(List<PackagingRepository.RecommendationRow> rows, long total) {

@@ -73,6 +73,20 @@ public final class Paging {
         return true;
     }
 
+    /** Moves to the next page and reloads there with {@code reload}; on the last page nothing happens. */
+    public void next(Runnable reload) {
+        if (next()) {
+            reload.run();
+        }
+    }
+
+    /** Moves to the previous page and reloads there with {@code reload}; on the first page nothing happens. */
+    public void previous(Runnable reload) {
+        if (previous()) {
+            reload.run();
+        }
+    }
+
     /** The page's first row index, observable. */
     public LongProperty offsetProperty() {
         return offset;

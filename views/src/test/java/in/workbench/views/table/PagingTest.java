@@ -69,4 +69,21 @@ class PagingTest {
     void refusesAPageOfNoRows() {
         assertThrows(IllegalArgumentException.class, () -> new Paging(0));
     }
+
+    @Test
+    void reloadsThePageOnlyWhenItMoved() {
+        Paging paging = new Paging(100);
+        paging.setTotal(150);
+        int[] reloads = new int[1];
+
+        paging.previous(() -> reloads[0]++);
+        assertEquals(0, reloads[0], "no page before the first");
+        paging.next(() -> reloads[0]++);
+        paging.next(() -> reloads[0]++);
+        assertEquals(1, reloads[0], "one move forward, then the last page");
+        assertEquals(100, paging.offset());
+        paging.previous(() -> reloads[0]++);
+        assertEquals(2, reloads[0]);
+        assertEquals(0, paging.offset());
+    }
 }

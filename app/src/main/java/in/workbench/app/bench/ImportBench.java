@@ -1,0 +1,165 @@
+package in.workbench.app.bench;
+
+import in.workbench.analytics.imports.CsvImporter;
+import in.workbench.analytics.imports.ImportOptions;
+import in.workbench.analytics.imports.ImportSummary;
+import in.workbench.analytics.task.ProgressMonitor;
+import in.workbench.analytics.workspace.DataTable;
+import in.workbench.analytics.workspace.Workspace;
+import in.workbench.app.ImportHooks;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Import speed against H2's own CSVREAD on the same generated shipments file, a second file into
+ * the loaded workspace, small imports into it, addresses with their state resolution, the peak
+ * heap and the workspace's size on disk against the CSV files'.
+ */
+@Command(name = "import", description = {
+    "Generate an N-row shipments file and import it into fresh workspaces: with the workbench (validation, rejected rows,",
+    "indexes and aggregates), with H2's CSVREAD into a table with a primary key only, and with CSVREAD into the full",
+    "shipments table. Then a second N-row file and 2 rows into the loaded workspace, N addresses with their state",
+    "resolution, and the workspace's size on disk. Prints rows/s and the peak heap; run with -Xmx512m."})
+final class ImportBench extends Benchmark {
+
+    @Option(names = "--rows", defaultValue = "1000000", description = "Shipments to generate (default ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--addresses", defaultValue = "-1", description = "Addresses to generate (default: as many as --rows).")
+    int addresses;
+
+    @Mixin
+    FolderOption folder;
+
+    @Override
+    void measure(PrintWriter out) throws Exception {
+        try (ScratchFolder base = folder.open("workbench-bench")) {
+            importAll(base, out, err());
+        }
+    }
+
+    private void importAll(ScratchFolder base, PrintWriter out, PrintWriter err) throws Exception {
+        if (addresses < 0) {
+            addresses = rows;
+        }
+        Path csv = base.resolve("shipments-" + rows + ".csv");
+        Path second = base.resolve("shipments-" + rows + "-second.csv");
+        Path two = base.resolve("shipments-2.csv");
+        Path addressCsv = base.resolve("addresses-" + addresses + ".csv");
+        long csvBytes = SyntheticCsv.writeShipments(csv, rows, 0);
+        long secondBytes = SyntheticCsv.writeShipments(second, rows, rows);
+        SyntheticCsv.writeShipments(two, 2, 2 * rows);
+        long addressBytes = SyntheticCsv.writeAddresses(addressCsv, addresses);
+        out.printf("Generated %,d shipments (%,d MB) twice and %,d addresses (%,d MB) in %s%n", rows, csvBytes >> 20, addresses,
+                addressBytes >> 20, base.path());
+        Path workbench = base.fresh("ws-workbench");
+        Path pkOnlyFolder = base.fresh("ws-pk-only");
+        Path csvReadFolder = base.fresh("ws-csvread");
+        Path addressFolder = base.fresh("ws-addresses");
+        ImportHooks hooks = new ImportHooks();
+
+        System.gc();
+        PeakHeap heap = new PeakHeap();
+        ImportSummary first;
+        ImportSummary again;
+        ImportSummary small;
+        double firstCpu;
+        double againCpu;
+        try (Workspace ws = Workspace.open(workbench)) {
+            CsvImporter importer = new CsvImporter(ws, hooks.all());
+            heap.start();
+            long cpu0 = Machine.processCpuNanos();
+            first = importer.importFile(csv, DataTable.SHIPMENTS, ImportOptions.defaults(), ProgressMonitor.NONE);
+            long cpu1 = Machine.processCpuNanos();
+            progress(err, "first file", first.rowsPerSecond());
+            again = importer.importFile(second, DataTable.SHIPMENTS, ImportOptions.defaults(), ProgressMonitor.NONE);
+            progress(err, "second file", again.rowsPerSecond());
+            againCpu = (Machine.processCpuNanos() - cpu1) / 1e9;
+            firstCpu = (cpu1 - cpu0) / 1e9;
+            heap.stop();
+            small = importer.importFile(two, DataTable.SHIPMENTS, ImportOptions.defaults(), ProgressMonitor.NONE);
+        }
+        long workspaceBytes = databaseSize(workbench);
+
+        double[] pkOnlyCpu = new double[1];
+        double[] fullCpu = new double[1];
+        double pkOnly = csvRead(pkOnlyFolder, csv, true, pkOnlyCpu);
+        progress(err, "CSVREAD, primary key only", pkOnly);
+        double full = csvRead(csvReadFolder, csv, false, fullCpu);
+        progress(err, "CSVREAD, full table", full);
+
+        ImportSummary addressSummary;
+        double addressCpu;
+        try (Workspace ws = Workspace.open(addressFolder)) {
+            long cpu0 = Machine.processCpuNanos();
+            addressSummary = new CsvImporter(ws, hooks.all()).importFile(addressCsv, DataTable.ADDRESSES, ImportOptions.defaults(),
+                    ProgressMonitor.NONE);
+            addressCpu = (Machine.processCpuNanos() - cpu0) / 1e9;
+        }
+        long addressWorkspaceBytes = databaseSize(addressFolder);
+
+        double ours = first.rowsPerSecond();
+        out.println();
+        MarkdownTable.header(out, "import of " + String.format("%,d", rows) + " shipments (" + (csvBytes >> 20) + " MB of CSV)", "rows/s",
+                "time", "CPU time");
+        out.printf("| workbench into an empty workspace (validation, rejected rows kept, indexes and aggregates built) | %,.0f | %.1f s | %.1f s |%n",
+                ours, first.elapsedMillis() / 1000.0, firstCpu);
+        out.printf("| H2 CSVREAD into a table with a primary key only (reference) | %,.0f | %.1f s | %.1f s |%n", pkOnly, rows / pkOnly,
+                pkOnlyCpu[0]);
+        out.printf("| H2 CSVREAD into the full shipments table, one transaction (reference) | %,.0f | %.1f s | %.1f s |%n", full, rows / full,
+                fullCpu[0]);
+        out.printf("| workbench, a second %,d-row file into that workspace | %,.0f | %.1f s | %.1f s |%n", rows, again.rowsPerSecond(),
+                again.elapsedMillis() / 1000.0, againCpu);
+        out.printf("| workbench, 2 rows into that workspace of %,d | | %.2f s | |%n", 2L * rows, small.elapsedMillis() / 1000.0);
+        out.printf("| workbench, %,d addresses (%,d MB) with state resolution and aggregates | %,.0f | %.1f s | %.1f s |%n", addresses,
+                addressBytes >> 20, addressSummary.rowsPerSecond(), addressSummary.elapsedMillis() / 1000.0, addressCpu);
+        out.printf("%nWorkbench / CSVREAD with a primary key only: %.2f× by the clock, %.2f× by CPU time; the second file at %.2f× "
+                + "the first's rate. Load average during the run: %.1f on %d cores.%n", ours / pkOnly, pkOnlyCpu[0] / firstCpu,
+                again.rowsPerSecond() / ours, Machine.loadAverage(), Machine.cores());
+        out.printf("Peak heap during the two big imports: %,d MB (max heap %,d MB).%n", heap.peakMb(), Machine.maxHeapMb());
+        out.printf("Workspace on disk after close: %,d MB for %,d MB of shipments CSV (%.2f×); %,d MB for %,d MB of addresses CSV (%.2f×).%n",
+                workspaceBytes >> 20, (csvBytes + secondBytes) >> 20, (double) workspaceBytes / (csvBytes + secondBytes),
+                addressWorkspaceBytes >> 20, addressBytes >> 20, (double) addressWorkspaceBytes / addressBytes);
+    }
+
+    private static void progress(PrintWriter err, String what, double rowsPerSecond) {
+        err.printf("%s: %,.0f rows/s (%s)%n", what, rowsPerSecond, Machine.load());
+        err.flush();
+    }
+
+    /** Rows per second of H2's CSVREAD into a table with a primary key only, or into the full shipments table. */
+    private double csvRead(Path folder, Path csv, boolean pkOnly, double[] cpuSeconds) throws Exception {
+        String read = "SELECT * FROM CSVREAD('" + csv.toAbsolutePath().toString().replace("'", "''") + "', NULL, 'charset=UTF-8')";
+        try (Workspace ws = Workspace.open(folder); Connection c = ws.connection(); Statement s = c.createStatement()) {
+            long t0 = System.nanoTime();
+            long cpu0 = Machine.processCpuNanos();
+            if (pkOnly) {
+                s.executeUpdate("CREATE TABLE shipments_pk_only (shipment_id VARCHAR(200) PRIMARY KEY, order_date DATE, "
+                        + "product_id VARCHAR(200), address_id VARCHAR(200), package_type VARCHAR(200), quantity INTEGER, "
+                        + "ship_cost_inr DECIMAL(12, 2), promised_days INTEGER, delivered_days INTEGER, attempts INTEGER, "
+                        + "status VARCHAR(20)) AS " + read);
+            } else {
+                c.setAutoCommit(false);
+                s.executeUpdate("INSERT INTO shipments (shipment_id, order_date, product_id, address_id, package_type, quantity, "
+                        + "ship_cost_inr, promised_days, delivered_days, attempts, status) " + read);
+                c.commit();
+            }
+            cpuSeconds[0] = (Machine.processCpuNanos() - cpu0) / 1e9;
+            return Samples.perSecondSince(rows, t0);
+        } finally {
+            ScratchFolder.deleteRecursively(folder);
+        }
+    }
+
+    /** The size of a closed workspace's database file. */
+    private static long databaseSize(Path workspace) throws IOException {
+        return Files.size(workspace.resolve(Workspace.DATABASE_NAME + ".mv.db"));
+    }
+}

@@ -262,7 +262,7 @@ public final class ImportDialog {
     private void styleNote(Label note, GenericTableImporter.Preview p, String header) {
         boolean rejects = p.samples().stream().filter(s -> s.header().equals(header)).findFirst()
                 .map(s -> s.misfits(model.columnType(header)).rows() > 0).orElse(false);
-        note.setStyle(rejects ? "-fx-text-fill: -color-danger-fg;" : "-fx-text-fill: -color-fg-muted;");
+        note.setStyle("-fx-font-weight: normal; " + (rejects ? "-fx-text-fill: -color-danger-fg;" : "-fx-text-fill: -color-fg-muted;"));
     }
 
     private static String delimiterName(char delimiter) {

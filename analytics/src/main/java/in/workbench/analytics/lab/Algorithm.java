@@ -42,7 +42,7 @@ public enum Algorithm {
     XGBOOST("xgboost", "XGBoost", null, 2_000_000),
     CART("cart", "Decision tree (CART)", null, 200_000),
     RANDOM_FOREST("random-forest", "Random forest", null, 100_000),
-    EXTRA_TREES("extra-trees", "Extra trees", null, 50_000),
+    EXTRA_TREES("extra-trees", "Extra trees", null, 100_000),
     KNN("knn", "k nearest neighbours", null, 50_000);
 
     /** k-NN's threads. XGBoost runs on one: its OpenMP threads spin and stall when the cores are busy (measured 20× slower). */

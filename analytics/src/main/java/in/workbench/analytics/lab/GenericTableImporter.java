@@ -48,6 +48,7 @@ public final class GenericTableImporter {
     /** The id column's name when the row number is the id. */
     public static final String ROW_NUMBER_COLUMN = "row_no";
     private static final int PREVIEW_ROWS = 20;
+    private static final int EXAMPLES = 5;
     private static final int BATCH_SIZE = 5_000;
     private static final Pattern LEADING_ZERO = Pattern.compile("[+-]?0\\d.*");
 
@@ -74,10 +75,43 @@ public final class GenericTableImporter {
      * @param rows the first data rows as text
      * @param delimiter the delimiter in use
      * @param idColumn the id column's name ({@value #ROW_NUMBER_COLUMN} when the row number is the id)
+     * @param samples what the inference saw in each column, in file order
+     * @param sampleRows how many data rows the inference read (at most {@value #SAMPLE_ROWS})
      */
     public record Preview(List<LabColumn> columns, Map<String, ColumnType> inferred, List<List<String>> rows, char delimiter,
-            String idColumn) {
+            String idColumn, List<ColumnSample> samples, int sampleRows) {
     }
+
+    /**
+     * One column of the sample the types are inferred from. Immutable.
+     *
+     * @param header the header cell
+     * @param examples up to {@value #EXAMPLES} different non-blank values, in the order they appear
+     * @param blank sample rows where the column is blank
+     * @param misfits for each type an analyst may choose, the sample's cells that are not a value of it
+     */
+    public record ColumnSample(String header, List<String> examples, int blank, Map<ColumnType, Misfits> misfits) {
+
+        /** The sample's cells that would be rejected with {@code type}; none for a type every cell fits. */
+        public Misfits misfits(ColumnType type) {
+            return misfits.getOrDefault(type, Misfits.NONE);
+        }
+    }
+
+    /**
+     * Sample cells that are not a value of a type.
+     *
+     * @param rows how many sample rows hold such a cell
+     * @param firstValue the first such cell, or null
+     * @param reason why it is not a value of the type ("is not a whole number"), or null
+     */
+    public record Misfits(int rows, String firstValue, String reason) {
+        static final Misfits NONE = new Misfits(0, null, null);
+    }
+
+    /** The types a generic table's column can have, in the order the import screen offers them. */
+    public static final List<ColumnType> TYPES = List.of(ColumnType.TEXT, ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.DATE,
+            ColumnType.TIMESTAMP, ColumnType.BOOLEAN);
 
     /**
      * What an import did.
@@ -96,12 +130,59 @@ public final class GenericTableImporter {
         this.store = store;
     }
 
-    /** Reads the header and a sample of the file and says how each column would be imported. */
+    /**
+     * Reads the header and a sample of the file and says how each column would be imported, with
+     * what the sample holds and which of its cells each type would reject. The table's name is
+     * not needed (and not checked) until the import.
+     *
+     * @throws WorkbenchException INPUT_UNUSABLE for a missing, empty or unreadable file, or an
+     *     unknown id or type column
+     */
     public Preview preview(Request request) {
-        String table = LabNames.checkNewTableName(request.tableName());
-        Layout layout = layout(request, table);
+        Layout layout = layout(request);
+        List<ColumnSample> samples = new ArrayList<>();
+        for (int i = 0; i < layout.headers.size(); i++) {
+            samples.add(sample(layout.headers.get(i), column(layout.sample, i)));
+        }
         return new Preview(layout.columns, layout.inferred, layout.sample.subList(0, Math.min(PREVIEW_ROWS, layout.sample.size())),
-                layout.delimiter, layout.idColumn);
+                layout.delimiter, layout.idColumn, samples, layout.sample.size());
+    }
+
+    private static List<String> column(List<List<String>> rows, int index) {
+        return rows.stream().map(row -> row.get(index)).toList();
+    }
+
+    private static ColumnSample sample(String header, List<String> cells) {
+        java.util.LinkedHashSet<String> examples = new java.util.LinkedHashSet<>();
+        int blank = 0;
+        Map<ColumnType, Misfits> misfits = new java.util.EnumMap<>(ColumnType.class);
+        for (String cell : cells) {
+            if (cell == null || cell.isBlank()) {
+                blank++;
+                continue;
+            }
+            if (examples.size() < EXAMPLES) {
+                examples.add(cell.trim());
+            }
+            for (ColumnType type : TYPES) {
+                String reason = reasonNotA(type, cell);
+                if (reason != null) {
+                    Misfits m = misfits.get(type);
+                    misfits.put(type, m == null ? new Misfits(1, cell.trim(), reason) : new Misfits(m.rows() + 1, m.firstValue(), m.reason()));
+                }
+            }
+        }
+        return new ColumnSample(header, List.copyOf(examples), blank, Map.copyOf(misfits));
+    }
+
+    /** Why a non-blank cell would be rejected as a value of {@code type} ("is not a whole number"), or null when it fits. */
+    public static String reasonNotA(ColumnType type, String cell) {
+        try {
+            parse(type, cell);
+            return null;
+        } catch (ColumnType.InvalidValueException e) {
+            return e.getMessage();
+        }
     }
 
     /**
@@ -117,7 +198,7 @@ public final class GenericTableImporter {
             throw new WorkbenchException(Kind.INPUT_UNUSABLE, "The workspace already has a table or view called " + table
                     + " that was not imported with -t table; choose another name.");
         }
-        Layout layout = layout(request, table);
+        Layout layout = layout(request);
         String staging = table + "_loading";
         long size = sizeOf(request.file());
         MessageDigest sha256 = sha256();
@@ -189,7 +270,7 @@ public final class GenericTableImporter {
         int idIndex = -1;
     }
 
-    private Layout layout(Request request, String table) {
+    private Layout layout(Request request) {
         Path file = request.file();
         Layout l = new Layout();
         sizeOf(file);
@@ -230,8 +311,7 @@ public final class GenericTableImporter {
         });
         l.columns = new ArrayList<>();
         for (int i = 0; i < l.headers.size(); i++) {
-            int col = i;
-            ColumnType guess = infer(l.sample.stream().map(row -> row.get(col)).toList());
+            ColumnType guess = infer(column(l.sample, i));
             l.inferred.put(l.headers.get(i), guess);
             l.columns.add(new LabColumn(l.headers.get(i), names.get(i), overrides.getOrDefault(names.get(i), guess)));
         }
@@ -283,12 +363,7 @@ public final class GenericTableImporter {
                 continue;
             }
             for (String c : cells) {
-                if (c == null || c.isBlank()) {
-                    continue;
-                }
-                try {
-                    parse(candidate, c);
-                } catch (ColumnType.InvalidValueException e) {
+                if (c != null && !c.isBlank() && reasonNotA(candidate, c) != null) {
                     continue outer;
                 }
             }

@@ -61,9 +61,23 @@ public final class LabTrainer {
     private static final String REGRESSION_DIMENSION = "value";
 
     private final LabStore store;
+    private final boolean rowLimits;
 
     public LabTrainer(LabStore store) {
+        this(store, true);
+    }
+
+    private LabTrainer(LabStore store, boolean rowLimits) {
         this.store = store;
+        this.rowLimits = rowLimits;
+    }
+
+    /**
+     * A trainer that lets every algorithm try any number of rows: only for {@code bench lab}, which
+     * measures where each one runs out of memory so that {@link Algorithm#maxRows()} can be set.
+     */
+    public static LabTrainer ignoringRowLimits(LabStore store) {
+        return new LabTrainer(store, false);
     }
 
     /** Counts of one column's values, gathered in the first pass. Used by one thread. */
@@ -345,7 +359,7 @@ public final class LabTrainer {
                     throw new WorkbenchException(Kind.INPUT_UNUSABLE, a.title() + " cannot learn a " + plan.task().label()
                             + " target (" + plan.target() + ").");
                 }
-                if (plan.rows() > a.maxRows()) {
+                if (rowLimits && plan.rows() > a.maxRows()) {
                     throw new WorkbenchException(Kind.INPUT_UNUSABLE, String.format("%s trains on at most %,d rows within the lab's "
                             + "512 MB and %s has %,d; choose logistic or linear regression or XGBoost, or a smaller table or view.",
                             a.title(), a.maxRows(), plan.table(), plan.rows()));

@@ -127,4 +127,29 @@ class GenericTableImporterTest {
             assertTrue(view.getMessage().contains("choose another name"), view.getMessage());
         }
     }
+
+    @Test
+    void previewShowsTheSampleEachTypeWasInferredFromAndWhichCellsAnotherTypeWouldReject() throws Exception {
+        Path f = csv("pin,qty,price,placed,gift,note\n560001,2,99.5,2026-01-02,yes,fast\n110001,,120,2026-01-03,no,\n"
+                + "400001,3,80,2026-01-04,no,x\n560001,1,75.25,2026-01-05,yes,7\n");
+        GenericTableImporter.Preview p = new GenericTableImporter(null).preview(
+                new GenericTableImporter.Request(f, "", null, Map.of(), null));
+        assertEquals(4, p.sampleRows());
+        assertEquals(List.of(ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.DATE, ColumnType.BOOLEAN,
+                ColumnType.TEXT), p.columns().stream().map(LabColumn::type).toList());
+        GenericTableImporter.ColumnSample pin = p.samples().get(0);
+        assertEquals(List.of("560001", "110001", "400001"), pin.examples(), "different values, in the order they appear");
+        assertEquals(0, pin.misfits(ColumnType.TEXT).rows());
+        assertEquals(4, pin.misfits(ColumnType.DATE).rows());
+        assertEquals(1, p.samples().get(1).blank());
+        GenericTableImporter.Misfits note = p.samples().get(5).misfits(ColumnType.INTEGER);
+        assertEquals(2, note.rows());
+        assertEquals("fast", note.firstValue());
+        assertEquals("is not a whole number", note.reason());
+        GenericTableImporter.Preview kept = new GenericTableImporter(null).preview(
+                new GenericTableImporter.Request(f, "", "pin", Map.of("pin", ColumnType.TEXT), null));
+        assertEquals(ColumnType.TEXT, kept.columns().get(0).type(), "the analyst's type wins");
+        assertEquals(ColumnType.INTEGER, kept.inferred().get("pin"), "and the inferred one is still shown");
+        assertEquals("pin", kept.idColumn());
+    }
 }

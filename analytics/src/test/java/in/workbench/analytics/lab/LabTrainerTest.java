@@ -103,6 +103,17 @@ class LabTrainerTest {
                 new LabSpec("customers", "shop", null, null, null, null, 1));
     }
 
+    @Test
+    void defaultCandidatesLeaveOutAlgorithmsAboveTheirMeasuredRowLimits() {
+        assertEquals(List.of(Algorithm.LOGISTIC_REGRESSION, Algorithm.XGBOOST, Algorithm.CART, Algorithm.RANDOM_FOREST, Algorithm.KNN),
+                Algorithm.defaults(LabTask.CLASSIFICATION, 50_000));
+        assertEquals(List.of(Algorithm.LOGISTIC_REGRESSION, Algorithm.XGBOOST, Algorithm.CART, Algorithm.RANDOM_FOREST),
+                Algorithm.defaults(LabTask.CLASSIFICATION, 100_000));
+        assertEquals(List.of(Algorithm.LINEAR_REGRESSION, Algorithm.XGBOOST, Algorithm.CART),
+                Algorithm.defaults(LabTask.REGRESSION, 200_000));
+        assertEquals(List.of(Algorithm.LOGISTIC_REGRESSION, Algorithm.XGBOOST), Algorithm.defaults(LabTask.CLASSIFICATION, 1_000_000));
+    }
+
     private void assertMessage(String expected, LabSpec spec) {
         WorkbenchException e = assertThrows(WorkbenchException.class, () -> trainer.train(spec, ProgressMonitor.NONE));
         assertTrue(e.getMessage().contains(expected), e.getMessage());

@@ -25,6 +25,8 @@ final class BenchAll implements Callable<Integer> {
     /** Speed benchmarks that take the report's sizes; the others measure model quality on the sample's own size. */
     private static final List<String> SCALED_BY_SHIPMENTS = List.of("import", "charts");
     private static final List<String> SCALED_BY_ADDRESSES = List.of("deliverability");
+    /** Benchmarks that take hours on 2 cores (the lab's memory limits): run only when --only names them. */
+    private static final List<String> ONLY_WHEN_NAMED = List.of("lab");
 
     @Option(names = "--shipments", defaultValue = "1000000",
             description = "Shipments for the import and chart benchmarks (default ${DEFAULT-VALUE}).")
@@ -54,7 +56,8 @@ final class BenchAll implements Callable<Integer> {
         CommandLine bench = spec.commandLine().getParent();
         for (Map.Entry<String, CommandLine> e : bench.getSubcommands().entrySet()) {
             String name = e.getKey();
-            if (name.equals("all") || skip.contains(name) || (!only.isEmpty() && !only.contains(name))) {
+            if (name.equals("all") || skip.contains(name) || (!only.isEmpty() && !only.contains(name))
+                    || (ONLY_WHEN_NAMED.contains(name) && !only.contains(name))) {
                 continue;
             }
             CommandLine sub = e.getValue();

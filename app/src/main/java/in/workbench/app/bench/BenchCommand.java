@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code workbench bench …}: measured performance, printed as tables for the README. */
 @Command(name = "bench", description = "Measure performance on generated data.", subcommands = {ImportBench.class,
     DeliverabilityBench.class, SegmentationBench.class, PackagingBench.class, BenchChartsCommand.class, StartupBench.class,
-    BenchAll.class, ServerImportBench.class, SlowNetworkBench.class, CrispBench.class})
+    BenchAll.class, ServerImportBench.class, SlowNetworkBench.class, CrispBench.class, LabBench.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

@@ -2,6 +2,8 @@ package in.workbench.app.desktop;
 
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.imports.CsvImporter;
+import in.workbench.analytics.lab.GenericTableImporter;
+import in.workbench.analytics.lab.LabStore;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.app.ImportHooks;
 import in.workbench.app.cli.VersionProvider;
@@ -140,7 +142,8 @@ final class MenuActions implements MainWindow.Actions {
             dialogs.showError("Open a workspace first (File ▸ Open workspace).", null);
             return null;
         }
-        ImportViewModel model = new ImportViewModel(new CsvImporter(ws, hooks.all()), runner, this::fail);
+        ImportViewModel model = new ImportViewModel(new CsvImporter(ws, hooks.all()), new GenericTableImporter(new LabStore(ws)), runner,
+                this::fail);
         model.summaryProperty().addListener((obs, o, done) -> {
             if (done != null) {
                 events.publish(new WorkspaceEvent(WorkspaceEvent.Kind.IMPORT_FINISHED, ws, done.type()));

@@ -90,7 +90,8 @@ final class WorkbenchScreens {
         CatalogChartsView catalogCharts = new CatalogChartsView(catalogModel, navigator);
         packaging = new PackagingView(new PackagingViewModel(runner, fail), navigator, dialogs);
         slowNetworks = SlowNetworkScreen.create(runner, fail);
-        LabView lab = new LabView(new LabViewModel(runner, fail));
+        LabViewModel labModel = new LabViewModel(runner, fail);
+        LabView lab = new LabView(labModel);
         all = List.of(overview, browser, addresses, deliverabilityModel, addressMap, checkAddress, labeling,
                 buildings, catalog, review, catalogCharts, packaging, regional, slowNetworks, CrispScreens.create(runner, fail, owner),
                 lab);
@@ -104,6 +105,7 @@ final class WorkbenchScreens {
                 overview.model().refresh();
                 regional.model().load(e.workspace());
                 slowNetworks.model().load(e.workspace());
+                labModel.refreshTables();
             }
         }, WorkspaceEvent.Kind.IMPORT_FINISHED);
     }

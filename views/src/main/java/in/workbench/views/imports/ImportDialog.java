@@ -1,7 +1,9 @@
 package in.workbench.views.imports;
 
+import in.workbench.analytics.imports.ColumnType;
 import in.workbench.analytics.imports.ImportPreview;
 import in.workbench.analytics.imports.ImportSummary;
+import in.workbench.analytics.lab.GenericTableImporter;
 import in.workbench.analytics.workspace.DataTable;
 import java.io.File;
 import java.util.List;
@@ -30,9 +32,13 @@ import javafx.stage.Window;
 /**
  * File ▸ Import…: choose a file and its type, check the mapping of its columns against a preview
  * of the first rows with detected delimiter and types, import with progress and Cancel, then read
- * the summary and open the rejected rows.
+ * the summary and open the rejected rows. As a table of its own, the analyst names the table and
+ * its id column and confirms each column's inferred type against the sample it came from.
  */
 public final class ImportDialog {
+
+    /** The type choice that imports the file as a table of its own ({@code import -t table}). */
+    static final String OWN_TABLE = "table (a table of its own)";
 
     private final ImportViewModel model;
     private final Stage stage = new Stage();
@@ -50,10 +56,11 @@ public final class ImportDialog {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Import a CSV file");
 
-        ComboBox<DataTable> type = new ComboBox<>();
+        ComboBox<Object> type = new ComboBox<>();
         type.setId("importType");
         type.getItems().setAll(ImportViewModel.types());
-        type.valueProperty().bindBidirectional(model.typeProperty());
+        type.getItems().add(OWN_TABLE);
+        type.setValue(model.ownTableProperty().get() ? OWN_TABLE : model.typeProperty().get());
         type.setCellFactory(l -> new TypeCell());
         type.setButtonCell(new TypeCell());
         TextField path = new TextField();
@@ -76,12 +83,38 @@ public final class ImportDialog {
         load.setOnAction(e -> model.loadPreview());
         path.setOnAction(e -> model.loadPreview());
         type.valueProperty().addListener((obs, o, n) -> {
+            model.ownTableProperty().set(n == OWN_TABLE);
+            if (n instanceof DataTable table) {
+                model.typeProperty().set(table);
+            }
             if (!model.pathProperty().get().isBlank()) {
                 model.loadPreview();
             }
         });
         HBox fileRow = new HBox(8, new Label("Type"), type, new Label("File"), path, browse, load);
         fileRow.setAlignment(Pos.CENTER_LEFT);
+
+        TextField tableName = new TextField();
+        tableName.setId("tableName");
+        tableName.setPromptText("late_orders");
+        tableName.textProperty().bindBidirectional(model.tableNameProperty());
+        ComboBox<String> idColumn = new ComboBox<>();
+        idColumn.setId("tableId");
+        idColumn.valueProperty().bindBidirectional(model.idColumnProperty());
+        HBox tableRow = new HBox(8, new Label("Table name"), tableName, new Label("Id column"), idColumn);
+        tableRow.setAlignment(Pos.CENTER_LEFT);
+        tableRow.visibleProperty().bind(model.ownTableProperty());
+        tableRow.managedProperty().bind(model.ownTableProperty());
+        model.tablePreviewProperty().addListener((obs, o, p) -> {
+            if (p != null) {
+                List<String> ids = new java.util.ArrayList<>();
+                ids.add(ImportViewModel.ROW_NUMBER);
+                p.columns().forEach(c -> ids.add(c.header()));
+                idColumn.getItems().setAll(ids);
+                idColumn.setValue(model.idColumnProperty().get());
+            }
+            showTablePreview(p);
+        });
 
         preview.setId("importPreview");
         preview.setPlaceholder(new Label("Choose a file to see its first rows and how its columns map."));
@@ -134,7 +167,7 @@ public final class ImportDialog {
         actions.setAlignment(Pos.CENTER_LEFT);
 
         info.setId("importInfo");
-        VBox top = new VBox(8, fileRow, info);
+        VBox top = new VBox(8, fileRow, tableRow, info);
         VBox bottom = new VBox(8, problem, summary, actions);
         BorderPane root = new BorderPane(preview, top, null, bottom, null);
         root.setPadding(new Insets(12));
@@ -157,12 +190,7 @@ public final class ImportDialog {
             info.setText("");
             return;
         }
-        String delimiter = switch (p.delimiter()) {
-            case '\t' -> "tab";
-            case ';' -> "semicolon";
-            case ',' -> "comma";
-            default -> "'" + p.delimiter() + "'";
-        };
+        String delimiter = delimiterName(p.delimiter());
         info.setText(String.format("%d columns, delimiter: %s. Showing the first %d rows; pick what each column means.",
                 p.headers().size(), delimiter, p.rows().size()));
         List<String> targets = model.targets();
@@ -189,11 +217,76 @@ public final class ImportDialog {
         preview.getItems().setAll(p.rows());
     }
 
-    private static final class TypeCell extends ListCell<DataTable> {
+    private void showTablePreview(GenericTableImporter.Preview p) {
+        preview.getColumns().clear();
+        if (p == null) {
+            preview.getItems().clear();
+            info.setText("");
+            return;
+        }
+        info.setText(String.format("%d columns, delimiter: %s. Types inferred from the first %,d rows; change any that is wrong "
+                + "(a code of digits kept as text). Rows that do not fit a column's type are rejected with their line.",
+                p.columns().size(), delimiterName(p.delimiter()), p.sampleRows()));
+        for (int i = 0; i < p.columns().size(); i++) {
+            String header = p.columns().get(i).header();
+            int index = i;
+            TableColumn<List<String>, String> c = new TableColumn<>();
+            c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(index < cell.getValue().size() ? cell.getValue().get(index) : ""));
+            ComboBox<ColumnType> columnType = new ComboBox<>();
+            columnType.setId("columnType-" + header);
+            columnType.getItems().setAll(ImportViewModel.columnTypeChoices());
+            columnType.setCellFactory(l -> new ColumnTypeCell());
+            columnType.setButtonCell(new ColumnTypeCell());
+            columnType.setValue(model.columnType(header));
+            Label note = new Label(model.sampleNote(header));
+            note.setId("sampleNote-" + header);
+            note.setWrapText(true);
+            note.setMinHeight(48);
+            note.setMaxWidth(200);
+            styleNote(note, p, header);
+            columnType.valueProperty().addListener((obs, o, n) -> {
+                model.setColumnType(header, n);
+                note.setText(model.sampleNote(header));
+                styleNote(note, p, header);
+            });
+            Label name = new Label(header);
+            name.setStyle("-fx-font-weight: bold;");
+            c.setGraphic(new VBox(3, name, columnType, note));
+            c.setSortable(false);
+            c.setPrefWidth(210);
+            preview.getColumns().add(c);
+        }
+        preview.getItems().setAll(p.rows());
+    }
+
+    private void styleNote(Label note, GenericTableImporter.Preview p, String header) {
+        boolean rejects = p.samples().stream().filter(s -> s.header().equals(header)).findFirst()
+                .map(s -> s.misfits(model.columnType(header)).rows() > 0).orElse(false);
+        note.setStyle("-fx-font-weight: normal; " + (rejects ? "-fx-text-fill: -color-danger-fg;" : "-fx-text-fill: -color-fg-muted;"));
+    }
+
+    private static String delimiterName(char delimiter) {
+        return switch (delimiter) {
+            case '\t' -> "tab";
+            case ';' -> "semicolon";
+            case ',' -> "comma";
+            default -> "'" + delimiter + "'";
+        };
+    }
+
+    private static final class TypeCell extends ListCell<Object> {
         @Override
-        protected void updateItem(DataTable item, boolean empty) {
+        protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.importType());
+            setText(empty || item == null ? null : item instanceof DataTable t ? t.importType() : item.toString());
+        }
+    }
+
+    private static final class ColumnTypeCell extends ListCell<ColumnType> {
+        @Override
+        protected void updateItem(ColumnType item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.description());
         }
     }
 }

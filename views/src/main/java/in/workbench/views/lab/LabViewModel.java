@@ -136,6 +136,19 @@ public final class LabViewModel {
         }, onError);
     }
 
+    /** Lists the tables and views again (after an import), keeping the table, target and results chosen. */
+    public void refreshTables() {
+        LabStore current = store;
+        if (current == null) {
+            return;
+        }
+        runner.submit("Reading tables", m -> current.tablesAndViews(), list -> {
+            if (current == store) {
+                tables.setAll(list);
+            }
+        }, onError);
+    }
+
     private void loadColumns(String t) {
         long g = ++generation;
         target.set(null);

@@ -125,4 +125,24 @@ class LabScreenFxTest {
         assertTrue(new LabStore(ws).tablesAndViews().contains("scored_late_delivery"));
         screenshot(root.get(), "model-lab-scored");
     }
+
+    @Test
+    void aTableImportedLaterAppearsInTheListWithoutLosingTheTableChosen() throws Exception {
+        AtomicReference<LabViewModel> model = new AtomicReference<>();
+        robot.interact(() -> {
+            model.set(new LabViewModel(new SameThreadTaskRunner(), e -> {
+                throw new AssertionError(e);
+            }));
+            model.get().setWorkspace(ws);
+            model.get().tableProperty().set("shipments");
+        });
+        assertTrue(!model.get().tables().contains("returns_later"));
+        Path file = write("returns_later.csv", new StringBuilder("sku,returned\nP01,yes\nP02,no\n"));
+        new in.workbench.analytics.lab.GenericTableImporter(new LabStore(ws)).importFile(
+                new in.workbench.analytics.lab.GenericTableImporter.Request(file, "returns_later", null, java.util.Map.of(), null),
+                ProgressMonitor.NONE);
+        robot.interact(() -> model.get().refreshTables());
+        assertTrue(model.get().tables().contains("returns_later"), model.get().tables().toString());
+        assertEquals("shipments", model.get().tableProperty().get());
+    }
 }

@@ -217,19 +217,30 @@ public final class PackagingRepository {
     public List<DamageCell> damageByPackage() {
         PackageLadder ladder = ladder();
         List<DamageCell> out = new ArrayList<>();
-        query("SELECT s.package_type, COUNT(*), SUM(CASE WHEN s.status = 'damaged' THEN 1 ELSE 0 END) FROM shipments s WHERE " + REACHED
-                + " GROUP BY s.package_type", rs -> out.add(new DamageCell("", rs.getString(1),
+        query("SELECT o.package_type, SUM(o.reached), SUM(o.damaged) FROM " + outcomes() + " GROUP BY o.package_type "
+                + "HAVING SUM(o.reached) > 0", rs -> out.add(new DamageCell("", rs.getString(1),
                         ladder.find(rs.getString(1)).map(PackageLadder.Package::rung).orElse(-1), rs.getLong(2), rs.getLong(3))));
         out.sort(java.util.Comparator.comparingInt((DamageCell c) -> c.rung() < 0 ? Integer.MAX_VALUE : ladder.indexOf(c.packageType()))
                 .thenComparing(DamageCell::packageType));
         return out;
     }
 
+    /**
+     * The shipment outcomes per product and package as a FROM item {@code o} (product_id, package_type,
+     * reached, damaged): the stored sums while current, else grouped from the shipments table.
+     */
+    private String outcomes() {
+        return sumsAreCurrent() ? "packaging_outcome_sums o"
+                : "(SELECT s.product_id, s.package_type, SUM(CASE WHEN " + REACHED + " THEN 1 ELSE 0 END) AS reached, "
+                        + "SUM(CASE WHEN s.status = 'damaged' THEN 1 ELSE 0 END) AS damaged FROM shipments s "
+                        + "GROUP BY s.product_id, s.package_type) o";
+    }
+
     /** Damage per product category. */
     public List<DamageCell> damageByCategory() {
         List<DamageCell> out = new ArrayList<>();
-        query("SELECT p.category, COUNT(*), SUM(CASE WHEN s.status = 'damaged' THEN 1 ELSE 0 END) FROM shipments s JOIN products p "
-                + "ON p.product_id = s.product_id WHERE " + REACHED + " GROUP BY p.category ORDER BY p.category",
+        query("SELECT p.category, SUM(o.reached), SUM(o.damaged) FROM " + outcomes() + " JOIN products p ON p.product_id = o.product_id "
+                + "GROUP BY p.category HAVING SUM(o.reached) > 0 ORDER BY p.category",
                 rs -> out.add(new DamageCell(rs.getString(1), "", -1, rs.getLong(2), rs.getLong(3))));
         return out;
     }
@@ -238,9 +249,9 @@ public final class PackagingRepository {
     public List<DamageCell> damageByCategoryAndPackage() {
         PackageLadder ladder = ladder();
         List<DamageCell> out = new ArrayList<>();
-        query("SELECT p.category, s.package_type, COUNT(*), SUM(CASE WHEN s.status = 'damaged' THEN 1 ELSE 0 END) FROM shipments s "
-                + "JOIN products p ON p.product_id = s.product_id WHERE " + REACHED + " GROUP BY p.category, s.package_type "
-                + "ORDER BY p.category, s.package_type", rs -> out.add(new DamageCell(rs.getString(1), rs.getString(2),
+        query("SELECT p.category, o.package_type, SUM(o.reached), SUM(o.damaged) FROM " + outcomes() + " JOIN products p "
+                + "ON p.product_id = o.product_id GROUP BY p.category, o.package_type HAVING SUM(o.reached) > 0 "
+                + "ORDER BY p.category, o.package_type", rs -> out.add(new DamageCell(rs.getString(1), rs.getString(2),
                         ladder.find(rs.getString(2)).map(PackageLadder.Package::rung).orElse(-1), rs.getLong(3), rs.getLong(4))));
         return out;
     }

@@ -62,8 +62,11 @@ class PackagingWorkspaceTest {
             world.writeTo(ws);
             PackagingRepository repo = new PackagingRepository(ws);
             assertFalse(repo.sumsAreCurrent(), "nothing stored before training");
+            List<Object> grouped = List.of(repo.damageByPackage(), repo.damageByCategory(), repo.damageByCategoryAndPackage());
             new PackagingTrainer().trainAndSave(ws, FAST, ProgressMonitor.NONE);
             assertTrue(repo.sumsAreCurrent());
+            assertEquals(grouped, List.of(repo.damageByPackage(), repo.damageByCategory(), repo.damageByCategoryAndPackage()),
+                    "the charts read from the stored sums are the ones grouped from the shipments");
             assertEquals(repo.groupedUsage(), repo.usage(), "the stored outcomes are the grouped ones");
             assertSums(repo.groupedShippingSums(), repo.shippingSums());
             long damagedBefore = repo.usage().stream().mapToLong(Usage::damaged).sum();

@@ -60,6 +60,15 @@ public record SlowNetworkReport(Map<String, Share> byNetwork, Map<String, Share>
 
     /** Builds the report from {@code s}. */
     public static SlowNetworkReport of(Sessions s, PostalDirectory directory) {
+        return of(s, () -> directory);
+    }
+
+    /**
+     * Builds the report from {@code s}, asking for the postal directory (to place pincodes on the
+     * map) only when there are sessions: a workspace without sessions never loads it.
+     */
+    public static SlowNetworkReport of(Sessions s, java.util.function.Supplier<PostalDirectory> directories) {
+        PostalDirectory directory = s.size() == 0 ? null : directories.get();
         Map<String, Share> network = new LinkedHashMap<>();
         for (NetworkType n : NetworkType.values()) {
             network.put(n.code(), new Share(0, 0));
@@ -124,7 +133,7 @@ public record SlowNetworkReport(Map<String, Share> byNetwork, Map<String, Share>
             }
         });
         Map<String, double[]> centres = new TreeMap<>();
-        for (Place p : directory.places()) {
+        for (Place p : directory == null ? List.<Place>of() : directory.places()) {
             if (p.latitude() != 0 && p.state() != null) {
                 double[] c = centres.computeIfAbsent(p.state().displayName(), k -> new double[3]);
                 c[0] += p.latitude();

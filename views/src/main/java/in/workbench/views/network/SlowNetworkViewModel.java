@@ -71,7 +71,7 @@ public final class SlowNetworkViewModel {
         message.set("Loading sessions…");
         runner.submit("Slow networks", monitor -> {
             Sessions s = new SessionStore(ws).readAll(monitor);
-            SlowNetworkReport r = SlowNetworkReport.of(s, directory.get());
+            SlowNetworkReport r = SlowNetworkReport.of(s, directory);
             if (!Files.exists(ws.modelsDir().resolve(SlowNetworkModel.FILE_NAME))) {
                 return new Snapshot(r, s, null, null, PageDecision.of(ws), Map.of(), new double[0], new boolean[0]);
             }
@@ -103,7 +103,9 @@ public final class SlowNetworkViewModel {
             snapshot = snap;
             report.set(snap.report());
             threshold.set(snap.decision().threshold());
-            message.set(snap.model() == null ? String.format("%,d sessions. Train the model (workbench train -w DIR slow-network) to see "
+            message.set(snap.sessions().size() == 0 ? "This workspace has no app sessions. Import sessions.csv (File ▸ Import…), or "
+                    + "open the sample sessions from File ▸ Open sample."
+                    : snap.model() == null ? String.format("%,d sessions. Train the model (workbench train -w DIR slow-network) to see "
                     + "predictions and the page decision.", snap.sessions().size())
                     : String.format("%,d sessions; model: %s. Utility on the %,d sessions of the last week with an outcome.",
                             snap.sessions().size(), snap.model().algorithm(), snap.heldOutP().length));

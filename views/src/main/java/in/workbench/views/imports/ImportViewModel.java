@@ -112,11 +112,7 @@ public final class ImportViewModel {
             p.proposedMapping().forEach((source, canonical) -> mapping.put(source, canonical == null ? IGNORE : canonical));
             preview.set(p);
             validate();
-        }, e -> {
-            preview.set(null);
-            canImport.set(false);
-            problem.set(in.workbench.views.task.Failures.sentenceFor(e));
-        });
+        }, this::previewFailed);
     }
 
     private void loadTablePreview(Path file) {
@@ -131,11 +127,15 @@ public final class ImportViewModel {
                     idColumn.set(ROW_NUMBER);
                     tablePreview.set(p);
                     validate();
-                }, e -> {
-                    tablePreview.set(null);
-                    canImport.set(false);
-                    problem.set(in.workbench.views.task.Failures.sentenceFor(e));
-                });
+                }, this::previewFailed);
+    }
+
+    /** A file that cannot be previewed: nothing to import, and the reason in a sentence. */
+    private void previewFailed(Throwable e) {
+        preview.set(null);
+        tablePreview.set(null);
+        canImport.set(false);
+        problem.set(in.workbench.views.task.Failures.sentenceFor(e));
     }
 
     /** A table name from a file's name: {@code Returns 2026.csv} → {@code returns_2026}. */

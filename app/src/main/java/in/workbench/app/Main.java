@@ -18,6 +18,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        in.workbench.app.desktop.StartupProbe.phase("main entered");
         // Tribuo and JavaFX log through java.util.logging: send it to the log file, not the terminal.
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();

@@ -13,9 +13,11 @@ import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.function.Function;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * (only the model's own and Tribuo's known classes are admitted) and rewritten in this format; one
  * that is refused is left where it is and reported, never silently dropped.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe. A model read from a file is shared by every caller while the file is unchanged, so
+ * loaded models are used read-only.
  *
  * @param <M> the model as the rest of the workbench uses it
  * @param <D> the model's document: a record of plain values (numbers, strings, lists, maps, records)
@@ -134,7 +137,7 @@ public final class ModelFile<M, D> {
                 LOG.info("Converted {} from Java serialisation to the workbench model format", file);
                 return model;
             }
-            return read(file);
+            return cached(file);
         } catch (Refused e) {
             throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The " + what + " model in " + file + " was refused: " + e.getMessage()
                     + ". It was not loaded; train it again with `workbench train -w DIR " + trainName + "`.", e);
@@ -147,6 +150,55 @@ public final class ModelFile<M, D> {
                     + trainName + "`.", e);
         }
     }
+
+    /**
+     * The model read from {@code file}, or the one read before while the file is the same one (same
+     * file identity, size and time: saving replaces the file, so a new model is always read). Models
+     * are used read-only and shared by the screens, so opening a workspace reads each file once, not
+     * once per screen.
+     */
+    @SuppressWarnings("unchecked")
+    private M cached(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        Loaded stamp = new Loaded(kind, attributes.fileKey(), attributes.lastModifiedTime().toMillis(), attributes.size(), null);
+        Path key = file.toAbsolutePath().normalize();
+        Loaded seen;
+        synchronized (LOADED) {
+            seen = LOADED.get(key);
+        }
+        Object model = seen != null && seen.sameFile(stamp) ? seen.model().get() : null;
+        if (model != null) {
+            return (M) model;
+        }
+        M read = read(file);
+        synchronized (LOADED) {
+            LOADED.put(key, stamp.holding(read));
+        }
+        return read;
+    }
+
+    /** A model read from a file, with what identified the file then; held softly, so memory pressure drops it. */
+    private record Loaded(String kind, Object fileKey, long modifiedMillis, long size, SoftReference<Object> model) {
+        boolean sameFile(Loaded other) {
+            return kind.equals(other.kind) && java.util.Objects.equals(fileKey, other.fileKey) && modifiedMillis == other.modifiedMillis
+                    && size == other.size;
+        }
+
+        Loaded holding(Object m) {
+            return new Loaded(kind, fileKey, modifiedMillis, size, new SoftReference<>(m));
+        }
+    }
+
+    /** Models read in this process, by file, the most recently used last; at most {@value #LOADED_MAX}. */
+    private static final int LOADED_MAX = 16;
+    private static final java.util.Map<Path, Loaded> LOADED = new java.util.LinkedHashMap<>(32, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Path, Loaded> eldest) {
+            return size() > LOADED_MAX;
+        }
+    };
 
     private M read(Path file) throws IOException {
         JsonNode root;

@@ -1,6 +1,7 @@
 package in.workbench.analytics.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +39,18 @@ class ModelFileTest {
         String text = Files.readString(dir.resolve("models").resolve("packaging.model"));
         assertTrue(text.startsWith("{\"format\":\"workbench-model\",\"kind\":\"packaging\",\"version\":1,"), text);
         assertTrue(Files.notExists(dir.resolve("models").resolve("packaging.model.tmp")));
+    }
+
+    @Test
+    void anUnchangedFileIsReadOnceAndASavedOneIsReadAgain() throws Exception {
+        Path models = dir.resolve("models");
+        FILE.save(models, new Weights("first", List.of(1.0)));
+        Weights once = FILE.load(models);
+        assertSame(once, FILE.load(models), "the same file gives the model already read");
+        FILE.save(models, new Weights("second", List.of(2.0)));
+        assertEquals("second", FILE.load(models).name(), "a saved model replaces the one read before");
+        Files.writeString(models.resolve("packaging.model"), "not a model");
+        assertThrows(WorkbenchException.class, () -> FILE.load(models), "a file damaged since is read again, and refused");
     }
 
     @Test

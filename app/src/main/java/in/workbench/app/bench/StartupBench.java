@@ -36,18 +36,23 @@ final class StartupBench extends Benchmark {
     int runs;
 
     /** One start: milliseconds since the JVM started to the window, the workspace shown, every screen filled; the load average then. */
-    record Start(long windowMillis, long readyMillis, long populatedMillis, double loadAverage, List<Task> tasks) {
+    record Start(long windowMillis, long readyMillis, long populatedMillis, double loadAverage, List<Task> tasks, List<String> phases) {
+        /** The CPU time of every task the screens started (ms): the reads' work, whatever the machine's load. */
+        long tasksCpuMillis() {
+            return tasks.stream().mapToLong(t -> Math.max(0, t.cpuMillis())).sum();
+        }
+
         /** The screens' tasks that ended last, latest first (what "every screen filled" waited for). */
         List<Task> lastEnded(int n) {
             return tasks.stream().sorted(java.util.Comparator.comparingLong(Task::endMillis).reversed()).limit(n).toList();
         }
     }
 
-    /** One task a screen started: its title, and when it started and ended (ms since the JVM started). */
-    record Task(String title, long startMillis, long endMillis) {
+    /** One task a screen started: its title, when it started and ended (ms since the JVM started), and its CPU time (ms). */
+    record Task(String title, long startMillis, long endMillis, long cpuMillis) {
         static Task parse(String line) {
-            String[] p = line.split(",", 3);
-            return new Task(p[2], Long.parseLong(p[0].trim()), Long.parseLong(p[1].trim()));
+            String[] p = line.split(",", 4);
+            return new Task(p[3], Long.parseLong(p[0].trim()), Long.parseLong(p[1].trim()), Long.parseLong(p[2].trim()));
         }
     }
 
@@ -71,7 +76,8 @@ final class StartupBench extends Benchmark {
         }
         out.println(row("later runs, median of " + r.later().size(), r.medianLater()));
         out.println();
-        out.println("The screens' tasks that ended last (first run | median later run), started → ended, ms since the JVM started:");
+        out.println("The screens' tasks that ended last (first run | median later run), started → ended, ms since the JVM started, "
+                + "and the CPU time each took:");
         out.println();
         out.println(MarkdownTable.row("first run", "median later run"));
         out.println("|---|---|");
@@ -81,6 +87,10 @@ final class StartupBench extends Benchmark {
             out.println("| " + (i < a.size() ? task(a.get(i)) : "") + " | " + (i < b.size() ? task(b.get(i)) : "") + " |");
         }
         out.println();
+        out.printf(Locale.ROOT, "CPU time of all the screens' tasks: first run %,d ms, median later run %,d ms.%n%n", r.first().tasksCpuMillis(),
+                r.medianLater().tasksCpuMillis());
+        out.println("Phases of the median later run (ms since the JVM started: " + String.join("; ", r.medianLater().phases()) + ").");
+        out.println();
         double csv = Math.max(1, r.csvBytes());
         out.printf(Locale.ROOT, "Sample workspace on disk after the runs: database %,d bytes for %,d bytes of CSV (%.2fx); with its model "
                 + "files %,d bytes (%.2fx).%n", r.databaseBytes(), r.csvBytes(), r.databaseBytes() / csv,
@@ -88,7 +98,8 @@ final class StartupBench extends Benchmark {
     }
 
     private static String task(Task t) {
-        return String.format(Locale.ROOT, "%s: %,d → %,d", t.title().replace('|', '/'), t.startMillis(), t.endMillis());
+        return String.format(Locale.ROOT, "%s: %,d → %,d (CPU %,d)", t.title().replace('|', '/'), t.startMillis(), t.endMillis(),
+                t.cpuMillis());
     }
 
     private static String row(String what, Start s) {
@@ -131,11 +142,16 @@ final class StartupBench extends Benchmark {
         Process p = pb.start();
         Map<String, Long> seen = new HashMap<>();
         List<Task> tasks = new ArrayList<>();
+        List<String> phases = new ArrayList<>();
         StringBuilder log = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 boolean probe = false;
+                if (line.startsWith(StartupProbe.PHASE)) {
+                    phases.add(line.substring(StartupProbe.PHASE.length()));
+                    probe = true;
+                }
                 if (line.startsWith(StartupProbe.TASK)) {
                     tasks.add(Task.parse(line.substring(StartupProbe.TASK.length())));
                     probe = true;
@@ -158,6 +174,6 @@ final class StartupBench extends Benchmark {
             throw new IllegalStateException("the window did not report that it was ready; its output was:\n" + log);
         }
         return new Start(seen.getOrDefault(StartupProbe.WINDOW, -1L), seen.getOrDefault(StartupProbe.PREFIX, -1L),
-                seen.get(StartupProbe.POPULATED), Machine.loadAverage(), List.copyOf(tasks));
+                seen.get(StartupProbe.POPULATED), Machine.loadAverage(), List.copyOf(tasks), List.copyOf(phases));
     }
 }

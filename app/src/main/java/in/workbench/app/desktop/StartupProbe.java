@@ -2,19 +2,22 @@ package in.workbench.app.desktop;
 
 import in.workbench.views.task.RunningTask;
 import in.workbench.views.task.TaskRunner;
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 
 /**
  * Measures start-up for {@code workbench bench startup}: with {@code -Dworkbench.exitWhenReady=true}
- * it prints, in milliseconds since the JVM started, {@code window-ms=N} when the window is first
+ * it prints, in milliseconds since the JVM started (the launching one, when the window runs in a
+ * second JVM with the class archive), {@code window-ms=N} when the window is first
  * shown, {@code ready-ms=N} when the first workspace has been shown and rendered, and
- * {@code populated-ms=N} once every screen's loading for it has finished (no task the screens
- * started is still running, for two frames in a row), then quits. Used on the JavaFX thread.
+ * {@code populated-ms=N} once every screen has been built and its loading for it has finished (no
+ * task the screens started is still running, for two frames in a row), then quits. Used on the JavaFX thread.
  */
 public final class StartupProbe {
 
@@ -26,7 +29,12 @@ public final class StartupProbe {
     public static final String PREFIX = "ready-ms=";
     /** The line prefix of every screen filled. */
     public static final String POPULATED = "populated-ms=";
-    /** The line prefix of one screen task: {@code task-ms=START,END,TITLE} (ms since the JVM started). */
+    /** The line prefix of a start-up phase reached: {@code phase-ms=MS,NAME} (ms since the JVM started). */
+    public static final String PHASE = "phase-ms=";
+    /**
+     * The line prefix of one screen task: {@code task-ms=START,END,CPU,TITLE} (start and end in ms since
+     * the JVM started; CPU the milliseconds of processor time its thread spent on it, -1 if unknown).
+     */
     public static final String TASK = "task-ms=";
 
     private final AtomicInteger running = new AtomicInteger();
@@ -42,23 +50,38 @@ public final class StartupProbe {
         return new TaskRunner() {
             @Override
             public <T> RunningTask submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-                return counted(title, runner.submit(title, work, onSuccess, onFailure));
+                AtomicLong cpu = new AtomicLong(-1);
+                return counted(title, cpu, runner.submit(title, timed(work, cpu), onSuccess, onFailure));
             }
 
             @Override
             public <T> RunningTask submit(Lane lane, String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-                return counted(title, runner.submit(lane, title, work, onSuccess, onFailure));
+                AtomicLong cpu = new AtomicLong(-1);
+                return counted(title, cpu, runner.submit(lane, title, timed(work, cpu), onSuccess, onFailure));
             }
         };
     }
 
-    private RunningTask counted(String title, RunningTask task) {
+    /** The work, noting the CPU time its thread spent on it (ms) in {@code cpu}. */
+    private static <T> TaskRunner.Work<T> timed(TaskRunner.Work<T> work, AtomicLong cpu) {
+        return monitor -> {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long before = threads.getCurrentThreadCpuTime();
+            try {
+                return work.run(monitor);
+            } finally {
+                cpu.set((threads.getCurrentThreadCpuTime() - before) / 1_000_000);
+            }
+        };
+    }
+
+    private RunningTask counted(String title, AtomicLong cpu, RunningTask task) {
         running.incrementAndGet();
         long started = sinceStart();
         AtomicBoolean counted = new AtomicBoolean(true);
         Runnable finished = () -> {
             if (counted.getAndSet(false)) {
-                finishedTasks.add(started + "," + sinceStart() + "," + title.replace('\n', ' '));
+                finishedTasks.add(started + "," + sinceStart() + "," + cpu.get() + "," + title.replace('\n', ' '));
                 running.decrementAndGet();
             }
         };
@@ -78,13 +101,24 @@ public final class StartupProbe {
         return running.get();
     }
 
+    /**
+     * Prints that start-up reached {@code phase} when the probe is requested (a static call, so the
+     * entry point can mark its phases before any probe exists); does nothing otherwise.
+     */
+    public static void phase(String phase) {
+        if (Boolean.getBoolean(PROPERTY)) {
+            System.out.println(PHASE + sinceStart() + "," + phase);
+            System.out.flush();
+        }
+    }
+
     /** Reports that the window is on screen. */
     void windowShown() {
         print(WINDOW);
     }
 
     /** Reports the first rendered frame with the workspace, then the frame with every screen filled, then quits. */
-    void reportWhenRendered(Scene scene, Runnable quit) {
+    void reportWhenRendered(Scene scene, java.util.function.BooleanSupplier screensPrepared, Runnable quit) {
         new AnimationTimer() {
             private int frames;
             private int quietFrames;
@@ -97,7 +131,7 @@ public final class StartupProbe {
                 if (++frames == 2) {
                     print(PREFIX);
                 }
-                quietFrames = frames >= 2 && running.get() == 0 ? quietFrames + 1 : 0;
+                quietFrames = frames >= 2 && running.get() == 0 && screensPrepared.getAsBoolean() ? quietFrames + 1 : 0;
                 if (quietFrames >= 2) {
                     stop();
                     synchronized (finishedTasks) {
@@ -116,6 +150,6 @@ public final class StartupProbe {
     }
 
     private static long sinceStart() {
-        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        return System.currentTimeMillis() - SharedClassArchive.startedAt();
     }
 }

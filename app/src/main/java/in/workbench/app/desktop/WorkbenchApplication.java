@@ -52,12 +52,12 @@ public final class WorkbenchApplication extends Application {
 
     /** The workbench's home folder: {@code -Dworkbench.home}, else {@code ~/.workbench}. */
     public static Path home() {
-        String configured = System.getProperty("workbench.home");
-        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".workbench");
+        return DesktopLauncher.home();
     }
 
     @Override
     public void start(Stage primary) {
+        StartupProbe.phase("JavaFX started");
         SerialFilter.installProcessWide();
         this.stage = primary;
         Path home = home();
@@ -75,16 +75,19 @@ public final class WorkbenchApplication extends Application {
         // The workspace opens (or the sample is unpacked) on a worker while the screens are built here; it is shown once
         // this method has returned, since its result comes back through the JavaFX event queue.
         workspace.openAtStart(message -> Platform.runLater(() -> window.showMessage(message)));
+        StartupProbe.phase("settings read, workspace opening");
         screens = new WorkbenchScreens(probe == null ? runner : probe.track(runner), dialogs, events, hooks, parser, settings, primary,
                 (title, filter) -> window.open(title, filter), () -> workspace.get(), this::fail);
         menu = new MenuActions(primary, home, settings, workspace, screens, runner, dialogs, events, hooks, () -> window,
                 WorkbenchApplication::applyTheme, this::quit);
+        StartupProbe.phase("screens built");
         window = new MainWindow(primary, runner, screens.all(), menu);
         primary.setScene(window.scene(settings.current().windowWidth, settings.current().windowHeight));
         WindowLayout.restore(primary, settings.current());
         primary.setTitle("Workbench");
         addIcon(primary);
         primary.setOnCloseRequest(e -> quit());
+        StartupProbe.phase("window laid out");
         primary.show();
         if (probe != null) {
             probe.windowShown();
@@ -92,21 +95,26 @@ public final class WorkbenchApplication extends Application {
     }
 
     private void shown(Workspace opened, boolean first) {
-        window.setWorkspace(opened);
+        StartupProbe.phase("workspace opened");
         if (first) {
+            // The screen the analyst left last is built first, and only then the others (see MainWindow.setWorkspace).
             WindowLayout.restoreScreen(window, settings.current());
+        }
+        window.setWorkspace(opened);
+        StartupProbe.phase("workspace given to the screens");
+        if (first) {
             if (!settings.current().tourDismissed && !Boolean.getBoolean("workbench.noTour")) {
                 menu.tour();
             }
             if (probe != null) {
-                probe.reportWhenRendered(stage.getScene(), this::quit);
+                probe.reportWhenRendered(stage.getScene(), window::screensPrepared, this::quit);
             }
         }
     }
 
     private void quit() {
         settings.change(s -> WindowLayout.remember(stage, window, s));
-        screens.labeling().model().leave();
+        screens.leaveLabeling();
         workspace.close();
         runner.close();
         Platform.exit();

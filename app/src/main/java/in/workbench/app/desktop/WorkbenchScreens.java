@@ -36,6 +36,7 @@ import in.workbench.views.packaging.PackagingView;
 import in.workbench.views.packaging.PackagingViewModel;
 import in.workbench.views.regional.RegionalView;
 import in.workbench.views.regional.RegionalViewModel;
+import in.workbench.views.shell.DeferredScreen;
 import in.workbench.views.shell.FxDialogService;
 import in.workbench.views.shell.Navigator;
 import in.workbench.views.shell.Screen;
@@ -52,49 +53,69 @@ import javafx.stage.Window;
  */
 final class WorkbenchScreens {
 
-    private final DataBrowserView browser;
-    private final OverviewView overview;
-    private final RegionalView regional;
-    private final AddressesView addresses;
-    private final ModelView deliverabilityModel;
-    private final AddressMapView addressMap;
-    private final CheckAddressView checkAddress;
-    private final LabelingView labeling;
-    private final BuildingsView buildings;
-    private final PackagingView packaging;
-    private final SlowNetworkView slowNetworks;
+    private final DeferredScreen<DataBrowserView> browser;
+    private final DeferredScreen<OverviewView> overview;
+    private final DeferredScreen<RegionalView> regional;
+    private final DeferredScreen<AddressesView> addresses;
+    private final DeferredScreen<ModelView> deliverabilityModel;
+    private final DeferredScreen<AddressMapView> addressMap;
+    private final DeferredScreen<CheckAddressView> checkAddress;
+    private final DeferredScreen<LabelingView> labeling;
+    private final DeferredScreen<BuildingsView> buildings;
+    private final DeferredScreen<PackagingView> packaging;
+    private final DeferredScreen<SlowNetworkView> slowNetworks;
+    private final DeferredScreen<LabView> lab;
     private final List<Screen> all;
 
     /**
+     * Each screen is built when it is first needed (see {@link DeferredScreen}); the window shows the
+     * one it opens on first and builds the others after it is on screen.
+     *
      * @param shown the workspace the window shows now (events about another one are ignored)
      * @param navigator opens a screen with a filter (the main window, once it exists)
      */
     WorkbenchScreens(TaskRunner runner, FxDialogService dialogs, WorkspaceEvents events, ImportHooks hooks,
             Supplier<AddressParser> parser, SettingsStore settings, Window owner, Navigator navigator,
             Supplier<Workspace> shown, Consumer<Throwable> fail) {
-        browser = new DataBrowserView(new DataBrowserViewModel(runner, fail), dialogs);
-        overview = new OverviewView(new OverviewViewModel(runner, hooks.regional(), navigator, fail));
-        regional = new RegionalView(new RegionalViewModel(runner, hooks.regional(), fail));
+        browser = new DeferredScreen<>("Data browser", () -> new DataBrowserView(new DataBrowserViewModel(runner, fail), dialogs));
+        overview = new DeferredScreen<>("Overview",
+                () -> new OverviewView(new OverviewViewModel(runner, hooks.regional(), navigator, fail)));
+        regional = new DeferredScreen<>("Regional", () -> new RegionalView(new RegionalViewModel(runner, hooks.regional(), fail)));
         AddressesSession addressSession = new AddressesSession(runner);
-        addresses = new AddressesView(new AddressesViewModel(addressSession, runner, fail), dialogs);
-        deliverabilityModel = new ModelView(new ModelViewModel(addressSession, runner, fail), navigator);
-        addressMap = new AddressMapView(new AddressMapViewModel(addressSession, runner, fail), navigator);
-        checkAddress = new CheckAddressView(new CheckAddressViewModel(addressSession, runner));
-        labeling = new LabelingView(new LabelingViewModel(runner, fail, new SettingsAnalyst(settings),
+        addresses = new DeferredScreen<>("Addresses",
+                () -> new AddressesView(new AddressesViewModel(addressSession, runner, fail), dialogs));
+        deliverabilityModel = new DeferredScreen<>("Model",
+                () -> new ModelView(new ModelViewModel(addressSession, runner, fail), navigator));
+        addressMap = new DeferredScreen<>("Address map",
+                () -> new AddressMapView(new AddressMapViewModel(addressSession, runner, fail), navigator));
+        checkAddress = new DeferredScreen<>("Check an address", () -> new CheckAddressView(new CheckAddressViewModel(addressSession, runner)));
+        labeling = new DeferredScreen<>("Labeling", () -> new LabelingView(new LabelingViewModel(runner, fail, new SettingsAnalyst(settings),
                 parser, SegmentationTrainer.Settings.defaults(42),
-                (ws, m) -> addressSession.trainAndScore(ws, m).model(), events), dialogs);
-        buildings = new BuildingsView(new BuildingsViewModel(runner, fail, parser), dialogs, navigator);
-        CatalogViewModel catalogModel = new CatalogViewModel(runner, fail);
-        CatalogView catalog = new CatalogView(catalogModel);
-        ReviewView review = new ReviewView(new ReviewViewModel(runner, fail, () -> settings.current().analystName), dialogs);
-        CatalogChartsView catalogCharts = new CatalogChartsView(catalogModel, navigator);
-        packaging = new PackagingView(new PackagingViewModel(runner, fail), navigator, dialogs);
-        slowNetworks = SlowNetworkScreen.create(runner, fail);
-        LabViewModel labModel = new LabViewModel(runner, fail);
-        LabView lab = new LabView(labModel);
+                (ws, m) -> addressSession.trainAndScore(ws, m).model(), events), dialogs));
+        buildings = new DeferredScreen<>("Buildings", () -> new BuildingsView(new BuildingsViewModel(runner, fail, parser), dialogs, navigator));
+        // The Catalog and Catalog charts screens share one view model: whichever is built first makes it.
+        Supplier<CatalogViewModel> catalogModel = new Supplier<>() {
+            private CatalogViewModel model;
+
+            @Override
+            public CatalogViewModel get() {
+                if (model == null) {
+                    model = new CatalogViewModel(runner, fail);
+                }
+                return model;
+            }
+        };
+        DeferredScreen<CatalogView> catalog = new DeferredScreen<>("Catalog", () -> new CatalogView(catalogModel.get()));
+        DeferredScreen<ReviewView> review = new DeferredScreen<>("Review queue",
+                () -> new ReviewView(new ReviewViewModel(runner, fail, () -> settings.current().analystName), dialogs));
+        DeferredScreen<CatalogChartsView> catalogCharts = new DeferredScreen<>("Catalog charts",
+                () -> new CatalogChartsView(catalogModel.get(), navigator));
+        packaging = new DeferredScreen<>("Packaging", () -> new PackagingView(new PackagingViewModel(runner, fail), navigator, dialogs));
+        slowNetworks = new DeferredScreen<>("Slow networks", () -> SlowNetworkScreen.create(runner, fail));
+        lab = new DeferredScreen<>("Model lab", () -> new LabView(new LabViewModel(runner, fail)));
         all = List.of(overview, browser, addresses, deliverabilityModel, addressMap, checkAddress, labeling,
-                buildings, catalog, review, catalogCharts, packaging, regional, slowNetworks, CrispScreens.create(runner, fail, owner),
-                lab);
+                buildings, catalog, review, catalogCharts, packaging, regional, slowNetworks,
+                new DeferredScreen<>("Infection risk", () -> CrispScreens.create(runner, fail, owner)), lab);
         events.subscribe(e -> {
             if (e.workspace() == shown.get() && e.detail().equals(DeliverabilityTrainer.MODEL_NAME)) {
                 addressSession.reloadModel();
@@ -102,10 +123,10 @@ final class WorkbenchScreens {
         }, WorkspaceEvent.Kind.MODEL_TRAINED);
         events.subscribe(e -> {
             if (e.workspace() == shown.get()) {
-                overview.model().refresh();
-                regional.model().load(e.workspace());
-                slowNetworks.model().load(e.workspace());
-                labModel.refreshTables();
+                overview.whenBuilt(v -> v.model().refresh());
+                regional.whenBuilt(v -> v.model().load(e.workspace()));
+                slowNetworks.whenBuilt(v -> v.model().load(e.workspace()));
+                lab.whenBuilt(v -> v.model().refreshTables());
             }
         }, WorkspaceEvent.Kind.IMPORT_FINISHED);
     }
@@ -116,47 +137,52 @@ final class WorkbenchScreens {
     }
 
     DataBrowserView browser() {
-        return browser;
+        return browser.get();
     }
 
     OverviewView overview() {
-        return overview;
+        return overview.get();
     }
 
     RegionalView regional() {
-        return regional;
+        return regional.get();
     }
 
     AddressesView addresses() {
-        return addresses;
+        return addresses.get();
     }
 
     ModelView deliverabilityModel() {
-        return deliverabilityModel;
+        return deliverabilityModel.get();
     }
 
     AddressMapView addressMap() {
-        return addressMap;
+        return addressMap.get();
     }
 
     CheckAddressView checkAddress() {
-        return checkAddress;
+        return checkAddress.get();
     }
 
     LabelingView labeling() {
-        return labeling;
+        return labeling.get();
+    }
+
+    /** The Labeling screen's view model if the screen has been built (leaving it releases its leases). */
+    void leaveLabeling() {
+        labeling.whenBuilt(v -> v.model().leave());
     }
 
     BuildingsView buildings() {
-        return buildings;
+        return buildings.get();
     }
 
     PackagingView packaging() {
-        return packaging;
+        return packaging.get();
     }
 
     SlowNetworkView slowNetworks() {
-        return slowNetworks;
+        return slowNetworks.get();
     }
 
     /** The analyst's name as the settings keep it; confirming it is a settings change. */

@@ -1,12 +1,11 @@
 package in.workbench.views.addresses;
 
 import in.workbench.analytics.address.AddressInsights;
-import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.chart.ChartCard;
 import in.workbench.views.chart.ChartData;
 import in.workbench.views.map.IndiaMapView;
 import in.workbench.views.shell.Navigator;
-import in.workbench.views.shell.Screen;
+import in.workbench.views.shell.WorkspaceScreen;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,9 +35,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * a bar for that city's addresses). Both export their numbers as CSV; the Addresses screen
  * exports the records. Used on the JavaFX thread.
  */
-public final class AddressMapView implements Screen {
+public final class AddressMapView extends WorkspaceScreen<AddressMapViewModel> {
 
-    private final AddressMapViewModel model;
     private final Navigator navigator;
     private final BorderPane root = new BorderPane();
     private final IndiaMapView map = new IndiaMapView();
@@ -47,28 +45,14 @@ public final class AddressMapView implements Screen {
     private final Label status = new Label();
 
     public AddressMapView(AddressMapViewModel model, Navigator navigator) {
-        this.model = model;
+        super("Address map", model, (m, ws) -> m.session().open(ws));
         this.navigator = navigator;
         build();
     }
 
     @Override
-    public String title() {
-        return "Address map";
-    }
-
-    @Override
     public Node view() {
         return root;
-    }
-
-    @Override
-    public void onWorkspaceChanged(Workspace workspace) {
-        model.session().open(workspace);
-    }
-
-    public AddressMapViewModel model() {
-        return model;
     }
 
     /** The choropleth (tests read it). */

@@ -3,9 +3,8 @@ package in.workbench.views.addresses;
 import in.workbench.analytics.address.AddressInsights;
 import in.workbench.analytics.address.AddressParts;
 import in.workbench.analytics.geo.Place;
-import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.shell.DialogService;
-import in.workbench.views.shell.Screen;
+import in.workbench.views.shell.WorkspaceScreen;
 import in.workbench.views.task.TaskProgress;
 import java.io.File;
 import java.util.List;
@@ -47,25 +46,19 @@ import javafx.util.Duration;
  * rows shown. With no scores yet it explains what to do and offers to train and score. Used on
  * the JavaFX thread.
  */
-public final class AddressesView implements Screen {
+public final class AddressesView extends WorkspaceScreen<AddressesViewModel> {
 
     private static final String ALL_STATES = "all states";
 
-    private final AddressesViewModel model;
     private final DialogService dialogs;
     private final BorderPane root = new BorderPane();
     private final TableView<List<Object>> table = new TableView<>();
     private final VBox details = new VBox(8);
 
     public AddressesView(AddressesViewModel model, DialogService dialogs) {
-        this.model = model;
+        super("Addresses", model, (m, ws) -> m.session().open(ws));
         this.dialogs = dialogs;
         build();
-    }
-
-    @Override
-    public String title() {
-        return "Addresses";
     }
 
     @Override
@@ -74,17 +67,8 @@ public final class AddressesView implements Screen {
     }
 
     @Override
-    public void onWorkspaceChanged(Workspace workspace) {
-        model.session().open(workspace);
-    }
-
-    @Override
     public void applyFilter(Map<String, String> filter) {
         model.applyFilter(filter);
-    }
-
-    public AddressesViewModel model() {
-        return model;
     }
 
     private void build() {

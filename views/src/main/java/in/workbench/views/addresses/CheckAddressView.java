@@ -1,8 +1,7 @@
 package in.workbench.views.addresses;
 
 import in.workbench.analytics.address.AddressScore;
-import in.workbench.analytics.workspace.Workspace;
-import in.workbench.views.shell.Screen;
+import in.workbench.views.shell.WorkspaceScreen;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,9 +20,8 @@ import javafx.util.Duration;
  * its score, flag, reasons and parts update as you type — the check analysts run when an address is
  * created. Typing is debounced (250 ms); scoring runs off the JavaFX thread. Used on the JavaFX thread.
  */
-public final class CheckAddressView implements Screen {
+public final class CheckAddressView extends WorkspaceScreen<CheckAddressViewModel> {
 
-    private final CheckAddressViewModel model;
     private final VBox root = new VBox(10);
     private final Label score = new Label();
     private final ProgressBar gauge = new ProgressBar(0);
@@ -32,27 +30,13 @@ public final class CheckAddressView implements Screen {
     private final Label message = new Label();
 
     public CheckAddressView(CheckAddressViewModel model) {
-        this.model = model;
+        super("Check an address", model, (m, ws) -> m.session().open(ws));
         build();
-    }
-
-    @Override
-    public String title() {
-        return "Check an address";
     }
 
     @Override
     public Node view() {
         return root;
-    }
-
-    @Override
-    public void onWorkspaceChanged(Workspace workspace) {
-        model.session().open(workspace);
-    }
-
-    public CheckAddressViewModel model() {
-        return model;
     }
 
     private void build() {

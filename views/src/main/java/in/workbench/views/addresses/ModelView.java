@@ -4,11 +4,10 @@ import in.workbench.analytics.address.DeliverabilityEvaluation;
 import in.workbench.analytics.address.DeliverabilityModel;
 import in.workbench.analytics.address.DeliverabilityTrainer;
 import in.workbench.analytics.evaluation.BinaryMetrics;
-import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.chart.ChartCard;
 import in.workbench.views.chart.ChartData;
 import in.workbench.views.shell.Navigator;
-import in.workbench.views.shell.Screen;
+import in.workbench.views.shell.WorkspaceScreen;
 import in.workbench.views.task.TaskProgress;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +43,11 @@ import org.jfree.data.xy.XYSeriesCollection;
  * The reliability chart drills down to the addresses of a bin in the Data browser. Used on the
  * JavaFX thread.
  */
-public final class ModelView implements Screen {
+public final class ModelView extends WorkspaceScreen<ModelViewModel> {
 
     /** Bins of the reliability chart. */
     static final int BINS = 10;
 
-    private final ModelViewModel model;
     private final Navigator navigator;
     private final VBox root = new VBox(12);
     private final ScrollPane scroll = new ScrollPane(root);
@@ -61,28 +59,14 @@ public final class ModelView implements Screen {
     private final ChartCard candidates = new ChartCard("Candidates compared (cross-validated AUC)");
 
     public ModelView(ModelViewModel model, Navigator navigator) {
-        this.model = model;
+        super("Model", model, (m, ws) -> m.session().open(ws));
         this.navigator = navigator;
         build();
     }
 
     @Override
-    public String title() {
-        return "Model";
-    }
-
-    @Override
     public Node view() {
         return scroll;
-    }
-
-    @Override
-    public void onWorkspaceChanged(Workspace workspace) {
-        model.session().open(workspace);
-    }
-
-    public ModelViewModel model() {
-        return model;
     }
 
     /** The reliability chart (tests read it). */

@@ -2,9 +2,8 @@ package in.workbench.views.browse;
 
 import in.workbench.analytics.browse.ColumnInfo;
 import in.workbench.analytics.export.CsvExporter;
-import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.shell.DialogService;
-import in.workbench.views.shell.Screen;
+import in.workbench.views.shell.WorkspaceScreen;
 import java.io.File;
 import java.util.List;
 import javafx.animation.PauseTransition;
@@ -34,32 +33,21 @@ import javafx.util.Duration;
  * field under each column header, a search box, sorting by header click, the row count, the
  * selected row's details, and export of exactly the filtered rows.
  */
-public final class DataBrowserView implements Screen {
+public final class DataBrowserView extends WorkspaceScreen<DataBrowserViewModel> {
 
-    private final DataBrowserViewModel model;
     private final DialogService dialogs;
     private final BorderPane root = new BorderPane();
     private final TableView<List<Object>> table = new TableView<>();
 
     public DataBrowserView(DataBrowserViewModel model, DialogService dialogs) {
-        this.model = model;
+        super("Data browser", model, DataBrowserViewModel::setWorkspace);
         this.dialogs = dialogs;
         build();
     }
 
     @Override
-    public String title() {
-        return "Data browser";
-    }
-
-    @Override
     public Node view() {
         return root;
-    }
-
-    @Override
-    public void onWorkspaceChanged(Workspace workspace) {
-        model.setWorkspace(workspace);
     }
 
     /** Opens {@code filter.get("table")} filtered by every other entry (see {@link in.workbench.views.shell.Navigator}). */
@@ -72,10 +60,6 @@ public final class DataBrowserView implements Screen {
         java.util.Map<String, String> columns = new java.util.LinkedHashMap<>(filter);
         columns.remove("table");
         model.show(name.toLowerCase(java.util.Locale.ROOT), columns);
-    }
-
-    public DataBrowserViewModel model() {
-        return model;
     }
 
     private void build() {

@@ -1,8 +1,7 @@
 package in.workbench.views.catalog;
 
 import in.workbench.analytics.catalog.CatalogStore.ProductRow;
-import in.workbench.analytics.workspace.Workspace;
-import in.workbench.views.shell.Screen;
+import in.workbench.views.shell.WorkspaceScreen;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,10 +33,9 @@ import javafx.scene.text.TextFlow;
  * read from the title and from the image; blank attributes and contradicted values highlighted; the
  * selected product's title with the extracted phrase marked and its image beside it.
  */
-public final class CatalogView implements Screen {
+public final class CatalogView extends WorkspaceScreen<CatalogViewModel> {
 
     private static final String ALL = "All";
-    private final CatalogViewModel model;
     private final BorderPane root = new BorderPane();
     private final TableView<ProductRow> table = new TableView<>();
     private final ComboBox<String> category = new ComboBox<>();
@@ -49,7 +47,7 @@ public final class CatalogView implements Screen {
     private boolean updating;
 
     public CatalogView(CatalogViewModel model) {
-        this.model = model;
+        super("Catalog", model, CatalogViewModel::setWorkspace);
         TextField search = new TextField();
         search.setPromptText("Search titles or ids, Enter");
         search.textProperty().bindBidirectional(model.searchProperty());
@@ -220,17 +218,7 @@ public final class CatalogView implements Screen {
     }
 
     @Override
-    public String title() {
-        return "Catalog";
-    }
-
-    @Override
     public Node view() {
         return root;
     }
-
-    @Override
-    public void onWorkspaceChanged(Workspace workspace) {
-        model.setWorkspace(workspace);
     }
-}

@@ -1,9 +1,8 @@
 package in.workbench.views.catalog;
 
 import in.workbench.analytics.catalog.CatalogProposal;
-import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.shell.DialogService;
-import in.workbench.views.shell.Screen;
+import in.workbench.views.shell.WorkspaceScreen;
 import java.io.File;
 import java.util.Locale;
 import java.util.Map;
@@ -31,16 +30,15 @@ import javafx.stage.FileChooser;
  * confidence threshold and shows the precision the held-out evaluation expects at it; "Accept all"
  * accepts every flag at or above it. "Export corrections…" writes the corrections CSV.
  */
-public final class ReviewView implements Screen {
+public final class ReviewView extends WorkspaceScreen<ReviewViewModel> {
 
     private static final String ALL = "All";
-    private final ReviewViewModel model;
     private final DialogService dialogs;
     private final BorderPane root = new BorderPane();
     private final TableView<CatalogProposal> table = new TableView<>();
 
     public ReviewView(ReviewViewModel model, DialogService dialogs) {
-        this.model = model;
+        super("Review queue", model, ReviewViewModel::setWorkspace);
         this.dialogs = dialogs;
         ComboBox<String> kind = new ComboBox<>();
         kind.getItems().add(ALL);
@@ -169,17 +167,7 @@ public final class ReviewView implements Screen {
     }
 
     @Override
-    public String title() {
-        return "Review queue";
-    }
-
-    @Override
     public Node view() {
         return root;
     }
-
-    @Override
-    public void onWorkspaceChanged(Workspace workspace) {
-        model.setWorkspace(workspace);
     }
-}

@@ -2,8 +2,7 @@ package in.workbench.views.crisp;
 
 import in.workbench.analytics.crisp.CrispPosterior;
 import in.workbench.analytics.crisp.CrispStore;
-import in.workbench.analytics.workspace.Workspace;
-import in.workbench.views.shell.Screen;
+import in.workbench.views.shell.WorkspaceScreen;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +39,8 @@ import javafx.scene.text.Text;
  * The Infection risk screen: four tabs (risk ranking, a person, epidemic curve, what transmits)
  * bound to a {@link CrispViewModel}. Layout and bindings only. Used on the JavaFX thread.
  */
-public final class CrispView implements Screen {
+public final class CrispView extends WorkspaceScreen<CrispViewModel> {
 
-    private final CrispViewModel model;
     private final Function<String, Path> exportTarget;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
@@ -54,7 +52,7 @@ public final class CrispView implements Screen {
      * @param exportTarget given a suggested file name, the file to export to (a save dialog in the window), or null to cancel
      */
     public CrispView(CrispViewModel model, Function<String, Path> exportTarget) {
-        this.model = model;
+        super("Infection risk", model, CrispViewModel::setWorkspace);
         this.exportTarget = exportTarget;
         Label summary = new Label();
         summary.textProperty().bind(model.summary());
@@ -65,11 +63,6 @@ public final class CrispView implements Screen {
                 new Tab("What transmits", transmits()));
         tabs.getTabs().forEach(t -> t.setClosable(false));
         root.setCenter(tabs);
-    }
-
-    /** The view model (tests use it). */
-    public CrispViewModel model() {
-        return model;
     }
 
     /** Selects a tab by index (tests use it). */
@@ -235,17 +228,7 @@ public final class CrispView implements Screen {
     }
 
     @Override
-    public String title() {
-        return "Infection risk";
-    }
-
-    @Override
     public Node view() {
         return root;
     }
-
-    @Override
-    public void onWorkspaceChanged(Workspace workspace) {
-        model.setWorkspace(workspace);
     }
-}

@@ -4,8 +4,7 @@ import in.workbench.analytics.evaluation.BinaryMetrics;
 import in.workbench.analytics.lab.CandidateResult;
 import in.workbench.analytics.lab.LabResult;
 import in.workbench.analytics.lab.LabTask;
-import in.workbench.analytics.workspace.Workspace;
-import in.workbench.views.shell.Screen;
+import in.workbench.views.shell.WorkspaceScreen;
 import in.workbench.views.task.TaskProgress;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -44,9 +43,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * table, ROC and calibration curves), the confusion matrix and feature importance of the kept
  * one, Save and "Score this table". Layout and bindings only; the work is in {@link LabViewModel}.
  */
-public final class LabView implements Screen {
+public final class LabView extends WorkspaceScreen<LabViewModel> {
 
-    private final LabViewModel model;
     private final BorderPane root = new BorderPane();
     private final TableView<CandidateResult> metrics = new TableView<>();
     private final ChartViewer roc = new ChartViewer(null);
@@ -56,7 +54,7 @@ public final class LabView implements Screen {
     private final Label confusionTitle = new Label("Confusion matrix");
 
     public LabView(LabViewModel model) {
-        this.model = model;
+        super("Model lab", model, LabViewModel::setWorkspace);
         root.setLeft(controls());
         root.setCenter(results());
         model.resultProperty().addListener((o, before, now) -> show(now));
@@ -250,17 +248,7 @@ public final class LabView implements Screen {
     }
 
     @Override
-    public String title() {
-        return "Model lab";
-    }
-
-    @Override
     public Node view() {
         return root;
     }
-
-    @Override
-    public void onWorkspaceChanged(Workspace workspace) {
-        model.setWorkspace(workspace);
     }
-}

@@ -1,10 +1,9 @@
 package in.workbench.views.labeling;
 
 import in.workbench.analytics.segmentation.BuildingsReport;
-import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.shell.DialogService;
 import in.workbench.views.shell.Navigator;
-import in.workbench.views.shell.Screen;
+import in.workbench.views.shell.WorkspaceScreen;
 import java.io.File;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -24,13 +23,12 @@ import javafx.stage.FileChooser;
  * spelling variants grouped and customer and address counts per building and locality — the
  * list operations use to set up pickup points. Exportable as CSV. Used on the JavaFX thread.
  */
-public final class BuildingsView implements Screen {
+public final class BuildingsView extends WorkspaceScreen<BuildingsViewModel> {
 
-    private final BuildingsViewModel model;
     private final VBox root = new VBox(10);
 
     public BuildingsView(BuildingsViewModel model, DialogService dialogs, Navigator navigator) {
-        this.model = model;
+        super("Buildings", model, BuildingsViewModel::setWorkspace);
         root.setPadding(new Insets(16));
         root.setId("buildingsScreen");
         Label heading = new Label("Buildings");
@@ -88,22 +86,7 @@ public final class BuildingsView implements Screen {
     }
 
     @Override
-    public String title() {
-        return "Buildings";
-    }
-
-    @Override
     public Node view() {
         return root;
-    }
-
-    @Override
-    public void onWorkspaceChanged(Workspace workspace) {
-        model.setWorkspace(workspace);
-    }
-
-    /** The view model (tests use it). */
-    public BuildingsViewModel model() {
-        return model;
     }
 }

@@ -2,9 +2,8 @@ package in.workbench.views.network;
 
 import in.workbench.analytics.network.PageDecision;
 import in.workbench.analytics.network.SlowNetworkReport;
-import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.map.IndiaMapView;
-import in.workbench.views.shell.Screen;
+import in.workbench.views.shell.WorkspaceScreen;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,11 +45,10 @@ import javafx.scene.text.Font;
  * the full or the lite page, with a threshold the analyst moves. Layout and bindings only; the state
  * lives in {@link SlowNetworkViewModel}. JavaFX thread.
  */
-public final class SlowNetworkView implements Screen {
+public final class SlowNetworkView extends WorkspaceScreen<SlowNetworkViewModel> {
 
     static final int HEAT_TOWERS = 25;
 
-    private final SlowNetworkViewModel model;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final List<BarChart<String, Number>> shareCharts = new ArrayList<>();
@@ -65,13 +63,8 @@ public final class SlowNetworkView implements Screen {
     private final Label sessionAnswer = new Label();
 
     public SlowNetworkView(SlowNetworkViewModel model) {
-        this.model = model;
+        super("Slow networks", model, SlowNetworkViewModel::load);
         build();
-    }
-
-    /** The view model (the app wires workspace changes through it). */
-    public SlowNetworkViewModel model() {
-        return model;
     }
 
     private void build() {
@@ -237,18 +230,8 @@ public final class SlowNetworkView implements Screen {
     }
 
     @Override
-    public String title() {
-        return "Slow networks";
-    }
-
-    @Override
     public Node view() {
         return root;
-    }
-
-    @Override
-    public void onWorkspaceChanged(Workspace workspace) {
-        model.load(workspace);
     }
 
     /** The tabs (tests select them). */

@@ -1,10 +1,10 @@
 package in.workbench.views.packaging;
 
+import in.workbench.views.shell.WorkspaceScreen;
 import in.workbench.analytics.packaging.PackagingObjective;
 import in.workbench.analytics.packaging.PackagingRecommender;
 import in.workbench.analytics.packaging.PackagingRepository;
 import in.workbench.analytics.packaging.PackagingTrainer;
-import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.chart.ChartCard;
 import in.workbench.views.shell.DialogService;
 import in.workbench.views.shell.Navigator;
@@ -49,9 +49,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * recommendation table with filters and CSV export, and the model comparison. Layout and bindings
  * only; the work is in {@link PackagingViewModel}. Used on the JavaFX thread.
  */
-public final class PackagingView implements in.workbench.views.shell.Screen {
+public final class PackagingView extends WorkspaceScreen<PackagingViewModel> {
 
-    private final PackagingViewModel model;
     private final Navigator navigator;
     private final DialogService dialogs;
     private final BorderPane root = new BorderPane();
@@ -69,7 +68,7 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
     private List<String> heatPackages = List.of();
 
     public PackagingView(PackagingViewModel model, Navigator navigator, DialogService dialogs) {
-        this.model = model;
+        super("Packaging", model, PackagingViewModel::setWorkspace);
         this.navigator = navigator;
         this.dialogs = dialogs;
         Label heading = new Label("Packaging");
@@ -474,11 +473,6 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
         reliability.setChart(PackagingCharts.reliability(c), PackagingCharts.reliabilityData(c));
     }
 
-    /** The view model (tests drive it). */
-    public PackagingViewModel model() {
-        return model;
-    }
-
     /** The chart cards, for tests and screenshots. */
     public List<ChartCard> charts() {
         return List.of(byPackage, byCategory, heat, tradeOff, reliability);
@@ -490,18 +484,8 @@ public final class PackagingView implements in.workbench.views.shell.Screen {
     }
 
     @Override
-    public String title() {
-        return "Packaging";
-    }
-
-    @Override
     public Node view() {
         return root;
-    }
-
-    @Override
-    public void onWorkspaceChanged(Workspace workspace) {
-        model.setWorkspace(workspace);
     }
 
     /** {@code {"category": "Home"}} opens the recommendations of that category. */

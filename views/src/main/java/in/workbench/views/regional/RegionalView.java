@@ -4,11 +4,10 @@ import in.workbench.analytics.geo.IndianState;
 import in.workbench.analytics.regional.DeliverySpeed;
 import in.workbench.analytics.regional.RankingPreview;
 import in.workbench.analytics.regional.RegionalPreferences;
-import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.chart.ChartCard;
 import in.workbench.views.chart.ChartData;
 import in.workbench.views.map.IndiaMapView;
-import in.workbench.views.shell.Screen;
+import in.workbench.views.shell.WorkspaceScreen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +43,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * the subcategory over-indexes, delivery speed, and the ranking preview with adjustable weights.
  * Layout and bindings only; the state lives in {@link RegionalViewModel}. JavaFX thread.
  */
-public final class RegionalView implements Screen {
+public final class RegionalView extends WorkspaceScreen<RegionalViewModel> {
 
-    private final RegionalViewModel model;
     private final SplitPane root = new SplitPane();
     private final IndiaMapView map = new IndiaMapView();
     private final ChartCard liftChart = new ChartCard("Top subcategories by lift");
@@ -55,13 +53,8 @@ public final class RegionalView implements Screen {
     private final Map<String, String> stateOfCode = new java.util.HashMap<>();
 
     public RegionalView(RegionalViewModel model) {
-        this.model = model;
+        super("Regional", model, RegionalViewModel::load);
         build();
-    }
-
-    /** The view model (tests drive it). */
-    public RegionalViewModel model() {
-        return model;
     }
 
     /** The map (tests read its colours). */
@@ -314,18 +307,8 @@ public final class RegionalView implements Screen {
     }
 
     @Override
-    public String title() {
-        return "Regional";
-    }
-
-    @Override
     public Node view() {
         return root;
-    }
-
-    @Override
-    public void onWorkspaceChanged(Workspace workspace) {
-        model.load(workspace);
     }
 
     @Override

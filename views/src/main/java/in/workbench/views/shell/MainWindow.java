@@ -3,8 +3,10 @@ package in.workbench.views.shell;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.task.FxTaskRunner;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
@@ -121,6 +123,26 @@ public final class MainWindow implements Navigator {
             navigation.getSelectionModel().select(0);
         }
         refreshRecent();
+        prepareNext(screens.stream().filter(s -> s instanceof DeferredScreen<?> d && !d.built())
+                .<DeferredScreen<?>>map(s -> (DeferredScreen<?>) s).iterator());
+    }
+
+    /**
+     * Builds the screens not built yet, one per turn of the JavaFX event queue, so the window keeps
+     * drawing and answering between them while the shown screen's reads run first.
+     */
+    private static void prepareNext(Iterator<DeferredScreen<?>> pending) {
+        if (pending.hasNext()) {
+            Platform.runLater(() -> {
+                pending.next().get();
+                prepareNext(pending);
+            });
+        }
+    }
+
+    /** Whether every screen of the navigation has been built (and so given the workspace shown). */
+    public boolean screensPrepared() {
+        return screens.stream().allMatch(s -> !(s instanceof DeferredScreen<?> d) || d.built());
     }
 
     @Override
@@ -165,9 +187,11 @@ public final class MainWindow implements Navigator {
         return tour;
     }
 
-    /** Switches to a screen. */
+    /** Switches to a screen: one of the navigation's, or the screen one of them has built. */
     public void select(Screen screen) {
-        navigation.getSelectionModel().select(screen);
+        navigation.getSelectionModel().select(screens.stream()
+                .filter(s -> s == screen || s instanceof DeferredScreen<?> d && d.built() && d.get() == screen)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("not a screen of this window: " + screen.title())));
     }
 
     /** Shows a message in place of the screens (e.g. while the first workspace is prepared). */

@@ -1,5 +1,6 @@
 package in.workbench.app.sample;
 
+import in.workbench.analytics.EnumLookup;
 import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.crisp.CrispService;
 import in.workbench.analytics.geo.PostalDirectory;
@@ -75,12 +76,8 @@ public enum SampleWorld {
 
     /** The world whose menu title is {@code title}. */
     public static SampleWorld titled(String title) {
-        for (SampleWorld w : values()) {
-            if (w.title.equals(title)) {
-                return w;
-            }
-        }
-        throw new IllegalArgumentException("no sample world titled " + title);
+        return EnumLookup.find(SampleWorld.class, SampleWorld::title, title)
+                .orElseThrow(() -> new IllegalArgumentException("no sample world titled " + title));
     }
 
     /**

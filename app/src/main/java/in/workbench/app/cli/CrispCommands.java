@@ -75,7 +75,7 @@ final class CrispCommands {
                 CrispSettings.of(ws).withRetentionDays(o.retentionDays).save(ws);
             }
             CrispService.Training t;
-            try (TerminalProgress progress = new TerminalProgress("Training CRISP", options.quiet(), System.err)) {
+            try (TerminalProgress progress = options.progress("Training CRISP")) {
                 t = new CrispService(ws).train(seed, sweeps, em, o.from, o.asOf, progress);
             }
             notes(t.scores().notes());
@@ -117,7 +117,7 @@ final class CrispCommands {
     static void score(Workspace ws, WorkspaceOptions options, ScoreOptions o, Path file, PrintWriter out) {
         CrispModel model = CrispModel.load(ws);
         CrispService.Scores s;
-        try (TerminalProgress progress = new TerminalProgress("Scoring CRISP risk", options.quiet(), System.err)) {
+        try (TerminalProgress progress = options.progress("Scoring CRISP risk")) {
             s = new CrispService(ws).score(model.seed(), o.sweeps == null ? CrispService.DEFAULT_SWEEPS : o.sweeps, o.from, o.asOf, progress);
         }
         notes(s.notes());
@@ -147,17 +147,17 @@ final class CrispCommands {
     }
 
     /** {@code generate-sample --world workforce}: the sample CRISP world. */
-    static int generateWorld(Path output, int people, long seed, boolean quiet, boolean json, PrintWriter out) {
+    static int generateWorld(Path output, int people, long seed, OutputOptions options, PrintWriter out) {
         long t0 = System.nanoTime();
         WorkforceWorld.Summary s;
-        try (TerminalProgress progress = new TerminalProgress("Generating the workforce world", quiet, System.err)) {
+        try (TerminalProgress progress = options.progress("Generating the workforce world")) {
             s = new WorkforceWorld(WorkforceWorld.Config.standard(seed).withPeople(people)).generate(output, progress);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.printf(Locale.ROOT, "Wrote %,d people, %,d contacts and %,d tests (%,d positive) to %s in %.1f s; truth/ holds each person's "
                 + "true states and the true parameters (%,d infected on the as-of day, %,d ever).%n", s.people(), s.contacts(), s.tests(),
                 s.positives(), output, seconds, s.infectedOnAsOf(), s.everInfected());
-        if (json) {
+        if (options.json()) {
             JsonSummary.print(out, JsonSummary.object("world", "workforce", "people", s.people(), "contacts", s.contacts(), "tests",
                     s.tests(), "positives", s.positives(), "seed", seed, "seconds", Math.round(seconds * 10) / 10.0));
         }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "score", description = {"Score every address: CSV address_id,score,flagged,reasons (--input: new addresses; --ids: some).",
     "score = probability that a shipment to the address is delivered; reasons ';'-separated, biggest effect first.",
     "crisp: CSV person_id,risk,p_s,p_e,p_i,p_r, risk = P(exposed or infectious) on the as-of day."})
-public final class ScoreCommand extends CsvReportCommand {
+public final class ScoreCommand extends WorkspaceCommand {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability or crisp")
     String model;
@@ -52,7 +52,7 @@ public final class ScoreCommand extends CsvReportCommand {
     }
 
     @Override
-    void write(Workspace ws, PrintWriter out) throws java.io.IOException {
+    void run(Workspace ws, PrintWriter out) throws java.io.IOException {
         if (model.equals("crisp")) {
             CrispCommands.score(ws, options, crisp, csvOutput.file(), out);
             return;

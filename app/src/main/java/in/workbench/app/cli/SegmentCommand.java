@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "segment", description = {"Segment every address (--input: new addresses; --ids: some): CSV address_id,segments in "
     + "the LABEL=text | ... form of address_labels.csv.", "Also fills the address_segments table and the buildings report (export it with "
     + "`export --table buildings`). Needs `train -w DIR segmentation` first."})
-public final class SegmentCommand extends CsvReportCommand {
+public final class SegmentCommand extends WorkspaceCommand {
 
     @Mixin
     CsvOutputOption csvOutput;
@@ -34,7 +34,7 @@ public final class SegmentCommand extends CsvReportCommand {
     }
 
     @Override
-    void write(Workspace ws, PrintWriter out) throws java.io.IOException {
+    void run(Workspace ws, PrintWriter out) throws java.io.IOException {
         SegmentationModel model = SegmentationModel.load(ws.modelsDir());
         if (addresses.selected()) {
             AddressParser parser = new AddressParser(PostalDirectory.load());

@@ -93,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         try (Workspace ws = options.open()) {
             DeliverabilityTrainer.Result result;
-            try (TerminalProgress progress = new TerminalProgress("Training deliverability", options.quiet(), System.err)) {
+            try (TerminalProgress progress = options.progress("Training deliverability")) {
                 result = new DeliverabilityTrainer(new AddressParser(PostalDirectory.load())).trainAndSave(ws, seed, folds, progress);
             }
             DeliverabilityTrainer.Report r = result.report();
@@ -140,7 +140,7 @@ public final class TrainCommand implements Callable<Integer> {
             SegmentationTrainer.Settings settings = new SegmentationTrainer.Settings(seed,
                     epochs == null ? SegmentationTrainer.DEFAULT_EPOCHS : epochs, SegmentationTrainer.DEFAULT_MAX_WEAK,
                     composed == null ? SegmentationTrainer.DEFAULT_COMPOSED : Math.max(0, composed));
-            try (TerminalProgress progress = new TerminalProgress("Training segmentation", options.quiet(), System.err)) {
+            try (TerminalProgress progress = options.progress("Training segmentation")) {
                 result = new SegmentationTrainer(new AddressParser(PostalDirectory.load())).trainAndSave(ws, settings, progress);
             }
             SegmentationTrainer.Report r = result.report();

@@ -28,29 +28,31 @@ public enum TeamRole {
 
     /** Whether this role includes {@code right}. */
     public boolean may(Right right) {
-        return ordinal() >= right.least.ordinal();
+        return ordinal() >= right.least().ordinal();
     }
 
     /** A kind of work, and the least role that may do it. */
     public enum Right {
         /** Browse, chart, export. */
-        READ(READER, "read"),
+        READ("read"),
         /** Add labels, review decisions and corrections. */
-        LABEL(LABELER, "label"),
+        LABEL("label"),
         /** Rewrite shared tables or models: import, train, score, segment, recommend, delete, migrate. */
-        CHANGE(OWNER, "change shared data");
+        CHANGE("change shared data");
 
-        private final TeamRole least;
         private final String word;
 
-        Right(TeamRole least, String word) {
-            this.least = least;
+        Right(String word) {
             this.word = word;
         }
 
         /** The least role with this right. */
         public TeamRole least() {
-            return least;
+            return switch (this) {
+                case READ -> READER;
+                case LABEL -> LABELER;
+                case CHANGE -> OWNER;
+            };
         }
 
         /** The right in the analysts' words. */

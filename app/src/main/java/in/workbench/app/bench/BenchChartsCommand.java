@@ -12,6 +12,7 @@ import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.app.ImportHooks;
 import in.workbench.sample.SampleGenerator;
+import in.workbench.app.cli.SeedOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,8 +45,8 @@ final class BenchChartsCommand extends Benchmark {
     @Mixin
     FolderOption folder;
 
-    @Option(names = "--seed", defaultValue = "20261124", description = "Seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(20261124);
 
     @Override
     void measure(PrintWriter out) throws Exception {
@@ -58,7 +59,7 @@ final class BenchChartsCommand extends Benchmark {
         Path world = base.resolve("world");
         int addresses = Math.max(20_000, shipments / 5);
         long t0 = System.nanoTime();
-        new SampleGenerator(new SampleGenerator.Config(products, addresses, shipments, seed), PostalDirectory.load())
+        new SampleGenerator(new SampleGenerator.Config(products, addresses, shipments, seed.value()), PostalDirectory.load())
                 .generate(world, ProgressMonitor.NONE);
         out.printf("Generated %,d products, %,d addresses, %,d shipments in %.1f s%n", products, addresses, shipments,
                 Samples.secondsSince(t0));

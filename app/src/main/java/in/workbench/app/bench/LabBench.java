@@ -10,6 +10,7 @@ import in.workbench.analytics.lab.LabStore;
 import in.workbench.analytics.lab.LabTrainer;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.app.cli.SeedOption;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,8 +53,8 @@ final class LabBench extends Benchmark {
             description = "Row counts to try, smallest first (default ${DEFAULT-VALUE}).")
     List<Integer> rows;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the table and the trainers (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(42);
 
     @Mixin
     FolderOption folder;
@@ -72,7 +73,7 @@ final class LabBench extends Benchmark {
         int largest = sizes.get(sizes.size() - 1);
         try (ScratchFolder base = folder.open("workbench-bench-lab");
                 Workspace ws = Workspace.open(base.fresh("ws-lab"))) {
-            Path csv = writeTable(base.resolve("lab-bench-" + largest + ".csv"), largest, seed);
+            Path csv = writeTable(base.resolve("lab-bench-" + largest + ".csv"), largest, seed.value());
             out.println(Machine.description());
             out.printf("%s.%n", Machine.load());
             LabStore store = new LabStore(ws);
@@ -109,7 +110,7 @@ final class LabBench extends Benchmark {
         String outcome;
         try {
             LabResult r = trainer.train(new LabSpec("bench_lab_" + n, "late", null, null, List.of(a), LabSpec.Validation.byTime("day"),
-                    seed), ProgressMonitor.NONE);
+                    seed.value()), ProgressMonitor.NONE);
             CandidateResult c = r.candidates().get(0);
             outcome = c.failure() != null ? "failed: " + c.failure()
                     : String.format(Locale.ROOT, "completed (AUC %.3f)", c.metric("auc"));

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +26,22 @@ final class CrispCommands {
     private CrispCommands() {
     }
 
+    /** The window of days {@code train crisp} and {@code score crisp} read (a picocli mixin of both). */
+    static final class Window {
+        @Option(names = "--from", paramLabel = "DATE", description = "crisp: day 0 of the window (default: the first contact or test).")
+        LocalDate from;
+
+        @Option(names = "--as-of", paramLabel = "DATE", description = "crisp: the as-of day (default: the last contact or test).")
+        LocalDate asOf;
+
+        /** Refuses a window that ends before it starts (a usage error). */
+        void check(CommandSpec spec) {
+            if (from != null && asOf != null && asOf.isBefore(from)) {
+                throw new ParameterException(spec.commandLine(), "--as-of " + asOf + " is before --from " + from + ".");
+            }
+        }
+    }
+
     /** The options {@code train crisp} adds (as a picocli mixin). */
     static final class TrainOptions {
         @Option(names = "--sweeps", description = "crisp: kept sweeps per chain of the final scoring run, after 20 burn-in (default 60).")
@@ -33,11 +50,8 @@ final class CrispCommands {
         @Option(names = "--em-iterations", description = "crisp: Monte Carlo EM iterations (default 20).")
         Integer emIterations;
 
-        @Option(names = "--from", paramLabel = "DATE", description = "crisp: day 0 of the window (default: the first contact or test).")
-        LocalDate from;
-
-        @Option(names = "--as-of", paramLabel = "DATE", description = "crisp: the as-of day (default: the last contact or test).")
-        LocalDate asOf;
+        @Mixin
+        Window window;
 
         @Option(names = "--params-out", paramLabel = "FILE", description = "crisp: also write the learned parameters as JSON to FILE.")
         Path paramsOut;
@@ -49,11 +63,8 @@ final class CrispCommands {
 
     /** The options {@code score crisp} adds (as a picocli mixin). */
     static final class ScoreOptions {
-        @Option(names = "--from", paramLabel = "DATE", description = "crisp: day 0 of the window (default: the first contact or test).")
-        LocalDate from;
-
-        @Option(names = "--as-of", paramLabel = "DATE", description = "crisp: the as-of day (default: the last contact or test).")
-        LocalDate asOf;
+        @Mixin
+        Window window;
 
         @Option(names = "--sweeps", description = "crisp: kept sweeps per chain, after 20 burn-in (default 60).")
         Integer sweeps;
@@ -68,7 +79,7 @@ final class CrispCommands {
         if (o.retentionDays != null && o.retentionDays < 0) {
             throw new ParameterException(spec.commandLine(), "--retention-days must be 0 (keep all) or more.");
         }
-        checkWindow(o.from, o.asOf, spec);
+        o.window.check(spec);
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace ws = options.open()) {
             if (o.retentionDays != null) {
@@ -76,7 +87,7 @@ final class CrispCommands {
             }
             CrispService.Training t;
             try (TerminalProgress progress = options.progress("Training CRISP")) {
-                t = new CrispService(ws).train(seed, sweeps, em, o.from, o.asOf, progress);
+                t = new CrispService(ws).train(seed, sweeps, em, o.window.from, o.window.asOf, progress);
             }
             notes(t.scores().notes());
             CrispModel m = t.model();
@@ -111,14 +122,15 @@ final class CrispCommands {
         if (o.sweeps != null && o.sweeps < 2) {
             throw new ParameterException(spec.commandLine(), "--sweeps must be at least 2.");
         }
-        checkWindow(o.from, o.asOf, spec);
+        o.window.check(spec);
     }
 
     static void score(Workspace ws, WorkspaceOptions options, ScoreOptions o, Path file, PrintWriter out) {
         CrispModel model = CrispModel.load(ws);
         CrispService.Scores s;
         try (TerminalProgress progress = options.progress("Scoring CRISP risk")) {
-            s = new CrispService(ws).score(model.seed(), o.sweeps == null ? CrispService.DEFAULT_SWEEPS : o.sweeps, o.from, o.asOf, progress);
+            s = new CrispService(ws).score(model.seed(), o.sweeps == null ? CrispService.DEFAULT_SWEEPS : o.sweeps, o.window.from, o.window.asOf,
+                    progress);
         }
         notes(s.notes());
         CrispService.writeRiskCsv(s, file);
@@ -134,11 +146,6 @@ final class CrispCommands {
         }
     }
 
-    private static void checkWindow(LocalDate from, LocalDate asOf, CommandSpec spec) {
-        if (from != null && asOf != null && asOf.isBefore(from)) {
-            throw new ParameterException(spec.commandLine(), "--as-of " + asOf + " is before --from " + from + ".");
-        }
-    }
 
     private static void notes(java.util.List<String> notes) {
         for (String n : notes) {

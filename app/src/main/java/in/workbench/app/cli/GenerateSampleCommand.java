@@ -36,8 +36,8 @@ public final class GenerateSampleCommand implements Callable<Integer> {
             + "sessions/sessions.csv (default 1.5 per shipment, 150,000 for the bundled sizes; 0 for none).")
     Integer sessionsOption;
 
-    @Option(names = "--seed", defaultValue = "20261124", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(20261124);
 
     @Mixin
     OutputOptions options;
@@ -59,7 +59,7 @@ public final class GenerateSampleCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--world takes workforce, with at least 100 --people.");
             }
-            return CrispCommands.generateWorld(output, people, seed, options, spec.commandLine().getOut());
+            return CrispCommands.generateWorld(output, people, seed.value(), options, spec.commandLine().getOut());
         }
         int sessions = sessionsOption == null ? (int) Math.min(Integer.MAX_VALUE, shipments * 3L / 2) : sessionsOption;
         if (products < 30 || addresses < 120 || shipments < 1 || sessions < 0) {
@@ -67,13 +67,13 @@ public final class GenerateSampleCommand implements Callable<Integer> {
                     "Generate at least 30 products (one per subcategory), 120 addresses (all states) and 1 shipment.");
         }
         long t0 = System.nanoTime();
-        SampleGenerator.Config config = new SampleGenerator.Config(products, addresses, shipments, seed);
+        SampleGenerator.Config config = new SampleGenerator.Config(products, addresses, shipments, seed.value());
         try (TerminalProgress progress = options.progress("Generating")) {
             PostalDirectory directory = PostalDirectory.load();
             new SampleGenerator(config, directory).generate(output, progress);
             if (sessions > 0) {
                 progress.update(0, -1, "sessions");
-                new in.workbench.sample.SessionSampler(new in.workbench.sample.SessionSampler.Config(sessions, 42, seed), directory)
+                new in.workbench.sample.SessionSampler(new in.workbench.sample.SessionSampler.Config(sessions, 42, seed.value()), directory)
                         .write(output.resolve(SESSIONS_FOLDER));
             }
         }
@@ -83,7 +83,7 @@ public final class GenerateSampleCommand implements Callable<Integer> {
                 sessions, output, seconds);
         if (options.json()) {
             JsonSummary.print(out, JsonSummary.object("products", products, "addresses", addresses, "shipments", shipments,
-                    "seed", seed, "seconds", Math.round(seconds * 10) / 10.0));
+                    "seed", seed.value(), "seconds", Math.round(seconds * 10) / 10.0));
         }
         return 0;
     }

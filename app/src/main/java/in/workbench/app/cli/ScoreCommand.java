@@ -60,20 +60,16 @@ public final class ScoreCommand extends WorkspaceCommand {
         DeliverabilityModel m = DeliverabilityModel.load(ws.modelsDir());
         m = m.withThreshold(threshold != null ? threshold : FlagThreshold.of(ws, m.threshold()));
         if (addresses.selected()) {
-            AddressParser parser = new AddressParser(PostalDirectory.load());
-            var rows = addresses.rows(ws, parser);
-            long flagged;
-            try (TerminalProgress progress = progress("Scoring addresses"); java.io.Writer w = NewAddressOptions.writer(csvOutput.file())) {
-                flagged = NewAddresses.score(m, parser, rows, w, progress);
-            }
-            PrintWriter summary = NewAddressOptions.summary(csvOutput.file(), out);
-            summary.printf("Scored %,d addresses; %,d flagged (score below %.2f); no table changed. Wrote %s.%n", rows.size(), flagged,
-                    m.threshold(), csvOutput.file());
-            if (options.json()) {
-                JsonSummary.print(summary, JsonSummary.object("model", "deliverability", "addresses", rows.size(), "flagged", flagged,
-                        "threshold", m.threshold()));
-            }
-            summary.flush();
+            DeliverabilityModel model = m;
+            addresses.writeSelected(ws, options, "Scoring addresses", csvOutput.file(), out,
+                    (parser, rows, csv, progress) -> NewAddresses.score(model, parser, rows, csv, progress), (summary, n, flagged) -> {
+                        summary.printf("Scored %,d addresses; %,d flagged (score below %.2f); no table changed. Wrote %s.%n", n, flagged,
+                                model.threshold(), csvOutput.file());
+                        if (options.json()) {
+                            JsonSummary.print(summary, JsonSummary.object("model", "deliverability", "addresses", n, "flagged", flagged,
+                                    "threshold", model.threshold()));
+                        }
+                    });
             return;
         }
         AddressScoring.Summary s;

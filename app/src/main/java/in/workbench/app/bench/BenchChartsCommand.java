@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 @Command(name = "charts", description = {
     "Generate a world with N shipments (the sample generator), import it with the aggregates kept up to date,",
     "then time a refresh of the overview dashboard's and the Regional screen's chart queries."})
-final class BenchChartsCommand extends Benchmark {
+final class BenchChartsCommand extends FolderBenchmark {
 
     private static final int REPEATS = 15;
 
@@ -43,16 +43,11 @@ final class BenchChartsCommand extends Benchmark {
     int products;
 
     @Mixin
-    FolderOption folder;
-
-    @Mixin
     SeedOption seed = new SeedOption(20261124);
 
     @Override
-    void measure(PrintWriter out) throws Exception {
-        try (ScratchFolder base = folder.open("workbench-bench-charts")) {
-            importAndRefresh(base, out);
-        }
+    void measure(ScratchFolder base, PrintWriter out) throws Exception {
+        importAndRefresh(base, out);
     }
 
     private void importAndRefresh(ScratchFolder base, PrintWriter out) throws Exception {

@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "crisp", description = {"CRISP on the sample workforce world (speed) and on an independently written outbreak simulator "
     + "(quality against the published model and baselines).", "Run with -Xmx1g to check the memory target."})
-final class CrispBench extends Benchmark {
+final class CrispBench extends FolderBenchmark {
 
     @Option(names = "--people", defaultValue = "20000", description = "People in the sample world (default ${DEFAULT-VALUE}).")
     int people;
@@ -65,19 +65,14 @@ final class CrispBench extends Benchmark {
         + "learned test policy, the learned weights without the test policy, the true weights without it."})
     boolean diagnose;
 
-    @Mixin
-    FolderOption folder;
-
     @Override
-    void measure(PrintWriter out) throws Exception {
-        try (ScratchFolder base = folder.open("crisp-bench")) {
-            out.printf(Locale.ROOT, "CRISP bench on %d cores, max heap %d MB, in %s%n", Machine.cores(), Machine.maxHeapMb(), base.path());
-            if (!skipWorld) {
-                world(base.resolve("world"), out);
-            }
-            if (!skipSimulator) {
-                simulator(base.resolve("simulator"), out);
-            }
+    void measure(ScratchFolder base, PrintWriter out) throws Exception {
+        out.printf(Locale.ROOT, "CRISP bench on %d cores, max heap %d MB, in %s%n", Machine.cores(), Machine.maxHeapMb(), base.path());
+        if (!skipWorld) {
+            world(base.resolve("world"), out);
+        }
+        if (!skipSimulator) {
+            simulator(base.resolve("simulator"), out);
         }
     }
 

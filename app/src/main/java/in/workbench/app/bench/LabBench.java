@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "lab", description = {"Model lab: the largest table CART, random forest, extra trees and k-NN train on within the heap",
     "(run with -Xmx512m); each algorithm on growing row counts of a generated table until it runs out of memory."})
-final class LabBench extends Benchmark {
+final class LabBench extends FolderBenchmark {
 
     private static final String[] CITIES = {"Mumbai", "Delhi", "Bengaluru", "Hyderabad", "Ahmedabad", "Chennai", "Kolkata", "Surat",
         "Pune", "Jaipur", "Lucknow", "Kanpur", "Nagpur", "Indore", "Thane", "Bhopal", "Patna", "Vadodara", "Ludhiana", "Agra"};
@@ -56,9 +56,6 @@ final class LabBench extends Benchmark {
     @Mixin
     SeedOption seed = new SeedOption(42);
 
-    @Mixin
-    FolderOption folder;
-
     /** One algorithm on one row count. */
     record Step(Algorithm algorithm, int rows, String outcome, double seconds, long peakHeapMb, double load) {
         boolean completed() {
@@ -67,12 +64,11 @@ final class LabBench extends Benchmark {
     }
 
     @Override
-    void measure(PrintWriter out) throws Exception {
+    void measure(ScratchFolder base, PrintWriter out) throws Exception {
         List<Algorithm> chosen = algorithms.stream().map(Algorithm::named).toList();
         List<Integer> sizes = rows.stream().sorted().toList();
         int largest = sizes.get(sizes.size() - 1);
-        try (ScratchFolder base = folder.open("workbench-bench-lab");
-                Workspace ws = Workspace.open(base.fresh("ws-lab"))) {
+        try (Workspace ws = Workspace.open(base.fresh("ws-lab"))) {
             Path csv = writeTable(base.resolve("lab-bench-" + largest + ".csv"), largest, seed.value());
             out.println(Machine.description());
             out.printf("%s.%n", Machine.load());

@@ -1,6 +1,12 @@
 package in.workbench.sample;
 
 import in.workbench.analytics.geo.IndianState;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -48,84 +54,32 @@ final class Market {
             double popularity, int usualRank) {
     }
 
-    static final List<Subcategory> SUBCATEGORIES = List.of(
-            sub("Clothing", "Bandhani Sarees", List.of("Bandhani Saree", "Bandhej Saree", "Bandhani Georgette Saree"),
-                    List.of("Jaipur Kala", "Gujarat Handloom", "Rangrez"), List.of("georgette", "cotton", "silk"), true,
-                    300, 700, 799, 3499, -1.2, 0, 0, 1.0, 1),
-            sub("Clothing", "Mysore Silk Sarees", List.of("Mysore Silk Saree", "Pure Crepe Mysore Silk Saree"),
-                    List.of("KSIC", "Mysore Weaves", "Silk Mark"), List.of("silk"), true, 400, 700, 2999, 12999, -1.0, 0, 0, 0.8, 2),
-            sub("Clothing", "Kanjeevaram Sarees", List.of("Kanjeevaram Silk Saree", "Kanchipuram Pattu Saree"),
-                    List.of("Nalli", "Pothys", "Kanchi Weaves"), List.of("silk"), true, 500, 900, 3999, 24999, -1.0, 0, 0, 0.9, 2),
-            sub("Clothing", "Banarasi Sarees", List.of("Banarasi Silk Saree", "Banarasi Katan Saree"),
-                    List.of("Varanasi Weaves", "Kashi Silk"), List.of("silk", "katan silk"), true, 450, 800, 1999, 14999, -1.0, 0, 0, 0.9, 2),
-            sub("Clothing", "Paithani Sarees", List.of("Paithani Silk Saree", "Yeola Paithani Saree"),
-                    List.of("Yeola Handloom", "Paithani House"), List.of("silk"), true, 500, 800, 3499, 19999, -1.0, 0, 0, 0.6, 2),
-            sub("Clothing", "Cotton Sarees", List.of("Cotton Saree", "Handloom Cotton Saree", "Tant Saree"),
-                    List.of("Biswa Bangla", "Fabindia", "Handloom House"), List.of("cotton"), true, 300, 600, 499, 1999, -1.3, 0, 0, 1.4, 1),
-            sub("Clothing", "Kurtas", List.of("Kurta", "Straight Kurta", "Anarkali Kurta", "Printed Kurti"),
-                    List.of("Biba", "W", "Aurelia", "Libas"), List.of("cotton", "rayon", "polyester"), true, 200, 400, 399, 2499,
-                    -1.6, 0, 0, 2.2, 1),
-            sub("Clothing", "Woollen Shawls", List.of("Woollen Shawl", "Pashmina Shawl", "Kullu Shawl"),
-                    List.of("Kullu Weavers", "Kashmir Loom", "Himalayan Wool"), List.of("wool", "pashmina"), true, 300, 600, 699, 8999,
-                    -1.5, 0, 0, 0.6, 1),
-            sub("Clothing", "Sweaters", List.of("Woollen Sweater", "Cardigan", "Pullover Sweater"),
-                    List.of("Monte Carlo", "Duke", "Cantabil"), List.of("wool", "acrylic"), true, 350, 700, 799, 3999, -1.5, 0, 0, 0.7, 1),
-            sub("Clothing", "Thermals", List.of("Thermal Set", "Thermal Top", "Thermal Inner Wear"),
-                    List.of("Lux Cottswool", "Dollar Thermals", "Jockey"), List.of("cotton blend", "wool blend"), true, 250, 450, 399, 1499,
-                    -1.6, 0, 0, 0.5, 1),
-            sub("Clothing", "Raincoats", List.of("Raincoat", "Rain Suit", "Waterproof Rain Jacket"),
-                    List.of("Zeel", "Wildcraft", "Duckback"), List.of("pvc", "polyester", "nylon"), true, 300, 700, 499, 2999, -1.5, 0, 0, 0.7, 1),
-            sub("Home & Kitchen", "Umbrellas", List.of("Umbrella", "3 Fold Umbrella", "Auto Open Umbrella"),
-                    List.of("Popy", "Citizen", "John's"), List.of("polyester", "nylon"), true, 250, 500, 249, 999, -0.9, 0.05, 0, 0.8, 1),
-            sub("Footwear", "Running Shoes", List.of("Running Shoes", "Sports Shoes", "Walking Shoes"),
-                    List.of("Campus", "Sparx", "Asian", "Red Tape"), List.of("mesh", "synthetic"), true, 600, 1000, 699, 3999,
-                    -1.3, 0, 0, 1.6, 3),
-            sub("Footwear", "Sandals", List.of("Sandals", "Kolhapuri Chappal", "Flip Flops"),
-                    List.of("Bata", "Paragon", "Kolhapuri Crafts"), List.of("leather", "rubber"), true, 300, 700, 299, 1999, -1.5, 0, 0, 1.1, 1),
-            sub("Electronics", "Phone Cases", List.of("Back Cover", "Phone Case", "Silicone Case"),
-                    List.of("Spigen", "Amazon Basics", "Elv"), List.of("silicone", "polycarbonate", "leather"), true, 50, 150, 149, 999,
-                    -1.8, 0, 0, 1.8, 1),
-            sub("Electronics", "Chargers", List.of("Fast Charger", "USB-C Charger", "Wall Adapter"),
-                    List.of("boAt", "Portronics", "Ambrane", "Mi"), List.of("plastic"), true, 100, 250, 399, 1999, -0.6, 0.2, 0, 1.3, 2),
-            sub("Electronics", "Earphones", List.of("Wired Earphones", "Bluetooth Earbuds", "Neckband"),
-                    List.of("boAt", "Noise", "JBL", "realme"), List.of("plastic"), true, 80, 250, 499, 3999, -0.4, 0.4, 0, 1.5, 2),
-            sub("Electronics", "Smart Watches", List.of("Smart Watch", "Fitness Band"),
-                    List.of("Noise", "Fire-Boltt", "boAt", "Amazfit"), List.of("aluminium", "plastic"), true, 150, 350, 1499, 6999,
-                    0.3, 0.8, 0, 1.0, 3),
-            sub("Home & Kitchen", "Pressure Cookers", List.of("Pressure Cooker", "Inner Lid Pressure Cooker"),
-                    List.of("Prestige", "Hawkins", "Pigeon"), List.of("aluminium", "stainless steel"), false, 1800, 4000, 1199, 3999,
-                    -0.2, 0.1, 0, 0.9, 3),
-            sub("Home & Kitchen", "Glass Tumblers", List.of("Glass Tumbler Set", "Drinking Glasses", "Juice Glass Set"),
-                    List.of("Borosil", "Treo", "Cello"), List.of("glass"), true, 800, 2000, 299, 1499, 1.6, 1.0, 0, 0.8, 4),
-            sub("Home & Kitchen", "Dinner Sets", List.of("Ceramic Dinner Set", "Melamine Dinner Set", "Opalware Dinner Set"),
-                    List.of("Larah", "Cello", "La Opala"), List.of("ceramic", "opalware", "melamine"), true, 2500, 6000, 999, 6999,
-                    1.8, 0.9, 0, 0.6, 5),
-            sub("Home & Kitchen", "Tiffin Boxes", List.of("Steel Tiffin Box", "Insulated Lunch Box"),
-                    List.of("Milton", "Cello", "Signoraware"), List.of("stainless steel", "plastic"), true, 400, 1200, 299, 1499,
-                    -0.9, 0, 0, 0.9, 2),
-            sub("Beauty", "Hair Oil", List.of("Hair Oil", "Coconut Hair Oil", "Ayurvedic Hair Oil"),
-                    List.of("Parachute", "Dabur", "Indulekha", "Kesh King"), List.of("glass bottle", "plastic bottle"), false, 200, 600, 99, 599,
-                    0.9, 0.3, 1.0, 1.2, 2),
-            sub("Beauty", "Perfumes", List.of("Eau de Parfum", "Perfume", "Attar"),
-                    List.of("Fogg", "Wild Stone", "Bella Vita", "Ajmal"), List.of("glass bottle"), false, 150, 400, 299, 2999, 1.3, 0.9, 1.0,
-                    0.9, 3),
-            sub("Bags", "Backpacks", List.of("Laptop Backpack", "School Bag", "Travel Backpack"),
-                    List.of("Wildcraft", "Skybags", "American Tourister", "Safari"), List.of("polyester", "nylon"), true, 500, 1100, 699, 3499,
-                    -1.6, 0, 0, 1.2, 1),
-            sub("Bags", "Handbags", List.of("Handbag", "Sling Bag", "Tote Bag"),
-                    List.of("Lavie", "Caprese", "Baggit"), List.of("faux leather", "canvas"), true, 400, 900, 599, 3999, -1.4, 0, 0, 1.1, 1),
-            sub("Grocery", "Pickles", List.of("Mango Pickle", "Lemon Pickle", "Mixed Pickle"),
-                    List.of("Mother's Recipe", "Priya", "Nilon's"), List.of("glass jar", "plastic jar"), false, 300, 1000, 99, 499, 1.0, 0.6,
-                    0.5, 0.9, 2),
-            sub("Sports", "Cricket Bats", List.of("Kashmir Willow Cricket Bat", "English Willow Cricket Bat", "Tennis Ball Cricket Bat"),
-                    List.of("SG", "SS", "MRF", "Kookaburra"), List.of("kashmir willow", "english willow"), false, 1000, 1400, 799, 6999,
-                    -0.3, 0.1, 0, 0.7, 3));
+    /**
+     * The subcategories, from {@code subcategories.csv} beside this class: one a line, lists (title
+     * nouns, brands, materials) separated by {@code ;}, weights in grams and prices in rupees as
+     * ranges (min, max).
+     */
+    static final List<Subcategory> SUBCATEGORIES = readSubcategories();
 
-    private static Subcategory sub(String category, String name, List<String> nouns, List<String> brands, List<String> materials,
-            boolean colourful, int wMin, int wMax, int pMin, int pMax, double fragility, double fragileShare, double liquidShare,
-            double popularity, int usualRank) {
-        return new Subcategory(category, name, nouns, brands, materials, colourful, new int[] {wMin, wMax}, new int[] {pMin, pMax},
-                fragility, fragileShare, liquidShare, popularity, usualRank);
+    private static List<Subcategory> readSubcategories() {
+        try (InputStream in = Market.class.getResourceAsStream("subcategories.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("subcategories.csv is missing from the sample-data jar");
+            }
+            List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().skip(1)
+                    .filter(l -> !l.isBlank()).toList();
+            return lines.stream().map(Market::subcategory).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read subcategories.csv", e);
+        }
+    }
+
+    private static Subcategory subcategory(String line) {
+        String[] f = line.split(",", -1);
+        return new Subcategory(f[0], f[1], List.of(f[2].split(";")), List.of(f[3].split(";")), List.of(f[4].split(";")),
+                Boolean.parseBoolean(f[5]), new int[] {Integer.parseInt(f[6]), Integer.parseInt(f[7])},
+                new int[] {Integer.parseInt(f[8]), Integer.parseInt(f[9])}, Double.parseDouble(f[10]), Double.parseDouble(f[11]),
+                Double.parseDouble(f[12]), Double.parseDouble(f[13]), Integer.parseInt(f[14]));
     }
 
     /** Retail colours the catalog uses; names are entries of the colour vocabulary (colors.csv). */

@@ -1,11 +1,11 @@
 package in.workbench.analytics.lab;
 
+import in.workbench.analytics.EnumLookup;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
@@ -93,9 +93,8 @@ public enum Algorithm {
     /** Finds an algorithm by its command-line name, with a sentence listing them when there is none. */
     public static Algorithm named(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        return Arrays.stream(values()).filter(a -> a.id.equals(n)).findFirst()
-                .orElseThrow(() -> new WorkbenchException(Kind.INPUT_UNUSABLE, "Unknown algorithm '" + name + "'. The lab has: "
-                        + Arrays.stream(values()).map(Algorithm::id).collect(Collectors.joining(", ")) + "."));
+        return EnumLookup.find(Algorithm.class, Algorithm::id, n).orElseThrow(() -> new WorkbenchException(Kind.INPUT_UNUSABLE,
+                "Unknown algorithm '" + name + "'. The lab has: " + EnumLookup.words(Algorithm.class, Algorithm::id) + "."));
     }
 
     /** A fresh Tribuo trainer for a classification target. */

@@ -4,6 +4,7 @@ import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
+import in.workbench.analytics.workspace.Sql;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.IOException;
 import java.io.Writer;
@@ -100,14 +101,8 @@ public final class LabelStore {
                     link.executeUpdate();
                 }
                 if (receiptId != null) {
-                    try (PreparedStatement r = c.prepareStatement("INSERT INTO label_outbox_receipts (receipt_id, analyst, decision_id, "
-                            + "received_at) VALUES (?, ?, ?, ?)")) {
-                        r.setString(1, receiptId);
-                        r.setString(2, analyst);
-                        r.setLong(3, decisionId);
-                        r.setObject(4, now);
-                        r.executeUpdate();
-                    }
+                    Sql.update(c, "INSERT INTO label_outbox_receipts (receipt_id, analyst, decision_id, received_at) VALUES (?, ?, ?, ?)",
+                            receiptId, analyst, decisionId, now);
                 }
                 c.commit();
                 return java.util.Optional.of(new Decision(decisionId, label, List.copyOf(addressIds), analyst, now));

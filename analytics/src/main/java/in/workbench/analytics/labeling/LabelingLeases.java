@@ -128,22 +128,9 @@ public final class LabelingLeases {
         OffsetDateTime expires = now.plus(ttl);
         try {
             int inserted = Sql.computeInTransaction(c, tx -> {
-                try (PreparedStatement expired = tx.prepareStatement(
-                        "DELETE FROM labeling_leases WHERE address_id = ? AND slot = ? AND expires_at <= ?")) {
-                    expired.setString(1, addressId);
-                    expired.setInt(2, slot);
-                    expired.setObject(3, now);
-                    expired.executeUpdate();
-                }
-                try (PreparedStatement ins = tx.prepareStatement("INSERT INTO labeling_leases (address_id, slot, analyst, leased_at, "
-                        + "expires_at) VALUES (?, ?, ?, ?, ?)")) {
-                    ins.setString(1, addressId);
-                    ins.setInt(2, slot);
-                    ins.setString(3, analyst);
-                    ins.setObject(4, now);
-                    ins.setObject(5, expires);
-                    ins.executeUpdate();
-                }
+                Sql.update(tx, "DELETE FROM labeling_leases WHERE address_id = ? AND slot = ? AND expires_at <= ?", addressId, slot, now);
+                Sql.update(tx, "INSERT INTO labeling_leases (address_id, slot, analyst, leased_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                        addressId, slot, analyst, now, expires);
                 // Holding the lease, look at the labels with a fresh snapshot: slot 1 only while nobody has
                 // labelled the address, slot 2 only while exactly one other analyst has. An analyst who
                 // labelled it and gave it back while this insert waited on their lease is seen here.
@@ -181,13 +168,10 @@ public final class LabelingLeases {
      */
     public Optional<Lease> renew(Lease lease) {
         OffsetDateTime expires = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).plus(ttl);
-        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE labeling_leases SET expires_at = ? WHERE address_id = ? AND slot = ? AND analyst = ?")) {
-            ps.setObject(1, expires);
-            ps.setString(2, lease.addressId());
-            ps.setInt(3, lease.slot());
-            ps.setString(4, lease.analyst());
-            return ps.executeUpdate() == 1 ? Optional.of(new Lease(lease.addressId(), lease.slot(), lease.analyst(), expires))
+        try (Connection c = workspace.connection()) {
+            int renewed = Sql.update(c, "UPDATE labeling_leases SET expires_at = ? WHERE address_id = ? AND slot = ? AND analyst = ?",
+                    expires, lease.addressId(), lease.slot(), lease.analyst());
+            return renewed == 1 ? Optional.of(new Lease(lease.addressId(), lease.slot(), lease.analyst(), expires))
                     : Optional.empty();
         } catch (SQLException e) {
             throw Sql.failure("Could not keep the addresses leased to you", e);
@@ -196,12 +180,9 @@ public final class LabelingLeases {
 
     /** Gives the address back (after labelling it, or skipping it). */
     public void release(Lease lease) {
-        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM labeling_leases WHERE address_id = ? AND slot = ? AND analyst = ?")) {
-            ps.setString(1, lease.addressId());
-            ps.setInt(2, lease.slot());
-            ps.setString(3, lease.analyst());
-            ps.executeUpdate();
+        try (Connection c = workspace.connection()) {
+            Sql.update(c, "DELETE FROM labeling_leases WHERE address_id = ? AND slot = ? AND analyst = ?", lease.addressId(), lease.slot(),
+                    lease.analyst());
         } catch (SQLException e) {
             throw Sql.failure("Could not give the address back to the labeling queue", e);
         }

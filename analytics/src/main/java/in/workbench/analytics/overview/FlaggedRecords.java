@@ -1,16 +1,7 @@
 package in.workbench.analytics.overview;
 
-import in.workbench.analytics.WorkbenchException;
-import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.workspace.Workspace;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -57,27 +48,20 @@ public final class FlaggedRecords {
     public static final String RUN_PACKAGING = "No packaging recommendations yet. Run Train packaging, then Recommend on the Packaging "
             + "screen (or: workbench train -w DIR packaging, then workbench recommend -w DIR packaging -o FILE).";
 
-    private final Workspace workspace;
+    private final OverviewStore store;
 
     public FlaggedRecords(Workspace workspace) {
-        this.workspace = workspace;
+        this.store = new OverviewStore(workspace);
     }
 
     /** Flagged (undeliverable-risk) addresses per state, most first; the state as the regional charts resolve it. */
     public Tile riskyAddressesByState(int limit) {
-        return tile("ADDRESS_SCORES", RUN_DELIVERABILITY,
-                "SELECT COALESCE(r.state, 'Unknown') AS g, NULL, COUNT(*) AS n FROM address_scores s "
-                        + "LEFT JOIN regional_address_states r ON r.address_id = s.address_id WHERE s.flagged "
-                        + "GROUP BY g ORDER BY n DESC, g LIMIT " + limit,
-                "SELECT COUNT(*) FROM address_scores WHERE flagged");
+        return store.riskyAddressesByState(limit).orElse(new Tile(List.of(), 0, RUN_DELIVERABILITY));
     }
 
     /** Catalog conflicts per kind and attribute, most first. */
     public Tile catalogConflicts(int limit) {
-        return tile("CATALOG_FLAGS", RUN_CATALOG,
-                "SELECT kind, attribute, COUNT(*) AS n FROM catalog_flags GROUP BY kind, attribute ORDER BY n DESC, kind, attribute LIMIT "
-                        + limit,
-                "SELECT COUNT(*) FROM catalog_flags");
+        return store.catalogConflicts(limit).orElse(new Tile(List.of(), 0, RUN_CATALOG));
     }
 
     /**
@@ -85,67 +69,11 @@ public final class FlaggedRecords {
      * current and recommended package, most first.
      */
     public Tile damageProneProducts(int limit) {
-        return tile("PACKAGING_RECOMMENDATIONS", RUN_PACKAGING,
-                "SELECT current_package, recommended_package, COUNT(*) AS n FROM packaging_recommendations "
-                        + "WHERE recommended_package <> current_package GROUP BY current_package, recommended_package "
-                        + "ORDER BY n DESC, current_package, recommended_package LIMIT " + limit,
-                "SELECT COUNT(*) FROM packaging_recommendations WHERE recommended_package <> current_package");
+        return store.damageProneProducts(limit).orElse(new Tile(List.of(), 0, RUN_PACKAGING));
     }
 
     /** The damage model's mean predicted damage per package type, when packaging_predictions exists and has rows. */
     public Optional<List<Count>> predictedDamagePerMille() {
-        if (!exists("PACKAGING_PREDICTIONS")) {
-            return Optional.empty();
-        }
-        List<Count> out = new ArrayList<>();
-        try (Connection c = workspace.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT package_type, AVG(p_damage) FROM packaging_predictions GROUP BY package_type")) {
-            while (rs.next()) {
-                out.add(new Count(rs.getString(1), null, Math.round(rs.getDouble(2) * 1000)));
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not read the damage predictions: " + e.getMessage(), e);
-        }
-        return out.isEmpty() ? Optional.empty() : Optional.of(out);
-    }
-
-    private Tile tile(String table, String missing, String groupSql, String totalSql) {
-        if (!exists(table)) {
-            return new Tile(List.of(), 0, missing);
-        }
-        try (Connection c = workspace.connection(); Statement s = c.createStatement()) {
-            long total;
-            try (ResultSet rs = s.executeQuery(totalSql)) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-            if (total == 0) {
-                return new Tile(List.of(), 0, missing);
-            }
-            List<Count> counts = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery(groupSql)) {
-                while (rs.next()) {
-                    counts.add(new Count(rs.getString(1), rs.getString(2), rs.getLong(3)));
-                }
-            }
-            return new Tile(List.copyOf(counts), total, null);
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not count the flagged records of " + table.toLowerCase(Locale.ROOT) + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /** True when a table or view of that (upper-case) name exists in the workspace. */
-    private boolean exists(String name) {
-        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not read the workspace's tables: " + e.getMessage(), e);
-        }
+        return store.predictedDamagePerMille();
     }
 }

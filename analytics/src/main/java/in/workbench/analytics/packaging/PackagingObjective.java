@@ -1,9 +1,8 @@
 package in.workbench.analytics.packaging;
 
+import in.workbench.analytics.EnumLookup;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * What a packaging plan optimises, by the name an analyst gives on the command line and picks in
@@ -41,13 +40,9 @@ public enum PackagingObjective {
 
     /** The objective named {@code id}; INPUT_UNUSABLE with the valid names otherwise. */
     public static PackagingObjective of(String id) {
-        for (PackagingObjective o : values()) {
-            if (o.id.equals(id)) {
-                return o;
-            }
-        }
-        throw new WorkbenchException(Kind.INPUT_UNUSABLE, "Unknown objective '" + id + "'. Use one of: "
-                + Arrays.stream(values()).map(PackagingObjective::id).collect(Collectors.joining(", ")) + ".");
+        return EnumLookup.find(PackagingObjective.class, PackagingObjective::id, id).orElseThrow(() -> new WorkbenchException(
+                Kind.INPUT_UNUSABLE, "Unknown objective '" + id + "'. Use one of: "
+                + EnumLookup.words(PackagingObjective.class, PackagingObjective::id) + "."));
     }
 
     @Override

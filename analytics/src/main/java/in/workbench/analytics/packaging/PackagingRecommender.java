@@ -156,30 +156,34 @@ public final class PackagingRecommender {
         double excess = 0;
         double squares = 0;
         for (int i = 0; i < p.length; i++) {
-            double e = 0;
-            long observed = 0;
-            for (int j = 0; j < p[i].length; j++) {
-                e += n[i][j] * p[i][j];
-                observed += d[i][j];
-            }
+            DamageCounts c = DamageCounts.of(p[i], n[i], d[i]);
+            double e = c.expected();
             if (e > 0) {
-                excess += (observed - e) * (observed - e) - e;
+                excess += (c.observed() - e) * (c.observed() - e) - e;
                 squares += e * e;
             }
         }
         return excess <= 0 || squares == 0 ? Double.POSITIVE_INFINITY : Math.max(1, squares / excess);
     }
 
+    /** One product's damaged shipments over its packages: as the model expects them (Σ shipments × P(damage)) and as observed. */
+    private record DamageCounts(double expected, long observed) {
+        static DamageCounts of(double[] pDamage, long[] shipments, long[] damaged) {
+            double e = 0;
+            long observed = 0;
+            for (int j = 0; j < pDamage.length; j++) {
+                e += shipments[j] * pDamage[j];
+                observed += damaged[j];
+            }
+            return new DamageCounts(e, observed);
+        }
+    }
+
     private static double[][] shrunk(double[][] p, long[][] n, long[][] d, double alpha) {
         double[][] out = new double[p.length][];
         for (int i = 0; i < p.length; i++) {
-            double e = 0;
-            long observed = 0;
-            for (int j = 0; j < p[i].length; j++) {
-                e += n[i][j] * p[i][j];
-                observed += d[i][j];
-            }
-            double r = Double.isInfinite(alpha) || e == 0 ? 1 : (alpha + observed) / (alpha + e);
+            DamageCounts c = DamageCounts.of(p[i], n[i], d[i]);
+            double r = Double.isInfinite(alpha) || c.expected() == 0 ? 1 : (alpha + c.observed()) / (alpha + c.expected());
             out[i] = new double[p[i].length];
             for (int j = 0; j < p[i].length; j++) {
                 double q = Math.min(1 - 1e-9, Math.max(1e-12, p[i][j]));

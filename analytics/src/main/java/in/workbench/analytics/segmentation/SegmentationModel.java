@@ -53,19 +53,10 @@ public final class SegmentationModel implements Serializable {
      * OTHER. The model's labels are then held to what an address can be ({@link SegmentRules}).
      */
     public Segmentation segment(AddressParser parser, String text, String pincodeColumn) {
-        String t = text == null ? "" : text;
-        List<AddressParser.Token> all = Segmentation.tokensOf(t);
-        SegmentLabel[] labels = new SegmentLabel[all.size()];
-        double[] confidence = new double[all.size()];
-        java.util.Arrays.fill(labels, SegmentLabel.OTHER);
-        java.util.Arrays.fill(confidence, 1.0);
-        if (all.isEmpty()) {
-            return new Segmentation(t, all, labels, confidence);
-        }
-        List<AddressParser.Token> tokens = modelTokens(all);
-        compiled().label(features, parser, t, tokens, pincodeColumn, labels, confidence);
-        SegmentRules.apply(all, labels);
-        return new Segmentation(t, all, labels, confidence);
+        return segmentWith(text, (t, all, labels, confidence) -> {
+            compiled().label(features, parser, t, modelTokens(all), pincodeColumn, labels, confidence);
+            SegmentRules.apply(all, labels);
+        });
     }
 
     /** The tokens the model reads: the first {@link #MAX_MODEL_TOKENS}. */
@@ -75,33 +66,38 @@ public final class SegmentationModel implements Serializable {
 
     /** Segments one address through Tribuo's own CRF prediction (the reference the compiled path is tested against), before the rules. */
     Segmentation segmentThroughTribuo(AddressParser parser, String text, String pincodeColumn) {
-        String t = text == null ? "" : text;
-        List<AddressParser.Token> all = Segmentation.tokensOf(t);
-        SegmentLabel[] labels = new SegmentLabel[all.size()];
-        double[] confidence = new double[all.size()];
-        java.util.Arrays.fill(labels, SegmentLabel.OTHER);
-        java.util.Arrays.fill(confidence, 1.0);
-        if (all.isEmpty()) {
-            return new Segmentation(t, all, labels, confidence);
-        }
-        List<AddressParser.Token> tokens = modelTokens(all);
-        List<List<Feature>> f = features.of(parser, t, tokens, pincodeColumn);
-        SequenceExample<Label> example = SequenceExample.createWithEmptyOutputs(f, new LabelFactory());
-        List<Prediction<Label>> predictions;
-        synchronized (crf) {
-            predictions = crf.predict(example);
-        }
-        for (int i = 0; i < tokens.size(); i++) {
-            Label l = predictions.get(i).getOutput();
-            labels[i] = SegmentLabel.of(l.getLabel()).orElse(SegmentLabel.OTHER);
-            double score = l.getScore();
-            confidence[i] = Double.isNaN(score) ? 0.5 : Math.max(0, Math.min(1, score));
-        }
-        return new Segmentation(t, all, labels, confidence);
+        return segmentWith(text, (t, all, labels, confidence) -> {
+            List<AddressParser.Token> tokens = modelTokens(all);
+            List<List<Feature>> f = features.of(parser, t, tokens, pincodeColumn);
+            SequenceExample<Label> example = SequenceExample.createWithEmptyOutputs(f, new LabelFactory());
+            List<Prediction<Label>> predictions;
+            synchronized (crf) {
+                predictions = crf.predict(example);
+            }
+            for (int i = 0; i < tokens.size(); i++) {
+                Label l = predictions.get(i).getOutput();
+                labels[i] = SegmentLabel.of(l.getLabel()).orElse(SegmentLabel.OTHER);
+                double score = l.getScore();
+                confidence[i] = Double.isNaN(score) ? 0.5 : Math.max(0, Math.min(1, score));
+            }
+        });
     }
 
     /** Segments one address with the compiled weights, before the rules (the agreement test compares it with Tribuo's). */
     Segmentation segmentCompiledWithoutRules(AddressParser parser, String text, String pincodeColumn) {
+        return segmentWith(text, (t, all, labels, confidence) ->
+                compiled().label(features, parser, t, modelTokens(all), pincodeColumn, labels, confidence));
+    }
+
+    /** One way of labelling an address's tokens in place. */
+    @FunctionalInterface
+    private interface TokenLabelling {
+        /** Labels {@code all}, the tokens of {@code text} (at least one); every label starts as OTHER with confidence 1. */
+        void label(String text, List<AddressParser.Token> all, SegmentLabel[] labels, double[] confidence);
+    }
+
+    /** The tokens of {@code text} (null reads as empty), every one OTHER with confidence 1 until {@code labelling} labels them. */
+    private static Segmentation segmentWith(String text, TokenLabelling labelling) {
         String t = text == null ? "" : text;
         List<AddressParser.Token> all = Segmentation.tokensOf(t);
         SegmentLabel[] labels = new SegmentLabel[all.size()];
@@ -109,7 +105,7 @@ public final class SegmentationModel implements Serializable {
         java.util.Arrays.fill(labels, SegmentLabel.OTHER);
         java.util.Arrays.fill(confidence, 1.0);
         if (!all.isEmpty()) {
-            compiled().label(features, parser, t, modelTokens(all), pincodeColumn, labels, confidence);
+            labelling.label(t, all, labels, confidence);
         }
         return new Segmentation(t, all, labels, confidence);
     }

@@ -1,5 +1,6 @@
 package in.workbench.analytics.workspace;
 
+import in.workbench.analytics.EnumLookup;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -52,13 +53,11 @@ public enum DataTable {
 
     /** Finds a table by its SQL name, case-insensitively. */
     public static Optional<DataTable> bySqlName(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(t -> t.sqlName.equals(n)).findFirst();
+        return EnumLookup.find(DataTable.class, DataTable::sqlName, name.trim().toLowerCase(Locale.ROOT));
     }
 
     /** Finds a table by its import type ({@code catalog}, {@code addresses}, …). */
     public static Optional<DataTable> byImportType(String type) {
-        String n = type.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(t -> n.equals(t.importType)).findFirst();
+        return EnumLookup.find(DataTable.class, DataTable::importType, type.trim().toLowerCase(Locale.ROOT));
     }
 }

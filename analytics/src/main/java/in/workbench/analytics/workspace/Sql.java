@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * The JDBC steps the feature stores share: binding a list of placeholder values, reading every row of
+ * The JDBC steps the feature stores share: binding a list of placeholder values, running one statement, reading every row of
  * a query, counting the rows of a filtered query, running work in one transaction, and turning an {@link SQLException} into
  * the {@link WorkbenchException} the user sees ({@code "Could not …: " + the database's message}).
  *
@@ -67,6 +67,17 @@ public final class Sql {
             ps.setObject(i++, a);
         }
         return i;
+    }
+
+    /**
+     * Runs the statement {@code sql} (an INSERT, UPDATE or DELETE) on {@code c} with {@code args} as
+     * parameters 1, 2, …, and returns how many rows it changed.
+     */
+    public static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, java.util.Arrays.asList(args));
+            return ps.executeUpdate();
+        }
     }
 
     /**

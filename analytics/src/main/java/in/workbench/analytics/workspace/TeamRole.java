@@ -1,5 +1,7 @@
 package in.workbench.analytics.workspace;
 
+import java.util.Locale;
+
 /**
  * What an analyst may do in a workspace, decided on a team workspace by the PostgreSQL roles the
  * analyst's login belongs to ({@code workbench_reader}, {@code workbench_labeler},
@@ -8,55 +10,49 @@ package in.workbench.analytics.workspace;
  */
 public enum TeamRole {
     /** Browses, charts and exports; changes nothing. */
-    READER("reader", "workbench_reader"),
+    READER,
     /** Also adds labels, review decisions and corrections. */
-    LABELER("labeler", "workbench_labeler"),
+    LABELER,
     /** Also imports, trains, scores, segments, recommends, deletes and migrates the schema. */
-    OWNER("owner", "workbench_owner");
-
-    private final String word;
-    private final String serverRole;
-
-    TeamRole(String word, String serverRole) {
-        this.word = word;
-        this.serverRole = serverRole;
-    }
+    OWNER;
 
     /** The role in the analysts' words: reader, labeler, owner. */
     public String word() {
-        return word;
+        return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The PostgreSQL role (NOLOGIN group) whose members have this role. */
+    /** The PostgreSQL role (NOLOGIN group) whose members have this role: {@code workbench_} and its word. */
     public String serverRole() {
-        return serverRole;
+        return "workbench_" + word();
     }
 
     /** Whether this role includes {@code right}. */
     public boolean may(Right right) {
-        return ordinal() >= right.least.ordinal();
+        return ordinal() >= right.least().ordinal();
     }
 
     /** A kind of work, and the least role that may do it. */
     public enum Right {
         /** Browse, chart, export. */
-        READ(READER, "read"),
+        READ("read"),
         /** Add labels, review decisions and corrections. */
-        LABEL(LABELER, "label"),
+        LABEL("label"),
         /** Rewrite shared tables or models: import, train, score, segment, recommend, delete, migrate. */
-        CHANGE(OWNER, "change shared data");
+        CHANGE("change shared data");
 
-        private final TeamRole least;
         private final String word;
 
-        Right(TeamRole least, String word) {
-            this.least = least;
+        Right(String word) {
             this.word = word;
         }
 
         /** The least role with this right. */
         public TeamRole least() {
-            return least;
+            return switch (this) {
+                case READ -> READER;
+                case LABEL -> LABELER;
+                case CHANGE -> OWNER;
+            };
         }
 
         /** The right in the analysts' words. */

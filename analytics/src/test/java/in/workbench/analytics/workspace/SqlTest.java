@@ -63,6 +63,19 @@ class SqlTest {
         }
     }
 
+    @Test
+    void aStatementRunsWithItsValuesInOrderAndSaysHowManyRowsItChanged() throws SQLException {
+        try (Workspace ws = Workspace.open(folder); Connection c = ws.connection()) {
+            assertEquals(1, Sql.update(c, "INSERT INTO workspace_settings (setting_key, setting_value, updated_at) VALUES (?, ?, ?)",
+                    "test.a", "1", java.time.OffsetDateTime.now()));
+            assertEquals(1, Sql.update(c, insertSql(), "test.b"));
+            assertEquals(2, Sql.update(c, "UPDATE workspace_settings SET setting_value = ? WHERE setting_key LIKE ?", "2", "test.%"));
+            assertEquals(0, Sql.update(c, "DELETE FROM workspace_settings WHERE setting_key = ?", "test.none"));
+            assertEquals(2, Sql.count(ws, "SELECT COUNT(*) FROM workspace_settings WHERE setting_value = ?", List.of("2"),
+                    "Could not count the test settings"));
+        }
+    }
+
     private static String insertSql() {
         return "INSERT INTO workspace_settings (setting_key, setting_value, updated_at) VALUES (?, 'x', CURRENT_TIMESTAMP)";
     }

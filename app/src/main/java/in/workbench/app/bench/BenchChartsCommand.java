@@ -12,6 +12,7 @@ import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.app.ImportHooks;
 import in.workbench.sample.SampleGenerator;
+import in.workbench.app.cli.SeedOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
 @Command(name = "charts", description = {
     "Generate a world with N shipments (the sample generator), import it with the aggregates kept up to date,",
     "then time a refresh of the overview dashboard's and the Regional screen's chart queries."})
-final class BenchChartsCommand extends Benchmark {
+final class BenchChartsCommand extends FolderBenchmark {
 
     private static final int REPEATS = 15;
 
@@ -42,23 +43,18 @@ final class BenchChartsCommand extends Benchmark {
     int products;
 
     @Mixin
-    FolderOption folder;
-
-    @Option(names = "--seed", defaultValue = "20261124", description = "Seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    SeedOption seed = new SeedOption(20261124);
 
     @Override
-    void measure(PrintWriter out) throws Exception {
-        try (ScratchFolder base = folder.open("workbench-bench-charts")) {
-            importAndRefresh(base, out);
-        }
+    void measure(ScratchFolder base, PrintWriter out) throws Exception {
+        importAndRefresh(base, out);
     }
 
     private void importAndRefresh(ScratchFolder base, PrintWriter out) throws Exception {
         Path world = base.resolve("world");
         int addresses = Math.max(20_000, shipments / 5);
         long t0 = System.nanoTime();
-        new SampleGenerator(new SampleGenerator.Config(products, addresses, shipments, seed), PostalDirectory.load())
+        new SampleGenerator(new SampleGenerator.Config(products, addresses, shipments, seed.value()), PostalDirectory.load())
                 .generate(world, ProgressMonitor.NONE);
         out.printf("Generated %,d products, %,d addresses, %,d shipments in %.1f s%n", products, addresses, shipments,
                 Samples.secondsSince(t0));

@@ -14,6 +14,7 @@ import in.workbench.analytics.workspace.Workspace;
 import in.workbench.app.cli.JsonSummary;
 import in.workbench.sample.crisp.OutbreakSimulator;
 import in.workbench.sample.crisp.WorkforceWorld;
+import in.workbench.app.cli.SeedOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "crisp", description = {"CRISP on the sample workforce world (speed) and on an independently written outbreak simulator "
     + "(quality against the published model and baselines).", "Run with -Xmx1g to check the memory target."})
-final class CrispBench extends Benchmark {
+final class CrispBench extends FolderBenchmark {
 
     @Option(names = "--people", defaultValue = "20000", description = "People in the sample world (default ${DEFAULT-VALUE}).")
     int people;
@@ -51,8 +52,8 @@ final class CrispBench extends Benchmark {
     @Option(names = "--sweeps", defaultValue = "60", description = "Kept sweeps per chain of the scoring run (default ${DEFAULT-VALUE}).")
     int sweeps;
 
-    @Option(names = "--seed", defaultValue = "19", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(19);
 
     @Option(names = "--skip-world", description = "Only the independent simulator.")
     boolean skipWorld;
@@ -64,24 +65,19 @@ final class CrispBench extends Benchmark {
         + "learned test policy, the learned weights without the test policy, the true weights without it."})
     boolean diagnose;
 
-    @Mixin
-    FolderOption folder;
-
     @Override
-    void measure(PrintWriter out) throws Exception {
-        try (ScratchFolder base = folder.open("crisp-bench")) {
-            out.printf(Locale.ROOT, "CRISP bench on %d cores, max heap %d MB, in %s%n", Machine.cores(), Machine.maxHeapMb(), base.path());
-            if (!skipWorld) {
-                world(base.resolve("world"), out);
-            }
-            if (!skipSimulator) {
-                simulator(base.resolve("simulator"), out);
-            }
+    void measure(ScratchFolder base, PrintWriter out) throws Exception {
+        out.printf(Locale.ROOT, "CRISP bench on %d cores, max heap %d MB, in %s%n", Machine.cores(), Machine.maxHeapMb(), base.path());
+        if (!skipWorld) {
+            world(base.resolve("world"), out);
+        }
+        if (!skipSimulator) {
+            simulator(base.resolve("simulator"), out);
         }
     }
 
     private void world(Path d, PrintWriter out) throws Exception {
-        WorkforceWorld.Config config = WorkforceWorld.Config.standard(seed).withPeople(people);
+        WorkforceWorld.Config config = WorkforceWorld.Config.standard(seed.value()).withPeople(people);
         long t = System.nanoTime();
         WorkforceWorld.Summary s = new WorkforceWorld(config).generate(d.resolve("files"), ProgressMonitor.NONE);
         out.printf(Locale.ROOT, "Sample world: %,d people, %,d encounters, %,d tests (%,d positive), %,d infected on the as-of day; "
@@ -91,7 +87,7 @@ final class CrispBench extends Benchmark {
     }
 
     private void simulator(Path d, PrintWriter out) throws Exception {
-        OutbreakSimulator.Settings settings = OutbreakSimulator.Settings.evaluation(seed);
+        OutbreakSimulator.Settings settings = OutbreakSimulator.Settings.evaluation(seed.value());
         settings = new OutbreakSimulator.Settings(workers, settings.horizon(), settings.seed(), settings.start(), settings.background(),
                 settings.baseHazard(), settings.hazardPerHour(), settings.closeHazard(), settings.indoorHazard(), settings.initiallyInfected(),
                 settings.falseNegative(), settings.falsePositive());
@@ -123,7 +119,7 @@ final class CrispBench extends Benchmark {
             double importSeconds = Samples.secondsSince(t);
             t = System.nanoTime();
             CrispService service = new CrispService(ws);
-            CrispService.Training training = service.train(seed, sweeps, emIterations, null, null, ProgressMonitor.NONE);
+            CrispService.Training training = service.train(seed.value(), sweeps, emIterations, null, null, ProgressMonitor.NONE);
             double trainSeconds = Samples.secondsSince(t);
             CrispData data = training.scores().data();
             boolean[] infected = truth(files.resolve("truth").resolve("crisp_truth.csv"), data);
@@ -144,7 +140,7 @@ final class CrispBench extends Benchmark {
                 out.printf(Locale.ROOT, "    %-24s learned %.4f  true %.4f%n", c.label(), c.p1(training.model().params()), c.p1(truth));
             }
             CrispSettings settings = CrispSettings.of(ws);
-            CrispSampler.Result plain = new CrispSampler().sample(data, settings, truth, new CrispSampler.Config(2, 20, 40, 1, seed),
+            CrispSampler.Result plain = new CrispSampler().sample(data, settings, truth, new CrispSampler.Config(2, 20, 40, 1, seed.value()),
                     ProgressMonitor.NONE);
             CrispEvaluation.Quality published = CrispEvaluation.quality(data, plain.posterior().risks(), infected);
             CrispEvaluation.Quality count = CrispEvaluation.quality(data, CrispEvaluation.contactsWithPositives(data, null), infected);
@@ -190,7 +186,7 @@ final class CrispBench extends Benchmark {
 
     private void report(String what, CrispParams params, CrispData data, CrispSettings settings, CrispParams truth, boolean[] infected,
             PrintWriter out) {
-        CrispSampler.Result r = new CrispSampler().sample(data, settings, params, new CrispSampler.Config(2, 20, sweeps, 1, seed),
+        CrispSampler.Result r = new CrispSampler().sample(data, settings, params, new CrispSampler.Config(2, 20, sweeps, 1, seed.value()),
                 ProgressMonitor.NONE);
         CrispEvaluation.Quality q = CrispEvaluation.quality(data, r.posterior().risks(), infected);
         out.printf(Locale.ROOT, "    %-40s AUC %.3f  mean risk %.4f (%+.0f %%)  ECE %.4f  p1 grid error %.0f %%  %s%n", what, q.aucUntested(),

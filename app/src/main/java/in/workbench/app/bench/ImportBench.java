@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,7 +26,7 @@ import picocli.CommandLine.Option;
     "indexes and aggregates), with H2's CSVREAD into a table with a primary key only, and with CSVREAD into the full",
     "shipments table. Then a second N-row file and 2 rows into the loaded workspace, N addresses with their state",
     "resolution, and the workspace's size on disk. Prints rows/s and the peak heap; run with -Xmx512m."})
-final class ImportBench extends Benchmark {
+final class ImportBench extends FolderBenchmark {
 
     @Option(names = "--rows", defaultValue = "1000000", description = "Shipments to generate (default ${DEFAULT-VALUE}).")
     int rows;
@@ -35,14 +34,9 @@ final class ImportBench extends Benchmark {
     @Option(names = "--addresses", defaultValue = "-1", description = "Addresses to generate (default: as many as --rows).")
     int addresses;
 
-    @Mixin
-    FolderOption folder;
-
     @Override
-    void measure(PrintWriter out) throws Exception {
-        try (ScratchFolder base = folder.open("workbench-bench")) {
-            importAll(base, out, err());
-        }
+    void measure(ScratchFolder base, PrintWriter out) throws Exception {
+        importAll(base, out, err());
     }
 
     private void importAll(ScratchFolder base, PrintWriter out, PrintWriter err) throws Exception {

@@ -10,12 +10,10 @@ import in.workbench.analytics.lab.LabStore;
 import in.workbench.analytics.lab.LabTrainer;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.app.cli.SeedOption;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bench lab}: how many rows each memory-hungry lab algorithm (CART, random forest, extra
@@ -44,7 +40,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "lab", description = {"Model lab: the largest table CART, random forest, extra trees and k-NN train on within the heap",
     "(run with -Xmx512m); each algorithm on growing row counts of a generated table until it runs out of memory."})
-final class LabBench implements Callable<Integer> {
+final class LabBench extends FolderBenchmark {
 
     private static final String[] CITIES = {"Mumbai", "Delhi", "Bengaluru", "Hyderabad", "Ahmedabad", "Chennai", "Kolkata", "Surat",
         "Pune", "Jaipur", "Lucknow", "Kanpur", "Nagpur", "Indore", "Thane", "Bhopal", "Patna", "Vadodara", "Ludhiana", "Agra"};
@@ -57,14 +53,8 @@ final class LabBench implements Callable<Integer> {
             description = "Row counts to try, smallest first (default ${DEFAULT-VALUE}).")
     List<Integer> rows;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the table and the trainers (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = {"-o", "--dir"}, description = "Folder for the file and the workspace (default: a temporary folder).")
-    Path dir;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    SeedOption seed = new SeedOption(42);
 
     /** One algorithm on one row count. */
     record Step(Algorithm algorithm, int rows, String outcome, double seconds, long peakHeapMb, double load) {
@@ -74,17 +64,14 @@ final class LabBench implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+    void measure(ScratchFolder base, PrintWriter out) throws Exception {
         List<Algorithm> chosen = algorithms.stream().map(Algorithm::named).toList();
         List<Integer> sizes = rows.stream().sorted().toList();
         int largest = sizes.get(sizes.size() - 1);
-        Path base = dir != null ? dir : Files.createTempDirectory("workbench-bench-lab");
-        Files.createDirectories(base);
-        Path csv = writeTable(base.resolve("lab-bench-" + largest + ".csv"), largest, seed);
-        out.printf("Max heap %,d MB, %d cores, %s.%n", Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                Runtime.getRuntime().availableProcessors(), load());
-        try (Workspace ws = Workspace.open(base.resolve("ws-" + System.nanoTime()))) {
+        try (Workspace ws = Workspace.open(base.fresh("ws-lab"))) {
+            Path csv = writeTable(base.resolve("lab-bench-" + largest + ".csv"), largest, seed.value());
+            out.println(Machine.description());
+            out.printf("%s.%n", Machine.load());
             LabStore store = new LabStore(ws);
             new GenericTableImporter(store).importFile(new GenericTableImporter.Request(csv, "bench_lab", null, Map.of(), null),
                     ProgressMonitor.NONE);
@@ -95,13 +82,13 @@ final class LabBench implements Callable<Integer> {
             }
             LabTrainer trainer = LabTrainer.ignoringRowLimits(store);
             out.println();
-            out.println("| algorithm | rows | result | wall s | peak heap MB | load average |");
-            out.println("|---|---:|---|---:|---:|---:|");
+            MarkdownTable.header(out, "algorithm", "rows", "result", "wall s", "peak heap MB", "load average");
             for (Algorithm a : chosen) {
                 for (int n : sizes) {
                     Step step = measure(trainer, a, n);
-                    out.printf(Locale.ROOT, "| %s | %,d | %s | %.0f | %,d | %.1f |%n", a.id(), n, step.outcome(), step.seconds(),
-                            step.peakHeapMb(), step.load());
+                    out.println(MarkdownTable.row(a.id(), String.format("%,d", n), step.outcome(),
+                            String.format(Locale.ROOT, "%.0f", step.seconds()), String.format("%,d", step.peakHeapMb()),
+                            String.format(Locale.ROOT, "%.1f", step.load())));
                     out.flush();
                     if (!step.completed()) {
                         break;
@@ -109,19 +96,17 @@ final class LabBench implements Callable<Integer> {
                 }
             }
         }
-        return 0;
     }
 
-    private Step measure(LabTrainer trainer, Algorithm a, int n) {
+    private Step measure(LabTrainer trainer, Algorithm a, int n) throws InterruptedException {
         System.gc();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        PeakHeap heap = new PeakHeap();
+        heap.start();
         long t0 = System.nanoTime();
         String outcome;
         try {
             LabResult r = trainer.train(new LabSpec("bench_lab_" + n, "late", null, null, List.of(a), LabSpec.Validation.byTime("day"),
-                    seed), ProgressMonitor.NONE);
+                    seed.value()), ProgressMonitor.NONE);
             CandidateResult c = r.candidates().get(0);
             outcome = c.failure() != null ? "failed: " + c.failure()
                     : String.format(Locale.ROOT, "completed (AUC %.3f)", c.metric("auc"));
@@ -131,9 +116,9 @@ final class LabBench implements Callable<Integer> {
             outcome = e.getMessage().contains("heap space") || e.getMessage().contains("OutOfMemory") ? "out of memory"
                     : "failed: " + e.getMessage();
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
-        return new Step(a, n, outcome, seconds, peak, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        double seconds = Samples.secondsSince(t0);
+        heap.stop();
+        return new Step(a, n, outcome, seconds, heap.peakMb(), Machine.loadAverage());
     }
 
     /**
@@ -160,9 +145,5 @@ final class LabBench implements Callable<Integer> {
             }
         }
         return file;
-    }
-
-    private static String load() {
-        return String.format("load average %.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

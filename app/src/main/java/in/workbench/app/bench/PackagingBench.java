@@ -17,6 +17,7 @@ import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.sample.SampleGenerator;
+import in.workbench.app.cli.SeedOption;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,8 +51,8 @@ final class PackagingBench extends Benchmark {
     @Option(names = "--shipments", defaultValue = "100000", description = "Shipments (default ${DEFAULT-VALUE}).")
     int shipments;
 
-    @Option(names = "--seed", defaultValue = "20261124", description = "World seed (default ${DEFAULT-VALUE}, the bundled sample).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(20261124);
 
     @Option(names = "--world", defaultValue = "all", description = "sample, fragile, fragile-dear or all (default ${DEFAULT-VALUE}).")
     String world;
@@ -86,7 +88,7 @@ final class PackagingBench extends Benchmark {
         for (World w : worlds) {
             try (ScratchFolder base = ScratchFolder.temporary("workbench-bench-packaging")) {
                 Path files = base.resolve("world");
-                new SampleGenerator(new SampleGenerator.Config(products, 20_000, shipments, seed), PostalDirectory.load(), w.packing())
+                new SampleGenerator(new SampleGenerator.Config(products, 20_000, shipments, seed.value()), PostalDirectory.load(), w.packing())
                         .generate(files, ProgressMonitor.NONE);
                 try (Workspace ws = Workspace.open(base.resolve("ws"))) {
                     CsvImporter importer = new CsvImporter(ws);
@@ -94,7 +96,7 @@ final class PackagingBench extends Benchmark {
                             new GeneratedFile("catalog.csv", DataTable.PRODUCTS), new GeneratedFile("shipments.csv", DataTable.SHIPMENTS))) {
                         f.importInto(importer, files);
                     }
-                    out.printf(Locale.ROOT, "%n## %s: %,d products, %,d shipments, seed %d%n%n", w.name(), products, shipments, seed);
+                    out.printf(Locale.ROOT, "%n## %s: %,d products, %,d shipments, seed %d%n%n", w.name(), products, shipments, seed.value());
                     run(ws, files.resolve("truth/damage_truth.csv"), out, variants && w.packing().equals(SampleGenerator.Packing.SAMPLE));
                 }
             }

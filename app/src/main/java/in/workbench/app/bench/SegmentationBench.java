@@ -13,6 +13,7 @@ import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.sample.AddressModelQuality;
 import in.workbench.sample.SampleGenerator;
 import in.workbench.sample.independent.IndependentAddressWriter;
+import in.workbench.app.cli.SeedOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -58,8 +60,8 @@ final class SegmentationBench extends Benchmark {
     @Option(names = "--composed", defaultValue = "6000", description = "Composed training addresses, half from each training writer (default ${DEFAULT-VALUE}).")
     int composed;
 
-    @Option(names = "--seed", defaultValue = "20261124", description = "Generator seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(20261124);
 
     @Override
     void measure(PrintWriter out) throws Exception {
@@ -73,11 +75,11 @@ final class SegmentationBench extends Benchmark {
         AddressParser parser = new AddressParser(directory);
         AddressModelQuality quality = new AddressModelQuality(directory);
         SegmentationTrainer.Settings settings = new SegmentationTrainer.Settings(42, epochs, maxWeak, composed);
-        new SampleGenerator(new SampleGenerator.Config(100, addresses, addresses * 5, seed), directory).generate(base, ProgressMonitor.NONE);
+        new SampleGenerator(new SampleGenerator.Config(100, addresses, addresses * 5, seed.value()), directory).generate(base, ProgressMonitor.NONE);
         List<SegmentationTrainer.Example> sample = AddressModelQuality.sampleGold(base);
         List<SegmentationTrainer.Example> sampleHeld = sample.subList(0, Math.min(test, sample.size() / 5));
         List<SegmentationTrainer.Example> samplePool = sample.subList(sampleHeld.size(), sample.size());
-        IndependentAddressWriter second = new IndependentAddressWriter(directory, seed + 1);
+        IndependentAddressWriter second = new IndependentAddressWriter(directory, seed.value() + 1);
         List<IndependentAddressWriter.Written> written = second.write(writer);
         List<IndependentAddressWriter.Shipment> shipments = second.shipments(written);
         List<SegmentationTrainer.Example> writerGold = AddressModelQuality.writerGold(written);
@@ -98,7 +100,7 @@ final class SegmentationBench extends Benchmark {
             curve = quality.learningCurve(writerPool, writerHeld, steps, settings, ProgressMonitor.NONE);
         }
         out.printf(Locale.ROOT, "Segmenter (Tribuo CRF; %d passes; weak labels for up to %,d workspace addresses, %,d composed addresses). "
-                + "Held out: %,d sample addresses (seed %d), %,d of the second writer's.%n", epochs, maxWeak, composed, sampleHeld.size(), seed,
+                + "Held out: %,d sample addresses (seed %d), %,d of the second writer's.%n", epochs, maxWeak, composed, sampleHeld.size(), seed.value(),
                 writerHeld.size());
         List<String> columns = new ArrayList<>(List.of("data", "span F1", "precision", "recall"));
         columns.addAll(labels());

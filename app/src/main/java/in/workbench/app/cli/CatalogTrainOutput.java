@@ -17,7 +17,7 @@ final class CatalogTrainOutput {
     static int attributes(WorkspaceOptions options, long seed, int folds, PrintWriter out) throws Exception {
         try (Workspace ws = options.open()) {
             CatalogModels.Attributes a;
-            try (TerminalProgress progress = new TerminalProgress("Training attribute models", options.quiet(), System.err)) {
+            try (TerminalProgress progress = options.progress("Training attribute models")) {
                 a = CatalogTraining.trainAttributes(ws, seed, folds, progress);
             }
             ObjectNode node = JsonSummary.object();
@@ -56,7 +56,7 @@ final class CatalogTrainOutput {
     static int category(WorkspaceOptions options, long seed, int folds, PrintWriter out) throws Exception {
         try (Workspace ws = options.open()) {
             CategoryTrainer.Result r;
-            try (TerminalProgress progress = new TerminalProgress("Training the category check", options.quiet(), System.err)) {
+            try (TerminalProgress progress = options.progress("Training the category check")) {
                 r = CatalogTraining.trainCategory(ws, seed, folds, progress);
             }
             CategoryTrainer.Evaluation e = r.evaluation();

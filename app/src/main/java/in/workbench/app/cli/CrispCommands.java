@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +26,22 @@ final class CrispCommands {
     private CrispCommands() {
     }
 
+    /** The window of days {@code train crisp} and {@code score crisp} read (a picocli mixin of both). */
+    static final class Window {
+        @Option(names = "--from", paramLabel = "DATE", description = "crisp: day 0 of the window (default: the first contact or test).")
+        LocalDate from;
+
+        @Option(names = "--as-of", paramLabel = "DATE", description = "crisp: the as-of day (default: the last contact or test).")
+        LocalDate asOf;
+
+        /** Refuses a window that ends before it starts (a usage error). */
+        void check(CommandSpec spec) {
+            if (from != null && asOf != null && asOf.isBefore(from)) {
+                throw new ParameterException(spec.commandLine(), "--as-of " + asOf + " is before --from " + from + ".");
+            }
+        }
+    }
+
     /** The options {@code train crisp} adds (as a picocli mixin). */
     static final class TrainOptions {
         @Option(names = "--sweeps", description = "crisp: kept sweeps per chain of the final scoring run, after 20 burn-in (default 60).")
@@ -33,11 +50,8 @@ final class CrispCommands {
         @Option(names = "--em-iterations", description = "crisp: Monte Carlo EM iterations (default 20).")
         Integer emIterations;
 
-        @Option(names = "--from", paramLabel = "DATE", description = "crisp: day 0 of the window (default: the first contact or test).")
-        LocalDate from;
-
-        @Option(names = "--as-of", paramLabel = "DATE", description = "crisp: the as-of day (default: the last contact or test).")
-        LocalDate asOf;
+        @Mixin
+        Window window;
 
         @Option(names = "--params-out", paramLabel = "FILE", description = "crisp: also write the learned parameters as JSON to FILE.")
         Path paramsOut;
@@ -49,11 +63,8 @@ final class CrispCommands {
 
     /** The options {@code score crisp} adds (as a picocli mixin). */
     static final class ScoreOptions {
-        @Option(names = "--from", paramLabel = "DATE", description = "crisp: day 0 of the window (default: the first contact or test).")
-        LocalDate from;
-
-        @Option(names = "--as-of", paramLabel = "DATE", description = "crisp: the as-of day (default: the last contact or test).")
-        LocalDate asOf;
+        @Mixin
+        Window window;
 
         @Option(names = "--sweeps", description = "crisp: kept sweeps per chain, after 20 burn-in (default 60).")
         Integer sweeps;
@@ -68,15 +79,15 @@ final class CrispCommands {
         if (o.retentionDays != null && o.retentionDays < 0) {
             throw new ParameterException(spec.commandLine(), "--retention-days must be 0 (keep all) or more.");
         }
-        checkWindow(o.from, o.asOf, spec);
+        o.window.check(spec);
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace ws = options.open()) {
             if (o.retentionDays != null) {
                 CrispSettings.of(ws).withRetentionDays(o.retentionDays).save(ws);
             }
             CrispService.Training t;
-            try (TerminalProgress progress = new TerminalProgress("Training CRISP", options.quiet(), System.err)) {
-                t = new CrispService(ws).train(seed, sweeps, em, o.from, o.asOf, progress);
+            try (TerminalProgress progress = options.progress("Training CRISP")) {
+                t = new CrispService(ws).train(seed, sweeps, em, o.window.from, o.window.asOf, progress);
             }
             notes(t.scores().notes());
             CrispModel m = t.model();
@@ -111,14 +122,15 @@ final class CrispCommands {
         if (o.sweeps != null && o.sweeps < 2) {
             throw new ParameterException(spec.commandLine(), "--sweeps must be at least 2.");
         }
-        checkWindow(o.from, o.asOf, spec);
+        o.window.check(spec);
     }
 
     static void score(Workspace ws, WorkspaceOptions options, ScoreOptions o, Path file, PrintWriter out) {
         CrispModel model = CrispModel.load(ws);
         CrispService.Scores s;
-        try (TerminalProgress progress = new TerminalProgress("Scoring CRISP risk", options.quiet(), System.err)) {
-            s = new CrispService(ws).score(model.seed(), o.sweeps == null ? CrispService.DEFAULT_SWEEPS : o.sweeps, o.from, o.asOf, progress);
+        try (TerminalProgress progress = options.progress("Scoring CRISP risk")) {
+            s = new CrispService(ws).score(model.seed(), o.sweeps == null ? CrispService.DEFAULT_SWEEPS : o.sweeps, o.window.from, o.window.asOf,
+                    progress);
         }
         notes(s.notes());
         CrispService.writeRiskCsv(s, file);
@@ -134,11 +146,6 @@ final class CrispCommands {
         }
     }
 
-    private static void checkWindow(LocalDate from, LocalDate asOf, CommandSpec spec) {
-        if (from != null && asOf != null && asOf.isBefore(from)) {
-            throw new ParameterException(spec.commandLine(), "--as-of " + asOf + " is before --from " + from + ".");
-        }
-    }
 
     private static void notes(java.util.List<String> notes) {
         for (String n : notes) {
@@ -147,17 +154,17 @@ final class CrispCommands {
     }
 
     /** {@code generate-sample --world workforce}: the sample CRISP world. */
-    static int generateWorld(Path output, int people, long seed, boolean quiet, boolean json, PrintWriter out) {
+    static int generateWorld(Path output, int people, long seed, OutputOptions options, PrintWriter out) {
         long t0 = System.nanoTime();
         WorkforceWorld.Summary s;
-        try (TerminalProgress progress = new TerminalProgress("Generating the workforce world", quiet, System.err)) {
+        try (TerminalProgress progress = options.progress("Generating the workforce world")) {
             s = new WorkforceWorld(WorkforceWorld.Config.standard(seed).withPeople(people)).generate(output, progress);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.printf(Locale.ROOT, "Wrote %,d people, %,d contacts and %,d tests (%,d positive) to %s in %.1f s; truth/ holds each person's "
                 + "true states and the true parameters (%,d infected on the as-of day, %,d ever).%n", s.people(), s.contacts(), s.tests(),
                 s.positives(), output, seconds, s.infectedOnAsOf(), s.everInfected());
-        if (json) {
+        if (options.json()) {
             JsonSummary.print(out, JsonSummary.object("world", "workforce", "people", s.people(), "contacts", s.contacts(), "tests",
                     s.tests(), "positives", s.positives(), "seed", seed, "seconds", Math.round(seconds * 10) / 10.0));
         }

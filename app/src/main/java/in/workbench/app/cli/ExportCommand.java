@@ -1,36 +1,28 @@
 package in.workbench.app.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.browse.TableQuery;
 import in.workbench.analytics.export.CsvExporter;
 import in.workbench.analytics.export.ExportResult;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code workbench export -w DIR --table NAME -o FILE}: any table or report view as CSV. */
 @Command(name = "export", description = {
     "Export a table or report view as CSV, with FILE.provenance.json beside it.",
     "Filters as in the data browser: text columns match by 'contains' (=x for exact), numbers and dates take",
     "5, >=5, <5, 1..10."})
-public final class ExportCommand implements Callable<Integer> {
-
-    @Mixin
-    WorkspaceOptions options;
+public final class ExportCommand extends WorkspaceCommand {
 
     @Option(names = "--table", required = true, paramLabel = "NAME", description = "A table or view (see `info`).")
     String table;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The CSV file to write.")
-    Path output;
+    @Mixin
+    CsvOutputOption csvOutput;
 
     @Option(names = "--filter", paramLabel = "COL=TEXT", description = "Keep rows whose COL matches TEXT (repeatable).")
     Map<String, String> filters = new LinkedHashMap<>();
@@ -41,11 +33,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--sort", paramLabel = "COL[:desc]", description = "Sort by a column, ascending unless :desc.")
     String sort;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
+    void run(Workspace ws, PrintWriter out) {
         String sortColumn = null;
         boolean ascending = true;
         if (sort != null && !sort.isBlank()) {
@@ -54,22 +43,14 @@ public final class ExportCommand implements Callable<Integer> {
             ascending = parts.length < 2 || !parts[1].equalsIgnoreCase("desc");
         }
         TableQuery query = new TableQuery(table, filters, search, sortColumn, ascending);
-        PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = options.open()) {
-            ExportResult result;
-            try (TerminalProgress progress = new TerminalProgress("Exporting " + table, options.quiet(), System.err)) {
-                result = new CsvExporter(ws).export(query, output, progress);
-            }
-            out.printf("Wrote %,d rows to %s (provenance in %s)%n", result.rows(), result.file(), result.provenanceFile().getFileName());
-            if (options.json()) {
-                ObjectNode node = JsonSummary.object();
-                node.put("table", table);
-                node.put("rows", result.rows());
-                node.put("file", result.file().toString());
-                node.put("provenance", result.provenanceFile().toString());
-                JsonSummary.print(out, node);
-            }
+        ExportResult result;
+        try (TerminalProgress progress = progress("Exporting " + table)) {
+            result = new CsvExporter(ws).export(query, csvOutput.file(), progress);
         }
-        return 0;
+        out.printf("Wrote %,d rows to %s (provenance in %s)%n", result.rows(), result.file(), result.provenanceFile().getFileName());
+        if (options.json()) {
+            JsonSummary.print(out, JsonSummary.object("table", table, "rows", result.rows(), "file", result.file().toString(),
+                    "provenance", result.provenanceFile().toString()));
+        }
     }
 }

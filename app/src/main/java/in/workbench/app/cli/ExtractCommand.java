@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** {@code workbench extract -w DIR attributes -o FILE}: attribute values found in titles and images, and the flags. */
 @Command(name = "extract", description = {"Find attribute values in titles and images and flag missing and contradicting ones.",
     "CSV product_id,attribute,value,confidence,source (source: title, image, catalog). Needs `train attributes` first."})
-public final class ExtractCommand extends CsvReportCommand {
+public final class ExtractCommand extends WorkspaceCommand {
 
     @Parameters(index = "0", paramLabel = "WHAT", description = "attributes")
     String what;
@@ -35,7 +35,7 @@ public final class ExtractCommand extends CsvReportCommand {
     }
 
     @Override
-    void write(Workspace ws, PrintWriter out) throws Exception {
+    void run(Workspace ws, PrintWriter out) throws Exception {
         Path output = csvOutput.file();
         CatalogCheck.Summary s;
         try (TerminalProgress progress = progress("Checking the catalog")) {

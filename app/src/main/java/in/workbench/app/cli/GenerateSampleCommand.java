@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,14 +36,11 @@ public final class GenerateSampleCommand implements Callable<Integer> {
             + "sessions/sessions.csv (default 1.5 per shipment, 150,000 for the bundled sizes; 0 for none).")
     Integer sessionsOption;
 
-    @Option(names = "--seed", defaultValue = "20261124", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(20261124);
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
-
-    @Option(names = "--json", description = "A machine-readable summary as the last line.")
-    boolean json;
+    @Mixin
+    OutputOptions options;
 
     @Option(names = "--world", paramLabel = "WORLD", description = "workforce: the sample CRISP world (people, contacts, tests of "
             + "warehouses and delivery stations) instead of the e-commerce sample.")
@@ -61,7 +59,7 @@ public final class GenerateSampleCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--world takes workforce, with at least 100 --people.");
             }
-            return CrispCommands.generateWorld(output, people, seed, quiet, json, spec.commandLine().getOut());
+            return CrispCommands.generateWorld(output, people, seed.value(), options, spec.commandLine().getOut());
         }
         int sessions = sessionsOption == null ? (int) Math.min(Integer.MAX_VALUE, shipments * 3L / 2) : sessionsOption;
         if (products < 30 || addresses < 120 || shipments < 1 || sessions < 0) {
@@ -69,13 +67,13 @@ public final class GenerateSampleCommand implements Callable<Integer> {
                     "Generate at least 30 products (one per subcategory), 120 addresses (all states) and 1 shipment.");
         }
         long t0 = System.nanoTime();
-        SampleGenerator.Config config = new SampleGenerator.Config(products, addresses, shipments, seed);
-        try (TerminalProgress progress = new TerminalProgress("Generating", quiet, System.err)) {
+        SampleGenerator.Config config = new SampleGenerator.Config(products, addresses, shipments, seed.value());
+        try (TerminalProgress progress = options.progress("Generating")) {
             PostalDirectory directory = PostalDirectory.load();
             new SampleGenerator(config, directory).generate(output, progress);
             if (sessions > 0) {
                 progress.update(0, -1, "sessions");
-                new in.workbench.sample.SessionSampler(new in.workbench.sample.SessionSampler.Config(sessions, 42, seed), directory)
+                new in.workbench.sample.SessionSampler(new in.workbench.sample.SessionSampler.Config(sessions, 42, seed.value()), directory)
                         .write(output.resolve(SESSIONS_FOLDER));
             }
         }
@@ -83,9 +81,9 @@ public final class GenerateSampleCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Wrote %,d products, %,d addresses, %,d shipments and %,d sessions to %s in %.1f s%n", products, addresses, shipments,
                 sessions, output, seconds);
-        if (json) {
+        if (options.json()) {
             JsonSummary.print(out, JsonSummary.object("products", products, "addresses", addresses, "shipments", shipments,
-                    "seed", seed, "seconds", Math.round(seconds * 10) / 10.0));
+                    "seed", seed.value(), "seconds", Math.round(seconds * 10) / 10.0));
         }
         return 0;
     }

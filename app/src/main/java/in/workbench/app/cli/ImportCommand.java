@@ -1,10 +1,12 @@
 package in.workbench.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import in.workbench.analytics.imports.ColumnType;
 import in.workbench.analytics.imports.CsvImporter;
 import in.workbench.analytics.imports.ImportOptions;
 import in.workbench.analytics.imports.ImportSummary;
 import in.workbench.analytics.imports.RejectedRows;
+import in.workbench.analytics.lab.GenericTableImporter;
 import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.app.ImportHooks;
@@ -13,22 +15,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code workbench import -w DIR -t TYPE FILE}: loads a CSV export into the workspace. */
 @Command(name = "import", description = {
     "Import a CSV file (layouts in docs/data-formats.md). Bad rows are rejected one by one and kept with their line and reason;",
     "the import is all or nothing. Re-importing the same ids updates those rows."})
-public final class ImportCommand implements Callable<Integer> {
-
-    @Mixin
-    WorkspaceOptions options;
+public final class ImportCommand extends WorkspaceCommand {
 
     @Option(names = {"-t", "--type"}, required = true, paramLabel = "TYPE",
             description = {"catalog, addresses, shipments, package-types, labels, sessions, people, contacts, tests or table (any CSV as "
@@ -54,55 +49,69 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--rejects", paramLabel = "FILE", description = "Also write the rejected rows as CSV line,reason,raw.")
     Path rejects;
 
-    @Spec
-    CommandSpec spec;
+    private DataTable table;
+    private Map<String, ColumnType> columnTypes;
+    private Character delimiterChar;
 
     @Override
-    public Integer call() throws Exception {
+    void checkArguments() {
         if (types.contains("table")) {
-            return LabCommands.importTable(options, types, name, id, file, parseDelimiter(), rejects, spec);
+            delimiterChar = parseDelimiter();
+            columnTypes = LabCommands.columnTypes(types, name, spec);
+            return;
         }
         if (types.size() > 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Give -t once (column types only with -t table).");
+            throw usageError("Give -t once (column types only with -t table).");
         }
         String type = types.get(0);
-        DataTable table = DataTable.byImportType(type).orElseThrow(() -> new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "Unknown type '" + type + "': use catalog, addresses, shipments, package-types, labels, sessions, "
-                + "people, contacts, tests or table."));
-        ImportOptions importOptions = new ImportOptions(map, parseDelimiter());
-        PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = options.open()) {
-            ImportSummary summary;
-            try (TerminalProgress progress = new TerminalProgress("Importing " + file.getFileName(), options.quiet(), System.err)) {
-                summary = new CsvImporter(ws, new ImportHooks().all()).importFile(file, table, importOptions, progress);
-            }
-            out.println(summary.sentence());
-            long inconsistent = table == DataTable.SESSIONS ? SlowNetworkCommands.reportInconsistent(ws, summary, out) : 0;
-            out.printf("%,.0f rows/s%n", summary.rowsPerSecond());
-            if (rejects != null) {
-                long written = new RejectedRows(ws).export(summary.runId(), rejects);
-                out.printf("Wrote %,d rejected rows to %s%n", written, rejects);
-            } else if (summary.rejected() > 0) {
-                out.println("See them with: workbench export -w " + ws.folder() + " --table rejected_rows --filter run_id="
-                        + summary.runId() + " -o rejected.csv");
-            }
-            if (options.json()) {
-                ObjectNode node = JsonSummary.object();
-                node.put("type", summary.type());
-                node.put("imported", summary.imported());
-                node.put("rejected", summary.rejected());
-                node.put("unresolved", summary.unresolved());
-                node.putPOJO("ignored_columns", List.copyOf(summary.ignoredColumns()));
-                node.put("updated", summary.updated());
-                node.put("run_id", summary.runId());
-                node.put("rows_per_second", Math.round(summary.rowsPerSecond()));
-                if (table == DataTable.SESSIONS) {
-                    node.put("inconsistent_outcomes", inconsistent);
-                }
-                JsonSummary.print(out, node);
-            }
+        table = DataTable.byImportType(type).orElseThrow(() -> usageError("Unknown type '" + type + "': use catalog, addresses, "
+                + "shipments, package-types, labels, sessions, people, contacts, tests or table."));
+        delimiterChar = parseDelimiter();
+    }
+
+    @Override
+    void run(Workspace ws, PrintWriter out) {
+        if (table == null) {
+            LabCommands.importTable(ws, options, new GenericTableImporter.Request(file, name, id, columnTypes, delimiterChar), rejects, out);
+            return;
         }
-        return 0;
+        ImportSummary summary;
+        try (TerminalProgress progress = progress("Importing " + file.getFileName())) {
+            summary = new CsvImporter(ws, new ImportHooks().all()).importFile(file, table, new ImportOptions(map, delimiterChar), progress);
+        }
+        out.println(summary.sentence());
+        long inconsistent = table == DataTable.SESSIONS ? SlowNetworkCommands.reportInconsistent(ws, summary, out) : 0;
+        out.printf("%,.0f rows/s%n", summary.rowsPerSecond());
+        reportRejects(ws, summary, rejects, out);
+        if (options.json()) {
+            ObjectNode node = JsonSummary.object();
+            node.put("type", summary.type());
+            node.put("imported", summary.imported());
+            node.put("rejected", summary.rejected());
+            node.put("unresolved", summary.unresolved());
+            node.putPOJO("ignored_columns", List.copyOf(summary.ignoredColumns()));
+            node.put("updated", summary.updated());
+            node.put("run_id", summary.runId());
+            node.put("rows_per_second", Math.round(summary.rowsPerSecond()));
+            if (table == DataTable.SESSIONS) {
+                node.put("inconsistent_outcomes", inconsistent);
+            }
+            JsonSummary.print(out, node);
+        }
+    }
+
+    /**
+     * Writes the import's rejected rows to {@code rejects} when given, else says how to export them
+     * when there are any: the same lines after every import, of a data table or of any CSV as its own table.
+     */
+    static void reportRejects(Workspace ws, ImportSummary summary, Path rejects, PrintWriter out) {
+        if (rejects != null) {
+            long written = new RejectedRows(ws).export(summary.runId(), rejects);
+            out.printf("Wrote %,d rejected rows to %s%n", written, rejects);
+        } else if (summary.rejected() > 0) {
+            out.println("See them with: workbench export -w " + ws.folder() + " --table rejected_rows --filter run_id="
+                    + summary.runId() + " -o rejected.csv");
+        }
     }
 
     private Character parseDelimiter() {
@@ -117,8 +126,7 @@ public final class ImportCommand implements Callable<Integer> {
                 if (delimiter.length() == 1) {
                     yield delimiter.charAt(0);
                 }
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "Unknown delimiter '" + delimiter + "': use comma, semicolon or tab.");
+                throw usageError("Unknown delimiter '" + delimiter + "': use comma, semicolon or tab.");
             }
         };
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.imports.ColumnType;
 import in.workbench.analytics.imports.ImportSummary;
-import in.workbench.analytics.imports.RejectedRows;
 import in.workbench.analytics.lab.Algorithm;
 import in.workbench.analytics.lab.CandidateResult;
 import in.workbench.analytics.lab.GenericTableImporter;
@@ -24,9 +23,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,7 +80,7 @@ final class LabCommands {
         try (Workspace ws = options.open()) {
             LabStore store = new LabStore(ws);
             LabResult result;
-            try (TerminalProgress progress = new TerminalProgress("Training lab model " + name, options.quiet(), System.err)) {
+            try (TerminalProgress progress = options.progress("Training lab model " + name)) {
                 result = new LabTrainer(store).train(new LabSpec(lab.table, lab.target, task, lab.features, algorithms, validation, seed),
                         progress);
             }
@@ -161,7 +158,7 @@ final class LabCommands {
         LabStore store = new LabStore(ws);
         LabModel model = LabModel.load(store, name);
         LabScoring.Scored scored;
-        try (TerminalProgress progress = new TerminalProgress("Scoring with " + name, options.quiet(), System.err)) {
+        try (TerminalProgress progress = options.progress("Scoring with " + name)) {
             scored = new LabScoring(store).score(model, table, file, progress);
         }
         out.printf("Predicted %,d rows of %s with %s (%s). Wrote %s; the predictions are also in the view %s.%n", scored.rows(),
@@ -193,63 +190,55 @@ final class LabCommands {
 
     /** {@code lab list -w DIR}. */
     @Command(name = "list", description = "The lab's models with table, target, algorithm and validation figures.")
-    static final class LabList implements Callable<Integer> {
-        @Mixin
-        WorkspaceOptions options;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class LabList extends WorkspaceCommand {
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Workspace ws = options.open()) {
-                List<LabStore.ModelEntry> models = new LabStore(ws).models();
-                java.util.Map<String, in.workbench.analytics.workspace.ModelStore.StoredModel> trainedBy = ws.models().byModelName();
-                if (models.isEmpty()) {
-                    out.println("No lab models yet. Train one with: workbench train -w " + ws.folder() + " lab --table T --target C");
-                } else {
-                    out.printf("%-24s %-20s %-16s %-14s %-20s %-18s %10s  %s%n", "name", "table", "target", "task", "algorithm", "figure",
-                            "rows", "trained");
-                    for (LabStore.ModelEntry m : models) {
-                        var stored = trainedBy.get(m.name());
-                        out.printf(java.util.Locale.ROOT, "%-24s %-20s %-16s %-14s %-20s %-18s %,10d  %s%n", m.name(), m.table(), m.target(),
-                                m.task(), m.algorithm(), String.format(java.util.Locale.ROOT, "%s %.4f", m.primaryMetric(), m.primaryValue()),
-                                m.rows(), stored != null ? stored.trainedByLine() : "trained " + m.trainedAt());
-                    }
-                }
-                if (options.json()) {
-                    ObjectNode root = JsonSummary.object();
-                    ArrayNode array = root.putArray("models");
-                    for (LabStore.ModelEntry m : models) {
-                        ObjectNode n = array.addObject();
-                        n.put("name", m.name());
-                        n.put("table", m.table());
-                        n.put("target", m.target());
-                        n.put("task", m.task());
-                        n.put("algorithm", m.algorithm());
-                        n.put("validation", m.validation());
-                        n.put(m.primaryMetric(), m.primaryValue());
-                        n.put("rows", m.rows());
-                        n.put("seed", m.seed());
-                        n.put("trained_at", m.trainedAt());
-                        if (trainedBy.containsKey(m.name())) {
-                            n.put("trained_by", trainedBy.get(m.name()).trainedBy());
-                        }
-                        if (m.scoredView() != null) {
-                            n.put("view", m.scoredView());
-                        }
-                    }
-                    JsonSummary.print(out, root);
+        void run(Workspace ws, PrintWriter out) {
+            List<LabStore.ModelEntry> models = new LabStore(ws).models();
+            java.util.Map<String, in.workbench.analytics.workspace.ModelStore.StoredModel> trainedBy = ws.models().byModelName();
+            if (models.isEmpty()) {
+                out.println("No lab models yet. Train one with: workbench train -w " + ws.folder() + " lab --table T --target C");
+            } else {
+                out.printf("%-24s %-20s %-16s %-14s %-20s %-18s %10s  %s%n", "name", "table", "target", "task", "algorithm", "figure",
+                        "rows", "trained");
+                for (LabStore.ModelEntry m : models) {
+                    var stored = trainedBy.get(m.name());
+                    out.printf(java.util.Locale.ROOT, "%-24s %-20s %-16s %-14s %-20s %-18s %,10d  %s%n", m.name(), m.table(), m.target(),
+                            m.task(), m.algorithm(), String.format(java.util.Locale.ROOT, "%s %.4f", m.primaryMetric(), m.primaryValue()),
+                            m.rows(), stored != null ? stored.trainedByLine() : "trained " + m.trainedAt());
                 }
             }
-            return 0;
+            if (options.json()) {
+                ObjectNode root = JsonSummary.object();
+                ArrayNode array = root.putArray("models");
+                for (LabStore.ModelEntry m : models) {
+                    ObjectNode n = array.addObject();
+                    n.put("name", m.name());
+                    n.put("table", m.table());
+                    n.put("target", m.target());
+                    n.put("task", m.task());
+                    n.put("algorithm", m.algorithm());
+                    n.put("validation", m.validation());
+                    n.put(m.primaryMetric(), m.primaryValue());
+                    n.put("rows", m.rows());
+                    n.put("seed", m.seed());
+                    n.put("trained_at", m.trainedAt());
+                    if (trainedBy.containsKey(m.name())) {
+                        n.put("trained_by", trainedBy.get(m.name()).trainedBy());
+                    }
+                    if (m.scoredView() != null) {
+                        n.put("view", m.scoredView());
+                    }
+                }
+                JsonSummary.print(out, root);
+            }
         }
     }
 
-    /** {@code import -w DIR -t table --name NAME FILE [--id COL] [--type COL=TYPE]...}. */
-    static int importTable(WorkspaceOptions options, List<String> types, String name, String id, Path file, Character delimiter,
-            Path rejects, CommandSpec spec) throws Exception {
+    /**
+     * Checks {@code import -t table --name NAME [--type COL=TYPE]...} before the workspace is opened:
+     * the new table's name is given, and the column types it sets, by column.
+     */
+    static Map<String, ColumnType> columnTypes(List<String> types, String name, CommandSpec spec) {
         if (name == null || name.isBlank()) {
             throw new ParameterException(spec.commandLine(), "-t table needs --name NAME, the name of the new table.");
         }
@@ -264,43 +253,37 @@ final class LabCommands {
             }
             overrides.put(t.substring(0, eq).trim(), LabStore.typeNamed(t.substring(eq + 1)));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = options.open()) {
-            GenericTableImporter.Result result;
-            try (TerminalProgress progress = new TerminalProgress("Importing " + file.getFileName(), options.quiet(), System.err)) {
-                result = new GenericTableImporter(new LabStore(ws)).importFile(
-                        new GenericTableImporter.Request(file, name, id, overrides, delimiter), progress);
-            }
-            ImportSummary summary = result.summary();
-            out.printf("Imported %,d rows into table %s (id: %s); %,d rejected.%n", summary.imported(), result.table(),
-                    result.idColumn(), summary.rejected());
-            for (LabColumn c : result.columns()) {
-                out.printf("  %-28s %s%n", c.name(), LabStore.typeName(c.type()));
-            }
-            if (rejects != null) {
-                long written = new RejectedRows(ws).export(summary.runId(), rejects);
-                out.printf("Wrote %,d rejected rows to %s%n", written, rejects);
-            } else if (summary.rejected() > 0) {
-                out.println("See them with: workbench export -w " + ws.folder() + " --table rejected_rows --filter run_id="
-                        + summary.runId() + " -o rejected.csv");
-            }
-            if (options.json()) {
-                ObjectNode node = JsonSummary.object();
-                node.put("type", "table");
-                node.put("table", result.table());
-                node.put("imported", summary.imported());
-                node.put("rejected", summary.rejected());
-                node.put("unresolved", 0);
-                node.putArray("ignored_columns");
-                node.put("id_column", result.idColumn());
-                ArrayNode columns = node.putArray("columns");
-                for (LabColumn c : result.columns()) {
-                    columns.addObject().put("name", c.name()).put("header", c.header()).put("type", LabStore.typeName(c.type()));
-                }
-                node.put("run_id", summary.runId());
-                JsonSummary.print(out, node);
-            }
+        return overrides;
+    }
+
+    /** {@code import -w DIR -t table --name NAME FILE [--id COL] [--type COL=TYPE]...}: any CSV as its own table. */
+    static void importTable(Workspace ws, WorkspaceOptions options, GenericTableImporter.Request request, Path rejects, PrintWriter out) {
+        GenericTableImporter.Result result;
+        try (TerminalProgress progress = options.progress("Importing " + request.file().getFileName())) {
+            result = new GenericTableImporter(new LabStore(ws)).importFile(request, progress);
         }
-        return 0;
+        ImportSummary summary = result.summary();
+        out.printf("Imported %,d rows into table %s (id: %s); %,d rejected.%n", summary.imported(), result.table(),
+                result.idColumn(), summary.rejected());
+        for (LabColumn c : result.columns()) {
+            out.printf("  %-28s %s%n", c.name(), LabStore.typeName(c.type()));
+        }
+        ImportCommand.reportRejects(ws, summary, rejects, out);
+        if (options.json()) {
+            ObjectNode node = JsonSummary.object();
+            node.put("type", "table");
+            node.put("table", result.table());
+            node.put("imported", summary.imported());
+            node.put("rejected", summary.rejected());
+            node.put("unresolved", 0);
+            node.putArray("ignored_columns");
+            node.put("id_column", result.idColumn());
+            ArrayNode columns = node.putArray("columns");
+            for (LabColumn c : result.columns()) {
+                columns.addObject().put("name", c.name()).put("header", c.header()).put("type", LabStore.typeName(c.type()));
+            }
+            node.put("run_id", summary.runId());
+            JsonSummary.print(out, node);
+        }
     }
 }

@@ -5,6 +5,8 @@ import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.address.AddressScoring;
 import in.workbench.analytics.address.NewAddresses;
+import in.workbench.analytics.geo.PostalDirectory;
+import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -61,6 +63,38 @@ final class NewAddressOptions {
         } catch (IOException e) {
             throw new WorkbenchException(Kind.INPUT_UNUSABLE, "Could not read " + file + ": " + e.getMessage() + ".", e);
         }
+    }
+
+    /** What a command does with the given addresses: writes their CSV rows to {@code csv} and returns its figure. */
+    @FunctionalInterface
+    interface Work<T> {
+        T write(AddressParser parser, List<NewAddresses.Row> rows, Writer csv, ProgressMonitor progress);
+    }
+
+    /** How a command reports it: the one-line summary (and {@code --json}) on {@code summary}. */
+    @FunctionalInterface
+    interface Report<T> {
+        void print(PrintWriter summary, int addresses, T figure);
+    }
+
+    /**
+     * Works on the given addresses without changing any table: reads them, writes the CSV to
+     * {@code output} ({@code -}: standard output) with a progress bar for {@code task}, and reports
+     * on standard output, or on standard error when the CSV went to standard output.
+     */
+    <T> void writeSelected(Workspace ws, WorkspaceOptions options, String task, Path output, PrintWriter out, Work<T> work,
+            Report<T> report) {
+        AddressParser parser = new AddressParser(PostalDirectory.load());
+        List<NewAddresses.Row> rows = rows(ws, parser);
+        T figure;
+        try (TerminalProgress progress = options.progress(task); Writer w = writer(output)) {
+            figure = work.write(parser, rows, w, progress);
+        } catch (IOException e) {
+            throw new WorkbenchException(Kind.OTHER, "Could not write " + output + ": " + e.getMessage() + ". Choose another file.", e);
+        }
+        PrintWriter summary = summary(output, out);
+        report.print(summary, rows.size(), figure);
+        summary.flush();
     }
 
     /** The CSV's writer: standard output for "-", else the file. */

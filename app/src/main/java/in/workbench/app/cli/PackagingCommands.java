@@ -32,7 +32,7 @@ final class PackagingCommands {
     static int train(WorkspaceOptions options, long seed, boolean augment, boolean balanceClasses, PrintWriter out) throws Exception {
         try (Workspace ws = options.open()) {
             PackagingTrainer.Result result;
-            try (TerminalProgress progress = new TerminalProgress("Training packaging", options.quiet(), System.err)) {
+            try (TerminalProgress progress = options.progress("Training packaging")) {
                 result = new PackagingTrainer().trainAndSave(ws, PackagingTrainer.Options.defaults(seed).withAugment(augment)
                         .withBalanceClasses(balanceClasses), progress);
             }
@@ -91,7 +91,7 @@ final class PackagingCommands {
         "CSV product_id,package_type,p_damage; also saved in the workspace table packaging_predictions.",
         "slow-network: P(slow) and the page decision of every session without an outcome (--all: every session);",
         "CSV session_id,p_slow,lite,reasons."})
-    static final class Predict extends CsvReportCommand {
+    static final class Predict extends WorkspaceCommand {
 
         @Parameters(index = "0", paramLabel = "MODEL", description = "packaging, slow-network, or lab NAME (a model-lab model)")
         String model;
@@ -124,7 +124,7 @@ final class PackagingCommands {
         }
 
         @Override
-        void write(Workspace ws, PrintWriter out) {
+        void run(Workspace ws, PrintWriter out) {
             if (model.equals("slow-network")) {
                 SlowNetworkCommands.predict(ws, all, csvOutput.file(), options, out);
                 return;
@@ -159,7 +159,7 @@ final class PackagingCommands {
         "CSV product_id,current_package,recommended_package,p_damage_current,p_damage_recommended,ship_cost_delta_inr,objective "
             + "(ship_cost_delta_inr: per shipment, package + shipping cost recommended minus current), FILE.provenance.json beside it "
             + "(objective, budgets, solver gap); also saved in packaging_recommendations."})
-    static final class Recommend extends CsvReportCommand {
+    static final class Recommend extends WorkspaceCommand {
 
         @Parameters(index = "0", paramLabel = "MODEL", description = "packaging")
         String model;
@@ -225,7 +225,7 @@ final class PackagingCommands {
         }
 
         @Override
-        void write(Workspace ws, PrintWriter out) throws JsonProcessingException {
+        void run(Workspace ws, PrintWriter out) throws JsonProcessingException {
             Path output = csvOutput.file();
             PackagingModel m = PackagingModel.load(ws.modelsDir());
             PackagingAnalysis analysis = PackagingAnalysis.prepare(ws, m, returnHandling);

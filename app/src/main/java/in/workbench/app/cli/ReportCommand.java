@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
     "regional-lift: state,category,subcategory,orders,share,lift (then national_share,lift_low,lift_high,state_orders);",
     "share = the state's observed share of its orders, lift = share shrunk toward the national share (empirical Bayes)",
     "over the national share, with its 90%% interval. Orders whose address has no resolvable state are left out (Unknown)."})
-public final class ReportCommand extends CsvReportCommand {
+public final class ReportCommand extends WorkspaceCommand {
 
     @Parameters(index = "0", paramLabel = "REPORT", description = "regional-lift")
     String report;
@@ -32,7 +32,7 @@ public final class ReportCommand extends CsvReportCommand {
     }
 
     @Override
-    void write(Workspace ws, PrintWriter out) {
+    void run(Workspace ws, PrintWriter out) {
         Path output = csvOutput.file();
         try (TerminalProgress progress = progress("Building the regional aggregates")) {
             new ImportHooks().regional().ensureBuilt(ws, progress);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "score", description = {"Score every address: CSV address_id,score,flagged,reasons (--input: new addresses; --ids: some).",
     "score = probability that a shipment to the address is delivered; reasons ';'-separated, biggest effect first.",
     "crisp: CSV person_id,risk,p_s,p_e,p_i,p_r, risk = P(exposed or infectious) on the as-of day."})
-public final class ScoreCommand extends CsvReportCommand {
+public final class ScoreCommand extends WorkspaceCommand {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability or crisp")
     String model;
@@ -52,7 +52,7 @@ public final class ScoreCommand extends CsvReportCommand {
     }
 
     @Override
-    void write(Workspace ws, PrintWriter out) throws java.io.IOException {
+    void run(Workspace ws, PrintWriter out) throws java.io.IOException {
         if (model.equals("crisp")) {
             CrispCommands.score(ws, options, crisp, csvOutput.file(), out);
             return;
@@ -60,20 +60,16 @@ public final class ScoreCommand extends CsvReportCommand {
         DeliverabilityModel m = DeliverabilityModel.load(ws.modelsDir());
         m = m.withThreshold(threshold != null ? threshold : FlagThreshold.of(ws, m.threshold()));
         if (addresses.selected()) {
-            AddressParser parser = new AddressParser(PostalDirectory.load());
-            var rows = addresses.rows(ws, parser);
-            long flagged;
-            try (TerminalProgress progress = progress("Scoring addresses"); java.io.Writer w = NewAddressOptions.writer(csvOutput.file())) {
-                flagged = NewAddresses.score(m, parser, rows, w, progress);
-            }
-            PrintWriter summary = NewAddressOptions.summary(csvOutput.file(), out);
-            summary.printf("Scored %,d addresses; %,d flagged (score below %.2f); no table changed. Wrote %s.%n", rows.size(), flagged,
-                    m.threshold(), csvOutput.file());
-            if (options.json()) {
-                JsonSummary.print(summary, JsonSummary.object("model", "deliverability", "addresses", rows.size(), "flagged", flagged,
-                        "threshold", m.threshold()));
-            }
-            summary.flush();
+            DeliverabilityModel model = m;
+            addresses.writeSelected(ws, options, "Scoring addresses", csvOutput.file(), out,
+                    (parser, rows, csv, progress) -> NewAddresses.score(model, parser, rows, csv, progress), (summary, n, flagged) -> {
+                        summary.printf("Scored %,d addresses; %,d flagged (score below %.2f); no table changed. Wrote %s.%n", n, flagged,
+                                model.threshold(), csvOutput.file());
+                        if (options.json()) {
+                            JsonSummary.print(summary, JsonSummary.object("model", "deliverability", "addresses", n, "flagged", flagged,
+                                    "threshold", model.threshold()));
+                        }
+                    });
             return;
         }
         AddressScoring.Summary s;

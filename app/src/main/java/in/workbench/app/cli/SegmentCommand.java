@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "segment", description = {"Segment every address (--input: new addresses; --ids: some): CSV address_id,segments in "
     + "the LABEL=text | ... form of address_labels.csv.", "Also fills the address_segments table and the buildings report (export it with "
     + "`export --table buildings`). Needs `train -w DIR segmentation` first."})
-public final class SegmentCommand extends CsvReportCommand {
+public final class SegmentCommand extends WorkspaceCommand {
 
     @Mixin
     CsvOutputOption csvOutput;
@@ -34,23 +34,19 @@ public final class SegmentCommand extends CsvReportCommand {
     }
 
     @Override
-    void write(Workspace ws, PrintWriter out) throws java.io.IOException {
+    void run(Workspace ws, PrintWriter out) throws java.io.IOException {
         SegmentationModel model = SegmentationModel.load(ws.modelsDir());
         if (addresses.selected()) {
-            AddressParser parser = new AddressParser(PostalDirectory.load());
-            var rows = addresses.rows(ws, parser);
-            double confidence;
-            try (TerminalProgress progress = progress("Segmenting addresses"); java.io.Writer w = NewAddressOptions.writer(csvOutput.file())) {
-                confidence = AddressSegmenting.segmentRows(model, parser, rows, w, progress);
-            }
-            PrintWriter summary = NewAddressOptions.summary(csvOutput.file(), out);
-            summary.printf("Segmented %,d addresses (mean confidence %.2f); no table changed. Wrote %s.%n", rows.size(), confidence,
-                    csvOutput.file());
-            if (options.json()) {
-                JsonSummary.print(summary, JsonSummary.object("model", "segmentation", "addresses", rows.size(), "mean_confidence",
-                        confidence));
-            }
-            summary.flush();
+            addresses.writeSelected(ws, options, "Segmenting addresses", csvOutput.file(), out,
+                    (parser, rows, csv, progress) -> AddressSegmenting.segmentRows(model, parser, rows, csv, progress),
+                    (summary, n, confidence) -> {
+                        summary.printf("Segmented %,d addresses (mean confidence %.2f); no table changed. Wrote %s.%n", n, confidence,
+                                csvOutput.file());
+                        if (options.json()) {
+                            JsonSummary.print(summary, JsonSummary.object("model", "segmentation", "addresses", n, "mean_confidence",
+                                    confidence));
+                        }
+                    });
             return;
         }
         AddressSegmenting.Summary s;

@@ -47,7 +47,7 @@ final class SlowNetworkCommands {
                 out.printf("Slow threshold set to %,d ms; %,d sessions re-derived from page_load_ms.%n", thresholdMs, changed);
             }
             SlowNetworkTrainer.Result result;
-            try (TerminalProgress progress = new TerminalProgress("Training slow-network", options.quiet(), System.err)) {
+            try (TerminalProgress progress = options.progress("Training slow-network")) {
                 result = new SlowNetworkTrainer().trainAndSave(ws, SlowNetworkTrainer.Options.defaults(seed), progress);
             }
             SlowNetworkTrainer.Report r = result.report();
@@ -93,7 +93,7 @@ final class SlowNetworkCommands {
     /** {@code predict -w DIR slow-network -o FILE [--all]}. */
     static void predict(Workspace ws, boolean all, Path file, WorkspaceOptions options, PrintWriter out) {
         SlowNetworkPredictor.Summary s;
-        try (TerminalProgress progress = new TerminalProgress("Predicting slow sessions", options.quiet(), System.err)) {
+        try (TerminalProgress progress = options.progress("Predicting slow sessions")) {
             s = new SlowNetworkPredictor().predict(ws, all, file, progress);
         }
         out.printf("Scored %,d sessions%s: %,d served lite (p_slow > %.3f). Wrote %s.%n", s.scored(), all ? "" : " without an outcome",

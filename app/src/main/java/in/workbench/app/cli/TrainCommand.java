@@ -29,8 +29,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "deliverability, segmentation, packaging, attributes, category, slow-network, crisp or lab")
     String model;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(42);
 
     @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default ${DEFAULT-VALUE}).")
     int folds;
@@ -62,19 +62,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (model.equals("crisp")) {
-            return CrispCommands.train(options, seed, crisp, spec);
+            return CrispCommands.train(options, seed.value(), crisp, spec);
         }
         if (model.equals("lab")) {
-            return LabCommands.train(options, lab, seed, folds, spec);
+            return LabCommands.train(options, lab, seed.value(), folds, spec);
         }
         if (model.equals("packaging")) {
-            return PackagingCommands.train(options, seed, augment, balanceClasses, spec.commandLine().getOut());
+            return PackagingCommands.train(options, seed.value(), augment, balanceClasses, spec.commandLine().getOut());
         }
         if (model.equals("segmentation")) {
             return trainSegmentation();
         }
         if (model.equals("slow-network")) {
-            return SlowNetworkCommands.train(options, seed, thresholdMs, spec);
+            return SlowNetworkCommands.train(options, seed.value(), thresholdMs, spec);
         }
         if (!java.util.List.of("deliverability", "attributes", "category").contains(model)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -86,15 +86,15 @@ public final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (model.equals("attributes")) {
-            return CatalogTrainOutput.attributes(options, seed, folds, out);
+            return CatalogTrainOutput.attributes(options, seed.value(), folds, out);
         }
         if (model.equals("category")) {
-            return CatalogTrainOutput.category(options, seed, folds, out);
+            return CatalogTrainOutput.category(options, seed.value(), folds, out);
         }
         try (Workspace ws = options.open()) {
             DeliverabilityTrainer.Result result;
-            try (TerminalProgress progress = new TerminalProgress("Training deliverability", options.quiet(), System.err)) {
-                result = new DeliverabilityTrainer(new AddressParser(PostalDirectory.load())).trainAndSave(ws, seed, folds, progress);
+            try (TerminalProgress progress = options.progress("Training deliverability")) {
+                result = new DeliverabilityTrainer(new AddressParser(PostalDirectory.load())).trainAndSave(ws, seed.value(), folds, progress);
             }
             DeliverabilityTrainer.Report r = result.report();
             out.printf("Deliverability model trained on %,d labelled addresses (%,d undeliverable, %,d analyst labels), %d-fold "
@@ -137,10 +137,10 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace ws = options.open()) {
             SegmentationTrainer.Result result;
-            SegmentationTrainer.Settings settings = new SegmentationTrainer.Settings(seed,
+            SegmentationTrainer.Settings settings = new SegmentationTrainer.Settings(seed.value(),
                     epochs == null ? SegmentationTrainer.DEFAULT_EPOCHS : epochs, SegmentationTrainer.DEFAULT_MAX_WEAK,
                     composed == null ? SegmentationTrainer.DEFAULT_COMPOSED : Math.max(0, composed));
-            try (TerminalProgress progress = new TerminalProgress("Training segmentation", options.quiet(), System.err)) {
+            try (TerminalProgress progress = options.progress("Training segmentation")) {
                 result = new SegmentationTrainer(new AddressParser(PostalDirectory.load())).trainAndSave(ws, settings, progress);
             }
             SegmentationTrainer.Report r = result.report();

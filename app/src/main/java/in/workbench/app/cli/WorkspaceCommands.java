@@ -8,9 +8,7 @@ import in.workbench.analytics.workspace.Workspace;
 import in.workbench.analytics.workspace.WorkspaceTransfer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,10 +44,7 @@ final class WorkspaceCommands {
             + "commits: the server gets all of it or nothing.",
         "Output: one line per table (rows, checksum); --json: {\"source\":…,\"target\":…,\"rows\":N,\"tables\":{TABLE:{\"rows\":N,"
             + "\"checksum\":…}},\"notes\":[…]}."})
-    static final class Publish implements Callable<Integer> {
-        @Mixin
-        WorkspaceOptions options;
-
+    static final class Publish extends WorkspaceCommand {
         @Option(names = "--to", required = true, paramLabel = "ADDRESS",
                 description = "The team workspace: postgresql://USER@HOST:PORT/DB[?currentSchema=S&sslmode=M].")
         String to;
@@ -57,22 +52,24 @@ final class WorkspaceCommands {
         @Option(names = "--replace", description = "Replace a target that already holds data (otherwise it is refused).")
         boolean replace;
 
-        @Spec
-        CommandSpec spec;
+        private ServerAddress address;
 
         @Override
-        public Integer call() throws Exception {
+        void checkArguments() {
             if (!ServerAddress.looksLikeServer(to)) {
                 throw new WorkbenchException(Kind.INPUT_UNUSABLE, "--to must be a server address (postgresql://USER@HOST:PORT/DB); "
                         + "to copy into a folder use `workbench workspace copy`.");
             }
-            ServerAddress address = ServerAddress.parse(to);
-            try (Workspace source = options.open();
-                    TerminalProgress progress = new TerminalProgress("Publishing to " + address.displayName(), options.quiet(), System.err)) {
-                WorkspaceTransfer.Result r = WorkspaceTransfer.publish(source, address, new ConsolePassword(), replace, progress);
-                report(spec.commandLine().getOut(), source.location(), address.toString(), r, options.json());
+            address = ServerAddress.parse(to);
+        }
+
+        @Override
+        void run(Workspace source, PrintWriter out) {
+            WorkspaceTransfer.Result r;
+            try (TerminalProgress progress = progress("Publishing to " + address.displayName())) {
+                r = WorkspaceTransfer.publish(source, address, new ConsolePassword(), replace, progress);
             }
-            return 0;
+            report(out, source.location(), address.toString(), r, options.json());
         }
     }
 
@@ -81,31 +78,24 @@ final class WorkspaceCommands {
             + "for travel. Every table is copied in one transaction and checked by row count and checksum; a copy that fails leaves "
             + "no new folder behind.",
         "Output: as for publish."})
-    static final class Copy implements Callable<Integer> {
-        @Mixin
-        WorkspaceOptions options;
-
+    static final class Copy extends WorkspaceCommand {
         @Option(names = "--to", required = true, paramLabel = "DIR", description = "The workspace folder to copy into (created when new).")
         Path to;
 
         @Option(names = "--replace", description = "Replace a folder workspace that already holds data (otherwise it is refused).")
         boolean replace;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            try (Workspace source = options.open();
-                    TerminalProgress progress = new TerminalProgress("Copying to " + to, options.quiet(), System.err)) {
-                WorkspaceTransfer.Result r = WorkspaceTransfer.copyToFolder(source, to, replace, progress);
-                report(spec.commandLine().getOut(), source.location(), to.toAbsolutePath().normalize().toString(), r, options.json());
+        void run(Workspace source, PrintWriter out) {
+            WorkspaceTransfer.Result r;
+            try (TerminalProgress progress = progress("Copying to " + to)) {
+                r = WorkspaceTransfer.copyToFolder(source, to, replace, progress);
             }
-            return 0;
+            report(out, source.location(), to.toAbsolutePath().normalize().toString(), r, options.json());
         }
     }
 
-    private static void report(PrintWriter out, String source, String target, WorkspaceTransfer.Result r, boolean json) throws Exception {
+    private static void report(PrintWriter out, String source, String target, WorkspaceTransfer.Result r, boolean json) {
         out.printf("Copied %,d rows in %d tables from %s to %s; every table's rows and checksum match.%n", r.rows(), r.tables().size(),
                 source, target);
         for (WorkspaceTransfer.TableCheck t : r.tables()) {

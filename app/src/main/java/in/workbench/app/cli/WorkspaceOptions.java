@@ -1,6 +1,7 @@
 package in.workbench.app.cli;
 
 import in.workbench.analytics.workspace.Workspace;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,11 +15,8 @@ public final class WorkspaceOptions {
                     + "PostgreSQL password file (~/.pgpass or PGPASSFILE) or a prompt, never the command line.")
     String workspace;
 
-    @Option(names = "--json", description = "Print a machine-readable summary as the last line of standard output.")
-    boolean json;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress output on standard error.")
-    boolean quiet;
+    @Mixin
+    OutputOptions output;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -39,10 +37,15 @@ public final class WorkspaceOptions {
     }
 
     public boolean json() {
-        return json;
+        return output.json();
     }
 
     public boolean quiet() {
-        return quiet;
+        return output.quiet();
+    }
+
+    /** A progress bar for {@code task} on standard error, silent with {@code -q}. */
+    public TerminalProgress progress(String task) {
+        return output.progress(task);
     }
 }

@@ -1,5 +1,6 @@
 package in.workbench.app.sample;
 
+import in.workbench.analytics.EnumLookup;
 import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.crisp.CrispService;
 import in.workbench.analytics.geo.PostalDirectory;
@@ -26,11 +27,11 @@ import java.util.function.Supplier;
 public enum SampleWorld {
 
     /** Catalog, addresses, shipments and the package ladder, with every model trained: the first-run workspace. */
-    MARKETPLACE("sample", "Marketplace: catalog, addresses, shipments"),
+    MARKETPLACE("Marketplace: catalog, addresses, shipments"),
     /** People, contacts and tests of warehouses and delivery stations, with the CRISP model trained (Infection risk). */
-    WORKFORCE("sample-workforce", "Workforce contacts (infection risk)"),
+    WORKFORCE("Workforce contacts (infection risk)"),
     /** App sessions over six weeks with the slow-network model trained (Slow networks). */
-    SESSIONS("sample-sessions", "App sessions (slow networks)");
+    SESSIONS("App sessions (slow networks)");
 
     /**
      * How big the worlds made on demand are.
@@ -50,11 +51,9 @@ public enum SampleWorld {
     /** The generators' seed, as {@code generate-sample}'s default. */
     static final long WORLD_SEED = 20261124L;
 
-    private final String folderName;
     private final String title;
 
-    SampleWorld(String folderName, String title) {
-        this.folderName = folderName;
+    SampleWorld(String title) {
         this.title = title;
     }
 
@@ -65,7 +64,12 @@ public enum SampleWorld {
 
     /** Its folder in the workbench home. */
     public Path folderIn(Path home) {
-        return home.resolve("workspaces").resolve(folderName);
+        String folder = switch (this) {
+            case MARKETPLACE -> "sample";
+            case WORKFORCE -> "sample-workforce";
+            case SESSIONS -> "sample-sessions";
+        };
+        return home.resolve("workspaces").resolve(folder);
     }
 
     /** True when opening it for the first time takes only an unpack (shipped ready with this build). */
@@ -75,12 +79,8 @@ public enum SampleWorld {
 
     /** The world whose menu title is {@code title}. */
     public static SampleWorld titled(String title) {
-        for (SampleWorld w : values()) {
-            if (w.title.equals(title)) {
-                return w;
-            }
-        }
-        throw new IllegalArgumentException("no sample world titled " + title);
+        return EnumLookup.find(SampleWorld.class, SampleWorld::title, title)
+                .orElseThrow(() -> new IllegalArgumentException("no sample world titled " + title));
     }
 
     /**

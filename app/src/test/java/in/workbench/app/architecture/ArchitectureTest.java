@@ -91,7 +91,6 @@ class ArchitectureTest {
             "in.workbench.analytics.lab.GenericTableImporter", "in.workbench.analytics.lab.LabScoring",
             "in.workbench.analytics.labeling.LabelMerge", "in.workbench.analytics.labeling.LabelOutbox",
             "in.workbench.analytics.labeling.LabelingLeases", "in.workbench.analytics.labeling.LabelingQueue",
-            "in.workbench.analytics.overview.FlaggedRecords", "in.workbench.analytics.overview.WorkspaceOverview",
             "in.workbench.analytics.regional.DeliverySpeed", "in.workbench.analytics.regional.RankingPreview",
             "in.workbench.analytics.regional.RegionalAggregates", "in.workbench.analytics.regional.RegionalPreferences",
             "in.workbench.analytics.segmentation.AddressSegmenting", "in.workbench.analytics.segmentation.BuildingsReport");

@@ -4,50 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import in.workbench.views.task.RunningTask;
 import in.workbench.views.task.TaskRunner;
+import in.workbench.views.task.TaskStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.junit.jupiter.api.Test;
 
 class StartupProbeTest {
 
     /** A task that finishes when the test says so. */
-    static final class Task implements RunningTask {
-        final ReadOnlyBooleanWrapper running;
-
+    static final class Task extends TaskStatus {
         Task(boolean running) {
-            this.running = new ReadOnlyBooleanWrapper(running);
+            super("t", -1, "", running);
         }
 
-        @Override
-        public ReadOnlyStringProperty titleProperty() {
-            return new ReadOnlyStringWrapper("t").getReadOnlyProperty();
-        }
-
-        @Override
-        public ReadOnlyDoubleProperty progressProperty() {
-            return new ReadOnlyDoubleWrapper(-1).getReadOnlyProperty();
-        }
-
-        @Override
-        public ReadOnlyStringProperty messageProperty() {
-            return new ReadOnlyStringWrapper("").getReadOnlyProperty();
-        }
-
-        @Override
-        public ReadOnlyBooleanProperty runningProperty() {
-            return running.getReadOnlyProperty();
+        void end() {
+            finish(null);
         }
 
         @Override
         public void cancel() {
-            running.set(false);
+            end();
         }
     }
 
@@ -68,10 +45,10 @@ class StartupProbeTest {
         screens.submit(TaskRunner.Lane.QUICK, "chart", m -> 2, r -> { }, e -> { });
         screens.submit("instant", m -> 3, r -> { }, e -> { });
         assertEquals(2, probe.running(), "a task that finished before it was counted does not hold the probe");
-        started.get(0).running.set(false);
+        started.get(0).end();
         assertEquals(1, probe.running());
         started.get(1).cancel();
-        started.get(1).running.set(false);
+        started.get(1).end();
         assertEquals(0, probe.running(), "a cancelled task counts as finished, once");
     }
 }

@@ -35,28 +35,10 @@ public final class LabViewModel {
     /** The built-in template: will a shipment that reached the customer arrive late? */
     public static final String LATE_DELIVERY_VIEW = "late_delivery";
 
-    /** A column with whether it is a feature and why (not). */
-    public static final class FeatureChoice {
-        private final String column;
-        private final String reason;
-        private final BooleanProperty used;
-
+    /** A column with whether it is a feature and why (not); the check box edits {@code usedProperty}. */
+    public record FeatureChoice(String column, String reason, BooleanProperty usedProperty) {
         FeatureChoice(String column, boolean used, String reason) {
-            this.column = column;
-            this.reason = reason;
-            this.used = new SimpleBooleanProperty(used);
-        }
-
-        public String column() {
-            return column;
-        }
-
-        public String reason() {
-            return reason;
-        }
-
-        public BooleanProperty usedProperty() {
-            return used;
+            this(column, reason, new SimpleBooleanProperty(used));
         }
 
         @Override
@@ -65,22 +47,10 @@ public final class LabViewModel {
         }
     }
 
-    /** A candidate algorithm and whether it is tried. */
-    public static final class AlgorithmChoice {
-        private final Algorithm algorithm;
-        private final BooleanProperty selected;
-
+    /** A candidate algorithm and whether it is tried; the check box edits {@code selectedProperty}. */
+    public record AlgorithmChoice(Algorithm algorithm, BooleanProperty selectedProperty) {
         AlgorithmChoice(Algorithm algorithm, boolean selected) {
-            this.algorithm = algorithm;
-            this.selected = new SimpleBooleanProperty(selected);
-        }
-
-        public Algorithm algorithm() {
-            return algorithm;
-        }
-
-        public BooleanProperty selectedProperty() {
-            return selected;
+            this(algorithm, new SimpleBooleanProperty(selected));
         }
     }
 

@@ -8,12 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,16 +83,12 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         quickLane.shutdownNow();
     }
 
-    private static final class Handle implements RunningTask, ProgressMonitor {
-        private final ReadOnlyStringWrapper title;
-        private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
-        private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-        private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(true);
+    private static final class Handle extends TaskStatus implements ProgressMonitor {
         private volatile boolean cancelled;
         private volatile long lastUpdate;
 
         Handle(String title) {
-            this.title = new ReadOnlyStringWrapper(title);
+            super(title, -1, "", true);
         }
 
         @Override
@@ -109,12 +99,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             }
             lastUpdate = now;
             double p = total > 0 ? Math.min(1.0, done / (double) total) : -1;
-            Platform.runLater(() -> {
-                if (running.get()) {
-                    progress.set(p);
-                    message.set(text == null ? "" : text);
-                }
-            });
+            Platform.runLater(() -> report(p, text));
         }
 
         @Override
@@ -125,33 +110,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         @Override
         public void cancel() {
             cancelled = true;
-            Platform.runLater(() -> message.set("Cancelling…"));
-        }
-
-        void finish(String finalMessage) {
-            running.set(false);
-            progress.set(finalMessage == null ? 1 : 0);
-            message.set(finalMessage == null ? "done." : finalMessage);
-        }
-
-        @Override
-        public ReadOnlyStringProperty titleProperty() {
-            return title.getReadOnlyProperty();
-        }
-
-        @Override
-        public ReadOnlyDoubleProperty progressProperty() {
-            return progress.getReadOnlyProperty();
-        }
-
-        @Override
-        public ReadOnlyStringProperty messageProperty() {
-            return message.getReadOnlyProperty();
-        }
-
-        @Override
-        public ReadOnlyBooleanProperty runningProperty() {
-            return running.getReadOnlyProperty();
+            Platform.runLater(() -> say("Cancelling…"));
         }
     }
 }

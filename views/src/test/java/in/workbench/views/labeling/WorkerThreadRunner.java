@@ -4,18 +4,13 @@ import in.workbench.analytics.task.CancelledException;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.views.task.RunningTask;
 import in.workbench.views.task.TaskRunner;
+import in.workbench.views.task.TaskStatus;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * A task runner as the window's, without the toolkit: work runs on real worker threads (two per
@@ -45,33 +40,7 @@ final class WorkerThreadRunner implements TaskRunner, AutoCloseable {
                 callbacks.add(() -> onFailure.accept(e));
             }
         });
-        ReadOnlyStringWrapper t = new ReadOnlyStringWrapper(title);
-        return new RunningTask() {
-            @Override
-            public ReadOnlyStringProperty titleProperty() {
-                return t.getReadOnlyProperty();
-            }
-
-            @Override
-            public ReadOnlyDoubleProperty progressProperty() {
-                return new ReadOnlyDoubleWrapper(-1).getReadOnlyProperty();
-            }
-
-            @Override
-            public ReadOnlyStringProperty messageProperty() {
-                return new ReadOnlyStringWrapper("").getReadOnlyProperty();
-            }
-
-            @Override
-            public ReadOnlyBooleanProperty runningProperty() {
-                return new ReadOnlyBooleanWrapper(true).getReadOnlyProperty();
-            }
-
-            @Override
-            public void cancel() {
-                // the tests here never cancel
-            }
-        };
+        return TaskStatus.running(title);
     }
 
     /** Runs the finished work's callbacks on the calling thread until {@code done} holds; fails after 60 s. */

@@ -4,12 +4,6 @@ import in.workbench.analytics.task.ProgressMonitor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * A task runner for tests that holds every submission until the test finishes it, in any order:
@@ -75,32 +69,6 @@ public final class DeferredTaskRunner implements TaskRunner {
             }
             onSuccess.accept(result);
         }));
-        ReadOnlyStringWrapper t = new ReadOnlyStringWrapper(title);
-        return new RunningTask() {
-            @Override
-            public ReadOnlyStringProperty titleProperty() {
-                return t.getReadOnlyProperty();
-            }
-
-            @Override
-            public ReadOnlyDoubleProperty progressProperty() {
-                return new ReadOnlyDoubleWrapper(-1).getReadOnlyProperty();
-            }
-
-            @Override
-            public ReadOnlyStringProperty messageProperty() {
-                return new ReadOnlyStringWrapper("").getReadOnlyProperty();
-            }
-
-            @Override
-            public ReadOnlyBooleanProperty runningProperty() {
-                return new ReadOnlyBooleanWrapper(true).getReadOnlyProperty();
-            }
-
-            @Override
-            public void cancel() {
-                // the test decides when the work ends
-            }
-        };
+        return TaskStatus.running(title);
     }
 }

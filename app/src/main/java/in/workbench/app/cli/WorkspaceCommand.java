@@ -9,16 +9,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The shell of a command that reads a workspace and writes a CSV file ({@code extract},
- * {@code report}, {@code predict}, {@code recommend}, {@code score}, {@code segment}): the workspace options, checking the
- * arguments before anything is opened, opening and closing the workspace, and exit code 0 when
- * it is done. Failures are thrown and become exit codes in {@link WorkbenchCommand}.
+ * The shell of a command that works on one workspace ({@code info}, {@code import}, {@code export},
+ * {@code extract}, {@code report}, {@code predict}, {@code recommend}, {@code score}, {@code segment},
+ * {@code lab list}, {@code workspace publish|copy}): the workspace options, checking the arguments
+ * before anything is opened, opening and closing the workspace, and exit code 0 when it is done.
+ * Failures are thrown and become exit codes in {@link WorkbenchCommand}.
  *
- * <p>A subclass declares its positional parameter and then {@link CsvOutputOption} as a
- * {@code @Mixin}, so the options keep their order, and states only what it computes in
- * {@link #write}. One instance serves one invocation; not thread-safe.
+ * <p>A subclass declares its own parameters (a command that writes a CSV: its positional
+ * parameter, then {@link CsvOutputOption} as a {@code @Mixin}, so the options keep their order)
+ * and states only what it does in {@link #run}. One instance serves one invocation; not
+ * thread-safe.
  */
-abstract class CsvReportCommand implements Callable<Integer> {
+abstract class WorkspaceCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceOptions options;
@@ -31,7 +33,7 @@ abstract class CsvReportCommand implements Callable<Integer> {
         checkArguments();
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace ws = options.open()) {
-            write(ws, out);
+            run(ws, out);
         }
         return 0;
     }
@@ -40,8 +42,8 @@ abstract class CsvReportCommand implements Callable<Integer> {
     void checkArguments() {
     }
 
-    /** Computes the result in {@code ws}, writes the CSV and prints the summary to {@code out}. */
-    abstract void write(Workspace ws, PrintWriter out) throws Exception;
+    /** Does the command's work in {@code ws} and prints its summary (and {@code --json} line) to {@code out}. */
+    abstract void run(Workspace ws, PrintWriter out) throws Exception;
 
     /** A usage error (exit code 2) with {@code message}, shown with this command's usage. */
     final ParameterException usageError(String message) {
@@ -50,6 +52,6 @@ abstract class CsvReportCommand implements Callable<Integer> {
 
     /** A progress bar for {@code task} on standard error, silent with {@code -q}. */
     final TerminalProgress progress(String task) {
-        return new TerminalProgress(task, options.quiet(), System.err);
+        return options.progress(task);
     }
 }

@@ -1,5 +1,6 @@
 package in.workbench.analytics.catalog;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.workspace.ModelFile;
 import in.workbench.analytics.workspace.TrainedModelStore;
@@ -93,6 +94,21 @@ public final class CatalogModels {
     /** The category model; PREREQUISITE_MISSING when not trained yet. */
     public static Category loadCategory(Workspace ws) {
         return CATEGORY_FILE.load(ws.modelsDir());
+    }
+
+    /**
+     * The attribute models' held-out evaluations, keyed by attribute, read without the models' weights
+     * (what the Catalog and Review screens show); PREREQUISITE_MISSING when not trained yet.
+     */
+    public static Map<String, AttributeTrainer.Evaluation> attributeEvaluations(Workspace ws) {
+        return ATTRIBUTES_FILE.part(ws.modelsDir(), "evaluations", new TypeReference<Map<String, AttributeTrainer.Evaluation>>() {
+        }, Attributes::evaluations);
+    }
+
+    /** The category check's held-out evaluation, read without the model's weights; PREREQUISITE_MISSING when not trained yet. */
+    public static CategoryTrainer.Evaluation categoryEvaluation(Workspace ws) {
+        return CATEGORY_FILE.part(ws.modelsDir(), "evaluation", new TypeReference<CategoryTrainer.Evaluation>() {
+        }, Category::evaluation);
     }
 
     /** True when the model file exists. */

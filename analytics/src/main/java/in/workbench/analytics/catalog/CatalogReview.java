@@ -44,16 +44,16 @@ public final class CatalogReview {
     public Map<String, Double> expectedPrecision(double threshold) {
         Map<String, Double> out = new LinkedHashMap<>();
         if (CatalogModels.exists(ws, CatalogModels.ATTRIBUTES)) {
-            CatalogModels.Attributes a = CatalogModels.loadAttributes(ws);
+            Map<String, AttributeTrainer.Evaluation> evaluations = CatalogModels.attributeEvaluations(ws);
             for (String attr : List.of("color", "material")) {
-                AttributeTrainer.Evaluation e = a.evaluations().get(attr);
+                AttributeTrainer.Evaluation e = evaluations.get(attr);
                 if (e != null) {
                     out.put((attr.equals("color") ? "colour" : attr) + " from titles", e.precisionAt(threshold));
                 }
             }
         }
         if (CatalogModels.exists(ws, CatalogModels.CATEGORY)) {
-            out.put("category check", CatalogModels.loadCategory(ws).evaluation().precisionAt(threshold));
+            out.put("category check", CatalogModels.categoryEvaluation(ws).precisionAt(threshold));
         }
         ws.setting(IMAGE_AGREEMENT_SETTING).ifPresent(json -> {
             Double p = precisionFromCurve(json, threshold);

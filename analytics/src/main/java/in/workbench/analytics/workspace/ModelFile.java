@@ -2,8 +2,11 @@ package in.workbench.analytics.workspace;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -162,19 +165,131 @@ public final class ModelFile<M, D> {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         Loaded stamp = new Loaded(kind, attributes.fileKey(), attributes.lastModifiedTime().toMillis(), attributes.size(), null);
         Path key = file.toAbsolutePath().normalize();
+        // One read per file at a time: screens that open together and ask for the same model wait for the
+        // first read instead of each parsing the file (two 7 MB catalog reads at once cost a second of CPU).
+        synchronized (READING.computeIfAbsent(key, k -> new Object())) {
+            Object model = cachedModel(key, stamp);
+            if (model != null) {
+                return (M) model;
+            }
+            M read = read(file);
+            synchronized (LOADED) {
+                LOADED.put(key, stamp.holding(read));
+            }
+            return read;
+        }
+    }
+
+    private static Object cachedModel(Path key, Loaded stamp) {
         Loaded seen;
         synchronized (LOADED) {
             seen = LOADED.get(key);
         }
-        Object model = seen != null && seen.sameFile(stamp) ? seen.model().get() : null;
-        if (model != null) {
-            return (M) model;
+        return seen != null && seen.sameFile(stamp) ? seen.model().get() : null;
+    }
+
+    /** A lock per model file (few: one per kind and workspace opened in this process). */
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> READING = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * One part of the saved model's document, e.g. its evaluation, read without building the model:
+     * a screen that shows a model's held-out figures need not parse its weights into a model. The file
+     * is checked as {@link #load} checks it (format, kind, version); a file of the previous release,
+     * or a model already read in this process, gives the part from the model instead.
+     *
+     * @param field the document's field ("evaluations")
+     * @param type the part's type as saved
+     * @param fromModel the same part taken from a loaded model
+     * @throws WorkbenchException as {@link #load} does
+     */
+    public <T> T part(Path dir, String field, TypeReference<T> type, Function<M, T> fromModel) {
+        Path file = dir.resolve(fileName);
+        if (!Files.exists(file)) {
+            return fromModel.apply(load(dir));
         }
-        M read = read(file);
-        synchronized (LOADED) {
-            LOADED.put(key, stamp.holding(read));
+        try {
+            if (LegacyModelFile.isJavaSerialised(file)) {
+                return fromModel.apply(load(dir));
+            }
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            Object model = cachedModel(file.toAbsolutePath().normalize(),
+                    new Loaded(kind, attributes.fileKey(), attributes.lastModifiedTime().toMillis(), attributes.size(), null));
+            if (model != null) {
+                @SuppressWarnings("unchecked")
+                M m = (M) model;
+                return fromModel.apply(m);
+            }
+            return readPart(file, field, type);
+        } catch (Refused e) {
+            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The " + what + " model in " + file + " was refused: " + e.getMessage()
+                    + ". It was not loaded; train it again with `workbench train -w DIR " + trainName + "`.", e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof WorkbenchException w) {
+                throw w;
+            }
+            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The " + what + " model in " + file
+                    + " cannot be read (damaged, or saved by another version). Train it again with `workbench train -w DIR "
+                    + trainName + "`.", e);
         }
-        return read;
+    }
+
+    /** Streams the file, keeping the header's fields and {@code model.FIELD}, skipping everything else unparsed. */
+    private <T> T readPart(Path file, String field, TypeReference<T> type) throws IOException {
+        String format = null;
+        String savedKind = null;
+        int saved = -1;
+        JsonNode part = null;
+        boolean sawModel = false;
+        try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new Refused("it is not a workbench model file");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "format" -> format = p.getValueAsString();
+                    case "kind" -> savedKind = p.getValueAsString();
+                    case "version" -> saved = value == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : -1;
+                    case "model" -> {
+                        sawModel = true;
+                        if (value != JsonToken.START_OBJECT) {
+                            throw new Refused("it holds no model");
+                        }
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String inner = p.currentName();
+                            p.nextToken();
+                            if (inner.equals(field)) {
+                                part = JSON.readTree(p);
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+        } catch (JacksonException e) {
+            throw new Refused("it is not a workbench model file", e);
+        }
+        if (!FORMAT.equals(format) || !kind.equals(savedKind)) {
+            throw new Refused("it is not a workbench " + kind + " model file");
+        }
+        if (saved > version) {
+            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The " + what + " model in " + file
+                    + " was saved by a newer workbench (format " + saved + "); open it with that version or train it again with "
+                    + "`workbench train -w DIR " + trainName + "`.");
+        }
+        if (saved < 1) {
+            throw new Refused("it names no format version");
+        }
+        if (!sawModel) {
+            throw new Refused("it holds no model");
+        }
+        if (part == null || part.isNull()) {
+            throw new Refused("its model has no " + field);
+        }
+        return JSON.treeToValue(part, JSON.getTypeFactory().constructType(type));
     }
 
     /** A model read from a file, with what identified the file then; held softly, so memory pressure drops it. */

@@ -47,6 +47,8 @@ class CatalogModelFileTest {
             CatalogModels.save(ws, attributes, 42, products.size());
             CatalogModels.save(ws, category, 42);
             assertTrue(Files.readString(ws.modelsDir().resolve("category.model")).startsWith("{\"format\":\"workbench-model\""));
+            assertEquals(attributes.evaluations(), CatalogModels.attributeEvaluations(ws), "the evaluations alone, as the screens read them");
+            assertEquals(category.evaluation(), CatalogModels.categoryEvaluation(ws));
             assertSame(attributes, CatalogModels.loadAttributes(ws), category, CatalogModels.loadCategory(ws));
         }
     }

@@ -104,4 +104,69 @@ class ModelFileTest {
         assertTrue(Files.readString(dir.resolve("packaging.model")).startsWith("{"), "rewritten as a workbench model file");
         assertEquals(model, FILE.load(dir));
     }
+
+    /** Counts the models built from documents, so a test can tell a read from a cached answer. */
+    static final java.util.concurrent.atomic.AtomicInteger BUILT = new java.util.concurrent.atomic.AtomicInteger();
+
+    static final ModelFile<Weights, Weights> COUNTED = new ModelFile<>("segmentation", 1, "segmentation", "segmentation",
+            Weights.class, Weights.class, w -> w, w -> {
+                BUILT.incrementAndGet();
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return w;
+            });
+
+    @Test
+    void aPartOfTheDocumentIsReadWithoutBuildingTheModelAndCheckedLikeALoad() throws Exception {
+        Path models = dir.resolve("models");
+        COUNTED.save(models, new Weights("evaluated", List.of(1.0, 2.0)));
+        int before = BUILT.get();
+        assertEquals("evaluated", COUNTED.part(models, "name", new com.fasterxml.jackson.core.type.TypeReference<String>() {
+        }, Weights::name));
+        assertEquals(List.of(1.0, 2.0), COUNTED.part(models, "weights", new com.fasterxml.jackson.core.type.TypeReference<List<Double>>() {
+        }, Weights::weights));
+        assertEquals(before, BUILT.get(), "no model was built to read a part");
+        Files.writeString(models.resolve("segmentation.model"),
+                "{\"format\":\"workbench-model\",\"kind\":\"packaging\",\"version\":1,\"model\":{\"name\":\"x\"}}");
+        WorkbenchException other = assertThrows(WorkbenchException.class, () -> COUNTED.part(models, "name",
+                new com.fasterxml.jackson.core.type.TypeReference<String>() {
+                }, Weights::name));
+        assertTrue(other.getMessage().contains("it is not a workbench segmentation model file"), other.getMessage());
+        Files.writeString(models.resolve("segmentation.model"),
+                "{\"format\":\"workbench-model\",\"kind\":\"segmentation\",\"version\":9,\"model\":{\"name\":\"x\"}}");
+        assertTrue(assertThrows(WorkbenchException.class, () -> COUNTED.part(models, "name",
+                new com.fasterxml.jackson.core.type.TypeReference<String>() {
+                }, Weights::name)).getMessage().contains("saved by a newer workbench (format 9)"));
+        Files.writeString(models.resolve("segmentation.model"),
+                "{\"format\":\"workbench-model\",\"kind\":\"segmentation\",\"version\":1,\"model\":{\"weights\":[1]}}");
+        assertTrue(assertThrows(WorkbenchException.class, () -> COUNTED.part(models, "name",
+                new com.fasterxml.jackson.core.type.TypeReference<String>() {
+                }, Weights::name)).getMessage().contains("its model has no name"));
+        assertEquals(before, BUILT.get());
+    }
+
+    @Test
+    void screensAskingForTheSameModelAtOnceShareOneRead() throws Exception {
+        Path models = dir.resolve("shared");
+        COUNTED.save(models, new Weights("shared", List.of(3.0)));
+        int before = BUILT.get();
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<Weights> load = () -> {
+                go.await();
+                return COUNTED.load(models);
+            };
+            var a = two.submit(load);
+            var b = two.submit(load);
+            go.countDown();
+            assertSame(a.get(), b.get(), "both screens got the one model read");
+        } finally {
+            two.shutdownNow();
+        }
+        assertEquals(before + 1, BUILT.get(), "the file was read once, not once per screen");
+    }
 }

@@ -106,11 +106,11 @@ public final class CatalogViewModel {
     static String describeModels(Workspace ws) {
         StringBuilder b = new StringBuilder();
         if (CatalogModels.exists(ws, CatalogModels.ATTRIBUTES)) {
-            CatalogModels.Attributes a = CatalogModels.loadAttributes(ws);
-            AttributeTrainer.Evaluation c = a.evaluations().get("color");
+            Map<String, AttributeTrainer.Evaluation> evaluations = CatalogModels.attributeEvaluations(ws);
+            AttributeTrainer.Evaluation c = evaluations.get("color");
             b.append(String.format(Locale.ROOT, "Colour from titles (held-out, %d-fold): precision %.2f, recall %.2f, F1 %.2f, coverage %.2f.",
                     c.folds(), c.precision(), c.recall(), c.f1(), c.coverage()));
-            AttributeTrainer.Evaluation m = a.evaluations().get("material");
+            AttributeTrainer.Evaluation m = evaluations.get("material");
             if (m != null) {
                 b.append(String.format(Locale.ROOT, " Material: F1 %.2f, coverage %.2f.", m.f1(), m.coverage()));
             }
@@ -118,7 +118,7 @@ public final class CatalogViewModel {
             b.append("No attribute models yet: press Train models.");
         }
         if (CatalogModels.exists(ws, CatalogModels.CATEGORY)) {
-            CategoryTrainer.Evaluation e = CatalogModels.loadCategory(ws).evaluation();
+            CategoryTrainer.Evaluation e = CatalogModels.categoryEvaluation(ws);
             b.append(String.format(Locale.ROOT, " Category check: accuracy %.2f.", e.accuracy()));
         }
         return b.toString();

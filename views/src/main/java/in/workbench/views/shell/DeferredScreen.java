@@ -21,6 +21,7 @@ public final class DeferredScreen<S extends Screen> implements Screen {
     private final Supplier<S> factory;
     private S screen;
     private Workspace workspace;
+    private boolean early;
 
     /**
      * @param title the navigation title (the built screen must have the same one)
@@ -73,6 +74,22 @@ public final class DeferredScreen<S extends Screen> implements Screen {
     /** Whether the screen has been built. */
     public boolean built() {
         return screen != null;
+    }
+
+    /**
+     * Marks a screen whose first reads take long (models, plans, rankings): the main window builds it
+     * before the others it prepares, so its reads start while the cheap screens are still being built.
+     *
+     * @return this screen
+     */
+    public DeferredScreen<S> preparedEarly() {
+        early = true;
+        return this;
+    }
+
+    /** Whether the main window builds this screen before the others it prepares. */
+    public boolean early() {
+        return early;
     }
 
     /** The title, as the navigation list and logs show it. */

@@ -124,12 +124,14 @@ public final class MainWindow implements Navigator {
         }
         refreshRecent();
         prepareNext(screens.stream().filter(s -> s instanceof DeferredScreen<?> d && !d.built())
-                .<DeferredScreen<?>>map(s -> (DeferredScreen<?>) s).iterator());
+                .<DeferredScreen<?>>map(s -> (DeferredScreen<?>) s)
+                .sorted(java.util.Comparator.comparing(d -> !d.early())).iterator());
     }
 
     /**
      * Builds the screens not built yet, one per turn of the JavaFX event queue, so the window keeps
-     * drawing and answering between them while the shown screen's reads run first.
+     * drawing and answering between them while the shown screen's reads run first; those marked
+     * {@link DeferredScreen#preparedEarly()} first (their reads take longest), the rest in navigation order.
      */
     private static void prepareNext(Iterator<DeferredScreen<?>> pending) {
         if (pending.hasNext()) {

@@ -133,7 +133,7 @@ public final class ModelFile<M, D> {
             throw new WorkbenchException(Kind.PREREQUISITE_MISSING,
                     "This workspace has no " + what + " model yet. Run `workbench train -w DIR " + trainName + "` first.");
         }
-        try {
+        return reading(file, () -> {
             if (LegacyModelFile.isJavaSerialised(file)) {
                 M model = LegacyModelFile.read(file, modelType);
                 save(dir, model);
@@ -141,6 +141,18 @@ public final class ModelFile<M, D> {
                 return model;
             }
             return cached(file);
+        });
+    }
+
+    /** Reading a model file, which may fail. */
+    private interface Reading<T> {
+        T read() throws IOException;
+    }
+
+    /** Runs {@code reading}, turning a refused, damaged or unreadable file into one plain sentence naming the train command. */
+    private <T> T reading(Path file, Reading<T> reading) {
+        try {
+            return reading.read();
         } catch (Refused e) {
             throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The " + what + " model in " + file + " was refused: " + e.getMessage()
                     + ". It was not loaded; train it again with `workbench train -w DIR " + trainName + "`.", e);
@@ -207,7 +219,7 @@ public final class ModelFile<M, D> {
         if (!Files.exists(file)) {
             return fromModel.apply(load(dir));
         }
-        try {
+        return reading(file, () -> {
             if (LegacyModelFile.isJavaSerialised(file)) {
                 return fromModel.apply(load(dir));
             }
@@ -220,16 +232,21 @@ public final class ModelFile<M, D> {
                 return fromModel.apply(m);
             }
             return readPart(file, field, type);
-        } catch (Refused e) {
-            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The " + what + " model in " + file + " was refused: " + e.getMessage()
-                    + ". It was not loaded; train it again with `workbench train -w DIR " + trainName + "`.", e);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof WorkbenchException w) {
-                throw w;
-            }
+        });
+    }
+
+    /** Refuses a file that is not this kind's model file, names no version, or was saved by a newer workbench. */
+    private void checkHeader(Path file, String format, String savedKind, int saved) {
+        if (!FORMAT.equals(format) || !kind.equals(savedKind)) {
+            throw new Refused("it is not a workbench " + kind + " model file");
+        }
+        if (saved > version) {
             throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The " + what + " model in " + file
-                    + " cannot be read (damaged, or saved by another version). Train it again with `workbench train -w DIR "
-                    + trainName + "`.", e);
+                    + " was saved by a newer workbench (format " + saved + "); open it with that version or train it again with "
+                    + "`workbench train -w DIR " + trainName + "`.");
+        }
+        if (saved < 1) {
+            throw new Refused("it names no format version");
         }
     }
 
@@ -272,17 +289,7 @@ public final class ModelFile<M, D> {
         } catch (JacksonException e) {
             throw new Refused("it is not a workbench model file", e);
         }
-        if (!FORMAT.equals(format) || !kind.equals(savedKind)) {
-            throw new Refused("it is not a workbench " + kind + " model file");
-        }
-        if (saved > version) {
-            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The " + what + " model in " + file
-                    + " was saved by a newer workbench (format " + saved + "); open it with that version or train it again with "
-                    + "`workbench train -w DIR " + trainName + "`.");
-        }
-        if (saved < 1) {
-            throw new Refused("it names no format version");
-        }
+        checkHeader(file, format, savedKind, saved);
         if (!sawModel) {
             throw new Refused("it holds no model");
         }
@@ -322,18 +329,10 @@ public final class ModelFile<M, D> {
         } catch (JacksonException e) {
             throw new Refused("it is not a workbench model file", e);
         }
-        if (root == null || !FORMAT.equals(root.path("format").asText()) || !kind.equals(root.path("kind").asText())) {
+        if (root == null) {
             throw new Refused("it is not a workbench " + kind + " model file");
         }
-        int saved = root.path("version").asInt(-1);
-        if (saved > version) {
-            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "The " + what + " model in " + file
-                    + " was saved by a newer workbench (format " + saved + "); open it with that version or train it again with "
-                    + "`workbench train -w DIR " + trainName + "`.");
-        }
-        if (saved < 1) {
-            throw new Refused("it names no format version");
-        }
+        checkHeader(file, root.path("format").asText(), root.path("kind").asText(), root.path("version").asInt(-1));
         D document = JSON.treeToValue(root.path("model"), documentType);
         if (document == null) {
             throw new Refused("it holds no model");

@@ -19,17 +19,23 @@ public final class Main {
 
     public static void main(String[] args) {
         in.workbench.app.desktop.StartupProbe.phase("main entered");
+        boolean window = args.length == 0 || args.length == 1 && args[0].endsWith(".wbws");
+        if (window) {
+            if (args.length == 1) {
+                // Opened from the file manager through the installer's file association.
+                System.setProperty(OPEN_WORKSPACE_PROPERTY, java.nio.file.Path.of(args[0]).toAbsolutePath().getParent().toString());
+            }
+            // First of all: when the window is to run in a JVM with the class archive, this one only starts it
+            // and waits, so it sets up nothing else (decision 0027).
+            in.workbench.app.desktop.DesktopLauncher.relaunchWithClassArchive();
+        }
         // Tribuo and JavaFX log through java.util.logging: send it to the log file, not the terminal.
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
         // Before anything is read: Java deserialisation admits only known classes (docs/model-files.md).
         in.workbench.analytics.workspace.SerialFilter.installProcessWide();
-        if (args.length == 0) {
-            in.workbench.app.desktop.DesktopLauncher.launch(args);
-        } else if (args.length == 1 && args[0].endsWith(".wbws")) {
-            // Opened from the file manager through the installer's file association.
-            System.setProperty(OPEN_WORKSPACE_PROPERTY, java.nio.file.Path.of(args[0]).toAbsolutePath().getParent().toString());
-            in.workbench.app.desktop.DesktopLauncher.launch(new String[0]);
+        if (window) {
+            in.workbench.app.desktop.DesktopLauncher.launch();
         } else {
             System.exit(WorkbenchCommand.run(args));
         }

@@ -10,15 +10,19 @@ public final class DesktopLauncher {
     }
 
     /**
-     * Opens the window: in a JVM started with the class archive when it can (see
-     * {@link SharedClassArchive}; this JVM then exits with that one's code), else in this one.
+     * Starts the window in a JVM with the class archive when it can (see {@link SharedClassArchive})
+     * and exits with that JVM's code; returns when the window is to start in this JVM.
      */
-    public static void launch(String[] args) {
-        java.util.Optional<Integer> relaunched = SharedClassArchive.relaunch(home(), args);
+    public static void relaunchWithClassArchive() {
+        java.util.Optional<Integer> relaunched = SharedClassArchive.relaunch(home(), new String[0]);
         if (relaunched.isPresent()) {
             System.exit(relaunched.get());
         }
-        Application.launch(WorkbenchApplication.class, args);
+    }
+
+    /** Opens the window in this JVM. */
+    public static void launch() {
+        Application.launch(WorkbenchApplication.class);
     }
 
     /** The workbench's folder for settings and the sample workspaces: {@code -Dworkbench.home}, else {@code ~/.workbench}. */

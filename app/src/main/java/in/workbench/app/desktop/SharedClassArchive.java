@@ -7,10 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -40,7 +37,10 @@ public final class SharedClassArchive {
     /** Set on the JVM started here: when the launching JVM started (ms since the epoch), for start-up timing. */
     public static final String LAUNCHED_AT = "workbench.launchedAt";
 
-    private static final Logger LOG = LoggerFactory.getLogger(SharedClassArchive.class);
+    /** Logging is set up only when there is something to say: the launching JVM's happy path never loads it. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(SharedClassArchive.class);
+    }
 
     private SharedClassArchive() {
     }
@@ -86,6 +86,7 @@ public final class SharedClassArchive {
             command.add(jar.get().toString());
             command.add("in.workbench.app.Main");
             command.addAll(List.of(args));
+            StartupProbe.phase("window JVM starting");
             Process child = new ProcessBuilder(command).inheritIO().start();
             int code;
             try {
@@ -97,7 +98,7 @@ public final class SharedClassArchive {
             keepArchive(present, code, writing, archive);
             return Optional.of(code);
         } catch (IOException e) {
-            LOG.warn("could not start the window with a class archive; starting it in this JVM", e);
+            log().warn("could not start the window with a class archive; starting it in this JVM", e);
             return Optional.empty();
         }
     }
@@ -112,7 +113,7 @@ public final class SharedClassArchive {
                 Files.deleteIfExists(writing);
             }
         } catch (IOException e) {
-            LOG.warn("could not keep the class archive {}; the next start writes it again", archive, e);
+            log().warn("could not keep the class archive {}; the next start writes it again", archive, e);
         }
     }
 
@@ -123,7 +124,7 @@ public final class SharedClassArchive {
             try {
                 return Long.parseLong(at);
             } catch (NumberFormatException e) {
-                LOG.debug("ignoring {}={}", LAUNCHED_AT, at);
+                log().debug("ignoring {}={}", LAUNCHED_AT, at);
             }
         }
         return ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -133,12 +134,11 @@ public final class SharedClassArchive {
     static String key(Path jar) throws IOException {
         String identity = jar.toAbsolutePath() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis() + "|"
                 + System.getProperty("java.home") + "|" + System.getProperty("java.vm.version");
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        // Two cheap hashes, not a digest: this runs before the window's JVM starts, and loading the security
+        // providers for SHA-256 cost more than the rest of the key. A collision only reuses or rewrites an archive.
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(identity.getBytes(StandardCharsets.UTF_8));
+        return String.format("%08x%08x", crc.getValue(), identity.hashCode());
     }
 
     /** Archives of earlier jars or runtimes (each is tens of megabytes); files still being written are left alone. */

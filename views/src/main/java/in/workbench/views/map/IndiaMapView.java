@@ -360,7 +360,17 @@ public final class IndiaMapView extends BorderPane {
     private record SvgShape(String id, String d) {
     }
 
+    /** The bundled map's shapes, read once per process: four screens draw the map. */
     private static List<SvgShape> readShapes() {
+        return Shapes.ALL;
+    }
+
+    /** Holds the shapes; read when a map is first built. */
+    private static final class Shapes {
+        static final List<SvgShape> ALL = parseShapes();
+    }
+
+    private static List<SvgShape> parseShapes() {
         String svg;
         try (InputStream in = IndiaMapView.class.getResourceAsStream("india-states.svg")) {
             if (in == null) {

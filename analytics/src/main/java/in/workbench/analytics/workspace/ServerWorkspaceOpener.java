@@ -122,6 +122,7 @@ final class ServerWorkspaceOpener {
                         + " has an unfinished schema upgrade (" + m.getVersion() + "). Ask its owner to repair it.");
             }
         }
+        MigrationCheck.requireUnchanged(flyway, "The team workspace " + address.displayName());
         if (pending.length > 0) {
             if (role != TeamRole.OWNER) {
                 throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, applied.length == 0
@@ -168,7 +169,8 @@ final class ServerWorkspaceOpener {
                 .defaultSchema(address.schema())
                 .createSchemas(true)
                 .outOfOrder(true)
-                .validateOnMigrate(false);
+                // Migrating validates what was applied (an edited migration is refused), not what waits or is newer.
+                .ignoreMigrationPatterns(MigrationCheck.IGNORED);
         if (asOwnerGroup) {
             // Objects belong to the owners' group, so that any owner may upgrade them later.
             config.initSql("SET ROLE " + TeamRole.OWNER.serverRole());

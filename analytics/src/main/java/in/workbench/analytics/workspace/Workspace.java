@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.ValidateResult;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.FlywayException;
@@ -262,16 +261,7 @@ public final class Workspace implements AutoCloseable {
      * below the newest applied one too (the per-feature ranges of decision 0002), are fine.
      */
     private static void checkMigrationsUnchanged(Path dir, DataSource dataSource) {
-        ValidateResult result = Flyway.configure().configuration(flyway(dataSource).getConfiguration())
-                .ignoreMigrationPatterns("*:pending", "*:ignored", "*:future").load().validateWithResult();
-        if (result.validationSuccessful) {
-            return;
-        }
-        String which = result.invalidMigrations.stream().map(m -> "V" + m.version + " (" + m.description + ")").distinct()
-                .collect(java.util.stream.Collectors.joining(", "));
-        throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace at " + dir + " was set up by a schema migration that differs from "
-                + "this workbench's " + (which.isEmpty() ? "" : which + " ") + "(a migration file was changed after it was applied). "
-                + "Nothing was changed; open it with the workbench that made it.");
+        MigrationCheck.requireUnchanged(flyway(dataSource), "The workspace at " + dir);
     }
 
     /**

@@ -130,6 +130,22 @@ class TeamWorkspaceTest {
     }
 
     @Test
+    void aTeamWorkspaceWhoseAppliedMigrationWasEditedIsRefusedWithAPlainSentenceForEveryRole() throws Exception {
+        ServerAddress address = TestDatabases.freshServerSchema();
+        try (Workspace owner = open(address, TeamRole.OWNER); Connection c = owner.connection(); Statement s = c.createStatement()) {
+            // What an edited V40 file looks like from the server's side: its checksum no longer matches the one applied.
+            s.execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '40'");
+        }
+        for (TeamRole role : List.of(TeamRole.OWNER, TeamRole.READER)) {
+            WorkbenchException e = assertThrows(WorkbenchException.class, () -> open(address, role));
+            assertEquals(WorkbenchException.Kind.WORKSPACE_UNUSABLE, e.kind());
+            assertTrue(e.getMessage().startsWith("The team workspace " + address.displayName() + " was set up by a schema migration that "
+                    + "differs from this workbench's V40 (packaging)"), e.getMessage());
+            assertEquals(1, e.getMessage().lines().count(), "one sentence, no Flyway report");
+        }
+    }
+
+    @Test
     void asksForThePasswordOnlyWhenThePasswordFileHasNone() throws Exception {
         ServerAddress address = TestDatabases.freshServerSchema();
         String realFile = System.getenv("PGPASSFILE");

@@ -4,6 +4,7 @@ import in.workbench.analytics.catalog.CatalogProposal;
 import in.workbench.views.shell.DialogService;
 import in.workbench.views.shell.WorkspaceScreen;
 import java.io.File;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -74,9 +75,19 @@ public final class ReviewView extends WorkspaceScreen<ReviewViewModel> {
         reject.setOnAction(e -> model.reject(table.getSelectionModel().getSelectedItem()));
         Button edit = new Button("Edit (E)");
         edit.setOnAction(e -> edit());
-        HBox bar = new HBox(8, new Label("Flag"), kind, new Label("Confidence"), slider, thresholdValue, acceptAll, accept, reject, edit,
-                export);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        // Two rows, what is shown and what to do with it, each control at its full width: on one row the
+        // labels and buttons were cut to "F…" and "Accept …" in a window 1,360 pixels wide.
+        HBox filters = new HBox(8, new Label("Flag"), kind, new Label("Confidence"), slider, thresholdValue);
+        HBox actions = new HBox(8, accept, reject, edit, acceptAll, export);
+        for (HBox row : List.of(filters, actions)) {
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getChildren().forEach(n -> {
+                if (n instanceof javafx.scene.layout.Region r) {
+                    r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                }
+            });
+        }
+        VBox bar = new VBox(6, filters, actions);
         bar.setPadding(new Insets(8));
         Label precision = new Label();
         precision.setId("expectedPrecision");

@@ -28,6 +28,9 @@ public final class StatusBar extends HBox {
         progress.setVisible(false);
         cancel.setVisible(false);
         cancel.setId("cancelTask");
+        // A long task message or workspace path shrinks, never the Cancel button.
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        progress.setMinWidth(120);
         task.setId("taskMessage");
         workspace.setId("workspaceLocation");
         Region spacer = new Region();

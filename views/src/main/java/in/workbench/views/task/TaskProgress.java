@@ -32,12 +32,16 @@ public final class TaskProgress {
         follow(task.getValue());
     }
 
+    /** Follows {@code t}; with no task, an empty bar (not the toolkit's endless "working" animation) and no Cancel. */
     private void follow(RunningTask t) {
         bar.progressProperty().unbind();
         status.textProperty().unbind();
+        cancel.setDisable(t == null);
         if (t != null) {
             bar.progressProperty().bind(t.progressProperty());
             status.textProperty().bind(t.messageProperty());
+        } else {
+            bar.setProgress(0);
         }
     }
 

@@ -54,7 +54,7 @@ public final class ModelView extends WorkspaceScreen<ModelViewModel> {
     private final Label summary = new Label();
     private final GridPane matrix = new GridPane();
     private final Label rates = new Label();
-    private final ChartCard reliability = new ChartCard("Reliability: predicted vs delivered (cross-validated)");
+    private final ChartCard reliability = new ChartCard("Reliability per address (cross-validated)");
     private final ChartCard importance = new ChartCard("Feature importance");
     private final ChartCard candidates = new ChartCard("Candidates compared (cross-validated AUC)");
 
@@ -191,7 +191,10 @@ public final class ModelView extends WorkspaceScreen<ModelViewModel> {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(observed);
         data.addSeries(perfect);
-        JFreeChart chart = ChartFactory.createXYLineChart(null, "mean predicted probability of delivery", "share delivered", data,
+        // The score is a shipment's chance of delivery, calibrated per shipment (the ECE above); the points are per
+        // labelled address, against whether most of its shipments were delivered, so they need not lie on the diagonal.
+        JFreeChart chart = ChartFactory.createXYLineChart(null, "mean score (a shipment's chance of delivery)",
+                "share of addresses mostly delivered", data,
                 PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);

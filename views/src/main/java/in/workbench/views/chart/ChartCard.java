@@ -62,12 +62,15 @@ public final class ChartCard extends BorderPane {
         getStyleClass().add("chart-card");
         Label heading = new Label(title);
         heading.getStyleClass().add("title-4");
+        heading.setTooltip(new Tooltip(title));
         png.setTooltip(new Tooltip("Save the chart as a PNG image"));
         svg.setTooltip(new Tooltip("Save the chart as an SVG drawing"));
         csv.setTooltip(new Tooltip("Save the numbers behind the chart as CSV"));
         for (Button b : List.of(png, svg, csv)) {
             b.getStyleClass().addAll("small", "flat");
             b.setDisable(true);
+            // In a narrow card the title is shortened (its tooltip gives it whole), never the buttons.
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
         png.setOnAction(e -> choose("PNG image", "png").ifPresent(this::savePngReporting));
         svg.setOnAction(e -> choose("SVG drawing", "svg").ifPresent(this::saveSvgReporting));

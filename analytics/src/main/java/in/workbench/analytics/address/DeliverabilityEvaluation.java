@@ -37,16 +37,18 @@ import java.util.Optional;
  * @param deliveredShare the share of the shipments delivered
  * @param scores each labelled address's out-of-fold calibrated score
  * @param delivered whether most of each address's shipments were delivered (or the analyst's label)
+ * @param shipmentReliability the reliability bins as trained, per shipment (what the ECE is of); empty for a model stored
+ *     without them
  */
 public record DeliverabilityEvaluation(String chosen, String trainedAt, int addresses, int undeliverable, int analystLabels, int folds,
         long seed, List<CandidateMetrics> candidates, double auc, double brier, double ece, double meanPredicted, double deliveredShare,
-        double[] scores, boolean[] delivered) {
+        double[] scores, boolean[] delivered, List<ReliabilityBin> shipmentReliability) {
 
     /** The evaluation of a report just trained. */
     public static DeliverabilityEvaluation of(DeliverabilityTrainer.Report r, String trainedAt) {
         return new DeliverabilityEvaluation(r.chosen(), trainedAt, r.addresses(), r.undeliverable(), r.analystLabels(), r.folds(),
                 r.seed(), r.candidates(), r.auc(), r.brierCalibrated(), r.ece(), r.meanPredicted(), r.deliveredShare(),
-                r.outOfFoldScores().clone(), r.outOfFoldDelivered().clone());
+                r.outOfFoldScores().clone(), r.outOfFoldDelivered().clone(), List.copyOf(r.reliability()));
     }
 
     /** The stored evaluation of the workspace's deliverability model; empty when none was trained. */
@@ -73,10 +75,18 @@ public record DeliverabilityEvaluation(String chosen, String trainedAt, int addr
                     m.path("addresses").asInt(), m.path("undeliverable").asInt(), m.path("analyst_labels").asInt(), m.path("folds").asInt(),
                     stored.get().seed(), List.copyOf(candidates), m.path("auc").asDouble(), m.path("brier").asDouble(),
                     m.path("ece").asDouble(Double.NaN), m.path("mean_predicted").asDouble(Double.NaN),
-                    m.path("delivered_share").asDouble(Double.NaN), sc, dl));
+                    m.path("delivered_share").asDouble(Double.NaN), sc, dl, bins(m.path("reliability"))));
         } catch (IOException e) {
             throw new WorkbenchException(Kind.OTHER, "Could not read the deliverability model's evaluation: " + e.getMessage(), e);
         }
+    }
+
+    private static List<ReliabilityBin> bins(JsonNode stored) {
+        List<ReliabilityBin> out = new ArrayList<>();
+        for (JsonNode b : stored) {
+            out.add(new ReliabilityBin(b.path("meanPredicted").asDouble(), b.path("observed").asDouble(), b.path("weight").asDouble()));
+        }
+        return List.copyOf(out);
     }
 
     /** Flagging quality at a threshold (addresses scoring below it are flagged), cross-validated. */

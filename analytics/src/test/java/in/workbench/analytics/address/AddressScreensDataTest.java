@@ -112,6 +112,11 @@ class AddressScreensDataTest {
         assertTrue(strict.recall() >= lax.recall(), "flagging more finds more of the undeliverable addresses");
         assertTrue(e.flaggedShareAt(0.8) > e.flaggedShareAt(0.3));
         assertEquals(799, (long) e.reliability(10).stream().mapToDouble(in.workbench.analytics.evaluation.BinaryMetrics.ReliabilityBin::weight).sum());
+        assertEquals(result.report().reliability(), e.shipmentReliability(), "the chart's bins are the trained per-shipment ones");
+        assertEquals(e.ece(), in.workbench.analytics.evaluation.BinaryMetrics.ece(e.shipmentReliability()), 1e-12,
+                "the ECE the screen states is the one of the bins it draws");
+        assertEquals(result.report().shipments(), e.shipmentReliability().stream()
+                .mapToDouble(in.workbench.analytics.evaluation.BinaryMetrics.ReliabilityBin::weight).sum(), 1e-9);
     }
 
     @Test

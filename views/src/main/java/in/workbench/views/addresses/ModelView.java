@@ -54,7 +54,7 @@ public final class ModelView extends WorkspaceScreen<ModelViewModel> {
     private final Label summary = new Label();
     private final GridPane matrix = new GridPane();
     private final Label rates = new Label();
-    private final ChartCard reliability = new ChartCard("Reliability per address (cross-validated)");
+    private final ChartCard reliability = new ChartCard("Reliability (cross-validated)");
     private final ChartCard importance = new ChartCard("Feature importance");
     private final ChartCard candidates = new ChartCard("Candidates compared (cross-validated AUC)");
 
@@ -177,7 +177,9 @@ public final class ModelView extends WorkspaceScreen<ModelViewModel> {
                 + "labelled addresses (%,d mostly undeliverable, %,d labelled by analysts), %d-fold cross-validation, seed %d.", e.chosen(),
                 e.auc(), e.brier(), e.ece(), e.meanPredicted(), e.deliveredShare(), e.trainedAt().replace('T', ' ').replaceAll("\\.\\d+", ""),
                 e.addresses(), e.undeliverable(), e.analystLabels(), e.folds(), e.seed()));
-        List<BinaryMetrics.ReliabilityBin> bins = e.reliability(BINS);
+        // Per shipment as trained (the ECE above is of these bins); a model stored without them, per address.
+        boolean perShipment = !e.shipmentReliability().isEmpty();
+        List<BinaryMetrics.ReliabilityBin> bins = perShipment ? e.shipmentReliability() : e.reliability(BINS);
         XYSeries observed = new XYSeries("model (each point a score bin)");
         XYSeries perfect = new XYSeries("perfectly calibrated");
         perfect.add(0, 0);
@@ -191,10 +193,8 @@ public final class ModelView extends WorkspaceScreen<ModelViewModel> {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(observed);
         data.addSeries(perfect);
-        // The score is a shipment's chance of delivery, calibrated per shipment (the ECE above); the points are per
-        // labelled address, against whether most of its shipments were delivered, so they need not lie on the diagonal.
         JFreeChart chart = ChartFactory.createXYLineChart(null, "mean score (a shipment's chance of delivery)",
-                "share of addresses mostly delivered", data,
+                perShipment ? "share of shipments delivered" : "share of addresses mostly delivered", data,
                 PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
@@ -205,7 +205,7 @@ public final class ModelView extends WorkspaceScreen<ModelViewModel> {
         ((NumberAxis) plot.getDomainAxis()).setRange(0, 1);
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 1);
         reliability.setChart(Charts.styled(chart), new ChartData(List.of("score_from", "score_to", "mean_score", "delivered_share",
-                "addresses"), rows));
+                perShipment ? "shipments" : "addresses"), rows));
 
         DefaultCategoryDataset auc = new DefaultCategoryDataset();
         List<List<Object>> cand = new ArrayList<>();

@@ -20,7 +20,10 @@ import java.util.Locale;
  * <li>running intercepts per segment (the radio, the platform, …, see {@link Settings#segments}):
  * each segment's offset on the logit is one Newton step from zero on the decayed residuals
  * {@code y − p} of its ended sessions (p as the session was scored before that stage), shrunk
- * toward zero by a prior.</li>
+ * toward zero by a prior;</li>
+ * <li>optionally, a linear term on a few features ({@link Settings#features}), fitted the same way
+ * (one Newton step from zero on the decayed residuals, a prior toward zero): what the scored world
+ * says about features whose weight differs from the training world's.</li>
  * </ol>
  *
  * <p>It is an online state machine like {@link PointInTimeFeatures}: {@link #advanceTo} feeds every
@@ -89,21 +92,35 @@ public final class RunningCalibration {
      * @param segmentPrior precision of each segment intercept's prior toward zero, same scale
      * @param segments the segments with a running intercept, applied in this order
      */
-    public record Settings(double halfLife, double prior, int refitEvery, double segmentPrior, List<Segment> segments) {
+    public record Settings(double halfLife, double prior, int refitEvery, double segmentPrior, List<Segment> segments,
+            double featurePrior, List<String> features) {
 
         /** No running calibration: the trained calibration alone. */
         public static final Settings OFF = new Settings(0, 0, 1, 0, List.of());
 
         public Settings {
             segments = List.copyOf(segments);
-            if (halfLife < 0 || prior < 0 || segmentPrior < 0 || refitEvery < 1) {
+            features = List.copyOf(features);
+            if (halfLife < 0 || prior < 0 || segmentPrior < 0 || featurePrior < 0 || refitEvery < 1) {
                 throw new IllegalArgumentException("running calibration: half-life and priors cannot be negative, refits need a period");
             }
+            for (String f : features) {
+                if (!PointInTimeFeatures.NAMES.contains(f)) {
+                    throw new IllegalArgumentException("running calibration: no feature " + f);
+                }
+            }
+        }
+
+        /** Settings without the feature stage. */
+        public Settings(double halfLife, double prior, int refitEvery, double segmentPrior, List<Segment> segments) {
+            this(halfLife, prior, refitEvery, segmentPrior, segments, 0, List.of());
         }
 
         /** What training saves: chosen on the sample generator's own and shifted worlds (README, "Slow networks"). */
         public static Settings defaults() {
-            return new Settings(4_000, 100, 64, 30, List.of(Segment.NETWORK_PLATFORM, Segment.CARRIER_NETWORK));
+            return new Settings(8_000, 100, 64, 30, List.of(Segment.NETWORK_PLATFORM, Segment.CARRIER_NETWORK), 100,
+                    List.of("expected_log_load", "tower_recent_excess", "customer_excess", "customer_daypart_excess", "log_last_latency",
+                            "signal_dbm"));
         }
 
         /** Whether the running calibration is on. */
@@ -142,9 +159,27 @@ public final class RunningCalibration {
     /** The last {@link #calibrate}d session's map on the logit: P(slow) = σ(lastSlope·logit(raw) + lastIntercept). */
     private double lastSlope;
     private double lastIntercept;
+    /** The feature stage: feature indices, their fallbacks for NaN, decayed sums over [1, features], and its coefficients. */
+    private final int[] featureIndex;
+    private final float[] fallback;
+    private final int dims;
+    private final double[] hessian;
+    private final double[] gradient;
+    private final double[] coefficients;
+    private final double[] lastFeatures;
+    private double lastBeforeFeatures;
 
-    /** A calibration starting at the trained {@code σ(a·logit(raw) + b)}. */
+    /** A calibration starting at the trained {@code σ(a·logit(raw) + b)}, without the feature stage's fallbacks. */
     public RunningCalibration(Settings settings, double trainedA, double trainedB) {
+        this(settings, trainedA, trainedB, new float[PointInTimeFeatures.WIDTH]);
+    }
+
+    /**
+     * A calibration starting at the trained {@code σ(a·logit(raw) + b)}.
+     *
+     * @param typical per feature, the value the feature stage reads for a missing one
+     */
+    public RunningCalibration(Settings settings, double trainedA, double trainedB, float[] typical) {
         this.settings = settings;
         this.segments = settings.segments().toArray(new Segment[0]);
         this.a0 = trainedA;
@@ -157,6 +192,18 @@ public final class RunningCalibration {
         this.pending = new Ends(segments.length);
         this.lastCodes = new int[segments.length];
         this.lastBefore = new float[segments.length];
+        this.featureIndex = settings.features().stream().mapToInt(PointInTimeFeatures.NAMES::indexOf).toArray();
+        this.fallback = new float[featureIndex.length];
+        for (int j = 0; j < featureIndex.length; j++) {
+            float v = typical[featureIndex[j]];
+            fallback[j] = v == v ? v : 0;
+        }
+        this.dims = featureIndex.length == 0 ? 0 : featureIndex.length + 1;
+        this.hessian = new double[dims * dims];
+        this.gradient = new double[dims];
+        this.coefficients = new double[dims];
+        this.lastFeatures = new double[dims];
+        this.pending.features(dims);
     }
 
     /** Whether it recalibrates at all (otherwise {@link #calibrate} is the trained calibration). */
@@ -205,6 +252,19 @@ public final class RunningCalibration {
             residual[l][code] += w * (y - p);
             curvature[l][code] += w * p * (1 - p);
         }
+        if (dims > 0) {
+            double p = q.beforeFeatures[e];
+            double h = w * p * (1 - p);
+            double r = w * (y - p);
+            int fb = e * dims;
+            for (int j = 0; j < dims; j++) {
+                double fj = q.features[fb + j];
+                gradient[j] += r * fj;
+                for (int k = 0; k <= j; k++) {
+                    hessian[j * dims + k] += h * fj * q.features[fb + k];
+                }
+            }
+        }
         if (scale > 1e150) {
             renormalise();
         }
@@ -235,11 +295,20 @@ public final class RunningCalibration {
                 curvature[l][c] *= k;
             }
         }
+        for (int j = 0; j < dims; j++) {
+            gradient[j] *= k;
+            for (int m = 0; m < dims; m++) {
+                hessian[j * dims + m] *= k;
+            }
+        }
         scale = 1;
     }
 
     /** Two Newton steps on the decayed bins, from the current a and b, with the prior toward the trained ones. */
     private void refit() {
+        if (dims > 0) {
+            refitFeatures();
+        }
         // the sums carry the weight `scale` for an outcome of now; the prior is scaled alike
         double prior = settings.prior() * scale / growth;
         for (int step = 0; step < 2; step++) {
@@ -273,10 +342,75 @@ public final class RunningCalibration {
     }
 
     /**
-     * Row {@code i}'s P(slow) from the model's raw probability, as the calibration stands; the row's
-     * figures are remembered for a {@link #schedule} of the same row that follows.
+     * The feature stage: one Newton step from zero on the decayed residuals, {@code (H + prior)⁻¹ g} over
+     * [1, features], the prior on each feature's coefficient scaled by the feature's variance (so it is
+     * the same on the features' own scales) and none on the stage's intercept.
      */
-    public double calibrate(Sessions s, int i, double raw) {
+    private void refitFeatures() {
+        int d = dims;
+        double[] m = new double[d * d];
+        for (int j = 0; j < d; j++) {
+            for (int k = 0; k <= j; k++) {
+                m[j * d + k] = hessian[j * d + k];
+                m[k * d + j] = hessian[j * d + k];
+            }
+        }
+        double h0 = hessian[0];
+        if (!(h0 > 0)) {
+            return;
+        }
+        double prior = settings.featurePrior() * scale / growth;
+        m[0] += 1e-9 * scale;
+        for (int j = 1; j < d; j++) {
+            double mean = hessian[j * d] / h0;
+            double variance = Math.max(hessian[j * d + j] / h0 - mean * mean, 1e-6);
+            m[j * d + j] += prior * variance;
+        }
+        double[] c = gradient.clone();
+        // Gaussian elimination with partial pivoting on the small system
+        for (int col = 0; col < d; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < d; r++) {
+                if (Math.abs(m[r * d + col]) > Math.abs(m[pivot * d + col])) {
+                    pivot = r;
+                }
+            }
+            if (Math.abs(m[pivot * d + col]) < 1e-300) {
+                return;
+            }
+            if (pivot != col) {
+                for (int k = 0; k < d; k++) {
+                    double tmp = m[col * d + k];
+                    m[col * d + k] = m[pivot * d + k];
+                    m[pivot * d + k] = tmp;
+                }
+                double tmp = c[col];
+                c[col] = c[pivot];
+                c[pivot] = tmp;
+            }
+            for (int r = col + 1; r < d; r++) {
+                double f = m[r * d + col] / m[col * d + col];
+                for (int k = col; k < d; k++) {
+                    m[r * d + k] -= f * m[col * d + k];
+                }
+                c[r] -= f * c[col];
+            }
+        }
+        for (int r = d - 1; r >= 0; r--) {
+            double sum = c[r];
+            for (int k = r + 1; k < d; k++) {
+                sum -= m[r * d + k] * c[k];
+            }
+            c[r] = sum / m[r * d + r];
+        }
+        System.arraycopy(c, 0, coefficients, 0, d);
+    }
+
+    /**
+     * Row {@code i}'s P(slow) from the model's raw probability (and its features at
+     * {@code features[off …]}), as the calibration stands; the row's figures are remembered for a {@link #schedule} of the same row that follows.
+     */
+    public double calibrate(Sessions s, int i, double raw, float[] features, int off) {
         if (!settings.on()) {
             lastSlope = a0;
             lastIntercept = b0;
@@ -298,6 +432,19 @@ public final class RunningCalibration {
                 offset += d;
             }
         }
+        if (dims > 0) {
+            lastBeforeFeatures = 1 / (1 + Math.exp(-z));
+            lastFeatures[0] = 1;
+            double d = coefficients[0];
+            for (int j = 1; j < dims; j++) {
+                float v = features[off + featureIndex[j - 1]];
+                double f = v == v ? v : fallback[j - 1];
+                lastFeatures[j] = f;
+                d += coefficients[j] * f;
+            }
+            z += d;
+            offset += d;
+        }
         lastSlope = a;
         lastIntercept = b + offset;
         return 1 / (1 + Math.exp(-z));
@@ -318,9 +465,21 @@ public final class RunningCalibration {
         return lastBefore.clone();
     }
 
+    /** A copy of the last calibrated session's inputs of the feature stage. */
+    double[] lastFeatures() {
+        return lastFeatures.clone();
+    }
+
+    /** The last calibrated session's probability before the feature stage. */
+    double lastBeforeFeatures() {
+        return lastBeforeFeatures;
+    }
+
     /** Makes a session calibrated earlier the last one again, so its outcome can be {@link #schedule}d. */
-    void restore(double x, int[] codes, float[] before) {
+    void restore(double x, int[] codes, float[] before, double[] features, double beforeFeatures) {
         lastX = x;
+        System.arraycopy(features, 0, lastFeatures, 0, dims);
+        lastBeforeFeatures = beforeFeatures;
         System.arraycopy(codes, 0, lastCodes, 0, lastCodes.length);
         System.arraycopy(before, 0, lastBefore, 0, lastBefore.length);
     }
@@ -343,7 +502,7 @@ public final class RunningCalibration {
         if (!settings.on() || s.slow[i] < 0 || s.pageLoad[i] < 0) {
             return;
         }
-        pending.offer(s.start[i] + s.pageLoad[i], lastX, s.slow[i], lastCodes, lastBefore);
+        pending.offer(s.start[i] + s.pageLoad[i], lastX, s.slow[i], lastCodes, lastBefore, lastFeatures, lastBeforeFeatures);
     }
 
     /**
@@ -359,6 +518,9 @@ public final class RunningCalibration {
         int[] slow = new int[64];
         int[] codes;
         float[] before;
+        private int dims;
+        double[] features = new double[0];
+        double[] beforeFeatures = new double[64];
         private int[] free = new int[64];
         private int freeCount;
         private int used;
@@ -369,7 +531,13 @@ public final class RunningCalibration {
             this.before = new float[64 * levels];
         }
 
-        void offer(long endMs, double logit, int outcome, int[] segmentCodes, float[] probabilities) {
+        void features(int dimensions) {
+            dims = dimensions;
+            features = new double[end.length * dims];
+        }
+
+        void offer(long endMs, double logit, int outcome, int[] segmentCodes, float[] probabilities, double[] stageFeatures,
+                double beforeStage) {
             int e = freeCount > 0 ? free[--freeCount] : used++;
             if (e >= end.length) {
                 int n = end.length * 2;
@@ -378,7 +546,11 @@ public final class RunningCalibration {
                 slow = Arrays.copyOf(slow, n);
                 codes = Arrays.copyOf(codes, n * levels);
                 before = Arrays.copyOf(before, n * levels);
+                features = Arrays.copyOf(features, n * dims);
+                beforeFeatures = Arrays.copyOf(beforeFeatures, n);
             }
+            System.arraycopy(stageFeatures, 0, features, e * dims, dims);
+            beforeFeatures[e] = beforeStage;
             end[e] = endMs;
             x[e] = logit;
             slow[e] = outcome;

@@ -133,7 +133,7 @@ public final class SlowNetworkModel {
 
     /** A running calibration in its starting state: the trained calibration, to be fed by the scored world's ended sessions. */
     public RunningCalibration newRunningCalibration() {
-        return new RunningCalibration(running, plattA, plattB);
+        return new RunningCalibration(running, plattA, plattB, typical);
     }
 
     /** A scratch buffer for {@link #pSlow}. */
@@ -294,6 +294,9 @@ public final class SlowNetworkModel {
         run.put("segment_prior", running.segmentPrior());
         ArrayNode segs = run.putArray("segments");
         running.segments().forEach(g -> segs.add(g.key()));
+        run.put("feature_prior", running.featurePrior());
+        ArrayNode feats = run.putArray("features");
+        running.features().forEach(feats::add);
         ArrayNode typ = root.putArray("typical");
         for (float v : typical) {
             typ.add(Float.isNaN(v) ? null : Double.valueOf(v));
@@ -313,8 +316,11 @@ public final class SlowNetworkModel {
         if (FORMAT.equals(format) && run != null) {
             List<RunningCalibration.Segment> segments = new ArrayList<>();
             run.path("segments").forEach(n -> segments.add(RunningCalibration.Segment.ofKey(n.asText())));
+            List<String> stage = new ArrayList<>();
+            run.path("features").forEach(n -> stage.add(n.asText()));
             running = new RunningCalibration.Settings(run.get("half_life_sessions").asDouble(), run.get("prior").asDouble(),
-                    run.get("refit_every").asInt(), run.get("segment_prior").asDouble(), segments);
+                    run.get("refit_every").asInt(), run.get("segment_prior").asDouble(), segments, run.path("feature_prior").asDouble(),
+                    stage);
         }
         List<String> names = new ArrayList<>();
         root.get("features").forEach(n -> names.add(n.asText()));

@@ -98,9 +98,10 @@ public final class SlowNetworkScorer {
         history.features(0, features, 0);
         history.see(0);
         calibration.advanceTo(slot.startMillis(0));
-        double p = calibration.calibrate(slot, 0, model.raw(features, 0, scratch));
+        double p = calibration.calibrate(slot, 0, model.raw(features, 0, scratch), features, 0);
         if (calibration.on()) {
-            awaiting.put(row.sessionId(), new Scored(calibration.lastX(), calibration.lastCodes(), calibration.lastBefore()));
+            awaiting.put(row.sessionId(), new Scored(calibration.lastX(), calibration.lastCodes(), calibration.lastBefore(),
+                    calibration.lastFeatures(), calibration.lastBeforeFeatures()));
         }
         return new Decision(p, decision.lite(p), reasons ? SlowReasons.explain(model, slot, 0, features, 0, p, calibration.lastSlope(),
                 calibration.lastIntercept(), buffer, scratch) : "");
@@ -117,12 +118,12 @@ public final class SlowNetworkScorer {
         history.schedule(0);
         Scored scored = awaiting.remove(row.sessionId());
         if (scored != null) {
-            calibration.restore(scored.x(), scored.codes(), scored.before());
+            calibration.restore(scored.x(), scored.codes(), scored.before(), scored.features(), scored.beforeFeatures());
             calibration.schedule(slot, 0);
         }
     }
 
     /** What a scored session's outcome will feed the running calibration. */
-    private record Scored(double x, int[] codes, float[] before) {
+    private record Scored(double x, int[] codes, float[] before, double[] features, double beforeFeatures) {
     }
 }

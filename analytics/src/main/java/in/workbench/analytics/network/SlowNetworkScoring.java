@@ -120,7 +120,7 @@ public final class SlowNetworkScoring {
         double[] p = new double[n];
         for (int i : s.timeOrder()) {
             cal.advanceTo(s.start[i]);
-            p[i] = cal.calibrate(s, i, raw[i]);
+            p[i] = cal.calibrate(s, i, raw[i], features, i * PointInTimeFeatures.WIDTH);
             if (slopeIntercept != null) {
                 slopeIntercept[2 * i] = cal.lastSlope();
                 slopeIntercept[2 * i + 1] = cal.lastIntercept();

@@ -20,7 +20,7 @@ class RunningCalibrationTest {
         double[] p = new double[s.size()];
         for (int i : s.timeOrder()) {
             cal.advanceTo(s.startMillis(i));
-            p[i] = cal.calibrate(s, i, overconfident(rows.get(i)));
+            p[i] = cal.calibrate(s, i, overconfident(rows.get(i)), new float[PointInTimeFeatures.WIDTH], 0);
             cal.schedule(s, i);
         }
         return p;

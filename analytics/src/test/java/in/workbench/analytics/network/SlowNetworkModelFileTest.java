@@ -48,7 +48,7 @@ class SlowNetworkModelFileTest {
     @Test
     void formatTwoKeepsTheRunningCalibrationAndItsPredictions() throws Exception {
         RunningCalibration.Settings settings = new RunningCalibration.Settings(1_500, 40, 16, 20,
-                List.of(RunningCalibration.Segment.TOWER, RunningCalibration.Segment.NETWORK));
+                List.of(RunningCalibration.Segment.TOWER, RunningCalibration.Segment.NETWORK), 50, List.of("expected_log_load", "signal_dbm"));
         SlowNetworkModel model = fixture().withRunningCalibration(settings);
         com.fasterxml.jackson.databind.node.ObjectNode json = model.toJson();
         assertEquals("workbench-slow-network/2", json.get("format").asText());

@@ -57,9 +57,10 @@ final class SlowNetworkBench extends Benchmark {
             + "calibration without the second simulator.")
     boolean shiftedWorlds;
 
-    @Option(names = "--running-calibration", paramLabel = "HALF_LIFE,PRIOR,SEGMENT_PRIOR[,SEGMENT…]", description = "Running-calibration "
-            + "settings to measure instead of the trained model's (half-life in ended sessions, priors; segments such as "
-            + "network_platform, carrier_network, tower), or 'off'. Repeated: the first is measured everywhere, the others "
+    @Option(names = "--running-calibration", paramLabel = "HALF_LIFE,PRIOR,SEGMENT_PRIOR[,SEGMENT|FEATURE|fp=P…]",
+            description = "Running-calibration settings to measure instead of the trained model's (half-life in ended sessions, "
+            + "priors; segments such as network_platform, carrier_network, tower; features for the linear stage and fp=its prior), "
+            + "or 'off'. Repeated: the first is measured everywhere, the others "
             + "are compared on the shifted worlds.")
     List<String> runningCalibration;
 
@@ -148,11 +149,13 @@ final class SlowNetworkBench extends Benchmark {
             int n = sampleSessions.size();
             out.printf("%n| slow-network sessions per second (%,d sample sessions, median of 3 passes) | |%n|---|---:|%n", n);
             out.printf("| point-in-time features alone (one thread, time-ordered pass) | %,.0f |%n", median[FEATURES]);
-            out.printf("| P(slow) + decision alone, on the features, %d cores | %,.0f |%n", cores, median[P_ALL]);
-            out.printf("| P(slow) + decision alone, one thread | %,.0f |%n", median[P_ONE]);
+            out.printf("| P(slow) + running calibration + decision, on the features, %d cores | %,.0f |%n", cores, median[P_ALL]);
+            out.printf("| P(slow) + running calibration + decision, one thread | %,.0f |%n", median[P_ONE]);
             out.printf("| end to end (features + P(slow) + decision), %d cores | %,.0f |%n", cores, median[END_ALL]);
             out.printf("| end to end, one thread | %,.0f |%n", median[END_ONE]);
             out.printf("| end to end / P(slow) alone, %d cores | %.2f |%n", cores, median[END_ALL] / median[P_ALL]);
+            out.printf("| per CPU-second of the scoring thread (less sensitive to other load): features / P(slow) + decision / "
+                    + "end to end, one thread | %,.0f / %,.0f / %,.0f |%n", median[CPU_FEATURES], median[CPU_P_ONE], median[CPU_END_ONE]);
             out.printf("| ranked reasons (P(slow) + decision + reasons on the features, %d cores, first %,d sessions) | %,.0f |%n", cores,
                     Math.min(n, REASON_ROWS), median[REASONS]);
         }
@@ -169,7 +172,10 @@ final class SlowNetworkBench extends Benchmark {
     private static final int END_ALL = 3;
     private static final int END_ONE = 4;
     private static final int REASONS = 5;
-    private static final int SPEEDS = 6;
+    private static final int CPU_FEATURES = 6;
+    private static final int CPU_P_ONE = 7;
+    private static final int CPU_END_ONE = 8;
+    private static final int SPEEDS = 9;
     private static final int REASON_ROWS = 20_000;
 
     /**
@@ -181,13 +187,18 @@ final class SlowNetworkBench extends Benchmark {
         int[] all = s.timeOrder();
         int[] first = Arrays.copyOf(all, Math.min(all.length, REASON_ROWS));
         double n = s.size();
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = cpu.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         float[] features = PointInTimeFeatures.computeAll(s, ProgressMonitor.NONE);
         long t1 = System.nanoTime();
+        long c1 = cpu.getCurrentThreadCpuTime();
         SlowNetworkScoring.score(model, decision, s, features, all, false, true, ProgressMonitor.NONE);
         long t2 = System.nanoTime();
+        long c2 = cpu.getCurrentThreadCpuTime();
         SlowNetworkScoring.score(model, decision, s, features, all, false, false, ProgressMonitor.NONE);
         long t3 = System.nanoTime();
+        long c3 = cpu.getCurrentThreadCpuTime();
         SlowNetworkScoring.score(model, decision, s, features, first, true, true, ProgressMonitor.NONE);
         long t4 = System.nanoTime();
         double[] v = new double[SPEEDS];
@@ -197,6 +208,9 @@ final class SlowNetworkBench extends Benchmark {
         v[END_ALL] = n / (((t1 - t0) + (t2 - t1)) / 1e9);
         v[END_ONE] = n / (((t1 - t0) + (t3 - t2)) / 1e9);
         v[REASONS] = first.length / ((t4 - t3) / 1e9);
+        v[CPU_FEATURES] = n / ((c1 - c0) / 1e9);
+        v[CPU_P_ONE] = n / ((c3 - c2) / 1e9);
+        v[CPU_END_ONE] = n / (((c1 - c0) + (c3 - c2)) / 1e9);
         return v;
     }
 
@@ -227,10 +241,20 @@ final class SlowNetworkBench extends Benchmark {
             return RunningCalibration.Settings.OFF;
         }
         String[] v = spec.split(",");
-        List<RunningCalibration.Segment> segments = Arrays.stream(v).skip(3)
-                .map(k -> RunningCalibration.Segment.valueOf(k.trim().toUpperCase(java.util.Locale.ROOT))).toList();
+        List<RunningCalibration.Segment> segments = new java.util.ArrayList<>();
+        List<String> features = new java.util.ArrayList<>();
+        double featurePrior = 0;
+        for (String k : Arrays.asList(v).subList(3, v.length)) {
+            if (k.startsWith("fp=")) {
+                featurePrior = Double.parseDouble(k.substring(3));
+            } else if (PointInTimeFeatures.NAMES.contains(k)) {
+                features.add(k);
+            } else {
+                segments.add(RunningCalibration.Segment.valueOf(k.trim().toUpperCase(java.util.Locale.ROOT)));
+            }
+        }
         return new RunningCalibration.Settings(Double.parseDouble(v[0]), Double.parseDouble(v[1]),
-                RunningCalibration.Settings.defaults().refitEvery(), Double.parseDouble(v[2]), segments);
+                RunningCalibration.Settings.defaults().refitEvery(), Double.parseDouble(v[2]), segments, featurePrior, features);
     }
 
     /** A shifted sample world: which of the generated rows it keeps. */

@@ -57,7 +57,7 @@ final class SlowNetworkBench extends Benchmark {
             + "calibration without the second simulator.")
     boolean shiftedWorlds;
 
-    @Option(names = "--running-calibration", paramLabel = "HALF_LIFE,PRIOR,SEGMENT_PRIOR[,SEGMENT|FEATURE|fp=P…]",
+    @Option(names = "--running-calibration", paramLabel = "HALF_LIFE,PRIOR,SEGMENT_PRIOR[,SEGMENT/FEATURE/fp=P…]",
             description = "Running-calibration settings to measure instead of the trained model's (half-life in ended sessions, "
             + "priors; segments such as network_platform, carrier_network, tower; features for the linear stage and fp=its prior), "
             + "or 'off'. Repeated: the first is measured everywhere, the others "

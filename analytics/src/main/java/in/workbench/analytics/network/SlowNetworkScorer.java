@@ -52,7 +52,7 @@ public final class SlowNetworkScorer {
         }
     };
     /** Scored sessions remembered for their outcome. */
-    static final int AWAITING = 1_000_000;
+    static final int AWAITING = 100_000;
 
     /**
      * A scorer's answer.

@@ -34,7 +34,9 @@ public final class SlowNetworkModel {
     public static final String FILE_NAME = "slow-network.json";
     /** Tribuo's own model, protobuf. */
     public static final String TRIBUO_FILE_NAME = "slow-network.tribuo.pb";
-    static final String FORMAT = "workbench-slow-network/1";
+    static final String FORMAT = "workbench-slow-network/2";
+    /** The first format: no running calibration (such files score with the trained calibration alone). */
+    static final String FORMAT_1 = "workbench-slow-network/1";
     /** The Tribuo model classes a workspace may hold for this model. */
     static final Set<String> ALLOWED_TRIBUO_CLASSES = Set.of("org.tribuo.common.xgboost.XGBoostModel",
             "org.tribuo.classification.sgd.linear.LinearSGDModel");
@@ -51,11 +53,12 @@ public final class SlowNetworkModel {
     private final double plattA;
     private final double plattB;
     private final float[] typical;
+    private final RunningCalibration.Settings running;
     private final JsonNode booster;
     private final ObjectNode provenance;
 
     SlowNetworkModel(String algorithm, int[] inputOf, int inputWidth, JsonNode booster, int slowClass, double[][] weights, double[] bias,
-            double plattA, double plattB, float[] typical, ObjectNode provenance) {
+            double plattA, double plattB, float[] typical, RunningCalibration.Settings running, ObjectNode provenance) {
         this.algorithm = algorithm;
         this.inputOf = inputOf.clone();
         this.inputWidth = inputWidth;
@@ -68,6 +71,7 @@ public final class SlowNetworkModel {
         this.plattA = plattA;
         this.plattB = plattB;
         this.typical = typical.clone();
+        this.running = running;
         this.provenance = provenance;
     }
 
@@ -97,12 +101,39 @@ public final class SlowNetworkModel {
 
     /** The same model with the Platt calibration {@code a}, {@code b}. */
     SlowNetworkModel withCalibration(double a, double b) {
-        return new SlowNetworkModel(algorithm, inputOf, inputWidth, booster, slowClass, weights, bias, a, b, typical, provenance);
+        return new SlowNetworkModel(algorithm, inputOf, inputWidth, booster, slowClass, weights, bias, a, b, typical, running, provenance);
     }
 
     /** The same model with other provenance. */
     public SlowNetworkModel withProvenance(ObjectNode p) {
-        return new SlowNetworkModel(algorithm, inputOf, inputWidth, booster, slowClass, weights, bias, plattA, plattB, typical, p.deepCopy());
+        return new SlowNetworkModel(algorithm, inputOf, inputWidth, booster, slowClass, weights, bias, plattA, plattB, typical, running,
+                p.deepCopy());
+    }
+
+    /** The same model with other running-calibration settings ({@link RunningCalibration.Settings#OFF} for none). */
+    public SlowNetworkModel withRunningCalibration(RunningCalibration.Settings settings) {
+        return new SlowNetworkModel(algorithm, inputOf, inputWidth, booster, slowClass, weights, bias, plattA, plattB, typical, settings,
+                provenance);
+    }
+
+    /** The trained calibration's slope a (P = σ(a·logit(raw) + b)). */
+    double plattA() {
+        return plattA;
+    }
+
+    /** The trained calibration's intercept b. */
+    double plattB() {
+        return plattB;
+    }
+
+    /** How the scored world's own ended sessions recalibrate P(slow) (off for a format-1 file). */
+    public RunningCalibration.Settings runningCalibration() {
+        return running;
+    }
+
+    /** A running calibration in its starting state: the trained calibration, to be fed by the scored world's ended sessions. */
+    public RunningCalibration newRunningCalibration() {
+        return new RunningCalibration(running, plattA, plattB, typical);
     }
 
     /** A scratch buffer for {@link #pSlow}. */
@@ -116,7 +147,7 @@ public final class SlowNetworkModel {
     }
 
     /** The classifier's probability of slow before calibration. */
-    double raw(float[] x, int off, float[] scratch) {
+    public double raw(float[] x, int off, float[] scratch) {
         java.util.Arrays.fill(scratch, 0, inputWidth, Float.NaN);
         for (int f = 0; f < inputOf.length; f++) {
             if (inputOf[f] >= 0) {
@@ -169,9 +200,19 @@ public final class SlowNetworkModel {
      * @param inputs room for {@code count} offsets
      */
     public void pSlowBatch(float[] x, int[] offs, int count, double[] p, int pOff, float[] scratch, int[] inputs) {
+        batch(x, offs, count, p, pOff, scratch, inputs, true);
+    }
+
+    /** {@link #raw} of {@code count} sessions at once, as {@link #pSlowBatch} lays them out. */
+    public void rawBatch(float[] x, int[] offs, int count, double[] p, int pOff, float[] scratch, int[] inputs) {
+        batch(x, offs, count, p, pOff, scratch, inputs, false);
+    }
+
+    private void batch(float[] x, int[] offs, int count, double[] p, int pOff, float[] scratch, int[] inputs, boolean calibrated) {
         if (trees == null) {
             for (int r = 0; r < count; r++) {
-                p[pOff + r] = pSlow(x, offs[r], scratch);
+                double raw = raw(x, offs[r], scratch);
+                p[pOff + r] = calibrated ? platt(raw, plattA, plattB) : raw;
             }
             return;
         }
@@ -198,7 +239,7 @@ public final class SlowNetworkModel {
         for (int r = 0; r < count; r++) {
             double raw = classes == 1 ? logistic(scratch[marginOff + r])
                     : PackedTrees.softmax(scratch, marginOff + r * classes, classes, slowClass);
-            p[pOff + r] = platt(raw, plattA, plattB);
+            p[pOff + r] = calibrated ? platt(raw, plattA, plattB) : raw;
         }
     }
 
@@ -246,6 +287,16 @@ public final class SlowNetworkModel {
         ObjectNode platt = root.putObject("platt");
         platt.put("a", plattA);
         platt.put("b", plattB);
+        ObjectNode run = root.putObject("running_calibration");
+        run.put("half_life_sessions", running.halfLife());
+        run.put("prior", running.prior());
+        run.put("refit_every", running.refitEvery());
+        run.put("segment_prior", running.segmentPrior());
+        ArrayNode segs = run.putArray("segments");
+        running.segments().forEach(g -> segs.add(g.key()));
+        run.put("feature_prior", running.featurePrior());
+        ArrayNode feats = run.putArray("features");
+        running.features().forEach(feats::add);
         ArrayNode typ = root.putArray("typical");
         for (float v : typical) {
             typ.add(Float.isNaN(v) ? null : Double.valueOf(v));
@@ -256,8 +307,20 @@ public final class SlowNetworkModel {
 
     /** Reads a model from its JSON document. */
     public static SlowNetworkModel fromJson(JsonNode root) {
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new IllegalArgumentException("not a slow-network model (format " + FORMAT + ")");
+        String format = root == null ? "" : root.path("format").asText();
+        if (!FORMAT.equals(format) && !FORMAT_1.equals(format)) {
+            throw new IllegalArgumentException("not a slow-network model (format " + FORMAT + " or " + FORMAT_1 + ")");
+        }
+        RunningCalibration.Settings running = RunningCalibration.Settings.OFF;
+        JsonNode run = root.get("running_calibration");
+        if (FORMAT.equals(format) && run != null) {
+            List<RunningCalibration.Segment> segments = new ArrayList<>();
+            run.path("segments").forEach(n -> segments.add(RunningCalibration.Segment.ofKey(n.asText())));
+            List<String> stage = new ArrayList<>();
+            run.path("features").forEach(n -> stage.add(n.asText()));
+            running = new RunningCalibration.Settings(run.get("half_life_sessions").asDouble(), run.get("prior").asDouble(),
+                    run.get("refit_every").asInt(), run.get("segment_prior").asDouble(), segments, run.path("feature_prior").asDouble(),
+                    stage);
         }
         List<String> names = new ArrayList<>();
         root.get("features").forEach(n -> names.add(n.asText()));
@@ -295,7 +358,7 @@ public final class SlowNetworkModel {
         JsonNode prov = root.get("provenance");
         return new SlowNetworkModel(root.get("algorithm").asText(), inputOf, root.get("input_width").asInt(), root.get("xgboost"),
                 root.get("slow_class").asInt(), weights, bias, root.get("platt").get("a").asDouble(), root.get("platt").get("b").asDouble(),
-                typical, prov instanceof ObjectNode o ? o : new ObjectMapper().createObjectNode());
+                typical, running, prov instanceof ObjectNode o ? o : new ObjectMapper().createObjectNode());
     }
 
     /** Writes the JSON document to {@code file} atomically (temp file, then an atomic move). */

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The slow-network model for a service to embed: one session row in, P(slow) and the page decision
@@ -25,7 +27,8 @@ import java.nio.file.Path;
  * }</pre>
  *
  * To start with history, replay past sessions in time order through {@code score} and
- * {@code outcome}. Rows must arrive in time order (by {@code ts}); an outcome never affects a
+ * {@code outcome}. A model file of format 2 also recalibrates P(slow) on the outcomes fed this way
+ * ({@link RunningCalibration}: the outcomes of sessions this scorer scored). Rows must arrive in time order (by {@code ts}); an outcome never affects a
  * session that began before the outcome's session ended.
  *
  * <p>Thread-safe: calls are serialised on the scorer (a service with many threads can shard by
@@ -40,6 +43,16 @@ public final class SlowNetworkScorer {
     private final float[] features = new float[PointInTimeFeatures.WIDTH];
     private final float[] scratch;
     private final float[] buffer = new float[PointInTimeFeatures.WIDTH];
+    private final RunningCalibration calibration;
+    /** Sessions scored and still waiting for their outcome, by session id (the oldest are dropped past {@link #AWAITING}). */
+    private final Map<String, Scored> awaiting = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Scored> eldest) {
+            return size() > AWAITING;
+        }
+    };
+    /** Scored sessions remembered for their outcome. */
+    static final int AWAITING = 100_000;
 
     /**
      * A scorer's answer.
@@ -55,6 +68,7 @@ public final class SlowNetworkScorer {
         this.model = model;
         this.decision = decision;
         this.scratch = model.newScratch();
+        this.calibration = model.newRunningCalibration();
     }
 
     /** A scorer from an exported artefact file. */
@@ -83,14 +97,33 @@ public final class SlowNetworkScorer {
         history.advanceTo(slot.startMillis(0));
         history.features(0, features, 0);
         history.see(0);
-        double p = model.pSlow(features, 0, scratch);
-        return new Decision(p, decision.lite(p), reasons ? SlowReasons.explain(model, slot, 0, features, 0, p, buffer, scratch) : "");
+        calibration.advanceTo(slot.startMillis(0));
+        double p = calibration.calibrate(slot, 0, model.raw(features, 0, scratch), features, 0);
+        if (calibration.on()) {
+            awaiting.put(row.sessionId(), new Scored(calibration.lastX(), calibration.lastCodes(), calibration.lastBefore(),
+                    calibration.lastFeatures(), calibration.lastBeforeFeatures()));
+        }
+        return new Decision(p, decision.lite(p), reasons ? SlowReasons.explain(model, slot, 0, features, 0, p, calibration.lastSlope(),
+                calibration.lastIntercept(), buffer, scratch) : "");
     }
 
-    /** Records a session's outcome (the row with page_load_ms and slow) for the sessions that begin after it ended. */
+    /**
+     * Records a session's outcome (the row with page_load_ms and slow) for the sessions that begin after it ended. The
+     * running calibration learns from it only if this scorer scored the session (it needs the session's raw probability
+     * as it was when the session began).
+     */
     public synchronized void outcome(SessionRow row) {
         slot.clearRows();
         slot.add(row);
         history.schedule(0);
+        Scored scored = awaiting.remove(row.sessionId());
+        if (scored != null) {
+            calibration.restore(scored.x(), scored.codes(), scored.before(), scored.features(), scored.beforeFeatures());
+            calibration.schedule(slot, 0);
+        }
+    }
+
+    /** What a scored session's outcome will feed the running calibration. */
+    private record Scored(double x, int[] codes, float[] before, double[] features, double beforeFeatures) {
     }
 }

@@ -202,7 +202,8 @@ public final class SlowNetworkTrainer {
                 List.copyOf(metrics), bestName, decision.compare(bestTest, testY, decision.threshold()),
                 Arrays.stream(test).mapToObj(sessions::sessionId).toArray(String[]::new), bestTest, testY, millis);
         ObjectNode provenance = provenance(report, options);
-        SlowNetworkModel kept = best.withProvenance(provenance);
+        // scored worlds recalibrate on their own ended sessions (the test week's figures above use the trained calibration)
+        SlowNetworkModel kept = best.withProvenance(provenance).withRunningCalibration(RunningCalibration.Settings.defaults());
         monitor.update(3, 3, "done");
         return new Result(kept, report, bestTribuo);
     }
@@ -262,7 +263,7 @@ public final class SlowNetworkTrainer {
             JsonNode json = new ObjectMapper().readTree(booster.toByteArray("json"));
             int[] inputOf = java.util.stream.IntStream.range(0, w).toArray();
             SlowNetworkModel raw = new SlowNetworkModel(XGBOOST, inputOf, w, json, 1, null, null, 1, 0, typical,
-                    new ObjectMapper().createObjectNode());
+                    RunningCalibration.Settings.OFF, new ObjectMapper().createObjectNode());
             probe = new DMatrix(gather(features, check), check.length, w, Float.NaN);
             float[][] expected = booster.predict(probe);
             float[] scratch = raw.newScratch();
@@ -406,7 +407,8 @@ public final class SlowNetworkTrainer {
                     }
                     bias[k] = w.get(k, width);
                 }
-                return new SlowNetworkModel(algorithm, inputOf, width, null, slowClass, weights, bias, a, b, typical, provenance);
+                return new SlowNetworkModel(algorithm, inputOf, width, null, slowClass, weights, bias, a, b, typical,
+                        RunningCalibration.Settings.OFF, provenance);
             }
         } catch (Exception e) {
             throw new WorkbenchException(Kind.OTHER, "Could not read the " + algorithm + " model's parameters: " + e.getMessage(), e);

@@ -86,6 +86,15 @@ public final class SlowReasons {
      * @param buffer a caller-owned array of at least {@link PointInTimeFeatures#WIDTH}
      */
     public static String explain(SlowNetworkModel model, Sessions s, int i, float[] x, int off, double p, float[] buffer, float[] scratch) {
+        return explain(model, s, i, x, off, p, model.plattA(), model.plattB(), buffer, scratch);
+    }
+
+    /**
+     * The same for a session whose P(slow) came from a running calibration: σ(slope·logit(raw) + intercept)
+     * (the session's own map, see {@link RunningCalibration#lastSlope}).
+     */
+    public static String explain(SlowNetworkModel model, Sessions s, int i, float[] x, int off, double p, double slope, double intercept,
+            float[] buffer, float[] scratch) {
         int w = PointInTimeFeatures.WIDTH;
         double[] effect = new double[Group.values().length];
         for (Group g : Group.values()) {
@@ -98,7 +107,7 @@ public final class SlowReasons {
                     changed = true;
                 }
             }
-            effect[g.ordinal()] = changed ? p - model.pSlow(buffer, 0, scratch) : 0;
+            effect[g.ordinal()] = changed ? p - SlowNetworkModel.platt(model.raw(buffer, 0, scratch), slope, intercept) : 0;
         }
         List<Group> chosen = new ArrayList<>();
         for (int k = 0; k < MAX_REASONS; k++) {

@@ -93,14 +93,18 @@ class SlowNetworkPredictionTest {
         Sessions s = TestSessions.of(old);
         float[] features = PointInTimeFeatures.computeAll(s, ProgressMonitor.NONE);
         SlowNetworkModel model = SlowNetworkModel.load(ws.modelsDir());
+        assertTrue(model.runningCalibration().on(), "a trained model recalibrates on the scored world's ended sessions");
+        double[] batch = SlowNetworkScoring.pSlowAll(model, s, features, i -> true, true, null, ProgressMonitor.NONE);
         float[] scratch = model.newScratch();
+        int moved = 0;
         for (int i = 0; i < old.size(); i++) {
             SlowNetworkScorer.Decision d = scorer.score(old.get(i));
             scorer.outcome(old.get(i));
-            double expected = model.pSlow(features, i * PointInTimeFeatures.WIDTH, scratch);
-            assertEquals(expected, d.pSlow(), 0.0, old.get(i).sessionId());
-            assertEquals(PageDecision.DEFAULTS.lite(expected), d.lite());
+            assertEquals(batch[i], d.pSlow(), 0.0, old.get(i).sessionId());
+            assertEquals(PageDecision.DEFAULTS.lite(batch[i]), d.lite());
+            moved += Math.abs(batch[i] - model.pSlow(features, i * PointInTimeFeatures.WIDTH, scratch)) > 1e-9 ? 1 : 0;
         }
+        assertTrue(moved > old.size() / 2, "the running calibration moved " + moved + " of the scorer's probabilities");
     }
 
     @Test
@@ -114,8 +118,17 @@ class SlowNetworkPredictionTest {
                 ProgressMonitor.NONE);
         SlowNetworkScoring.Scores oneThread = SlowNetworkScoring.score(model, PageDecision.DEFAULTS, s, features, order, false, false,
                 ProgressMonitor.NONE);
+        // with the running calibration off, P(slow) is the model's own, one session at a time
+        SlowNetworkModel fixed = model.withRunningCalibration(RunningCalibration.Settings.OFF);
+        SlowNetworkScoring.Scores fixedScores = SlowNetworkScoring.score(fixed, PageDecision.DEFAULTS, s, features, order, false, true,
+                ProgressMonitor.NONE);
         for (int k = 0; k < order.length; k++) {
-            double expected = model.pSlow(features, order[k] * PointInTimeFeatures.WIDTH, scratch);
+            assertEquals(fixed.pSlow(features, order[k] * PointInTimeFeatures.WIDTH, scratch), fixedScores.pSlow()[k], 0.0);
+        }
+        // with it, one time-ordered pass calibrates each session: the same on all cores and on one thread
+        double[] calibrated = SlowNetworkScoring.pSlowAll(model, s, features, i -> true, false, null, ProgressMonitor.NONE);
+        for (int k = 0; k < order.length; k++) {
+            double expected = calibrated[order[k]];
             assertEquals(expected, parallel.pSlow()[k], 0.0, s.sessionId(order[k]));
             assertEquals(expected, oneThread.pSlow()[k], 0.0, s.sessionId(order[k]));
             assertEquals(PageDecision.DEFAULTS.lite(expected), parallel.lite()[k]);

@@ -54,7 +54,7 @@ public final class SlowNetworkViewModel {
 
     /** What one load computed. */
     private record Snapshot(SlowNetworkReport report, Sessions sessions, float[] features, SlowNetworkModel model, PageDecision decision,
-            Map<String, Integer> rowOf, double[] heldOutP, boolean[] heldOutY) {
+            Map<String, Integer> rowOf, double[] heldOutP, boolean[] heldOutY, double[] pSlow, double[] calibrationMap) {
     }
 
     public SlowNetworkViewModel(TaskRunner runner, Supplier<PostalDirectory> directory, Consumer<Throwable> onError) {
@@ -73,7 +73,8 @@ public final class SlowNetworkViewModel {
             Sessions s = new SessionStore(ws).readAll(monitor);
             SlowNetworkReport r = SlowNetworkReport.of(s, directory);
             if (!Files.exists(ws.modelsDir().resolve(SlowNetworkModel.FILE_NAME))) {
-                return new Snapshot(r, s, null, null, PageDecision.of(ws), Map.of(), new double[0], new boolean[0]);
+                return new Snapshot(r, s, null, null, PageDecision.of(ws), Map.of(), new double[0], new boolean[0], new double[0],
+                        new double[0]);
             }
             SlowNetworkModel model = SlowNetworkModel.load(ws.modelsDir());
             float[] f = PointInTimeFeatures.computeAll(s, monitor);
@@ -90,12 +91,16 @@ public final class SlowNetworkViewModel {
             long from = last - WEEK_MS;
             int[] rows = Arrays.stream(s.timeOrder()).filter(i -> s.labelled(i) && s.startMillis(i) >= from).toArray();
             PageDecision decision = PageDecision.of(ws);
-            SlowNetworkScoring.Scores scores = SlowNetworkScoring.score(model, decision, s, f, rows, false, monitor);
+            // every session as predict scores it (the running calibration fed by the workspace's ended sessions)
+            double[] map = new double[2 * s.size()];
+            double[] all = SlowNetworkScoring.pSlowAll(model, s, f, i -> true, true, map, monitor);
             boolean[] y = new boolean[rows.length];
+            double[] heldOut = new double[rows.length];
             for (int k = 0; k < rows.length; k++) {
                 y[k] = s.slow(rows[k]);
+                heldOut[k] = all[rows[k]];
             }
-            return new Snapshot(r, s, f, model, decision, rowOf, scores.pSlow(), y);
+            return new Snapshot(r, s, f, model, decision, rowOf, heldOut, y, all, map);
         }, snap -> {
             if (mine != generation) {
                 return;
@@ -142,9 +147,9 @@ public final class SlowNetworkViewModel {
             SlowNetworkModel m = snapshot.model();
             float[] scratch = m.newScratch();
             int off = i * PointInTimeFeatures.WIDTH;
-            double p = m.pSlow(snapshot.features(), off, scratch);
-            String reasons = SlowReasons.explain(m, snapshot.sessions(), i, snapshot.features(), off, p,
-                    new float[PointInTimeFeatures.WIDTH], scratch);
+            double p = snapshot.pSlow()[i];
+            String reasons = SlowReasons.explain(m, snapshot.sessions(), i, snapshot.features(), off, p, snapshot.calibrationMap()[2 * i],
+                    snapshot.calibrationMap()[2 * i + 1], new float[PointInTimeFeatures.WIDTH], scratch);
             Sessions s = snapshot.sessions();
             sessionAnswer.set(String.format(Locale.ROOT, "P(slow) %.3f → %s page%nReasons: %s%nOn %s%s, local hour %02d%s", p,
                     p > threshold.get() ? "lite" : "full",

@@ -1,0 +1,69 @@
+package in.workbench.analytics.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import in.workbench.analytics.task.ProgressMonitor;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SlowNetworkModelFileTest {
+
+    private static SlowNetworkModel fixture() throws Exception {
+        try (InputStream in = SlowNetworkModelFileTest.class.getResourceAsStream("/slow-network/format-1.json")) {
+            return SlowNetworkModel.fromJson(new ObjectMapper().readTree(in));
+        }
+    }
+
+    @Test
+    void aFormatOneFileStillLoadsAndScoresAsWhenItWasSaved() throws Exception {
+        SlowNetworkModel model = fixture();
+        assertFalse(model.runningCalibration().on(), "format 1 has no running calibration");
+        Map<String, Double> saved = new HashMap<>();
+        try (InputStream in = SlowNetworkModelFileTest.class.getResourceAsStream("/slow-network/format-1-predictions.csv")) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
+            lines.forEach(l -> saved.put(l.substring(0, l.indexOf(',')), Double.parseDouble(l.substring(l.indexOf(',') + 1))));
+        }
+        Sessions s = TestSessions.of(TestSessions.world(3_000, 21, 11));
+        float[] features = PointInTimeFeatures.computeAll(s, ProgressMonitor.NONE);
+        int[] all = java.util.stream.IntStream.range(0, s.size()).toArray();
+        SlowNetworkScoring.Scores scores = SlowNetworkScoring.score(model, PageDecision.DEFAULTS, s, features, all, false,
+                ProgressMonitor.NONE);
+        int checked = 0;
+        for (int k = 0; k < all.length; k++) {
+            Double expected = saved.get(s.sessionId(k));
+            if (expected != null) {
+                assertEquals(expected, scores.pSlow()[k], 0.0, s.sessionId(k));
+                checked++;
+            }
+        }
+        assertEquals(300, checked);
+    }
+
+    @Test
+    void formatTwoKeepsTheRunningCalibrationAndItsPredictions() throws Exception {
+        RunningCalibration.Settings settings = new RunningCalibration.Settings(1_500, 40, 16, 20,
+                List.of(RunningCalibration.Segment.TOWER, RunningCalibration.Segment.NETWORK), 50, List.of("expected_log_load", "signal_dbm"));
+        SlowNetworkModel model = fixture().withRunningCalibration(settings);
+        com.fasterxml.jackson.databind.node.ObjectNode json = model.toJson();
+        assertEquals("workbench-slow-network/2", json.get("format").asText());
+        SlowNetworkModel back = SlowNetworkModel.fromJson(new ObjectMapper().readTree(json.toString()));
+        assertEquals(settings, back.runningCalibration());
+        Sessions s = TestSessions.of(TestSessions.world(3_000, 21, 11));
+        float[] features = PointInTimeFeatures.computeAll(s, ProgressMonitor.NONE);
+        double[] p = SlowNetworkScoring.pSlowAll(model, s, features, i -> true, true, null, ProgressMonitor.NONE);
+        double[] q = SlowNetworkScoring.pSlowAll(back, s, features, i -> true, false, null, ProgressMonitor.NONE);
+        double[] fixed = SlowNetworkScoring.pSlowAll(fixture(), s, features, i -> true, false, null, ProgressMonitor.NONE);
+        int moved = 0;
+        for (int i = 0; i < p.length; i++) {
+            assertEquals(p[i], q[i], 0.0);
+            moved += Math.abs(p[i] - fixed[i]) > 1e-6 ? 1 : 0;
+        }
+        assertEquals(true, moved > p.length / 2, moved + " moved");
+    }
+}

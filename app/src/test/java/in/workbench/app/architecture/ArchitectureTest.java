@@ -88,8 +88,6 @@ class ArchitectureTest {
             "in.workbench.analytics.imports.CsvImporter", "in.workbench.analytics.imports.ImportHook",
             "in.workbench.analytics.imports.RejectedRows", "in.workbench.analytics.imports.UnresolvedReferences",
             "in.workbench.analytics.lab.GenericTableImporter", "in.workbench.analytics.lab.LabScoring",
-            "in.workbench.analytics.labeling.LabelMerge", "in.workbench.analytics.labeling.LabelOutbox",
-            "in.workbench.analytics.labeling.LabelingLeases", "in.workbench.analytics.labeling.LabelingQueue",
             "in.workbench.analytics.regional.DeliverySpeed", "in.workbench.analytics.regional.RankingPreview",
             "in.workbench.analytics.regional.RegionalAggregates", "in.workbench.analytics.regional.RegionalPreferences");
 

@@ -84,7 +84,6 @@ class ArchitectureTest {
      */
     static final Set<String> STORAGE_CLASSES = Set.of(
             "in.workbench.analytics.browse.TableBrowser",
-            "in.workbench.analytics.export.CsvExporter",
             "in.workbench.analytics.imports.CsvImporter", "in.workbench.analytics.imports.ImportHook",
             "in.workbench.analytics.imports.RejectedRows", "in.workbench.analytics.imports.UnresolvedReferences",
             "in.workbench.analytics.lab.GenericTableImporter", "in.workbench.analytics.lab.LabScoring",

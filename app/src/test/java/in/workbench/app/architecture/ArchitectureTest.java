@@ -86,7 +86,7 @@ class ArchitectureTest {
             "in.workbench.analytics.browse.TableBrowser",
             "in.workbench.analytics.imports.CsvImporter", "in.workbench.analytics.imports.ImportHook",
             "in.workbench.analytics.imports.RejectedRows", "in.workbench.analytics.imports.UnresolvedReferences",
-            "in.workbench.analytics.lab.GenericTableImporter", "in.workbench.analytics.lab.LabScoring",
+            "in.workbench.analytics.lab.GenericTableImporter",
             "in.workbench.analytics.regional.DeliverySpeed", "in.workbench.analytics.regional.RankingPreview",
             "in.workbench.analytics.regional.RegionalAggregates", "in.workbench.analytics.regional.RegionalPreferences");
 

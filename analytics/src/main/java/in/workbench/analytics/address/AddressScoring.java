@@ -73,10 +73,7 @@ public final class AddressScoring {
 
     /** Scores all addresses; writes the CSV when {@code csv} is not null. */
     public Summary scoreAll(DeliverabilityModel model, Path csv, ProgressMonitor monitor) {
-        long total = workspace.rowCounts().get("addresses");
-        if (total == 0) {
-            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "This workspace has no addresses. Import addresses.csv first.");
-        }
+        long total = new AddressStore(workspace).requireAddresses();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         long[] flagged = {0};
         long[] done = {0};

@@ -3,6 +3,8 @@ package in.workbench.analytics.address;
 import in.workbench.analytics.address.AddressInsights.AddressRecord;
 import in.workbench.analytics.address.AddressInsights.Share;
 import in.workbench.analytics.address.AddressInsights.Shipment;
+import in.workbench.analytics.WorkbenchException;
+import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.workspace.Sql;
 import in.workbench.analytics.workspace.Workspace;
 import java.sql.Connection;
@@ -43,6 +45,19 @@ public final class AddressStore {
     @FunctionalInterface
     public interface BatchResults {
         List<Object[]> rows(List<NewAddresses.Row> batch);
+    }
+
+    /**
+     * How many addresses the workspace holds.
+     *
+     * @throws WorkbenchException PREREQUISITE_MISSING when it holds none
+     */
+    public long requireAddresses() {
+        long addresses = ws.rowCounts().get("addresses");
+        if (addresses == 0) {
+            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "This workspace has no addresses. Import addresses.csv first.");
+        }
+        return addresses;
     }
 
     /** How many addresses have a score. */

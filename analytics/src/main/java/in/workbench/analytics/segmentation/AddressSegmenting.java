@@ -5,6 +5,7 @@ import com.opencsv.ICSVWriter;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.address.AddressParser;
+import in.workbench.analytics.address.AddressStore;
 import in.workbench.analytics.address.NewAddresses;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
@@ -68,10 +69,7 @@ public final class AddressSegmenting {
 
     /** Segments all addresses; writes the CSV when {@code csv} is not null. */
     public Summary segmentAll(SegmentationModel model, Path csv, ProgressMonitor monitor) {
-        long total = workspace.rowCounts().get("addresses");
-        if (total == 0) {
-            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "This workspace has no addresses. Import addresses.csv first.");
-        }
+        long total = new AddressStore(workspace).requireAddresses();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         long[] done = {0};
         double[] confidenceSum = {0};

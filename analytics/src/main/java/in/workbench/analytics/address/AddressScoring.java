@@ -5,18 +5,12 @@ import com.opencsv.ICSVWriter;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.task.ProgressMonitor;
-import in.workbench.analytics.workspace.Sql;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,6 +25,8 @@ import java.util.Locale;
 public final class AddressScoring {
 
     private static final int BATCH = 5_000;
+    private static final List<String> SCORE_COLUMNS = List.of("address_id", "score", "flagged", "reasons", "scored_at", "state_name",
+            "city_name", "pincode_found");
 
     private final Workspace workspace;
     private final AddressParser parser;
@@ -72,92 +68,41 @@ public final class AddressScoring {
 
     /** The workspace's addresses with these ids, in the order given (ids not in the workspace are left out). */
     public List<NewAddresses.Row> addresses(java.util.Set<String> ids) {
-        java.util.Map<String, NewAddresses.Row> found = new java.util.HashMap<>();
-        List<String> all = new ArrayList<>(ids);
-        try (Connection c = workspace.connection()) {
-            for (int from = 0; from < all.size(); from += 500) {
-                List<String> part = all.subList(from, Math.min(all.size(), from + 500));
-                try (PreparedStatement ps = c.prepareStatement("SELECT address_id, address_text, city, state, pincode FROM addresses "
-                        + "WHERE address_id IN (" + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")")) {
-                    Sql.bind(ps, part);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            found.put(rs.getString(1), new NewAddresses.Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                    rs.getString(5)));
-                        }
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.failure("Could not read the addresses", e);
-        }
-        return all.stream().filter(found::containsKey).map(found::get).toList();
+        return new AddressStore(workspace).addresses(new ArrayList<>(ids));
     }
 
     /** Scores all addresses; writes the CSV when {@code csv} is not null. */
     public Summary scoreAll(DeliverabilityModel model, Path csv, ProgressMonitor monitor) {
-        long total = workspace.rowCounts().get("addresses");
-        if (total == 0) {
-            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "This workspace has no addresses. Import addresses.csv first.");
-        }
+        long total = new AddressStore(workspace).requireAddresses();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try (Connection c = workspace.connection();
-                Writer w = csv == null ? Writer.nullWriter() : Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+        long[] flagged = {0};
+        long[] done = {0};
+        try (Writer w = csv == null ? Writer.nullWriter() : Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                 ICSVWriter out = new CSVWriter(w, ',', '"', '"', "\n")) {
-            return Sql.computeInTransaction(c, tx -> {
-                long done = 0;
-                long flagged = 0;
-                try (Statement s = tx.createStatement();
-                        PreparedStatement ins = tx.prepareStatement("INSERT INTO address_scores (address_id, score, flagged, reasons, scored_at, "
-                                + "state_name, city_name, pincode_found) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    s.executeUpdate("DELETE FROM address_scores");
-                    out.writeNext(new String[] {"address_id", "score", "flagged", "reasons"}, false);
-                    try (Connection readConnection = workspace.connection();
-                            Statement read = readConnection.createStatement();
-                            ResultSet rs = read.executeQuery("SELECT address_id, address_text, city, state, pincode FROM addresses ORDER BY address_id")) {
-                        List<String> ids = new ArrayList<>(BATCH);
-                        List<DeliverabilityModel.Input> inputs = new ArrayList<>(BATCH);
-                        boolean more = true;
-                        while (more) {
-                            more = rs.next();
-                            if (more) {
-                                ids.add(rs.getString(1));
-                                inputs.add(new DeliverabilityModel.Input(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
-                            }
-                            if (ids.size() == BATCH || (!more && !ids.isEmpty())) {
-                                monitor.checkCancelled();
-                                List<AddressScore> scores = model.scoreAll(parser, inputs);
-                                for (int i = 0; i < scores.size(); i++) {
-                                    AddressScore sc = scores.get(i);
-                                    String reasons = String.join("; ", sc.reasons());
-                                    ins.setString(1, ids.get(i));
-                                    ins.setDouble(2, sc.score());
-                                    ins.setBoolean(3, sc.flagged());
-                                    ins.setString(4, reasons);
-                                    ins.setObject(5, now);
-                                    ins.setString(6, stateOf(sc.parts()));
-                                    ins.setString(7, cityOf(sc.parts()));
-                                    ins.setString(8, sc.parts().pincode());
-                                    ins.addBatch();
-                                    out.writeNext(new String[] {ids.get(i), String.format(Locale.ROOT, "%.4f", sc.score()),
-                                        String.valueOf(sc.flagged()), reasons}, false);
-                                    flagged += sc.flagged() ? 1 : 0;
-                                }
-                                ins.executeBatch();
-                                done += ids.size();
-                                monitor.update(done, total, String.format("%,d of %,d addresses scored", done, total));
-                                ids.clear();
-                                inputs.clear();
-                            }
+            out.writeNext(new String[] {"address_id", "score", "flagged", "reasons"}, false);
+            new AddressStore(workspace).replaceResultsOfEveryAddress("address_scores", SCORE_COLUMNS, BATCH,
+                    "Scoring failed and was undone", batch -> {
+                        monitor.checkCancelled();
+                        List<AddressScore> scores = model.scoreAll(parser, batch.stream()
+                                .map(a -> new DeliverabilityModel.Input(a.text(), a.city(), a.state(), a.pincode())).toList());
+                        List<Object[]> rows = new ArrayList<>(scores.size());
+                        for (int i = 0; i < scores.size(); i++) {
+                            AddressScore sc = scores.get(i);
+                            String id = batch.get(i).id();
+                            String reasons = String.join("; ", sc.reasons());
+                            rows.add(new Object[] {id, sc.score(), sc.flagged(), reasons, now, stateOf(sc.parts()), cityOf(sc.parts()),
+                                sc.parts().pincode()});
+                            out.writeNext(new String[] {id, String.format(Locale.ROOT, "%.4f", sc.score()), String.valueOf(sc.flagged()),
+                                reasons}, false);
+                            flagged[0] += sc.flagged() ? 1 : 0;
                         }
-                    }
-                }
-                return new Summary(done, flagged, model.threshold());
-            });
-        } catch (SQLException e) {
-            throw Sql.failure("Scoring failed and was undone", e);
+                        done[0] += batch.size();
+                        monitor.update(done[0], total, String.format("%,d of %,d addresses scored", done[0], total));
+                        return rows;
+                    });
         } catch (IOException e) {
             throw new WorkbenchException(Kind.OTHER, "Could not write " + csv + ": " + e.getMessage(), e);
         }
+        return new Summary(done[0], flagged[0], model.threshold());
     }
 }

@@ -22,10 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -131,25 +127,14 @@ public final class CsvExporter {
         ArrayNode sources = root.putArray("sources");
         String table = query.table().trim().toLowerCase(java.util.Locale.ROOT);
         boolean dataTable = DataTable.bySqlName(table).map(t -> t.importType() != null).orElse(false);
-        String sql = "SELECT table_name, file_name, file_sha256, finished_at, imported, rejected FROM import_runs "
-                + "WHERE finished_at IS NOT NULL" + (dataTable ? " AND table_name = ?" : "") + " ORDER BY run_id";
-        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (dataTable) {
-                ps.setString(1, table);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ObjectNode s = sources.addObject();
-                    s.put("table", rs.getString(1));
-                    s.put("file", rs.getString(2));
-                    s.put("sha256", rs.getString(3));
-                    s.put("imported_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(rs.getObject(4, OffsetDateTime.class)));
-                    s.put("rows_imported", rs.getLong(5));
-                    s.put("rows_rejected", rs.getLong(6));
-                }
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not read the import history for the provenance file: " + e.getMessage(), e);
+        for (ExportStore.FinishedImport run : new ExportStore(workspace).finishedImports(dataTable ? table : null)) {
+            ObjectNode s = sources.addObject();
+            s.put("table", run.table());
+            s.put("file", run.file());
+            s.put("sha256", run.sha256());
+            s.put("imported_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(run.finishedAt()));
+            s.put("rows_imported", run.imported());
+            s.put("rows_rejected", run.rejected());
         }
         Files.writeString(provenance, json.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
     }

@@ -6,16 +6,12 @@ import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.browse.ColumnInfo;
 import in.workbench.analytics.task.ProgressMonitor;
-import in.workbench.analytics.workspace.Sql;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,18 +106,14 @@ public final class LabScoring {
         store.createPredictions(predictions, view, keyColumns, scoreColumns, !classification);
         boolean done = false;
         Path tmp = csv == null ? null : csv.toAbsolutePath().resolveSibling(csv.getFileName() + ".tmp");
-        try (Connection c = store.workspace().connection();
-                PreparedStatement insert = store.prepareInsert(c, predictions, header.size());
-                Writer w = tmp == null ? Writer.nullWriter() : newWriter(tmp);
-                ICSVWriter out = new CSVWriter(w, ',', '"', '"', "\n")) {
+        try (Writer w = tmp == null ? Writer.nullWriter() : newWriter(tmp); ICSVWriter out = new CSVWriter(w, ',', '"', '"', "\n")) {
             out.writeNext(header.toArray(new String[0]), false);
-            Batch batch = new Batch(model, classification, classes, keyColumns.size(), insert, out);
             List<String> read = new ArrayList<>(rowNumbers ? List.of() : ids);
             read.addAll(d.encoding().columns());
             long total = store.count(t);
             long[] seen = {0};
-            c.setAutoCommit(false);
-            try {
+            store.fillPredictions(predictions, header.size(), "Could not score " + t, insert -> {
+                Batch batch = new Batch(model, classification, classes, keyColumns.size(), insert, out);
                 store.stream(t, read, null, monitor, values -> {
                     seen[0]++;
                     Object[] key = rowNumbers ? new Object[] {seen[0]} : java.util.Arrays.copyOfRange(values, 0, ids.size());
@@ -134,21 +126,13 @@ public final class LabScoring {
                 });
                 batch.flush();
                 monitor.checkCancelled();
-                c.commit();
-            } catch (RuntimeException | SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
             List<String> added = new ArrayList<>(header.subList(keyColumns.size(), header.size()));
             store.createScoredView(d.name(), view, t, predictions, rowNumbers ? List.of() : ids, added);
             done = true;
             out.flush();
             w.flush();
             return new Scored(t, seen[0], predictions, view, header);
-        } catch (SQLException e) {
-            throw Sql.failure("Could not score " + t, e);
         } catch (IOException e) {
             throw new WorkbenchException(Kind.OTHER, "Could not write " + csv + ": " + e.getMessage(), e);
         } finally {
@@ -199,7 +183,7 @@ public final class LabScoring {
         private final boolean classification;
         private final List<String> classes;
         private final int keyWidth;
-        private final PreparedStatement insert;
+        private final LabStore.PredictionInserter insert;
         private final ICSVWriter out;
         private final FeatureEncoding.Encoder encoder;
         private final double targetMean;
@@ -208,7 +192,7 @@ public final class LabScoring {
         private final List<Example<Label>> labelExamples = new ArrayList<>();
         private final List<Example<Regressor>> numberExamples = new ArrayList<>();
 
-        Batch(LabModel labModel, boolean classification, List<String> classes, int keyWidth, PreparedStatement insert, ICSVWriter out) {
+        Batch(LabModel labModel, boolean classification, List<String> classes, int keyWidth, LabStore.PredictionInserter insert, ICSVWriter out) {
             this.model = labModel.model();
             this.classification = classification;
             this.classes = classes;
@@ -234,7 +218,7 @@ public final class LabScoring {
         }
 
         @SuppressWarnings("unchecked")
-        void flush() throws SQLException {
+        void flush() {
             if (keys.isEmpty()) {
                 return;
             }
@@ -244,33 +228,33 @@ public final class LabScoring {
             String[] line = new String[keyWidth + 1 + classes.size()];
             for (int i = 0; i < keys.size(); i++) {
                 Object[] key = keys.get(i);
-                int p = 1;
+                List<Object> row = new ArrayList<>(line.length);
                 for (int k = 0; k < keyWidth; k++) {
-                    insert.setObject(p++, key[k]);
+                    row.add(key[k]);
                     line[k] = key[k] == null ? "" : key[k].toString();
                 }
                 Prediction<? extends Output<?>> prediction = predictions.get(i);
                 if (classification) {
                     Prediction<Label> lp = (Prediction<Label>) prediction;
                     String label = lp.getOutput().getLabel();
-                    insert.setString(p++, label);
+                    row.add(label);
                     line[keyWidth] = label;
                     Map<String, Label> scores = lp.getOutputScores();
                     for (int c = 0; c < classes.size(); c++) {
                         Label s = scores.get(classes.get(c));
                         double v = s == null ? 0 : s.getScore();
-                        insert.setDouble(p++, v);
+                        row.add(v);
                         line[keyWidth + 1 + c] = String.format(Locale.ROOT, "%.6f", v);
                     }
                 } else {
                     double v = ((Prediction<Regressor>) prediction).getOutput().getValues()[0] * targetStd + targetMean;
-                    insert.setDouble(p++, v);
+                    row.add(v);
                     line[keyWidth] = String.format(Locale.ROOT, "%.6g", v);
                 }
-                insert.addBatch();
+                insert.add(row.toArray());
                 out.writeNext(line, false);
             }
-            insert.executeBatch();
+            insert.flush();
             keys.clear();
             labelExamples.clear();
             numberExamples.clear();

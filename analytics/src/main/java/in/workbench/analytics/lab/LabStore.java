@@ -416,9 +416,47 @@ public final class LabStore {
         }
     }
 
-    /** The INSERT of a predictions table, for batches on the caller's connection. */
-    PreparedStatement prepareInsert(Connection c, String predictions, int columns) throws SQLException {
-        return c.prepareStatement("INSERT INTO " + LabNames.quote(predictions) + " VALUES (" + "?, ".repeat(columns - 1) + "?)");
+    /** Adds rows to a predictions table while {@link #fillPredictions} runs; a database failure ends the filling. Used by one thread. */
+    public interface PredictionInserter {
+        /** Queues one row: its values in the table's column order. */
+        void add(Object... values);
+
+        /** Sends the queued rows. */
+        void flush();
+    }
+
+    /**
+     * Fills a predictions table of {@code columns} columns in one transaction on a connection of its own: {@code fill}
+     * adds the rows; when it or the database fails, no row stays.
+     *
+     * @param failure what failed, as the user reads it, e.g. {@code "Could not score shipments"}
+     */
+    void fillPredictions(String predictions, int columns, String failure, java.util.function.Consumer<PredictionInserter> fill) {
+        try (Connection c = workspace.connection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
+                + LabNames.quote(predictions) + " VALUES (" + "?, ".repeat(columns - 1) + "?)")) {
+            Sql.inTransaction(c, tx -> fill.accept(new PredictionInserter() {
+                @Override
+                public void add(Object... values) {
+                    try {
+                        Sql.bind(insert, java.util.Arrays.asList(values));
+                        insert.addBatch();
+                    } catch (SQLException e) {
+                        throw Sql.failure(failure, e);
+                    }
+                }
+
+                @Override
+                public void flush() {
+                    try {
+                        insert.executeBatch();
+                    } catch (SQLException e) {
+                        throw Sql.failure(failure, e);
+                    }
+                }
+            }));
+        } catch (SQLException e) {
+            throw Sql.failure(failure, e);
+        }
     }
 
     /**

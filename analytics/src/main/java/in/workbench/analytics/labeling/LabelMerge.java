@@ -15,10 +15,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -116,29 +112,14 @@ public final class LabelMerge {
         } catch (IOException | CsvException e) {
             throw new WorkbenchException(Kind.INPUT_UNUSABLE, "Could not read " + file + ": " + e.getMessage() + ". Nothing was changed.", e);
         }
+        LabelStore store = new LabelStore(workspace);
         Map<String, String[]> ours = new HashMap<>();
-        Map<String, String> texts = new HashMap<>();
-        try (Connection c = workspace.connection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT address_id, label, labeled_by FROM (SELECT address_id, label, labeled_by, ROW_NUMBER() "
-                    + "OVER (PARTITION BY address_id, labeled_by ORDER BY labeled_at DESC, label_id DESC) AS rn FROM address_labels "
-                    + "WHERE NOT undone) newest WHERE rn = 1 ORDER BY address_id, labeled_by")) {
-                while (rs.next()) {
-                    String[] t = theirs.get(rs.getString(1));
-                    if (t != null && !analysts.contains(rs.getString(3))) {
-                        ours.putIfAbsent(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-                    }
-                }
+        for (LabelStore.AnalystLabel l : store.newestLabelPerAnalyst()) {
+            if (theirs.containsKey(l.addressId()) && !analysts.contains(l.analyst())) {
+                ours.putIfAbsent(l.addressId(), new String[] {l.label(), l.analyst()});
             }
-            try (ResultSet rs = s.executeQuery("SELECT address_id, address_text FROM addresses")) {
-                while (rs.next()) {
-                    if (theirs.containsKey(rs.getString(1))) {
-                        texts.put(rs.getString(1), rs.getString(2));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not read the workspace's labels: " + e.getMessage(), e);
         }
+        Map<String, String> texts = store.addressTexts(theirs.keySet());
         long unknown = theirs.keySet().stream().filter(id -> !texts.containsKey(id)).count();
         List<String[]> pairs = new ArrayList<>();
         List<Disagreement> disagreements = new ArrayList<>();

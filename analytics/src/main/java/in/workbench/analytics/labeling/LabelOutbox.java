@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,7 +84,7 @@ public final class LabelOutbox {
                 sender.send(p);
                 sent++;
             } catch (WorkbenchException e) {
-                if (!connectionLost(e)) {
+                if (!LabelStore.connectionLost(e)) {
                     rewrite(waiting.subList(sent, waiting.size()));
                     throw e;
                 }
@@ -146,16 +145,5 @@ public final class LabelOutbox {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not update the labels kept on this machine in " + file, e);
         }
-    }
-
-    /** Whether a failure means the server could not be reached (connection refused, dropped, or ended by the server). */
-    static boolean connectionLost(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -19,15 +19,20 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Saves analysts' decisions into {@code address_labels}: each decision (one key press, for one
  * address or a group of near-duplicates) is written in its own committed transaction the moment
  * it is made, with the analyst's name and the time, so a crash loses nothing; undoing marks the
  * decision's labels {@code undone} (nothing is deleted). Exports the current labels as
- * address_labels.csv.
+ * address_labels.csv. Reads, for the labeling queue and the merge, the addresses still to label and
+ * each analyst's newest labels.
  *
  * <p>Thread-safe: every call uses its own connection.
  */
@@ -271,5 +276,72 @@ public final class LabelStore {
             throw new WorkbenchException(Kind.INPUT_UNUSABLE, "Could not write " + file + ": " + e.getMessage() + ". Choose another file.", e);
         }
         return rows;
+    }
+
+    /** An analyst's newest label of an address (not undone). */
+    public record AnalystLabel(String addressId, String analyst, String label) {
+    }
+
+    /** Each analyst's newest label of each address, by address and then analyst. */
+    public List<AnalystLabel> newestLabelPerAnalyst() {
+        List<AnalystLabel> out = new ArrayList<>();
+        Sql.eachRow(workspace, "SELECT address_id, labeled_by, label FROM (SELECT address_id, labeled_by, label, ROW_NUMBER() OVER "
+                + "(PARTITION BY address_id, labeled_by ORDER BY labeled_at DESC, label_id DESC) AS rn FROM address_labels WHERE NOT "
+                + "undone) newest WHERE rn = 1 ORDER BY address_id, labeled_by", "Could not read the analysts' labels",
+                rs -> out.add(new AnalystLabel(rs.getString(1), rs.getString(2), rs.getString(3))));
+        return out;
+    }
+
+    /** The texts of the workspace's addresses among {@code ids}, by address id (ids the workspace does not hold are left out). */
+    public Map<String, String> addressTexts(Set<String> ids) {
+        Map<String, String> out = new HashMap<>();
+        Sql.eachRow(workspace, "SELECT address_id, address_text FROM addresses", "Could not read the workspace's labels", rs -> {
+            if (ids.contains(rs.getString(1))) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        });
+        return out;
+    }
+
+    /** Hands every address without a label (none, or all undone) to {@code reader}, in address order. */
+    public void eachUnlabelledAddress(Consumer<LabelingQueue.Address> reader) {
+        Sql.eachRow(workspace, "SELECT a.address_id, a.customer_id, a.address_text, a.city, a.state, a.pincode FROM addresses a WHERE "
+                + "NOT EXISTS (SELECT 1 FROM address_labels l WHERE l.address_id = a.address_id AND NOT l.undone) ORDER BY a.address_id",
+                "Could not read the addresses to label", rs -> reader.accept(address(rs)));
+    }
+
+    /** The workspace's addresses with these ids, in the order given (ids it does not hold are left out). */
+    public List<LabelingQueue.Address> addresses(List<String> addressIds) {
+        List<LabelingQueue.Address> found = new ArrayList<>();
+        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT address_id, customer_id, address_text, city, state, pincode FROM addresses WHERE address_id = ?")) {
+            for (String id : addressIds) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        found.add(address(rs));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("Could not read the addresses to label again", e);
+        }
+        return found;
+    }
+
+    private static LabelingQueue.Address address(ResultSet rs) throws SQLException {
+        return new LabelingQueue.Address(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6));
+    }
+
+    /** Whether a failure means the server could not be reached (connection refused, dropped, or ended by the server). */
+    static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,12 +1,7 @@
 package in.workbench.analytics.labeling;
 
-import in.workbench.analytics.workspace.Sql;
 import in.workbench.analytics.workspace.Workspace;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -25,7 +20,7 @@ import java.util.zip.CRC32;
  * that expires, so that no address is handed to two analysts at the same time (the primary key of
  * {@code labeling_leases} guarantees it, across machines), except a configurable share of the
  * labelled addresses (default 10 %) deliberately sent to a second analyst, so that agreement
- * (Cohen's kappa) is measured live on what the team does.
+ * (Cohen's kappa) is measured live on what the team does. The leases' SQL is in {@link LeaseStore}.
  *
  * <p>Thread-safe: every call takes its own connection; the database arbitrates between analysts.
  */
@@ -38,6 +33,7 @@ public final class LabelingLeases {
     private static final int CANDIDATES = 64;
 
     private final Workspace workspace;
+    private final LeaseStore store;
     private final Clock clock;
     private final Duration ttl;
     private final Random shuffle = new Random();
@@ -52,6 +48,7 @@ public final class LabelingLeases {
 
     public LabelingLeases(Workspace workspace, Clock clock, Duration ttl) {
         this.workspace = workspace;
+        this.store = new LeaseStore(workspace);
         this.clock = clock;
         this.ttl = ttl;
     }
@@ -72,48 +69,7 @@ public final class LabelingLeases {
     public Optional<Lease> next(String analyst) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         double share = share();
-        try (Connection c = workspace.connection()) {
-            List<String> second = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT address_id FROM address_labels WHERE NOT undone "
-                    + "GROUP BY address_id HAVING COUNT(DISTINCT labeled_by) = 1 AND MAX(labeled_by) <> ? "
-                    + "ORDER BY address_id FETCH FIRST " + (CANDIDATES * 8) + " ROWS ONLY")) {
-                ps.setString(1, analyst);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (inAgreementSample(rs.getString(1), share)) {
-                            second.add(rs.getString(1));
-                        }
-                    }
-                }
-            }
-            for (String id : shuffled(second)) {
-                Optional<Lease> lease = tryLease(c, id, 2, analyst, now);
-                if (lease.isPresent()) {
-                    return lease;
-                }
-            }
-            List<String> first = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.address_id FROM addresses a WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM address_labels l WHERE l.address_id = a.address_id AND NOT l.undone) AND NOT EXISTS "
-                    + "(SELECT 1 FROM labeling_leases x WHERE x.address_id = a.address_id AND x.slot = 1 AND x.expires_at > ?) "
-                    + "ORDER BY a.address_id FETCH FIRST " + CANDIDATES + " ROWS ONLY")) {
-                ps.setObject(1, now);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        first.add(rs.getString(1));
-                    }
-                }
-            }
-            for (String id : shuffled(first)) {
-                Optional<Lease> lease = tryLease(c, id, 1, analyst, now);
-                if (lease.isPresent()) {
-                    return lease;
-                }
-            }
-            return Optional.empty();
-        } catch (SQLException e) {
-            throw Sql.failure("Could not take the next address from the labeling queue", e);
-        }
+        return store.leaseNext(analyst, now, now.plus(ttl), CANDIDATES, id -> inAgreementSample(id, share), this::shuffled);
     }
 
     private List<String> shuffled(List<String> ids) {
@@ -121,43 +77,6 @@ public final class LabelingLeases {
             Collections.shuffle(ids, shuffle);
         }
         return ids;
-    }
-
-    /** Takes the lease if nobody holds it (an expired lease is taken over); false when another analyst was quicker. */
-    private Optional<Lease> tryLease(Connection c, String addressId, int slot, String analyst, OffsetDateTime now) throws SQLException {
-        OffsetDateTime expires = now.plus(ttl);
-        try {
-            int inserted = Sql.computeInTransaction(c, tx -> {
-                Sql.update(tx, "DELETE FROM labeling_leases WHERE address_id = ? AND slot = ? AND expires_at <= ?", addressId, slot, now);
-                Sql.update(tx, "INSERT INTO labeling_leases (address_id, slot, analyst, leased_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                        addressId, slot, analyst, now, expires);
-                // Holding the lease, look at the labels with a fresh snapshot: slot 1 only while nobody has
-                // labelled the address, slot 2 only while exactly one other analyst has. An analyst who
-                // labelled it and gave it back while this insert waited on their lease is seen here.
-                try (PreparedStatement check = tx.prepareStatement("SELECT COUNT(DISTINCT labeled_by), "
-                        + "COALESCE(SUM(CASE WHEN labeled_by = ? THEN 1 ELSE 0 END), 0) FROM address_labels WHERE address_id = ? AND NOT undone")) {
-                    check.setString(1, analyst);
-                    check.setString(2, addressId);
-                    try (ResultSet rs = check.executeQuery()) {
-                        rs.next();
-                        long labellers = rs.getLong(1);
-                        long mine = rs.getLong(2);
-                        boolean open = slot == 1 ? labellers == 0 : labellers == 1 && mine == 0;
-                        if (!open) {
-                            tx.rollback();
-                            return 0;
-                        }
-                    }
-                }
-                return 1;
-            });
-            return inserted == 1 ? Optional.of(new Lease(addressId, slot, analyst, expires)) : Optional.empty();
-        } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 
     /**
@@ -168,39 +87,20 @@ public final class LabelingLeases {
      */
     public Optional<Lease> renew(Lease lease) {
         OffsetDateTime expires = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).plus(ttl);
-        try (Connection c = workspace.connection()) {
-            int renewed = Sql.update(c, "UPDATE labeling_leases SET expires_at = ? WHERE address_id = ? AND slot = ? AND analyst = ?",
-                    expires, lease.addressId(), lease.slot(), lease.analyst());
-            return renewed == 1 ? Optional.of(new Lease(lease.addressId(), lease.slot(), lease.analyst(), expires))
-                    : Optional.empty();
-        } catch (SQLException e) {
-            throw Sql.failure("Could not keep the addresses leased to you", e);
-        }
+        return store.renew(lease.addressId(), lease.slot(), lease.analyst(), expires)
+                ? Optional.of(new Lease(lease.addressId(), lease.slot(), lease.analyst(), expires)) : Optional.empty();
     }
 
     /** Gives the address back (after labelling it, or skipping it). */
     public void release(Lease lease) {
-        try (Connection c = workspace.connection()) {
-            Sql.update(c, "DELETE FROM labeling_leases WHERE address_id = ? AND slot = ? AND analyst = ?", lease.addressId(), lease.slot(),
-                    lease.analyst());
-        } catch (SQLException e) {
-            throw Sql.failure("Could not give the address back to the labeling queue", e);
-        }
+        store.release(lease.addressId(), lease.slot(), lease.analyst());
     }
 
     /** Cohen's kappa on the addresses that two analysts labelled (each analyst's newest label, the first two analysts). */
     public Agreement agreement() {
         Map<String, List<String>> byAddress = new LinkedHashMap<>();
-        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT address_id, labeled_by, label FROM (SELECT address_id, labeled_by, label, ROW_NUMBER() OVER (PARTITION BY "
-                        + "address_id, labeled_by ORDER BY labeled_at DESC, label_id DESC) AS rn FROM address_labels WHERE NOT undone) "
-                        + "newest WHERE rn = 1 ORDER BY address_id, labeled_by");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                byAddress.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(3));
-            }
-        } catch (SQLException e) {
-            throw Sql.failure("Could not measure the analysts' agreement", e);
+        for (LabelStore.AnalystLabel l : new LabelStore(workspace).newestLabelPerAnalyst()) {
+            byAddress.computeIfAbsent(l.addressId(), k -> new ArrayList<>()).add(l.label());
         }
         List<String[]> pairs = new ArrayList<>();
         for (List<String> labels : byAddress.values()) {

@@ -1,7 +1,5 @@
 package in.workbench.analytics.labeling;
 
-import in.workbench.analytics.WorkbenchException;
-import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.address.AddressScore;
 import in.workbench.analytics.address.DeliverabilityModel;
@@ -11,10 +9,6 @@ import in.workbench.analytics.segmentation.SegmentationModel;
 import in.workbench.analytics.segmentation.WeakLabeler;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -89,18 +83,11 @@ public final class LabelingQueue {
     public List<Item> build(DeliverabilityModel deliverability, SegmentationModel segmenter, int size, Set<String> exclude,
             ProgressMonitor monitor) {
         List<Address> unlabelled = new ArrayList<>();
-        try (Connection c = workspace.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT a.address_id, a.customer_id, a.address_text, a.city, a.state, a.pincode FROM addresses a WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM address_labels l WHERE l.address_id = a.address_id AND NOT l.undone) ORDER BY a.address_id")) {
-            while (rs.next()) {
-                if (!exclude.contains(rs.getString(1))) {
-                    unlabelled.add(new Address(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6)));
-                }
+        new LabelStore(workspace).eachUnlabelledAddress(a -> {
+            if (!exclude.contains(a.id())) {
+                unlabelled.add(a);
             }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not read the addresses to label: " + e.getMessage(), e);
-        }
+        });
         Map<String, List<Address>> groups = new LinkedHashMap<>();
         for (Address a : unlabelled) {
             groups.computeIfAbsent(duplicateKey(a), k -> new ArrayList<>()).add(a);
@@ -147,21 +134,7 @@ public final class LabelingQueue {
      */
     public java.util.Optional<Item> itemFor(List<String> addressIds, DeliverabilityModel deliverability, SegmentationModel segmenter,
             String why) {
-        List<Address> found = new ArrayList<>();
-        try (Connection c = workspace.connection(); java.sql.PreparedStatement ps = c.prepareStatement(
-                "SELECT address_id, customer_id, address_text, city, state, pincode FROM addresses WHERE address_id = ?")) {
-            for (String id : addressIds) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        found.add(new Address(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6)));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not read the addresses to label again: " + e.getMessage(), e);
-        }
+        List<Address> found = new LabelStore(workspace).addresses(addressIds);
         if (found.isEmpty()) {
             return java.util.Optional.empty();
         }

@@ -5,8 +5,8 @@ import com.opencsv.ICSVWriter;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.address.AddressParser;
+import in.workbench.analytics.address.AddressStore;
 import in.workbench.analytics.address.NewAddresses;
-import java.util.List;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.IOException;
@@ -14,13 +14,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Segments every address of a workspace with its segmentation model into the
@@ -72,58 +69,33 @@ public final class AddressSegmenting {
 
     /** Segments all addresses; writes the CSV when {@code csv} is not null. */
     public Summary segmentAll(SegmentationModel model, Path csv, ProgressMonitor monitor) {
-        long total = workspace.rowCounts().get("addresses");
-        if (total == 0) {
-            throw new WorkbenchException(Kind.PREREQUISITE_MISSING, "This workspace has no addresses. Import addresses.csv first.");
-        }
+        long total = new AddressStore(workspace).requireAddresses();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        long done = 0;
-        double confidenceSum = 0;
-        long withBuilding = 0;
-        try (Connection c = workspace.connection();
-                Writer w = csv == null ? Writer.nullWriter() : Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+        long[] done = {0};
+        double[] confidenceSum = {0};
+        long[] withBuilding = {0};
+        try (Writer w = csv == null ? Writer.nullWriter() : Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                 ICSVWriter out = new CSVWriter(w, ',', '"', '"', "\n")) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement();
-                    PreparedStatement ins = c.prepareStatement(
-                            "INSERT INTO address_segments (address_id, segments, confidence, segmented_at) VALUES (?, ?, ?, ?)");
-                    Connection read = workspace.connection();
-                    Statement rs0 = read.createStatement();
-                    ResultSet rs = rs0.executeQuery("SELECT address_id, address_text, pincode FROM addresses ORDER BY address_id")) {
-                s.executeUpdate("DELETE FROM address_segments");
-                out.writeNext(new String[] {"address_id", "segments"}, false);
-                while (rs.next()) {
-                    Segmentation seg = model.segment(parser, rs.getString(2), rs.getString(3));
+            out.writeNext(new String[] {"address_id", "segments"}, false);
+            new SegmentationStore(workspace).replaceSegments(BATCH, batch -> {
+                List<Object[]> rows = new ArrayList<>(batch.size());
+                for (NewAddresses.Row a : batch) {
+                    Segmentation seg = model.segment(parser, a.text(), a.pincode());
                     String formatted = seg.format();
-                    ins.setString(1, rs.getString(1));
-                    ins.setString(2, formatted);
-                    ins.setDouble(3, seg.meanConfidence());
-                    ins.setObject(4, now);
-                    ins.addBatch();
-                    out.writeNext(new String[] {rs.getString(1), formatted}, false);
-                    confidenceSum += seg.meanConfidence();
-                    withBuilding += seg.texts(SegmentLabel.BUILDING).isEmpty() ? 0 : 1;
-                    done++;
-                    if (done % BATCH == 0) {
-                        ins.executeBatch();
-                        monitor.checkCancelled();
-                        monitor.update(done, total, String.format("%,d of %,d addresses segmented", done, total));
-                    }
+                    rows.add(new Object[] {a.id(), formatted, seg.meanConfidence(), now});
+                    out.writeNext(new String[] {a.id(), formatted}, false);
+                    confidenceSum[0] += seg.meanConfidence();
+                    withBuilding[0] += seg.texts(SegmentLabel.BUILDING).isEmpty() ? 0 : 1;
                 }
-                ins.executeBatch();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Segmenting failed and was undone: " + e.getMessage(), e);
+                done[0] += batch.size();
+                monitor.checkCancelled();
+                monitor.update(done[0], total, String.format("%,d of %,d addresses segmented", done[0], total));
+                return rows;
+            });
         } catch (IOException e) {
             throw new WorkbenchException(Kind.INPUT_UNUSABLE, "Could not write " + csv + ": " + e.getMessage() + ". Choose another file.", e);
         }
-        monitor.update(done, total, "done");
-        return new Summary(done, done == 0 ? 1 : confidenceSum / done, withBuilding);
+        monitor.update(done[0], total, "done");
+        return new Summary(done[0], done[0] == 0 ? 1 : confidenceSum[0] / done[0], withBuilding[0]);
     }
 }

@@ -1,17 +1,9 @@
 package in.workbench.analytics.segmentation;
 
-import in.workbench.analytics.WorkbenchException;
-import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.geo.PostalDirectory;
 import in.workbench.analytics.task.ProgressMonitor;
-import in.workbench.analytics.workspace.Sql;
 import in.workbench.analytics.workspace.Workspace;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,7 +22,7 @@ import java.util.TreeMap;
  * Apts/Apt/Apartment, Soc, Hts, Twrs removed), then keys within one locality that are near
  * (bigram similarity ≥ {@value #SIMILAR}) join the most common one. A building's locality is its
  * pincode when the address has one, else its locality segment. Written into the {@code buildings}
- * table (one transaction), which the Data browser shows and exports. Thread-safe.
+ * table (one transaction, through {@link SegmentationStore}), which the Data browser shows and exports. Thread-safe.
  */
 public final class BuildingsReport {
 
@@ -42,10 +34,10 @@ public final class BuildingsReport {
             Map.entry("tower", "towers"), Map.entry("twr", "towers"), Map.entry("resi", "residency"), Map.entry("res", "residency"),
             Map.entry("cplx", "complex"), Map.entry("nivas", "niwas"), Map.entry("bhawan", "bhavan"), Map.entry("villas", "villa"));
 
-    private final Workspace workspace;
+    private final SegmentationStore store;
 
     public BuildingsReport(Workspace workspace) {
-        this.workspace = workspace;
+        this.store = new SegmentationStore(workspace);
     }
 
     /** One building of the report. */
@@ -66,62 +58,41 @@ public final class BuildingsReport {
         return sb.toString();
     }
 
-    /** Builds the report from the workspace's segments and writes the {@code buildings} table; returns the buildings, most addresses first. */
     /** The report as last built: the {@code limit} buildings with the most addresses, then by name and locality. */
     public List<Building> largest(int limit) {
-        List<Building> out = new ArrayList<>();
-        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement("SELECT building_key, building_name, variants, "
-                + "locality, city, pincode, addresses, customers FROM buildings ORDER BY addresses DESC, LOWER(building_name), locality "
-                + "LIMIT ?")) {
-            ps.setInt(1, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String v = rs.getString(3);
-                    out.add(new Building(rs.getString(1), rs.getString(2), v == null || v.isEmpty() ? List.of() : List.of(v.split("; ")),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8)));
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.failure("Could not read the buildings report", e);
-        }
-        return out;
+        return store.largestBuildings(limit);
     }
 
+    /** Builds the report from the workspace's segments and writes the {@code buildings} table; returns the buildings, most addresses first. */
     public List<Building> build(ProgressMonitor monitor) {
         record Mention(String addressId, String customerId, String name, String locality, String city, String pincode) {
         }
         Map<String, List<Mention>> byPlace = new LinkedHashMap<>();
-        long rows = 0;
-        try (Connection c = workspace.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT s.address_id, a.customer_id, a.address_text, s.segments, a.city, a.pincode FROM address_segments s "
-                        + "JOIN addresses a ON a.address_id = s.address_id WHERE s.segments LIKE '%BUILDING=%' ORDER BY s.address_id")) {
-            while (rs.next()) {
-                Segmentation seg = Segmentation.parse(rs.getString(3), rs.getString(4));
-                List<String> names = seg.texts(SegmentLabel.BUILDING);
-                if (names.isEmpty()) {
-                    continue;
-                }
-                List<String> pins = seg.texts(SegmentLabel.PINCODE);
-                String pin = pins.isEmpty() ? rs.getString(6) : pins.get(0).replaceAll("\\s", "");
-                pin = pin != null && AddressParser.looksLikePincode(pin.trim()) ? pin.trim() : null;
-                List<String> localities = seg.texts(SegmentLabel.LOCALITY);
-                String locality = localities.isEmpty() ? "" : localities.get(0);
-                List<String> cities = seg.texts(SegmentLabel.CITY);
-                String city = cities.isEmpty() ? rs.getString(5) : cities.get(0);
-                String place = pin != null ? pin : PostalDirectory.normalise(locality);
-                if (place.isEmpty()) {
-                    place = "(no locality or pincode) " + (city == null ? "" : PostalDirectory.normalise(city));
-                }
-                byPlace.computeIfAbsent(place, k -> new ArrayList<>()).add(new Mention(rs.getString(1), rs.getString(2), names.get(0),
-                        locality, city, pin));
-                if (++rows % 5_000 == 0) {
-                    monitor.checkCancelled();
-                    monitor.update(rows, -1, String.format("%,d building mentions read", rows));
-                }
+        long[] rows = {0};
+        store.addressesWithBuildings(a -> {
+            Segmentation seg = Segmentation.parse(a.text(), a.segments());
+            List<String> names = seg.texts(SegmentLabel.BUILDING);
+            if (names.isEmpty()) {
+                return;
             }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not read the address segments: " + e.getMessage(), e);
-        }
+            List<String> pins = seg.texts(SegmentLabel.PINCODE);
+            String pin = pins.isEmpty() ? a.pincode() : pins.get(0).replaceAll("\\s", "");
+            pin = pin != null && AddressParser.looksLikePincode(pin.trim()) ? pin.trim() : null;
+            List<String> localities = seg.texts(SegmentLabel.LOCALITY);
+            String locality = localities.isEmpty() ? "" : localities.get(0);
+            List<String> cities = seg.texts(SegmentLabel.CITY);
+            String city = cities.isEmpty() ? a.city() : cities.get(0);
+            String place = pin != null ? pin : PostalDirectory.normalise(locality);
+            if (place.isEmpty()) {
+                place = "(no locality or pincode) " + (city == null ? "" : PostalDirectory.normalise(city));
+            }
+            byPlace.computeIfAbsent(place, k -> new ArrayList<>()).add(new Mention(a.addressId(), a.customerId(), names.get(0), locality,
+                    city, pin));
+            if (++rows[0] % 5_000 == 0) {
+                monitor.checkCancelled();
+                monitor.update(rows[0], -1, String.format("%,d building mentions read", rows[0]));
+            }
+        });
         List<Building> out = new ArrayList<>();
         for (Map.Entry<String, List<Mention>> place : byPlace.entrySet()) {
             Map<String, List<Mention>> byKey = new HashMap<>();
@@ -178,7 +149,7 @@ public final class BuildingsReport {
         }
         out.sort(Comparator.comparingLong((Building b) -> -b.addresses()).thenComparing(Building::name, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(Building::locality));
-        write(out);
+        store.replaceBuildings(out);
         return out;
     }
 
@@ -196,30 +167,5 @@ public final class BuildingsReport {
     private static String mostCommon(Map<String, Integer> counts) {
         return counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(
                 Comparator.reverseOrder()))).orElseThrow().getKey();
-    }
-
-    private void write(List<Building> buildings) {
-        Sql.inTransaction(workspace, "Could not write the buildings report", c -> {
-            try (Statement s = c.createStatement(); PreparedStatement ps = c.prepareStatement("INSERT INTO buildings (building_key, "
-                    + "building_name, variants, locality, city, pincode, addresses, customers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.executeUpdate("DELETE FROM buildings");
-                Set<String> seen = new HashSet<>();
-                for (Building b : buildings) {
-                    if (!seen.add(b.key() + "\u0000" + b.locality())) {
-                        continue;
-                    }
-                    ps.setString(1, b.key());
-                    ps.setString(2, b.name());
-                    ps.setString(3, String.join("; ", b.variants()));
-                    ps.setString(4, b.locality());
-                    ps.setString(5, b.city());
-                    ps.setString(6, b.pincode());
-                    ps.setLong(7, b.addresses());
-                    ps.setLong(8, b.customers());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        });
     }
 }

@@ -1,5 +1,7 @@
 package in.workbench.analytics.segmentation;
 
+import in.workbench.analytics.address.AddressStore;
+import in.workbench.analytics.segmentation.BuildingsReport.Building;
 import in.workbench.analytics.segmentation.SegmentationTrainer.CurvePoint;
 import in.workbench.analytics.segmentation.SegmentationTrainer.Example;
 import in.workbench.analytics.workspace.Sql;
@@ -11,12 +13,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The segmenter's door to the workspace: the addresses it trains on (with the analysts' newest
- * segmentation where there is one) and the learning curve each training adds a point to
- * ({@code segmentation_learning_curve}). The trainer speaks only in records; the SQL is here.
+ * segmentation where there is one), the learning curve each training adds a point to
+ * ({@code segmentation_learning_curve}), every address's segments ({@code address_segments}) and the
+ * buildings report ({@code buildings}). The trainer, the segmenting and the report speak only in records;
+ * the SQL is here.
  *
  * <p>Thread-safe: each call takes its own connection from the workspace.
  */
@@ -86,5 +94,60 @@ public final class SegmentationStore {
             throw Sql.failure("Could not read the learning curve", e);
         }
         return out;
+    }
+
+    /** A segmented address whose segments name a building, with what the address itself says. */
+    public record SegmentedAddress(String addressId, String customerId, String text, String segments, String city, String pincode) {
+    }
+
+    /**
+     * Replaces every address's segments ({@code address_segments}) in one transaction; {@code segments} gives, for each
+     * batch of addresses, the rows {@code address_id, segments, confidence, segmented_at}.
+     *
+     * @return how many addresses were segmented
+     */
+    public long replaceSegments(int batchSize, AddressStore.BatchResults segments) {
+        return new AddressStore(ws).replaceResultsOfEveryAddress("address_segments",
+                List.of("address_id", "segments", "confidence", "segmented_at"), batchSize, "Segmenting failed and was undone", segments);
+    }
+
+    /** Hands every segmented address whose segments name a building to {@code reader}, in address order. */
+    public void addressesWithBuildings(Consumer<SegmentedAddress> reader) {
+        Sql.eachRow(ws, "SELECT s.address_id, a.customer_id, a.address_text, s.segments, a.city, a.pincode FROM address_segments s "
+                + "JOIN addresses a ON a.address_id = s.address_id WHERE s.segments LIKE '%BUILDING=%' ORDER BY s.address_id",
+                "Could not read the address segments", rs -> reader.accept(new SegmentedAddress(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))));
+    }
+
+    /** The buildings report as last written: the {@code limit} buildings with the most addresses, then by name and locality. */
+    public List<Building> largestBuildings(int limit) {
+        List<Building> out = new ArrayList<>();
+        Sql.eachRow(ws, "SELECT building_key, building_name, variants, locality, city, pincode, addresses, customers FROM buildings "
+                + "ORDER BY addresses DESC, LOWER(building_name), locality LIMIT ?", List.of(limit), "Could not read the buildings report",
+                rs -> {
+                    String v = rs.getString(3);
+                    out.add(new Building(rs.getString(1), rs.getString(2), v == null || v.isEmpty() ? List.of() : List.of(v.split("; ")),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8)));
+                });
+        return out;
+    }
+
+    /** Replaces the buildings report in one transaction; a building whose key and locality came before is left out. */
+    public void replaceBuildings(List<Building> buildings) {
+        Sql.inTransaction(ws, "Could not write the buildings report", c -> {
+            try (Statement s = c.createStatement(); PreparedStatement ps = c.prepareStatement("INSERT INTO buildings (building_key, "
+                    + "building_name, variants, locality, city, pincode, addresses, customers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.executeUpdate("DELETE FROM buildings");
+                Set<String> seen = new HashSet<>();
+                for (Building b : buildings) {
+                    if (seen.add(b.key() + "\u0000" + b.locality())) {
+                        Sql.bind(ps, Arrays.asList(b.key(), b.name(), String.join("; ", b.variants()), b.locality(), b.city(),
+                                b.pincode(), b.addresses(), b.customers()));
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        });
     }
 }

@@ -55,6 +55,25 @@ public final class Sql {
         }
     }
 
+    /**
+     * Runs the query {@code sql} with {@code args} as parameters 1, 2, … on a connection of its own and hands every row to
+     * {@code reader}.
+     *
+     * @param failure what failed, as the user reads it, e.g. {@code "Could not read the addresses"}
+     */
+    public static void eachRow(Workspace ws, String sql, List<?> args, String failure, RowReader reader) {
+        try (Connection c = ws.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(failure, e);
+        }
+    }
+
     /** Sets {@code args} as parameters 1, 2, …; returns the index of the next parameter. */
     public static int bind(PreparedStatement ps, List<?> args) throws SQLException {
         return bind(ps, 1, args);

@@ -83,17 +83,12 @@ class ArchitectureTest {
      * A new storage class is named {@code *Store}; this list only shrinks.
      */
     static final Set<String> STORAGE_CLASSES = Set.of(
-            "in.workbench.analytics.address.AddressInsights", "in.workbench.analytics.address.AddressScoring",
             "in.workbench.analytics.browse.TableBrowser",
-            "in.workbench.analytics.export.CsvExporter",
             "in.workbench.analytics.imports.CsvImporter", "in.workbench.analytics.imports.ImportHook",
             "in.workbench.analytics.imports.RejectedRows", "in.workbench.analytics.imports.UnresolvedReferences",
-            "in.workbench.analytics.lab.GenericTableImporter", "in.workbench.analytics.lab.LabScoring",
-            "in.workbench.analytics.labeling.LabelMerge", "in.workbench.analytics.labeling.LabelOutbox",
-            "in.workbench.analytics.labeling.LabelingLeases", "in.workbench.analytics.labeling.LabelingQueue",
+            "in.workbench.analytics.lab.GenericTableImporter",
             "in.workbench.analytics.regional.DeliverySpeed", "in.workbench.analytics.regional.RankingPreview",
-            "in.workbench.analytics.regional.RegionalAggregates", "in.workbench.analytics.regional.RegionalPreferences",
-            "in.workbench.analytics.segmentation.AddressSegmenting", "in.workbench.analytics.segmentation.BuildingsReport");
+            "in.workbench.analytics.regional.RegionalAggregates", "in.workbench.analytics.regional.RegionalPreferences");
 
     /** A class that may speak SQL: judged by its outermost class, so a store's nested rows and callbacks count as the store. */
     static final DescribedPredicate<JavaClass> STORAGE_DOOR = new DescribedPredicate<>(

@@ -476,7 +476,11 @@ public final class CsvImporter {
          */
         private void publish(StagingTables.Stage stage, java.util.function.Supplier<String> digest) throws SQLException {
             boolean targetEmpty = StagingTables.isEmpty(c, table.sqlName());
-            updated = 0;
+            updated = !targetEmpty && keyIndex >= 0 ? countExisting(stage) : 0;
+            List<Object> before = new ArrayList<>(hooks.size());
+            for (ImportHook hook : hooks) {
+                before.add(hook.beforePublish(c, table, runId, stage.name(), updated));
+            }
             String runRows;
             if (stage.swappable() && targetEmpty && accepted >= swapMinRows) {
                 monitor.update(fileSize, fileSize, String.format("%,d rows read; building the indexes", accepted + rejected));
@@ -484,9 +488,6 @@ public final class CsvImporter {
                 StagingTables.swap(c, stage);
                 runRows = table.sqlName();
             } else {
-                if (!targetEmpty && keyIndex >= 0) {
-                    updated = countExisting(stage);
-                }
                 StagingTables.publishByInsert(c, stage, !targetEmpty);
                 runRows = stage.name();
             }
@@ -494,8 +495,8 @@ public final class CsvImporter {
             monitor.update(fileSize, fileSize, String.format("%,d rows read; checking references and updating summaries",
                     accepted + rejected));
             unresolved = countUnresolved(c, table, runRows);
-            for (ImportHook hook : hooks) {
-                hook.afterImport(c, table, runId, runRows);
+            for (int i = 0; i < hooks.size(); i++) {
+                hooks.get(i).afterImport(c, table, runId, runRows, before.get(i));
             }
             finish(digest.get(), updated, unresolved);
             monitor.update(fileSize, fileSize, String.format("%,d rows read; saving", accepted + rejected));

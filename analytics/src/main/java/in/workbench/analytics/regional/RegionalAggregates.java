@@ -93,71 +93,91 @@ public final class RegionalAggregates implements ImportHook {
         }
     }
 
+    /**
+     * The grouped queries that feed the aggregates: one scan each, so three scans fill all six.
+     * {@code keys} index into the expressions of {@link #keyExpressions}; {@code feeds} says which
+     * aggregates a query fills, with the query key positions and measure positions each takes.
+     */
+    private record Grouping(List<Integer> keys, List<String> measures, Map<Integer, int[][]> feeds) {
+    }
+
+    private static final String TIMED = "s.promised_days IS NOT NULL AND s.delivered_days IS NOT NULL";
+    private static final List<Grouping> GROUPINGS = List.of(
+            // state, source, category, subcategory, package: orders by state and subcategory, delivery by state and
+            // package, shipments by state source
+            new Grouping(List.of(0, 1, 2, 3, 5), List.of("COUNT(*)", "SUM(s.quantity)", "SUM(CASE WHEN " + TIMED + " THEN 1 ELSE 0 END)",
+                    "SUM(CASE WHEN " + TIMED + " THEN s.promised_days ELSE 0 END)",
+                    "SUM(CASE WHEN " + TIMED + " THEN s.delivered_days ELSE 0 END)",
+                    "SUM(CASE WHEN " + TIMED + " AND s.delivered_days > s.promised_days THEN 1 ELSE 0 END)"),
+                    Map.of(0, new int[][] {{0, 2, 3}, {0, 1}}, 4, new int[][] {{0, 4}, {0, 2, 3, 4, 5}}, 5, new int[][] {{1}, {0}})),
+            // state, product
+            new Grouping(List.of(0, 4), List.of("COUNT(*)", "SUM(CASE WHEN " + TIMED + " THEN 1 ELSE 0 END)",
+                    "SUM(CASE WHEN " + TIMED + " THEN s.delivered_days ELSE 0 END)"), Map.of(1, new int[][] {{0, 1}, {0, 1, 2}})),
+            // month, status, package
+            new Grouping(List.of(6, 7, 5), List.of("COUNT(*)"), Map.of(2, new int[][] {{0, 1}, {0}}, 3, new int[][] {{2, 1}, {0}})));
+
+    /**
+     * The key expressions the groupings use: 0 state, 1 state source, 2 category, 3 subcategory,
+     * 4 product, 5 package, 6 month, 7 status; the state read from alias {@code states} ({@code r},
+     * or a work list carrying new states).
+     */
+    private static List<String> keyExpressions(Connection c, String states) throws SQLException {
+        return List.of("COALESCE(" + states + ".state, '" + AddressStates.UNKNOWN + "')",
+                "COALESCE(" + states + ".state_source, '" + AddressStates.Source.NOT_IMPORTED.label() + "')",
+                "COALESCE(p.category, '" + NOT_IN_CATALOG + "')",
+                "CASE WHEN p.product_id IS NULL THEN '" + NOT_IN_CATALOG + "' ELSE COALESCE(p.subcategory, '" + NO_SUBCATEGORY + "') END",
+                "s.product_id", "s.package_type", Dialect.of(c).monthStart("s.order_date"), "s.status");
+    }
+
     /** The aggregates whose keys include the state (or its source), and the one keyed by category. */
     private static final List<Integer> BY_STATE = List.of(0, 1, 4, 5);
     private static final List<Integer> BY_CATEGORY = List.of(0);
     private static final List<Integer> ALL = List.of(0, 1, 2, 3, 4, 5);
 
-    /** The grouping expressions of aggregate {@code i}, the state read from alias {@code states} ({@code r} or a list). */
-    private static List<String> keyExpressions(Connection c, int i, String states) throws SQLException {
-        String state = "COALESCE(" + states + ".state, '" + AddressStates.UNKNOWN + "')";
-        String source = "COALESCE(" + states + ".state_source, '" + AddressStates.Source.NOT_IMPORTED.label() + "')";
-        String category = "COALESCE(p.category, '" + NOT_IN_CATALOG + "')";
-        String subcategory = "CASE WHEN p.product_id IS NULL THEN '" + NOT_IN_CATALOG + "' ELSE COALESCE(p.subcategory, '"
-                + NO_SUBCATEGORY + "') END";
-        return switch (i) {
-            case 0 -> List.of(state, category, subcategory);
-            case 1 -> List.of(state, "s.product_id");
-            case 2 -> List.of(Dialect.of(c).monthStart("s.order_date"), "s.status");
-            case 3 -> List.of("s.package_type", "s.status");
-            case 4 -> List.of(state, "s.package_type");
-            default -> List.of(source);
-        };
-    }
-
-    /** The measures of aggregate {@code i}, in the order of its table's measure columns. */
-    private static List<String> measureExpressions(int i) {
-        String timed = "s.promised_days IS NOT NULL AND s.delivered_days IS NOT NULL";
-        String timedCount = "SUM(CASE WHEN " + timed + " THEN 1 ELSE 0 END)";
-        String actual = "SUM(CASE WHEN " + timed + " THEN s.delivered_days ELSE 0 END)";
-        return switch (i) {
-            case 0 -> List.of("COUNT(*)", "SUM(s.quantity)");
-            case 1 -> List.of("COUNT(*)", timedCount, actual);
-            case 4 -> List.of("COUNT(*)", timedCount, "SUM(CASE WHEN " + timed + " THEN s.promised_days ELSE 0 END)", actual,
-                    "SUM(CASE WHEN " + timed + " AND s.delivered_days > s.promised_days THEN 1 ELSE 0 END)");
-            default -> List.of("COUNT(*)");
-        };
-    }
-
     /**
      * Adds ({@code sign} 1) or takes out (-1) the contribution of the shipments {@code s} that
      * {@code from} (and {@code where}, or null) selects to the {@code aggregates} listed: one
-     * grouped query per aggregate, each joining the address states ({@code r}, unless
-     * {@code states} names another alias of {@code from}) and the products only when its keys
-     * need them.
+     * grouped query per {@link Grouping} that feeds any of them, each joining the address states
+     * ({@code r}, unless {@code states} names another alias of {@code from}) and the products only
+     * when its keys need them.
      */
     private static void sum(Connection c, Deltas deltas, int sign, String from, String where, String states, List<Integer> aggregates)
             throws SQLException {
-        for (int i : aggregates) {
-            List<String> keys = keyExpressions(c, i, states);
-            List<String> measures = measureExpressions(i);
-            boolean products = i == 0 || where != null;
-            boolean addressStates = "r".equals(states) && (BY_STATE.contains(i) || where != null);
-            String sql = "SELECT " + String.join(", ", keys) + ", " + String.join(", ", measures) + " " + from
+        List<String> expressions = keyExpressions(c, states);
+        for (Grouping g : GROUPINGS) {
+            List<Integer> fed = g.feeds().keySet().stream().filter(aggregates::contains).sorted().toList();
+            if (fed.isEmpty()) {
+                continue;
+            }
+            List<String> keys = g.keys().stream().map(expressions::get).toList();
+            boolean products = g.keys().contains(2) || where != null;
+            boolean addressStates = "r".equals(states) && (g.keys().contains(0) || where != null);
+            String sql = "SELECT " + String.join(", ", keys) + ", " + String.join(", ", g.measures()) + " " + from
                     + (addressStates ? " LEFT JOIN regional_address_states r ON r.address_id = s.address_id" : "")
                     + (products ? " LEFT JOIN products p ON p.product_id = s.product_id" : "")
                     + (where == null ? "" : " WHERE " + where) + " GROUP BY " + String.join(", ", keys);
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                Object[] key = new Object[keys.size()];
+                long[] measures = new long[g.measures().size()];
                 while (rs.next()) {
-                    List<Object> key = new ArrayList<>(keys.size());
-                    for (int k = 1; k <= keys.size(); k++) {
-                        key.add(i == 2 && k == 1 ? rs.getObject(k, LocalDate.class) : rs.getString(k));
+                    for (int k = 0; k < key.length; k++) {
+                        key[k] = g.keys().get(k) == 6 ? rs.getObject(k + 1, LocalDate.class) : rs.getString(k + 1);
                     }
-                    long[] values = new long[measures.size()];
-                    for (int m = 0; m < values.length; m++) {
-                        values[m] = rs.getLong(keys.size() + 1 + m);
+                    for (int m = 0; m < measures.length; m++) {
+                        measures[m] = rs.getLong(key.length + 1 + m);
                     }
-                    deltas.put(i, List.copyOf(key), sign, values);
+                    for (int aggregate : fed) {
+                        int[][] picks = g.feeds().get(aggregate);
+                        Object[] aggregateKey = new Object[picks[0].length];
+                        for (int k = 0; k < aggregateKey.length; k++) {
+                            aggregateKey[k] = key[picks[0][k]];
+                        }
+                        long[] values = new long[picks[1].length];
+                        for (int m = 0; m < values.length; m++) {
+                            values[m] = measures[picks[1][m]];
+                        }
+                        deltas.put(aggregate, List.of(aggregateKey), sign, values);
+                    }
                 }
             }
         }
@@ -338,7 +358,7 @@ public final class RegionalAggregates implements ImportHook {
         monitor.update(-1, -1, "Summing the shipments by state, category, month and package");
         Deltas deltas = new Deltas();
         sum(c, deltas, 1, "FROM shipments s", null, "r", ALL);
-        apply(c, deltas);
+        apply(c, deltas, true);
         try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("workspace_settings",
                 List.of("setting_key", "setting_value", "updated_at"), List.of("setting_key")))) {
             ps.setString(1, BUILT_SETTING);
@@ -452,6 +472,11 @@ public final class RegionalAggregates implements ImportHook {
 
     /** Adds the summed deltas to the aggregate tables and drops rows that fell to zero shipments. */
     private static void apply(Connection c, Deltas deltas) throws SQLException {
+        apply(c, deltas, false);
+    }
+
+    /** As {@link #apply(Connection, Deltas)}; {@code fresh} when the tables are empty (a rebuild), so every row is inserted. */
+    private static void apply(Connection c, Deltas deltas, boolean fresh) throws SQLException {
         for (int i = 0; i < AGGREGATES.size(); i++) {
             Aggregate a = AGGREGATES.get(i);
             Map<List<Object>, long[]> rows = deltas.byAggregate.get(i);
@@ -478,7 +503,7 @@ public final class RegionalAggregates implements ImportHook {
                     for (Object key : e.getKey()) {
                         setKey(update, k++, key);
                     }
-                    if (update.executeUpdate() == 0) {
+                    if (fresh || update.executeUpdate() == 0) {
                         k = 1;
                         for (Object key : e.getKey()) {
                             setKey(insert, k++, key);

@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  * facts table that earlier versions kept for this; docs/decisions/0008):
  * <ul>
  * <li>shipments: before the run's rows are published, the contribution of the shipments they
- * replace is read (a join of the staged rows with {@code shipments} by key); after, the run's rows'
- * contribution is added;</li>
+ * replace (a join of the staged rows with {@code shipments} by key) and their own are read from the
+ * stage, and added after;</li>
  * <li>addresses: the states of the run's addresses are resolved; for those that changed, their
  * shipments (found through the {@code shipments_address} index) move from the old state to the new
  * one;</li>
@@ -212,8 +212,8 @@ public final class RegionalAggregates implements ImportHook {
         return s;
     }
 
-    /** What was read before publishing: the contribution to take out, and the products whose category changes. */
-    private record Before(Deltas removed, List<String> products) {
+    /** What was read before publishing: the deltas so far, and the products whose category changes. */
+    private record Before(Deltas deltas, List<String> products) {
     }
 
     /**
@@ -227,11 +227,13 @@ public final class RegionalAggregates implements ImportHook {
         }
         switch (table) {
             case SHIPMENTS -> {
-                Deltas removed = new Deltas();
+                // Both halves are read here, from the stage: after a swap the run's rows are no longer apart.
+                Deltas deltas = new Deltas();
                 if (replaced > 0) {
-                    sum(c, removed, -1, "FROM " + stagedRows + " n JOIN shipments s ON s.shipment_id = n.shipment_id", null, "r", ALL);
+                    sum(c, deltas, -1, "FROM " + stagedRows + " n JOIN shipments s ON s.shipment_id = n.shipment_id", null, "r", ALL);
                 }
-                return new Before(removed, List.of());
+                sum(c, deltas, 1, "FROM " + stagedRows + " s", null, "r", ALL);
+                return new Before(deltas, List.of());
             }
             case PRODUCTS -> {
                 // Only the category aggregate changes. The shipments are scanned once (LEFT JOIN keeps them outer: they
@@ -282,13 +284,12 @@ public final class RegionalAggregates implements ImportHook {
         Before read = before instanceof Before b ? b : null;
         switch (table) {
             case SHIPMENTS -> {
-                if (read == null && !isOnlyRun(c, runRows)) {
+                if (read == null) {
+                    // called without beforePublish: what the run replaced is unknown
                     rebuild(c, ProgressMonitor.NONE);
                     return;
                 }
-                Deltas deltas = read == null ? new Deltas() : read.removed();
-                sum(c, deltas, 1, "FROM " + runRows + " s", null, "r", ALL);
-                apply(c, deltas);
+                apply(c, read.deltas());
             }
             case ADDRESSES -> resolveAddresses(c, runRows, true, ProgressMonitor.NONE);
             case PRODUCTS -> {
@@ -300,7 +301,7 @@ public final class RegionalAggregates implements ImportHook {
                     return;
                 }
                 markChanged(c, read.products());
-                Deltas deltas = read.removed();
+                Deltas deltas = read.deltas();
                 sum(c, deltas, 1, "FROM shipments s LEFT JOIN regional_changed_keys q ON q.key_value = s.product_id",
                         "q.key_value IS NOT NULL", "r", BY_CATEGORY);
                 execute(c, "DELETE FROM regional_changed_keys");
@@ -310,11 +311,6 @@ public final class RegionalAggregates implements ImportHook {
                 // package types and labels do not enter these aggregates
             }
         }
-    }
-
-    /** True when {@code runRows} is the shipments table itself (a swap into an empty table): then there was nothing to take out. */
-    private static boolean isOnlyRun(Connection c, String runRows) {
-        return "shipments".equalsIgnoreCase(runRows);
     }
 
     /** True once the aggregates of this workspace have been built. */

@@ -65,6 +65,32 @@ class SwappedImportAggregatesTest {
                     + "ship_cost_inr,promised_days,delivered_days,attempts,status\n"
                     + "S1,2025-04-05,P3,A2,carton_single,3,50,3,9,1,delivered\nS99,2025-02-05,P9,A9,polybag,1,50,3,,1,undeliverable\n");
             assertMatchesRebuild(ws, regional);
+            // A file of at least a quarter of the loaded table's rows: its other rows are copied into the stage, which is
+            // swapped in.
+            StringBuilder third = new StringBuilder("shipment_id,order_date,product_id,address_id,package_type,quantity,"
+                    + "ship_cost_inr,promised_days,delivered_days,attempts,status\n");
+            for (int i = 0; i < 15; i++) {
+                int id = i < 10 ? i : 100 + i;
+                third.append("S").append(id).append(",2025-05-05,P").append(i % 3).append(",A").append(i % 4)
+                        .append(",carton_double,2,60,4,6,2,damaged\n");
+            }
+            load(importer, DataTable.SHIPMENTS, "s3.csv", third.toString());
+            assertMatchesRebuild(ws, regional);
+            try (Connection c = ws.connection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(CASE WHEN status = 'damaged' THEN 1 ELSE 0 END), "
+                            + "SUM(CASE WHEN shipment_id = 'S1' AND package_type = 'carton_double' THEN 1 ELSE 0 END), "
+                            + "SUM(CASE WHEN shipment_id = 'S20' AND package_type = 'polybag' THEN 1 ELSE 0 END) FROM shipments")) {
+                rs.next();
+                assertEquals(46, rs.getLong(1), "40 + S99 + 5 new rows");
+                assertEquals(15, rs.getLong(2), "the 15 rows of the file, the others as they were");
+                assertEquals(1, rs.getLong(3), "a re-imported row is updated");
+                assertEquals(1, rs.getLong(4), "a row the file does not name is kept");
+            }
+            try (Connection c = ws.connection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE 'IMPORT_STAGE%'")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "no staging table is left");
+            }
             load(importer, DataTable.ADDRESSES, "a2.csv", "address_id,customer_id,address_text,city,state,pincode,created_at\n"
                     + "A0,C0,9 Marine Drive,Mumbai,Maharashtra,400020,2025-01-01\nA4,C4,2 Mall Road,Shimla,Himachal Pradesh,171001,2025-01-01\n");
             assertMatchesRebuild(ws, regional);

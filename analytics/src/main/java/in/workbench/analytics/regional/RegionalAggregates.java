@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  * facts table that earlier versions kept for this; docs/decisions/0008):
  * <ul>
  * <li>shipments: before the run's rows are published, the contribution of the shipments they
- * replace (a join of the staged rows with {@code shipments} by key) and their own are read from the
- * stage, and added after;</li>
+ * replace is read (a join of the staged rows with {@code shipments} by key); after, the run's rows'
+ * contribution is added;</li>
  * <li>addresses: the states of the run's addresses are resolved; for those that changed, their
  * shipments (found through the {@code shipments_address} index) move from the old state to the new
  * one;</li>
@@ -227,12 +227,10 @@ public final class RegionalAggregates implements ImportHook {
         }
         switch (table) {
             case SHIPMENTS -> {
-                // Both halves are read here, from the stage: after a swap the run's rows are no longer apart.
                 Deltas deltas = new Deltas();
                 if (replaced > 0) {
                     sum(c, deltas, -1, "FROM " + stagedRows + " n JOIN shipments s ON s.shipment_id = n.shipment_id", null, "r", ALL);
                 }
-                sum(c, deltas, 1, "FROM " + stagedRows + " s", null, "r", ALL);
                 return new Before(deltas, List.of());
             }
             case PRODUCTS -> {
@@ -289,7 +287,9 @@ public final class RegionalAggregates implements ImportHook {
                     rebuild(c, ProgressMonitor.NONE);
                     return;
                 }
-                apply(c, read.deltas());
+                Deltas deltas = read.deltas();
+                sum(c, deltas, 1, "FROM " + runRows + " s", null, "r", ALL);
+                apply(c, deltas);
             }
             case ADDRESSES -> resolveAddresses(c, runRows, true, ProgressMonitor.NONE);
             case PRODUCTS -> {

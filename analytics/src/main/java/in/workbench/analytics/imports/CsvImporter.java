@@ -69,6 +69,10 @@ public final class CsvImporter {
      * below it an INSERT … SELECT costs less than building the indexes on the side (docs/decisions/0010).
      */
     static final long SWAP_MIN_ROWS = 20_000;
+    /** A file of at least 1/COPY_SWAP_SHARE of a loaded table's rows is published by copy and swap. */
+    static final int COPY_SWAP_SHARE = 4;
+    /** Rows copied per commit when a loaded table's other rows join the stage. */
+    private static final int COPY_CHUNK = 50_000;
     private static final int PREVIEW_ROWS = 20;
     private static final String ALIAS_SETTING = "import.aliases.";
 
@@ -476,26 +480,40 @@ public final class CsvImporter {
          */
         private void publish(StagingTables.Stage stage, java.util.function.Supplier<String> digest) throws SQLException {
             boolean targetEmpty = StagingTables.isEmpty(c, table.sqlName());
-            updated = 0;
+            updated = !targetEmpty && keyIndex >= 0 ? countExisting(stage) : 0;
+            List<Object> before = new ArrayList<>(hooks.size());
+            for (ImportHook hook : hooks) {
+                before.add(hook.beforePublish(c, table, runId, stage.name(), updated));
+            }
             String runRows;
+            Long unresolvedBefore = null;
             if (stage.swappable() && targetEmpty && accepted >= swapMinRows) {
                 monitor.update(fileSize, fileSize, String.format("%,d rows read; building the indexes", accepted + rejected));
                 swapping = true;
                 StagingTables.swap(c, stage);
                 runRows = table.sqlName();
-            } else {
-                if (!targetEmpty && keyIndex >= 0) {
-                    updated = countExisting(stage);
+            } else if (swapsWithCopy(stage, targetEmpty)) {
+                // A large file into a loaded table: the stage takes the table's other rows (committed in chunks, the
+                // table only read) and then its place, instead of one INSERT/MERGE whose undo log grows with the file.
+                if (table == DataTable.SHIPMENTS || table == DataTable.ADDRESS_LABELS) {
+                    unresolvedBefore = countUnresolved(c, table, stage.name());
                 }
+                monitor.update(fileSize, fileSize, String.format("%,d rows read; adding the workspace's other rows", accepted + rejected));
+                StagingTables.copyUntouched(c, stage, COPY_CHUNK);
+                monitor.update(fileSize, fileSize, String.format("%,d rows read; building the indexes", accepted + rejected));
+                swapping = true;
+                StagingTables.swap(c, stage);
+                runRows = "(SELECT * FROM " + table.sqlName() + " WHERE run_id = " + runId + ")";
+            } else {
                 StagingTables.publishByInsert(c, stage, !targetEmpty);
                 runRows = stage.name();
             }
             keepRejects(stage);
             monitor.update(fileSize, fileSize, String.format("%,d rows read; checking references and updating summaries",
                     accepted + rejected));
-            unresolved = countUnresolved(c, table, runRows);
-            for (ImportHook hook : hooks) {
-                hook.afterImport(c, table, runId, runRows);
+            unresolved = unresolvedBefore != null ? unresolvedBefore : countUnresolved(c, table, runRows);
+            for (int i = 0; i < hooks.size(); i++) {
+                hooks.get(i).afterImport(c, table, runId, runRows, before.get(i));
             }
             finish(digest.get(), updated, unresolved);
             monitor.update(fileSize, fileSize, String.format("%,d rows read; saving", accepted + rejected));
@@ -504,6 +522,16 @@ public final class CsvImporter {
             }
             monitor.checkCancelled();
             c.commit();
+        }
+
+        /**
+         * True when the staged rows are published into a loaded table by copying its other rows into
+         * the stage and swapping it in: on H2, for a swappable stage that writes every column, of at
+         * least {@code swapMinRows} rows and a quarter of the table's.
+         */
+        private boolean swapsWithCopy(StagingTables.Stage stage, boolean targetEmpty) throws SQLException {
+            return !onServer && !targetEmpty && stage.swappable() && accepted >= swapMinRows
+                    && accepted * COPY_SWAP_SHARE >= StagingTables.count(c, table.sqlName()) && StagingTables.writesEveryColumn(c, stage);
         }
 
         /**

@@ -30,4 +30,30 @@ public interface ImportHook {
     default void afterImport(Connection transaction, DataTable table, long runId, String runRows) throws SQLException {
         afterImport(transaction, table, runId);
     }
+
+    /**
+     * Called in the publishing transaction just before the run's staged rows become visible,
+     * while the table still holds the rows they replace, so a hook can read what they were.
+     * <b>Reads only:</b> a swap that may follow commits its DDL statement by statement, so a
+     * write here could outlive a crash; write in
+     * {@link #afterImport(Connection, DataTable, long, String, Object)}, which is handed what
+     * this returned.
+     *
+     * @param stagedRows a table holding exactly the run's accepted rows (see {@link #afterImport(Connection, DataTable, long, String)})
+     * @param replaced how many of them have a key already in the table (rows the import updates)
+     * @return what {@code afterImport} should be handed, or null; the default reads nothing
+     */
+    default Object beforePublish(Connection transaction, DataTable table, long runId, String stagedRows, long replaced)
+            throws SQLException {
+        return null;
+    }
+
+    /**
+     * As {@link #afterImport(Connection, DataTable, long, String)}, also handed what
+     * {@link #beforePublish} returned for this run. The default ignores it.
+     */
+    default void afterImport(Connection transaction, DataTable table, long runId, String runRows, Object before)
+            throws SQLException {
+        afterImport(transaction, table, runId, runRows);
+    }
 }

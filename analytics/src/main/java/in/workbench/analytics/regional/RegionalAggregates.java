@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -28,22 +27,29 @@ import java.util.stream.Collectors;
  * inside every import's transaction, so charts read a few hundred grouped rows instead of
  * scanning a million shipments.
  *
- * <p>Every shipment's contribution (its state, category, subcategory, month, status, package and
- * days) is recorded in {@code regional_shipment_facts}. An import reads the affected shipments
- * once, takes their old contribution out of the aggregates and adds the new one (deltas summed in
- * memory, then one update per changed aggregate row):
+ * <p>The aggregates are always what the shipments contribute given the current states of their
+ * addresses ({@code regional_address_states}) and the current categories of their products. An
+ * import changes them by deltas computed from the rows it touches only (V51 dropped the per-shipment
+ * facts table that earlier versions kept for this; docs/decisions/0008):
  * <ul>
- * <li>shipments: the run's rows (new or re-imported);</li>
- * <li>addresses: the shipments of addresses whose resolved state changed (including shipments that
- * arrived before their address and sat in {@link AddressStates#UNKNOWN});</li>
- * <li>catalog: the shipments of products whose category or subcategory changed (including those
- * counted under {@link #NOT_IN_CATALOG}).</li>
+ * <li>shipments: before the run's rows are published, the contribution of the shipments they
+ * replace is read (a join of the staged rows with {@code shipments} by key); after, the run's rows'
+ * contribution is added;</li>
+ * <li>addresses: the states of the run's addresses are resolved; for those that changed, their
+ * shipments (found through the {@code shipments_address} index) move from the old state to the new
+ * one;</li>
+ * <li>products: before publishing, the shipments of the staged products whose category or
+ * subcategory changes (including those counted under {@link #NOT_IN_CATALOG}) are read with their
+ * old category; after, the same shipments are added with the new one.</li>
  * </ul>
- * A workspace created before this feature has no aggregates: the first import, or
- * {@link #ensureBuilt}, builds them from scratch once.
+ * What is read before publishing is only read: a swap that follows commits its DDL statement by
+ * statement, so every write happens in {@link #afterImport(Connection, DataTable, long, String, Object)}.
+ * A workspace whose aggregates were never built gets them from scratch on its first import, or from
+ * {@link #ensureBuilt}.
  *
- * <p>Thread-safe: holds no per-import state; each call works on the connection it is given; the
- * address resolver is built once, lazily.
+ * <p>Thread-safe: holds no per-import state (what is read before publishing is handed back by the
+ * importer); each call works on the connection it is given; the address resolver is built once,
+ * lazily.
  */
 public final class RegionalAggregates implements ImportHook {
 
@@ -69,20 +75,6 @@ public final class RegionalAggregates implements ImportHook {
                     List.of("shipments", "timed", "promised_days", "actual_days", "late")),
             new Aggregate("agg_shipments_by_state_source", List.of("state_source"), List.of("shipments")));
 
-    /** What one shipment adds to the aggregates. */
-    record Fact(String shipmentId, String addressId, String productId, String state, String stateSource, String category,
-            String subcategory, String packageType, LocalDate month, String status, int quantity, Integer promised, Integer delivered) {
-
-        boolean timed() {
-            return promised != null && delivered != null;
-        }
-
-        Fact with(String newState, String newSource, String newCategory, String newSubcategory) {
-            return new Fact(shipmentId, addressId, productId, newState, newSource, newCategory, newSubcategory, packageType, month,
-                    status, quantity, promised, delivered);
-        }
-    }
-
     /** Measure deltas per aggregate row, summed in memory before touching the tables. */
     static final class Deltas {
         final List<Map<List<Object>, long[]>> byAggregate = new ArrayList<>();
@@ -93,20 +85,7 @@ public final class RegionalAggregates implements ImportHook {
             }
         }
 
-        void add(Fact f, int sign) {
-            long t = f.timed() ? 1 : 0;
-            long actual = f.timed() ? f.delivered() : 0;
-            long promised = f.timed() ? f.promised() : 0;
-            long late = f.timed() && f.delivered() > f.promised() ? 1 : 0;
-            put(0, List.of(f.state(), f.category(), f.subcategory()), sign, 1, f.quantity());
-            put(1, List.of(f.state(), f.productId()), sign, 1, t, actual);
-            put(2, List.of(f.month(), f.status()), sign, 1);
-            put(3, List.of(f.packageType(), f.status()), sign, 1);
-            put(4, List.of(f.state(), f.packageType()), sign, 1, t, promised, actual, late);
-            put(5, List.of(f.stateSource()), sign, 1);
-        }
-
-        private void put(int aggregate, List<Object> key, int sign, long... values) {
+        void put(int aggregate, List<Object> key, int sign, long... values) {
             long[] sums = byAggregate.get(aggregate).computeIfAbsent(key, k -> new long[values.length]);
             for (int i = 0; i < values.length; i++) {
                 sums[i] += sign * values[i];
@@ -114,8 +93,95 @@ public final class RegionalAggregates implements ImportHook {
         }
     }
 
-    private static final String FACT_COLUMNS = "shipment_id, address_id, product_id, state, state_source, category, subcategory, "
-            + "package_type, order_month, status, quantity, promised_days, delivered_days";
+    /**
+     * The grouped queries that feed the aggregates: one scan each, so three scans fill all six.
+     * {@code keys} index into the expressions of {@link #keyExpressions}; {@code feeds} says which
+     * aggregates a query fills, with the query key positions and measure positions each takes.
+     */
+    private record Grouping(List<Integer> keys, List<String> measures, Map<Integer, int[][]> feeds) {
+    }
+
+    private static final String TIMED = "s.promised_days IS NOT NULL AND s.delivered_days IS NOT NULL";
+    private static final List<Grouping> GROUPINGS = List.of(
+            // state, source, category, subcategory, package: orders by state and subcategory, delivery by state and
+            // package, shipments by state source
+            new Grouping(List.of(0, 1, 2, 3, 5), List.of("COUNT(*)", "SUM(s.quantity)", "SUM(CASE WHEN " + TIMED + " THEN 1 ELSE 0 END)",
+                    "SUM(CASE WHEN " + TIMED + " THEN s.promised_days ELSE 0 END)",
+                    "SUM(CASE WHEN " + TIMED + " THEN s.delivered_days ELSE 0 END)",
+                    "SUM(CASE WHEN " + TIMED + " AND s.delivered_days > s.promised_days THEN 1 ELSE 0 END)"),
+                    Map.of(0, new int[][] {{0, 2, 3}, {0, 1}}, 4, new int[][] {{0, 4}, {0, 2, 3, 4, 5}}, 5, new int[][] {{1}, {0}})),
+            // state, product
+            new Grouping(List.of(0, 4), List.of("COUNT(*)", "SUM(CASE WHEN " + TIMED + " THEN 1 ELSE 0 END)",
+                    "SUM(CASE WHEN " + TIMED + " THEN s.delivered_days ELSE 0 END)"), Map.of(1, new int[][] {{0, 1}, {0, 1, 2}})),
+            // month, status, package
+            new Grouping(List.of(6, 7, 5), List.of("COUNT(*)"), Map.of(2, new int[][] {{0, 1}, {0}}, 3, new int[][] {{2, 1}, {0}})));
+
+    /**
+     * The key expressions the groupings use: 0 state, 1 state source, 2 category, 3 subcategory,
+     * 4 product, 5 package, 6 month, 7 status; the state read from alias {@code states} ({@code r},
+     * or a work list carrying new states).
+     */
+    private static List<String> keyExpressions(Connection c, String states) throws SQLException {
+        return List.of("COALESCE(" + states + ".state, '" + AddressStates.UNKNOWN + "')",
+                "COALESCE(" + states + ".state_source, '" + AddressStates.Source.NOT_IMPORTED.label() + "')",
+                "COALESCE(p.category, '" + NOT_IN_CATALOG + "')",
+                "CASE WHEN p.product_id IS NULL THEN '" + NOT_IN_CATALOG + "' ELSE COALESCE(p.subcategory, '" + NO_SUBCATEGORY + "') END",
+                "s.product_id", "s.package_type", Dialect.of(c).monthStart("s.order_date"), "s.status");
+    }
+
+    /** The aggregates whose keys include the state (or its source), and the one keyed by category. */
+    private static final List<Integer> BY_STATE = List.of(0, 1, 4, 5);
+    private static final List<Integer> BY_CATEGORY = List.of(0);
+    private static final List<Integer> ALL = List.of(0, 1, 2, 3, 4, 5);
+
+    /**
+     * Adds ({@code sign} 1) or takes out (-1) the contribution of the shipments {@code s} that
+     * {@code from} (and {@code where}, or null) selects to the {@code aggregates} listed: one
+     * grouped query per {@link Grouping} that feeds any of them, each joining the address states
+     * ({@code r}, unless {@code states} names another alias of {@code from}) and the products only
+     * when its keys need them.
+     */
+    private static void sum(Connection c, Deltas deltas, int sign, String from, String where, String states, List<Integer> aggregates)
+            throws SQLException {
+        List<String> expressions = keyExpressions(c, states);
+        for (Grouping g : GROUPINGS) {
+            List<Integer> fed = g.feeds().keySet().stream().filter(aggregates::contains).sorted().toList();
+            if (fed.isEmpty()) {
+                continue;
+            }
+            List<String> keys = g.keys().stream().map(expressions::get).toList();
+            boolean products = g.keys().contains(2) || where != null;
+            boolean addressStates = "r".equals(states) && (g.keys().contains(0) || where != null);
+            String sql = "SELECT " + String.join(", ", keys) + ", " + String.join(", ", g.measures()) + " " + from
+                    + (addressStates ? " LEFT JOIN regional_address_states r ON r.address_id = s.address_id" : "")
+                    + (products ? " LEFT JOIN products p ON p.product_id = s.product_id" : "")
+                    + (where == null ? "" : " WHERE " + where) + " GROUP BY " + String.join(", ", keys);
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                Object[] key = new Object[keys.size()];
+                long[] measures = new long[g.measures().size()];
+                while (rs.next()) {
+                    for (int k = 0; k < key.length; k++) {
+                        key[k] = g.keys().get(k) == 6 ? rs.getObject(k + 1, LocalDate.class) : rs.getString(k + 1);
+                    }
+                    for (int m = 0; m < measures.length; m++) {
+                        measures[m] = rs.getLong(key.length + 1 + m);
+                    }
+                    for (int aggregate : fed) {
+                        int[][] picks = g.feeds().get(aggregate);
+                        Object[] aggregateKey = new Object[picks[0].length];
+                        for (int k = 0; k < aggregateKey.length; k++) {
+                            aggregateKey[k] = key[picks[0][k]];
+                        }
+                        long[] values = new long[picks[1].length];
+                        for (int m = 0; m < values.length; m++) {
+                            values[m] = measures[picks[1][m]];
+                        }
+                        deltas.put(aggregate, List.of(aggregateKey), sign, values);
+                    }
+                }
+            }
+        }
+    }
 
     private final Supplier<AddressStates> statesSupplier;
     private volatile AddressStates states;
@@ -146,34 +212,100 @@ public final class RegionalAggregates implements ImportHook {
         return s;
     }
 
-    @Override
-    public void afterImport(Connection c, DataTable table, long runId) throws SQLException {
-        afterImport(c, table, runId, "(SELECT * FROM " + table.sqlName() + " WHERE run_id = " + runId + ")");
+    /** What was read before publishing: the deltas so far, and the products whose category changes. */
+    private record Before(Deltas deltas, List<String> products) {
     }
 
     /**
-     * Adds the run's rows, read from {@code runRows} (the import's staging table), so the work
-     * scales with the rows imported rather than with the workspace.
+     * Reads what the staged rows will replace: the old contribution of re-imported shipments, or of
+     * the shipments of products whose category changes. Reads only.
      */
     @Override
+    public Object beforePublish(Connection c, DataTable table, long runId, String stagedRows, long replaced) throws SQLException {
+        if (!isBuilt(c)) {
+            return null;
+        }
+        switch (table) {
+            case SHIPMENTS -> {
+                Deltas deltas = new Deltas();
+                if (replaced > 0) {
+                    sum(c, deltas, -1, "FROM " + stagedRows + " n JOIN shipments s ON s.shipment_id = n.shipment_id", null, "r", ALL);
+                }
+                return new Before(deltas, List.of());
+            }
+            case PRODUCTS -> {
+                // Only the category aggregate changes. The shipments are scanned once (LEFT JOIN keeps them outer: they
+                // have no index on product_id) and each looks its product up in the stage by key.
+                String changed = "(p.product_id IS NULL OR p.category <> n.category OR COALESCE(p.subcategory, '" + NO_SUBCATEGORY
+                        + "') <> COALESCE(n.subcategory, '" + NO_SUBCATEGORY + "'))";
+                List<String> products = new ArrayList<>();
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT n.product_id FROM " + stagedRows
+                        + " n LEFT JOIN products p ON p.product_id = n.product_id WHERE " + changed)) {
+                    while (rs.next()) {
+                        products.add(rs.getString(1));
+                    }
+                }
+                Deltas removed = new Deltas();
+                if (!products.isEmpty()) {
+                    sum(c, removed, -1, "FROM shipments s LEFT JOIN " + stagedRows + " n ON n.product_id = s.product_id",
+                            "n.product_id IS NOT NULL AND " + changed, "r", BY_CATEGORY);
+                }
+                return new Before(removed, products);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public void afterImport(Connection c, DataTable table, long runId) throws SQLException {
+        afterImport(c, table, runId, "(SELECT * FROM " + table.sqlName() + " WHERE run_id = " + runId + ")", null);
+    }
+
+    @Override
     public void afterImport(Connection c, DataTable table, long runId, String runRows) throws SQLException {
+        afterImport(c, table, runId, runRows, null);
+    }
+
+    /**
+     * Adds the run's rows, read from {@code runRows} (the import's staging table), and takes out
+     * what {@link #beforePublish} read, so the work scales with the rows imported rather than with
+     * the workspace.
+     */
+    @Override
+    public void afterImport(Connection c, DataTable table, long runId, String runRows, Object before) throws SQLException {
         if (!isBuilt(c)) {
             rebuild(c, ProgressMonitor.NONE);
             return;
         }
+        Before read = before instanceof Before b ? b : null;
         switch (table) {
-            case SHIPMENTS -> addShipments(c, runRows, true, ProgressMonitor.NONE);
-            case ADDRESSES -> {
-                if (resolveAddresses(c, runRows, true, ProgressMonitor.NONE) > 0) {
-                    redo(c, "f.address_id", true);
+            case SHIPMENTS -> {
+                if (read == null) {
+                    // called without beforePublish: what the run replaced is unknown
+                    rebuild(c, ProgressMonitor.NONE);
+                    return;
                 }
+                Deltas deltas = read.deltas();
+                sum(c, deltas, 1, "FROM " + runRows + " s", null, "r", ALL);
+                apply(c, deltas);
             }
+            case ADDRESSES -> resolveAddresses(c, runRows, true, ProgressMonitor.NONE);
             case PRODUCTS -> {
-                // LEFT JOIN keeps the facts as the outer (scanned) table: the run's products are then looked up by key.
-                execute(c, "INSERT INTO regional_changed_keys (key_value) SELECT DISTINCT f.product_id FROM regional_shipment_facts f "
-                        + "LEFT JOIN " + runRows + " p ON p.product_id = f.product_id WHERE p.product_id IS NOT NULL "
-                        + "AND (f.category <> p.category OR f.subcategory <> COALESCE(p.subcategory, '" + NO_SUBCATEGORY + "'))");
-                redo(c, "f.product_id", false);
+                if (read == null) {
+                    rebuild(c, ProgressMonitor.NONE);
+                    return;
+                }
+                if (read.products().isEmpty()) {
+                    return;
+                }
+                markChanged(c, read.products());
+                Deltas deltas = read.deltas();
+                sum(c, deltas, 1, "FROM shipments s LEFT JOIN regional_changed_keys q ON q.key_value = s.product_id",
+                        "q.key_value IS NOT NULL", "r", BY_CATEGORY);
+                execute(c, "DELETE FROM regional_changed_keys");
+                apply(c, deltas);
             }
             default -> {
                 // package types and labels do not enter these aggregates
@@ -213,7 +345,6 @@ public final class RegionalAggregates implements ImportHook {
     /** Empties and refills every aggregate from the workspace's rows, inside the caller's transaction. */
     public void rebuild(Connection c, ProgressMonitor monitor) throws SQLException {
         execute(c, "DELETE FROM regional_changed_keys");
-        execute(c, "DELETE FROM regional_shipment_facts");
         execute(c, "DELETE FROM regional_address_states");
         for (Aggregate a : AGGREGATES) {
             execute(c, "DELETE FROM " + a.table());
@@ -221,7 +352,9 @@ public final class RegionalAggregates implements ImportHook {
         resolveAddresses(c, "addresses", false, monitor);
         monitor.checkCancelled();
         monitor.update(-1, -1, "Summing the shipments by state, category, month and package");
-        addAllShipments(c);
+        Deltas deltas = new Deltas();
+        sum(c, deltas, 1, "FROM shipments s", null, "r", ALL);
+        apply(c, deltas, true);
         try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("workspace_settings",
                 List.of("setting_key", "setting_value", "updated_at"), List.of("setting_key")))) {
             ps.setString(1, BUILT_SETTING);
@@ -231,9 +364,25 @@ public final class RegionalAggregates implements ImportHook {
         }
     }
 
+    private static void markChanged(Connection c, List<String> keys) throws SQLException {
+        try (PreparedStatement mark = c.prepareStatement("INSERT INTO regional_changed_keys (key_value) VALUES (?)")) {
+            int pending = 0;
+            for (String key : keys) {
+                mark.setString(1, key);
+                mark.addBatch();
+                pending = flushIfFull(mark, pending + 1);
+            }
+            if (pending > 0) {
+                mark.executeBatch();
+            }
+        }
+    }
+
     /**
-     * Resolves the state of the selected addresses and stores those that changed; when redoing
-     * shipments is needed, the changed address ids are left in regional_changed_keys. Returns how
+     * Resolves the state of the selected addresses and stores those that changed. Incrementally,
+     * the changed ones are first listed in regional_changed_keys with their new state, so that their
+     * shipments move from the old state to the new one (found through the shipments_address
+     * index, so the cost is that of the addresses that changed and their shipments). Returns how
      * many changed.
      */
     private long resolveAddresses(Connection c, String source, boolean incremental, ProgressMonitor monitor) throws SQLException {
@@ -243,12 +392,13 @@ public final class RegionalAggregates implements ImportHook {
             total = rs.getLong(1);
         }
         long changed = 0;
+        String target = incremental ? "regional_changed_keys" : "regional_address_states";
+        String key = incremental ? "key_value" : "address_id";
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT a.address_id, a.address_text, a.city, a.state, a.pincode, r.state, r.state_source "
                         + "FROM " + source + " a LEFT JOIN regional_address_states r ON r.address_id = a.address_id");
-                PreparedStatement merge = c.prepareStatement(Dialect.of(c).upsert("regional_address_states",
-                        List.of("address_id", "state", "state_source", "written_state"), List.of("address_id")));
-                PreparedStatement mark = c.prepareStatement("INSERT INTO regional_changed_keys (key_value) VALUES (?)")) {
+                PreparedStatement write = c.prepareStatement("INSERT INTO " + target + " (" + key
+                        + ", state, state_source, written_state) VALUES (?, ?, ?, ?)")) {
             long done = 0;
             int pending = 0;
             while (rs.next()) {
@@ -261,201 +411,51 @@ public final class RegionalAggregates implements ImportHook {
                     continue;
                 }
                 changed++;
-                merge.setString(1, rs.getString(1));
-                merge.setString(2, r.state());
-                merge.setString(3, r.source().label());
-                merge.setString(4, rs.getString(4));
-                merge.addBatch();
-                if (incremental) {
-                    mark.setString(1, rs.getString(1));
-                    mark.addBatch();
-                }
-                if (++pending == BATCH) {
-                    merge.executeBatch();
-                    if (incremental) {
-                        mark.executeBatch();
-                    }
-                    pending = 0;
-                }
+                write.setString(1, rs.getString(1));
+                write.setString(2, r.state());
+                write.setString(3, r.source().label());
+                write.setString(4, rs.getString(4));
+                write.addBatch();
+                pending = flushIfFull(write, pending + 1);
             }
             if (pending > 0) {
-                merge.executeBatch();
-                if (incremental) {
-                    mark.executeBatch();
-                }
+                write.executeBatch();
             }
+        }
+        if (incremental && changed > 0) {
+            moveShipments(c);
         }
         return changed;
     }
 
     /**
-     * Records and sums every shipment into the emptied facts and aggregates with set-based SQL (no
-     * row crosses JDBC): what a rebuild, and so the first import into a workspace, costs. The sums
-     * are those of {@link Deltas#add}.
+     * Moves the shipments of the addresses listed in regional_changed_keys from their recorded state
+     * to the listed one, stores the new states and empties the list.
      */
-    private static void addAllShipments(Connection c) throws SQLException {
-        execute(c, "INSERT INTO regional_shipment_facts (" + FACT_COLUMNS + ") SELECT s.shipment_id, s.address_id, s.product_id, "
-                + "COALESCE(r.state, '" + AddressStates.UNKNOWN + "'), "
-                + "COALESCE(r.state_source, '" + AddressStates.Source.NOT_IMPORTED.label() + "'), "
-                + "COALESCE(p.category, '" + NOT_IN_CATALOG + "'), "
-                + "CASE WHEN p.product_id IS NULL THEN '" + NOT_IN_CATALOG + "' ELSE COALESCE(p.subcategory, '" + NO_SUBCATEGORY + "') END, "
-                + "s.package_type, " + Dialect.of(c).monthStart("s.order_date") + ", s.status, s.quantity, s.promised_days, s.delivered_days "
-                + "FROM shipments s LEFT JOIN regional_address_states r ON r.address_id = s.address_id "
-                + "LEFT JOIN products p ON p.product_id = s.product_id");
-        String timed = "CASE WHEN promised_days IS NOT NULL AND delivered_days IS NOT NULL THEN 1 ELSE 0 END";
-        String actual = "CASE WHEN promised_days IS NOT NULL AND delivered_days IS NOT NULL THEN delivered_days ELSE 0 END";
-        String promised = "CASE WHEN promised_days IS NOT NULL AND delivered_days IS NOT NULL THEN promised_days ELSE 0 END";
-        String late = "CASE WHEN promised_days IS NOT NULL AND delivered_days IS NOT NULL AND delivered_days > promised_days "
-                + "THEN 1 ELSE 0 END";
-        List<String> sums = List.of(
-                "COUNT(*), SUM(quantity)",
-                "COUNT(*), SUM(" + timed + "), SUM(" + actual + ")",
-                "COUNT(*)",
-                "COUNT(*)",
-                "COUNT(*), SUM(" + timed + "), SUM(" + promised + "), SUM(" + actual + "), SUM(" + late + ")",
-                "COUNT(*)");
-        for (int i = 0; i < AGGREGATES.size(); i++) {
-            Aggregate a = AGGREGATES.get(i);
-            String keys = String.join(", ", a.keys());
-            execute(c, "INSERT INTO " + a.table() + " (" + keys + ", " + String.join(", ", a.measures()) + ") SELECT " + keys + ", "
-                    + sums.get(i) + " FROM regional_shipment_facts GROUP BY " + keys);
-        }
-    }
-
-    /** Records and adds the selected shipments, taking out the old contribution of those already recorded. */
-    private static void addShipments(Connection c, String source, boolean incremental, ProgressMonitor monitor) throws SQLException {
+    private static void moveShipments(Connection c) throws SQLException {
         Deltas deltas = new Deltas();
-        String sql = "SELECT s.shipment_id, s.address_id, s.product_id, COALESCE(r.state, '" + AddressStates.UNKNOWN + "'), "
-                + "COALESCE(r.state_source, '" + AddressStates.Source.NOT_IMPORTED.label() + "'), "
-                + "COALESCE(p.category, '" + NOT_IN_CATALOG + "'), "
-                + "CASE WHEN p.product_id IS NULL THEN '" + NOT_IN_CATALOG + "' ELSE COALESCE(p.subcategory, '" + NO_SUBCATEGORY + "') END, "
-                + "s.package_type, " + Dialect.of(c).monthStart("s.order_date") + ", s.status, s.quantity, s.promised_days, s.delivered_days, "
-                + (incremental ? "f.shipment_id" : "NULL") + " "
-                + "FROM " + source + " s LEFT JOIN regional_address_states r ON r.address_id = s.address_id "
-                + "LEFT JOIN products p ON p.product_id = s.product_id "
-                + (incremental ? "LEFT JOIN regional_shipment_facts f ON f.shipment_id = s.shipment_id " : "");
-        List<String> updated = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql);
-                PreparedStatement insert = c.prepareStatement("INSERT INTO regional_shipment_facts (" + FACT_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement merge = c.prepareStatement(Dialect.of(c).upsert("regional_shipment_facts",
-                        List.of(FACT_COLUMNS.split(", ")), List.of("shipment_id")))) {
-            int inserts = 0;
-            int merges = 0;
-            long done = 0;
+        // The shipments found by address through their index; only the aggregates keyed by state change.
+        String from = "FROM regional_changed_keys q JOIN shipments s ON s.address_id = q.key_value";
+        sum(c, deltas, -1, from, null, "r", BY_STATE);
+        sum(c, deltas, 1, from, null, "q", BY_STATE);
+        apply(c, deltas);
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT key_value, state, state_source, written_state FROM regional_changed_keys");
+                PreparedStatement merge = c.prepareStatement(Dialect.of(c).upsert("regional_address_states",
+                        List.of("address_id", "state", "state_source", "written_state"), List.of("address_id")))) {
+            int pending = 0;
             while (rs.next()) {
-                Fact f = new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class), rs.getString(10), rs.getInt(11),
-                        (Integer) rs.getObject(12), (Integer) rs.getObject(13));
-                boolean existed = rs.getString(14) != null;
-                deltas.add(f, 1);
-                if (existed) {
-                    updated.add(f.shipmentId());
-                    bind(merge, f);
-                    merges = flushIfFull(merge, merges + 1);
-                } else {
-                    bind(insert, f);
-                    inserts = flushIfFull(insert, inserts + 1);
+                for (int i = 1; i <= 4; i++) {
+                    merge.setString(i, rs.getString(i));
                 }
-                if ((++done & 0x7FFF) == 0) {
-                    monitor.checkCancelled();
-                    monitor.update(done, -1, String.format("Summing %,d shipments by state, category, month and package", done));
-                }
+                merge.addBatch();
+                pending = flushIfFull(merge, pending + 1);
             }
-            if (!updated.isEmpty()) {
-                subtractOld(c, updated, deltas);
-            }
-            if (inserts > 0) {
-                insert.executeBatch();
-            }
-            if (merges > 0) {
+            if (pending > 0) {
                 merge.executeBatch();
             }
         }
-        apply(c, deltas);
-    }
-
-    /** Subtracts the recorded (old) contribution of re-imported shipments, before their facts are overwritten. */
-    private static void subtractOld(Connection c, List<String> shipmentIds, Deltas deltas) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + FACT_COLUMNS + " FROM regional_shipment_facts WHERE shipment_id = ANY(?)")) {
-            for (int from = 0; from < shipmentIds.size(); from += BATCH) {
-                List<String> chunk = shipmentIds.subList(from, Math.min(shipmentIds.size(), from + BATCH));
-                ps.setArray(1, c.createArrayOf("VARCHAR", chunk.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        deltas.add(readFact(rs), -1);
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Redoes the shipments of the addresses or products listed in regional_changed_keys with their
-     * current state and category, then empties the list. The facts are scanned once (LEFT JOIN
-     * keeps them outer) and each looked up in the list by key, since the facts carry no index on
-     * address or product.
-     */
-    private static void redo(Connection c, String keyColumn, boolean byAddress) throws SQLException {
-        Deltas deltas = new Deltas();
-        String sql = "SELECT " + FACT_COLUMNS.replaceAll("(\\w+)", "f.$1") + ", r.state, r.state_source, p.category, p.subcategory, "
-                + "p.product_id FROM regional_shipment_facts f LEFT JOIN regional_changed_keys q ON q.key_value = " + keyColumn + " "
-                + "LEFT JOIN regional_address_states r ON r.address_id = f.address_id LEFT JOIN products p ON p.product_id = f.product_id "
-                + "WHERE q.key_value IS NOT NULL";
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql);
-                PreparedStatement update = c.prepareStatement("UPDATE regional_shipment_facts SET state = ?, state_source = ?, "
-                        + "category = ?, subcategory = ? WHERE shipment_id = ?")) {
-            int pending = 0;
-            while (rs.next()) {
-                Fact old = readFact(rs);
-                String state = rs.getString(14) == null ? AddressStates.UNKNOWN : rs.getString(14);
-                String source = rs.getString(15) == null ? AddressStates.Source.NOT_IMPORTED.label() : rs.getString(15);
-                boolean inCatalog = rs.getString(18) != null;
-                String category = inCatalog ? rs.getString(16) : NOT_IN_CATALOG;
-                String sub = inCatalog ? Objects.requireNonNullElse(rs.getString(17), NO_SUBCATEGORY) : NOT_IN_CATALOG;
-                Fact now = old.with(state, source, category, sub);
-                if (now.equals(old)) {
-                    continue;
-                }
-                deltas.add(old, -1);
-                deltas.add(now, 1);
-                update.setString(1, state);
-                update.setString(2, source);
-                update.setString(3, category);
-                update.setString(4, sub);
-                update.setString(5, old.shipmentId());
-                update.addBatch();
-                pending = flushIfFull(update, pending + 1);
-            }
-            if (pending > 0) {
-                update.executeBatch();
-            }
-        }
         execute(c, "DELETE FROM regional_changed_keys");
-        apply(c, deltas);
-    }
-
-    private static Fact readFact(ResultSet rs) throws SQLException {
-        return new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class), rs.getString(10), rs.getInt(11),
-                (Integer) rs.getObject(12), (Integer) rs.getObject(13));
-    }
-
-    private static void bind(PreparedStatement ps, Fact f) throws SQLException {
-        ps.setString(1, f.shipmentId());
-        ps.setString(2, f.addressId());
-        ps.setString(3, f.productId());
-        ps.setString(4, f.state());
-        ps.setString(5, f.stateSource());
-        ps.setString(6, f.category());
-        ps.setString(7, f.subcategory());
-        ps.setString(8, f.packageType());
-        ps.setDate(9, Date.valueOf(f.month()));
-        ps.setString(10, f.status());
-        ps.setInt(11, f.quantity());
-        ps.setObject(12, f.promised());
-        ps.setObject(13, f.delivered());
-        ps.addBatch();
     }
 
     private static int flushIfFull(PreparedStatement ps, int pending) throws SQLException {
@@ -468,6 +468,11 @@ public final class RegionalAggregates implements ImportHook {
 
     /** Adds the summed deltas to the aggregate tables and drops rows that fell to zero shipments. */
     private static void apply(Connection c, Deltas deltas) throws SQLException {
+        apply(c, deltas, false);
+    }
+
+    /** As {@link #apply(Connection, Deltas)}; {@code fresh} when the tables are empty (a rebuild), so every row is inserted. */
+    private static void apply(Connection c, Deltas deltas, boolean fresh) throws SQLException {
         for (int i = 0; i < AGGREGATES.size(); i++) {
             Aggregate a = AGGREGATES.get(i);
             Map<List<Object>, long[]> rows = deltas.byAggregate.get(i);
@@ -494,7 +499,7 @@ public final class RegionalAggregates implements ImportHook {
                     for (Object key : e.getKey()) {
                         setKey(update, k++, key);
                     }
-                    if (update.executeUpdate() == 0) {
+                    if (fresh || update.executeUpdate() == 0) {
                         k = 1;
                         for (Object key : e.getKey()) {
                             setKey(insert, k++, key);

@@ -146,6 +146,73 @@ public final class StagingTables {
     }
 
     /**
+     * Copies into a swappable stage every row of its target whose key the stage does not hold,
+     * in key order, committing every {@code chunk} rows, so that the stage becomes the whole table
+     * as it will be after the import and can take its place by {@link #swap} (decision 0010). The
+     * target is only read; a crash leaves a stage for the sweep. Returns the rows copied.
+     */
+    public static long copyUntouched(Connection c, Stage stage, int chunk) throws SQLException {
+        if (!stage.swappable()) {
+            throw new IllegalArgumentException(stage.name() + " is not a full copy of " + stage.target());
+        }
+        String key = stage.keyColumn();
+        String copy = "INSERT INTO " + stage.name() + " SELECT * FROM " + stage.target() + " t WHERE %s AND NOT EXISTS (SELECT 1 FROM "
+                + stage.name() + " n WHERE n." + key + " = t." + key + ")";
+        long copied = 0;
+        String last = null;
+        while (true) {
+            String bound;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + key + " FROM " + stage.target()
+                    + (last == null ? "" : " WHERE " + key + " > ?") + " ORDER BY " + key + " OFFSET ? ROWS FETCH NEXT 1 ROW ONLY")) {
+                int i = 1;
+                if (last != null) {
+                    ps.setString(i++, last);
+                }
+                ps.setInt(i, chunk - 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    bound = rs.next() ? rs.getString(1) : null;
+                }
+            }
+            String range = (last == null ? "1 = 1" : "t." + key + " > ?") + (bound == null ? "" : " AND t." + key + " <= ?");
+            try (PreparedStatement ps = c.prepareStatement(String.format(copy, range))) {
+                int i = 1;
+                if (last != null) {
+                    ps.setString(i++, last);
+                }
+                if (bound != null) {
+                    ps.setString(i, bound);
+                }
+                copied += ps.executeLargeUpdate();
+            }
+            commitIfManual(c);
+            if (bound == null) {
+                return copied;
+            }
+            last = bound;
+        }
+    }
+
+    /** True when the import writes every column of its target, so a staged row is the whole row. */
+    public static boolean writesEveryColumn(Connection c, Stage stage) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC' "
+                + "AND TABLE_NAME = ?")) {
+            ps.setString(1, stage.target().toUpperCase(Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == stage.columns().size();
+            }
+        }
+    }
+
+    /** The rows of {@code table}. */
+    public static long count(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
      * Makes the staged rows visible inside the caller's open transaction: inserted when the target
      * has none of their keys, else merged by key. Returns how many rows were written.
      */

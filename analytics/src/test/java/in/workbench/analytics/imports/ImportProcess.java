@@ -16,7 +16,8 @@ import java.util.List;
  * workspace, printing {@code progress DONE TOTAL} after every batch and {@code publishing} when the
  * rows are being made visible, so the test can kill it at a chosen point. With
  * {@code halt-in-last-transaction} it halts the JVM from inside the import's last transaction: after a swap
- * into an empty table, or with the rows merged but not committed.
+ * (into an empty table, or of a stage that took a loaded table's other rows), or with the rows merged but not
+ * committed; a fourth argument {@code merge} keeps it from swapping, so a loaded table is merged into.
  */
 public final class ImportProcess {
 
@@ -33,7 +34,8 @@ public final class ImportProcess {
             hooks.add((c, table, runId) -> Runtime.getRuntime().halt(3));
         }
         try (Workspace ws = Workspace.open(workspace)) {
-            new CsvImporter(ws, hooks, 1).importFile(file, DataTable.SHIPMENTS, ImportOptions.defaults(), new ProgressMonitor() {
+            boolean merge = args.length > 3 && args[3].equals("merge");
+            new CsvImporter(ws, hooks, merge ? Long.MAX_VALUE : 1).importFile(file, DataTable.SHIPMENTS, ImportOptions.defaults(), new ProgressMonitor() {
                 @Override
                 public void update(long done, long total, String message) {
                     System.out.println(message.contains("visible") ? "publishing" : "progress " + done + " " + total);

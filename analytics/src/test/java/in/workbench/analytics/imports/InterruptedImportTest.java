@@ -44,8 +44,10 @@ class InterruptedImportTest {
         "0.99, 40",
         "publishing, 0",
         "halt-in-last-transaction, 0",
-        "halt-in-last-transaction, 40"})
+        "halt-in-last-transaction, 40",
+        "halt-in-last-transaction-by-merge, 40"})
     void aKilledImportLeavesTheWorkspaceAsItWasAndCanBeRunAgain(String killAt, int shipmentsBefore) throws Exception {
+        boolean halting = killAt.startsWith("halt-in-last-transaction");
         Path folder = dir.resolve("ws");
         List<ImportHook> hooks = List.of(new RegionalAggregates(() -> new AddressStates(new AddressParser(PostalDirectory.load()))));
         try (Workspace ws = Workspace.open(folder)) {
@@ -66,7 +68,7 @@ class InterruptedImportTest {
 
         Process child = new ProcessBuilder(javaExecutable(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 ImportProcess.class.getName(), folder.toString(), big.toString(),
-                killAt.equals("halt-in-last-transaction") ? killAt : "kill")
+                halting ? "halt-in-last-transaction" : "kill", killAt.endsWith("by-merge") ? "merge" : "swap")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         boolean killed = false;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -83,8 +85,8 @@ class InterruptedImportTest {
             child.destroyForcibly();
             assertTrue(child.waitFor(60, TimeUnit.SECONDS));
         }
-        assertTrue(killed || killAt.equals("halt-in-last-transaction"), "the import never reached " + killAt);
-        if (killAt.equals("halt-in-last-transaction")) {
+        assertTrue(killed || halting, "the import never reached " + killAt);
+        if (halting) {
             assertEquals(3, child.exitValue(), "the process halts inside the import's last transaction (after a swap, or with the merge uncommitted)");
         }
 
@@ -103,7 +105,7 @@ class InterruptedImportTest {
 
     private static boolean reached(String line, String killAt) {
         if (line.equals("publishing")) {
-            return !killAt.equals("halt-in-last-transaction");
+            return !killAt.startsWith("halt-in-last-transaction");
         }
         if (!line.startsWith("progress ") || !Character.isDigit(killAt.charAt(0))) {
             return false;

@@ -396,16 +396,8 @@ public final class PointInTimeFeatures {
         return n < LOG1P.length ? LOG1P[n] : (float) Math.log1p(n);
     }
 
-    /**
-     * The sessions waiting for their end, a binary heap on the end time kept in primitive arrays
-     * (no object per session). Offer and poll follow {@link java.util.PriorityQueue}'s sift steps
-     * exactly, so sessions with equal ends leave in the same order as they always did (the order
-     * fixes float sums, and so the features, to the last bit).
-     */
-    private static final class EndQueue {
-        int size;
-        int[] heap = new int[64];
-        long[] end = new long[64];
+    /** The sessions waiting for their end, with what each will add to the histories once it has ended. */
+    private static final class EndQueue extends SessionEnds {
         int[] tower = new int[64];
         int[] pincode = new int[64];
         int[] hour = new int[64];
@@ -415,28 +407,23 @@ public final class PointInTimeFeatures {
         int[] network = new int[64];
         int[] slow = new int[64];
         float[] logLoad = new float[64];
-        /** Slots free for reuse, and how many slots were ever used. */
-        private int[] free = new int[64];
-        private int freeCount;
-        private int used;
+
+        @Override
+        void grow(int n) {
+            tower = Arrays.copyOf(tower, n);
+            pincode = Arrays.copyOf(pincode, n);
+            hour = Arrays.copyOf(hour, n);
+            customer = Arrays.copyOf(customer, n);
+            carrierNet = Arrays.copyOf(carrierNet, n);
+            device = Arrays.copyOf(device, n);
+            network = Arrays.copyOf(network, n);
+            slow = Arrays.copyOf(slow, n);
+            logLoad = Arrays.copyOf(logLoad, n);
+        }
 
         void offer(long endMs, int towerCode, int pincodeCode, int localHour, int customerCode, int carrierNetCode, int deviceCode,
                 int networkCode, int slowOutcome, float logLoadTime) {
-            int e = freeCount > 0 ? free[--freeCount] : used++;
-            if (e >= end.length) {
-                int n = end.length * 2;
-                end = Arrays.copyOf(end, n);
-                tower = Arrays.copyOf(tower, n);
-                pincode = Arrays.copyOf(pincode, n);
-                hour = Arrays.copyOf(hour, n);
-                customer = Arrays.copyOf(customer, n);
-                carrierNet = Arrays.copyOf(carrierNet, n);
-                device = Arrays.copyOf(device, n);
-                network = Arrays.copyOf(network, n);
-                slow = Arrays.copyOf(slow, n);
-                logLoad = Arrays.copyOf(logLoad, n);
-            }
-            end[e] = endMs;
+            int e = slot(endMs);
             tower[e] = towerCode;
             pincode[e] = pincodeCode;
             hour[e] = localHour;
@@ -446,55 +433,7 @@ public final class PointInTimeFeatures {
             network[e] = networkCode;
             slow[e] = slowOutcome;
             logLoad[e] = logLoadTime;
-            if (size == heap.length) {
-                heap = Arrays.copyOf(heap, size * 2);
-            }
-            int k = size++;
-            while (k > 0) {
-                int parent = (k - 1) >>> 1;
-                int p = heap[parent];
-                if (endMs >= end[p]) {
-                    break;
-                }
-                heap[k] = p;
-                k = parent;
-            }
-            heap[k] = e;
-        }
-
-        /** Removes the earliest end and returns its slot (valid until {@link #free}). */
-        int poll() {
-            int result = heap[0];
-            int n = --size;
-            if (n > 0) {
-                int x = heap[n];
-                long xe = end[x];
-                int k = 0;
-                int half = n >>> 1;
-                while (k < half) {
-                    int child = (k << 1) + 1;
-                    int c = heap[child];
-                    int right = child + 1;
-                    if (right < n && end[c] > end[heap[right]]) {
-                        child = right;
-                        c = heap[child];
-                    }
-                    if (xe <= end[c]) {
-                        break;
-                    }
-                    heap[k] = c;
-                    k = child;
-                }
-                heap[k] = x;
-            }
-            return result;
-        }
-
-        void free(int e) {
-            if (freeCount == free.length) {
-                free = Arrays.copyOf(free, freeCount * 2);
-            }
-            free[freeCount++] = e;
+            push(e);
         }
     }
 

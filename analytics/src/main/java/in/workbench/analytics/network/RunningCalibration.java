@@ -506,14 +506,11 @@ public final class RunningCalibration {
     }
 
     /**
-     * The sessions waiting for their end: a binary heap on the end time in primitive arrays, with
-     * what each will feed (logit of its raw probability, outcome, segment codes and probabilities).
+     * The sessions waiting for their end, with what each will feed (logit of its raw probability,
+     * outcome, segment codes and probabilities).
      */
-    private static final class Ends {
+    private static final class Ends extends SessionEnds {
         private final int levels;
-        int size;
-        int[] heap = new int[64];
-        long[] end = new long[64];
         double[] x = new double[64];
         int[] slow = new int[64];
         int[] codes;
@@ -521,9 +518,6 @@ public final class RunningCalibration {
         private int dims;
         double[] features = new double[0];
         double[] beforeFeatures = new double[64];
-        private int[] free = new int[64];
-        private int freeCount;
-        private int used;
 
         Ends(int levels) {
             this.levels = levels;
@@ -536,74 +530,26 @@ public final class RunningCalibration {
             features = new double[end.length * dims];
         }
 
+        @Override
+        void grow(int n) {
+            x = Arrays.copyOf(x, n);
+            slow = Arrays.copyOf(slow, n);
+            codes = Arrays.copyOf(codes, n * levels);
+            before = Arrays.copyOf(before, n * levels);
+            features = Arrays.copyOf(features, n * dims);
+            beforeFeatures = Arrays.copyOf(beforeFeatures, n);
+        }
+
         void offer(long endMs, double logit, int outcome, int[] segmentCodes, float[] probabilities, double[] stageFeatures,
                 double beforeStage) {
-            int e = freeCount > 0 ? free[--freeCount] : used++;
-            if (e >= end.length) {
-                int n = end.length * 2;
-                end = Arrays.copyOf(end, n);
-                x = Arrays.copyOf(x, n);
-                slow = Arrays.copyOf(slow, n);
-                codes = Arrays.copyOf(codes, n * levels);
-                before = Arrays.copyOf(before, n * levels);
-                features = Arrays.copyOf(features, n * dims);
-                beforeFeatures = Arrays.copyOf(beforeFeatures, n);
-            }
+            int e = slot(endMs);
             System.arraycopy(stageFeatures, 0, features, e * dims, dims);
             beforeFeatures[e] = beforeStage;
-            end[e] = endMs;
             x[e] = logit;
             slow[e] = outcome;
             System.arraycopy(segmentCodes, 0, codes, e * levels, levels);
             System.arraycopy(probabilities, 0, before, e * levels, levels);
-            if (size == heap.length) {
-                heap = Arrays.copyOf(heap, size * 2);
-            }
-            int k = size++;
-            while (k > 0) {
-                int parent = (k - 1) >>> 1;
-                int p = heap[parent];
-                if (endMs >= end[p]) {
-                    break;
-                }
-                heap[k] = p;
-                k = parent;
-            }
-            heap[k] = e;
-        }
-
-        int poll() {
-            int result = heap[0];
-            int n = --size;
-            if (n > 0) {
-                int last = heap[n];
-                long le = end[last];
-                int k = 0;
-                int half = n >>> 1;
-                while (k < half) {
-                    int child = (k << 1) + 1;
-                    int c = heap[child];
-                    int right = child + 1;
-                    if (right < n && end[c] > end[heap[right]]) {
-                        child = right;
-                        c = heap[child];
-                    }
-                    if (le <= end[c]) {
-                        break;
-                    }
-                    heap[k] = c;
-                    k = child;
-                }
-                heap[k] = last;
-            }
-            return result;
-        }
-
-        void free(int e) {
-            if (freeCount == free.length) {
-                free = Arrays.copyOf(free, freeCount * 2);
-            }
-            free[freeCount++] = e;
+            push(e);
         }
     }
 }

@@ -16,6 +16,7 @@ import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.function.Function;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +107,10 @@ public final class ModelFile<M, D> {
         return Files.exists(dir.resolve(fileName));
     }
 
-    /** Writes {@code model} as {@code dir/KIND.model}, atomically. */
+    /**
+     * Writes {@code model} as {@code dir/KIND.model}, atomically: the JSON document, gzip-compressed
+     * (the weights of the catalog and segmentation models are most of a workspace's size otherwise).
+     */
     public void save(Path dir, M model) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
@@ -115,7 +121,9 @@ public final class ModelFile<M, D> {
         try {
             Files.createDirectories(dir);
             Path tmp = dir.resolve(fileName + ".tmp");
-            JSON.writeValue(tmp.toFile(), root);
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                JSON.writeValue(out, root);
+            }
             Files.move(tmp, dir.resolve(fileName), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new WorkbenchException(Kind.OTHER, "Could not save the " + what + " model: " + e.getMessage(), e);
@@ -257,7 +265,7 @@ public final class ModelFile<M, D> {
         int saved = -1;
         JsonNode part = null;
         boolean sawModel = false;
-        try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+        try (InputStream in = openJson(file); JsonParser p = JSON.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new Refused("it is not a workbench model file");
             }
@@ -324,7 +332,7 @@ public final class ModelFile<M, D> {
 
     private M read(Path file) throws IOException {
         JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = openJson(file)) {
             root = JSON.readTree(in);
         } catch (JacksonException e) {
             throw new Refused("it is not a workbench model file", e);
@@ -338,6 +346,55 @@ public final class ModelFile<M, D> {
             throw new Refused("it holds no model");
         }
         return fromDocument.apply(document);
+    }
+
+    /** A model file's JSON as text (for tests and for looking at a file; loading streams it instead). */
+    public static String jsonText(Path file) throws IOException {
+        try (InputStream in = openJson(file)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** More than this once decompressed is not a model (the largest are tens of megabytes); a test lowers it. */
+    static long maxJsonBytes = 1L << 30;
+
+    /**
+     * The JSON of a model file: decompressed when it is gzip (as saved since December 2026), as it is
+     * when it is plain JSON (as saved before). A compressed file that expands beyond 1 GB is refused
+     * while it is read, so a crafted file cannot fill the memory or the disk.
+     */
+    public static InputStream openJson(Path file) throws IOException {
+        InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        raw.mark(2);
+        int b0 = raw.read();
+        int b1 = raw.read();
+        raw.reset();
+        if (b0 != 0x1f || b1 != 0x8b) {
+            return raw;
+        }
+        return new java.io.FilterInputStream(new GZIPInputStream(raw, 1 << 16)) {
+            private long read;
+
+            private void count(long n) {
+                if (n > 0 && (read += n) > maxJsonBytes) {
+                    throw new Refused("it expands to more than 1 GB, far more than any model");
+                }
+            }
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                count(n);
+                return n;
+            }
+        };
     }
 
     /**

@@ -59,7 +59,7 @@ class DeliverabilityModelFileTest {
     void savesInTribuosProtobufFormAndLoadsBackToTheSameScores(String algorithm, @TempDir Path dir) throws Exception {
         DeliverabilityModel model = trained(algorithm);
         model.save(dir);
-        assertTrue(Files.readString(dir.resolve(DeliverabilityModel.FILE_NAME)).startsWith("{\"format\":\"workbench-model\""));
+        assertTrue(in.workbench.analytics.workspace.ModelFile.jsonText(dir.resolve(DeliverabilityModel.FILE_NAME)).startsWith("{\"format\":\"workbench-model\""));
         assertSameScores(model, DeliverabilityModel.load(dir));
     }
 
@@ -69,6 +69,6 @@ class DeliverabilityModelFileTest {
         DeliverabilityModel model = trained(algorithm);
         PreviousRelease.save(model, dir.resolve(DeliverabilityModel.FILE_NAME));
         assertSameScores(model, DeliverabilityModel.load(dir));
-        assertTrue(Files.readString(dir.resolve(DeliverabilityModel.FILE_NAME)).startsWith("{"), "converted");
+        assertTrue(in.workbench.analytics.workspace.ModelFile.jsonText(dir.resolve(DeliverabilityModel.FILE_NAME)).startsWith("{"), "converted");
     }
 }

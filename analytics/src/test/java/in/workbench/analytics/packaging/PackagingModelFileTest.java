@@ -42,7 +42,7 @@ class PackagingModelFileTest {
     @Test
     void savesAsJsonAndLoadsBackToIdenticalPredictionsAndProvenance(@TempDir Path dir) throws Exception {
         model.save(dir);
-        assertTrue(Files.readString(dir.resolve(PackagingModel.FILE_NAME)).startsWith("{\"format\":\"workbench-model\""));
+        assertTrue(in.workbench.analytics.workspace.ModelFile.jsonText(dir.resolve(PackagingModel.FILE_NAME)).startsWith("{\"format\":\"workbench-model\""));
         assertSamePredictions(model, PackagingModel.load(dir));
     }
 
@@ -50,7 +50,7 @@ class PackagingModelFileTest {
     void aModelFileOfThePreviousReleaseIsConvertedOnceAndPredictsTheSame(@TempDir Path dir) throws Exception {
         PreviousRelease.save(model, dir.resolve(PackagingModel.FILE_NAME));
         assertSamePredictions(model, PackagingModel.load(dir));
-        assertTrue(Files.readString(dir.resolve(PackagingModel.FILE_NAME)).startsWith("{"), "converted to the workbench model format");
+        assertTrue(in.workbench.analytics.workspace.ModelFile.jsonText(dir.resolve(PackagingModel.FILE_NAME)).startsWith("{"), "converted to the workbench model format");
         assertSamePredictions(model, PackagingModel.load(dir));
     }
 

@@ -53,7 +53,7 @@ class SegmentationModelFileTest {
     @Test
     void savesTheCrfInProtobufFormAndLoadsBackToTheSameSegments(@TempDir Path dir) throws Exception {
         model.save(dir);
-        assertTrue(Files.readString(dir.resolve(SegmentationModel.FILE_NAME)).startsWith("{\"format\":\"workbench-model\""));
+        assertTrue(in.workbench.analytics.workspace.ModelFile.jsonText(dir.resolve(SegmentationModel.FILE_NAME)).startsWith("{\"format\":\"workbench-model\""));
         assertSameSegments(model, SegmentationModel.load(dir));
     }
 
@@ -61,7 +61,7 @@ class SegmentationModelFileTest {
     void aModelFileOfThePreviousReleaseIsConvertedOnceAndSegmentsTheSame(@TempDir Path dir) throws Exception {
         PreviousRelease.save(model, dir.resolve(SegmentationModel.FILE_NAME));
         assertSameSegments(model, SegmentationModel.load(dir));
-        assertTrue(Files.readString(dir.resolve(SegmentationModel.FILE_NAME)).startsWith("{"), "converted");
+        assertTrue(in.workbench.analytics.workspace.ModelFile.jsonText(dir.resolve(SegmentationModel.FILE_NAME)).startsWith("{"), "converted");
     }
 
     @Test

@@ -36,7 +36,7 @@ class ModelFileTest {
         assertEquals(model.name(), back.name());
         assertEquals(0.25, back.weights().get(0));
         assertTrue(Double.isNaN(back.weights().get(1)));
-        String text = Files.readString(dir.resolve("models").resolve("packaging.model"));
+        String text = in.workbench.analytics.workspace.ModelFile.jsonText(dir.resolve("models").resolve("packaging.model"));
         assertTrue(text.startsWith("{\"format\":\"workbench-model\",\"kind\":\"packaging\",\"version\":1,"), text);
         assertTrue(Files.notExists(dir.resolve("models").resolve("packaging.model.tmp")));
     }
@@ -101,7 +101,7 @@ class ModelFileTest {
         Weights model = new Weights("ordinal", new ArrayList<>(List.of(1.5, -2.0)));
         PreviousRelease.save(model, dir.resolve("packaging.model"));
         assertEquals(model, FILE.load(dir));
-        assertTrue(Files.readString(dir.resolve("packaging.model")).startsWith("{"), "rewritten as a workbench model file");
+        assertTrue(in.workbench.analytics.workspace.ModelFile.jsonText(dir.resolve("packaging.model")).startsWith("{"), "rewritten as a workbench model file");
         assertEquals(model, FILE.load(dir));
     }
 
@@ -168,5 +168,45 @@ class ModelFileTest {
             two.shutdownNow();
         }
         assertEquals(before + 1, BUILT.get(), "the file was read once, not once per screen");
+    }
+
+    @Test
+    void modelsAreSavedCompressedAndFilesSavedAsPlainJsonStillLoad() throws Exception {
+        Path models = dir.resolve("gz");
+        Weights model = new Weights("compressed", java.util.Collections.nCopies(5_000, 0.125));
+        FILE.save(models, model);
+        byte[] saved = Files.readAllBytes(models.resolve("packaging.model"));
+        assertEquals(0x1f, saved[0] & 0xff);
+        assertEquals(0x8b, saved[1] & 0xff, "gzip");
+        String json = ModelFile.jsonText(models.resolve("packaging.model"));
+        assertTrue(saved.length * 10 < json.length(), saved.length + " bytes for " + json.length() + " of JSON");
+        assertEquals(model, FILE.load(models));
+        Path plain = dir.resolve("plain");
+        Files.createDirectories(plain);
+        Files.writeString(plain.resolve("packaging.model"), json);
+        assertEquals(model, FILE.load(plain), "a file saved as plain JSON, as before December 2026, loads");
+    }
+
+    @Test
+    void aCompressedFileThatExpandsBeyondAnyModelIsRefusedWhileItIsRead() throws Exception {
+        long limit = ModelFile.maxJsonBytes;
+        ModelFile.maxJsonBytes = 1 << 20;
+        try {
+            Path bomb = dir.resolve("packaging.model");
+            try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb))) {
+                out.write("{\"format\":\"workbench-model\",\"kind\":\"packaging\",\"version\":1,\"model\":".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8));
+                byte[] spaces = new byte[1 << 16];
+                java.util.Arrays.fill(spaces, (byte) ' ');
+                for (int i = 0; i < 32; i++) {
+                    out.write(spaces);
+                }
+            }
+            assertTrue(Files.size(bomb) < 20_000, "small on disk");
+            WorkbenchException e = assertThrows(WorkbenchException.class, () -> FILE.load(dir));
+            assertTrue(e.getMessage().contains("was refused: it expands to more than 1 GB"), e.getMessage());
+        } finally {
+            ModelFile.maxJsonBytes = limit;
+        }
     }
 }

@@ -46,6 +46,8 @@ public final class Workspace implements AutoCloseable {
 
     private final Path folder;
     private final JdbcConnectionPool pool;
+    /** The H2 database's URL (null for a team workspace). */
+    private final String h2Url;
     private final ServerConnectionPool serverPool;
     private final ServerAddress server;
     private final TeamRole role;
@@ -54,9 +56,10 @@ public final class Workspace implements AutoCloseable {
     private final ModelStore models;
     private boolean closed;
 
-    private Workspace(Path folder, JdbcConnectionPool pool) {
+    private Workspace(Path folder, JdbcConnectionPool pool, String h2Url) {
         this.folder = folder;
         this.pool = pool;
+        this.h2Url = h2Url;
         this.serverPool = null;
         this.server = null;
         this.role = TeamRole.OWNER;
@@ -68,6 +71,7 @@ public final class Workspace implements AutoCloseable {
     private Workspace(Path localFolder, ServerAddress server, ServerWorkspaceOpener.Opened opened) {
         this.folder = localFolder;
         this.pool = null;
+        this.h2Url = null;
         this.serverPool = opened.pool();
         this.server = server;
         this.role = opened.role();
@@ -178,7 +182,7 @@ public final class Workspace implements AutoCloseable {
             }
             flyway(pool).migrate();
             sweepInterruptedImports(pool);
-            Workspace ws = new Workspace(dir, pool);
+            Workspace ws = new Workspace(dir, pool, url);
             Files.createDirectories(ws.modelsDir());
             ws.models().sync();
             Files.createDirectories(ws.exportsDir());
@@ -496,12 +500,29 @@ public final class Workspace implements AutoCloseable {
             serverPool.close();
             return;
         }
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN COMPACT");
+        // A connection of its own holds the database open while the pool's connections close as usual, and
+        // SHUTDOWN runs on it: closing a pooled connection after the shutdown made H2 write an error to
+        // workspace.trace.db at every close.
+        Connection direct = null;
+        try {
+            direct = org.h2.Driver.load().connect(h2Url, credentials());
         } catch (SQLException e) {
             org.slf4j.LoggerFactory.getLogger(Workspace.class).warn("could not compact {} on close", folder, e);
-        } finally {
-            pool.dispose();
         }
+        pool.dispose();
+        if (direct != null) {
+            try (Connection c = direct; Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
+            } catch (SQLException e) {
+                org.slf4j.LoggerFactory.getLogger(Workspace.class).warn("could not compact {} on close", folder, e);
+            }
+        }
+    }
+
+    private static java.util.Properties credentials() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", "analyst");
+        p.setProperty("password", "");
+        return p;
     }
 }

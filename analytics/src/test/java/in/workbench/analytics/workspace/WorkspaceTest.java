@@ -106,4 +106,19 @@ class WorkspaceTest {
         WorkbenchException e = assertThrows(WorkbenchException.class, () -> Workspace.open(folder));
         assertTrue(e.getMessage().contains("other files"), e.getMessage());
     }
+
+    @Test
+    void closingCompactsAndLeavesNoErrorTraceInTheWorkspaceFolder() throws Exception {
+        Path folder = dir.resolve("closing");
+        try (Workspace ws = Workspace.open(folder); Connection c = ws.connection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO workspace_settings (setting_key, setting_value, updated_at) VALUES ('closing-test', 'kept', CURRENT_TIMESTAMP)");
+        }
+        for (int i = 0; i < 2; i++) {
+            try (Workspace ws = Workspace.open(folder)) {
+                assertEquals("kept", ws.setting("closing-test").orElseThrow());
+            }
+        }
+        assertTrue(Files.notExists(folder.resolve("workspace.trace.db")), "H2 wrote errors at close: "
+                + (Files.exists(folder.resolve("workspace.trace.db")) ? Files.readString(folder.resolve("workspace.trace.db")) : ""));
+    }
 }

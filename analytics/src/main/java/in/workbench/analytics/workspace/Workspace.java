@@ -17,6 +17,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -154,13 +155,14 @@ public final class Workspace implements AutoCloseable {
         // DAY is a column of the CRISP contacts and tests; H2 reserves it unless told not to.
         String url = "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;NON_KEYWORDS=DAY";
         boolean checked = false;
+        boolean upToDate = false;
         if (existed) {
             // Check read-only first, so that a damaged or too-new workspace is left byte for byte as it was.
             // A workspace whose last import was interrupted (the process killed) holds an uncommitted
             // transaction that only a read-write open can roll back: then the check runs after that open.
             JdbcConnectionPool readOnly = JdbcConnectionPool.create(url + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "analyst", "");
             try {
-                checkOpenable(dir, readOnly);
+                upToDate = checkOpenable(dir, readOnly);
                 checked = true;
             } catch (NeedsRecovery e) {
                 org.slf4j.LoggerFactory.getLogger(Workspace.class).info("{} needs recovery after an interrupted write: {}", dir,
@@ -178,9 +180,12 @@ public final class Workspace implements AutoCloseable {
                 throw classifyOpenFailure(dir, e);
             }
             if (existed && !checked) {
-                checkOpenable(dir, pool);
+                upToDate = checkOpenable(dir, pool);
             }
-            flyway(pool).migrate();
+            if (!upToDate) {
+                // (A workspace the check found with every migration applied and unchanged skips a third Flyway run.)
+                flyway(pool).migrate();
+            }
             sweepInterruptedImports(pool);
             Workspace ws = new Workspace(dir, pool, url);
             Files.createDirectories(ws.modelsDir());
@@ -271,9 +276,10 @@ public final class Workspace implements AutoCloseable {
     /**
      * Refuses a workspace that is damaged, locked, not ours, or written by a newer version.
      *
+     * @return whether every migration of this build is applied (nothing for {@code migrate} to do)
      * @throws NeedsRecovery when the read-only open failed in a way a read-write open may repair
      */
-    private static void checkOpenable(Path dir, JdbcConnectionPool pool) {
+    private static boolean checkOpenable(Path dir, JdbcConnectionPool pool) {
         try (Connection probe = pool.getConnection()) {
             probe.isValid(1);
         } catch (SQLException e) {
@@ -283,8 +289,11 @@ public final class Workspace implements AutoCloseable {
             throw new NeedsRecovery(e);
         }
         MigrationInfo[] applied;
+        int pending;
         try {
-            applied = flyway(pool).info().applied();
+            MigrationInfoService info = flyway(pool).info();
+            applied = info.applied();
+            pending = info.pending().length;
         } catch (FlywayException e) {
             throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace database at " + dir
                     + " cannot be read; the file may be damaged. Nothing was changed.", e);
@@ -305,6 +314,7 @@ public final class Workspace implements AutoCloseable {
                     + " is not a workbench workspace. Nothing was changed.");
         }
         checkMigrationsUnchanged(dir, pool);
+        return pending == 0;
     }
 
     /** The workspace folder; for a team workspace, this machine's folder for its exports and models. */

@@ -129,18 +129,26 @@ public final class MainWindow implements Navigator {
     }
 
     /**
-     * Builds the screens not built yet, one per turn of the JavaFX event queue, so the window keeps
-     * drawing and answering between them while the shown screen's reads run first; those marked
+     * Builds the screens not built yet, a few at a time per turn of the JavaFX event queue, so the window
+     * keeps drawing and answering between them while the shown screen's reads run first; those marked
      * {@link DeferredScreen#preparedEarly()} first (their reads take longest), the rest in navigation order.
      */
     private static void prepareNext(Iterator<DeferredScreen<?>> pending) {
         if (pending.hasNext()) {
             Platform.runLater(() -> {
-                pending.next().get();
+                // Several cheap screens per turn, up to a slice short enough to keep the window answering:
+                // most screens build in 2-30 ms, and each turn waits behind a frame and the finished reads.
+                long until = System.nanoTime() + PREPARE_SLICE_NANOS;
+                do {
+                    pending.next().get();
+                } while (pending.hasNext() && System.nanoTime() < until);
                 prepareNext(pending);
             });
         }
     }
+
+    /** How long one event-queue turn may spend building screens not shown yet. */
+    private static final long PREPARE_SLICE_NANOS = 25_000_000;
 
     /** Whether every screen of the navigation has been built (and so given the workspace shown). */
     public boolean screensPrepared() {

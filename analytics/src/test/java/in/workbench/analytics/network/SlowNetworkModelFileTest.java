@@ -45,6 +45,37 @@ class SlowNetworkModelFileTest {
         assertEquals(300, checked);
     }
 
+    /**
+     * A committed format-2 file (the format-1 fixture with the default running calibration) and the
+     * predictions it gave when saved, running calibration on: refactoring the calibration's numerics
+     * must not move a single bit.
+     */
+    @Test
+    void aFormatTwoFileScoresAsWhenItWasSaved() throws Exception {
+        SlowNetworkModel model;
+        try (InputStream in = SlowNetworkModelFileTest.class.getResourceAsStream("/slow-network/format-2.json")) {
+            model = SlowNetworkModel.fromJson(new ObjectMapper().readTree(in));
+        }
+        assertEquals(true, model.runningCalibration().on(), "format 2 keeps its running calibration");
+        Map<String, Double> saved = new HashMap<>();
+        try (InputStream in = SlowNetworkModelFileTest.class.getResourceAsStream("/slow-network/format-2-predictions.csv")) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
+            lines.forEach(l -> saved.put(l.substring(0, l.indexOf(',')), Double.parseDouble(l.substring(l.indexOf(',') + 1))));
+        }
+        Sessions s = TestSessions.of(TestSessions.world(3_000, 21, 11));
+        float[] features = PointInTimeFeatures.computeAll(s, ProgressMonitor.NONE);
+        double[] p = SlowNetworkScoring.pSlowAll(model, s, features, i -> true, false, null, ProgressMonitor.NONE);
+        int checked = 0;
+        for (int i = 0; i < p.length; i++) {
+            Double expected = saved.get(s.sessionId(i));
+            if (expected != null) {
+                assertEquals(expected, p[i], 0.0, s.sessionId(i));
+                checked++;
+            }
+        }
+        assertEquals(300, checked);
+    }
+
     @Test
     void formatTwoKeepsTheRunningCalibrationAndItsPredictions() throws Exception {
         RunningCalibration.Settings settings = new RunningCalibration.Settings(1_500, 40, 16, 20,

@@ -47,39 +47,20 @@ public final class PlattScaling {
         if (p.length != pos.length || p.length != neg.length) {
             throw new IllegalArgumentException("predictions and outcomes differ in length");
         }
-        double a = 1;
-        double b = 0;
+        double[] x = new double[p.length];
+        double[] n = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            x[i] = logit(p[i]);
+            n[i] = pos[i] + neg[i];
+        }
+        double[] ab = {1, 0};
         for (int iter = 0; iter < 100; iter++) {
-            double ga = prior * (a - 1);
-            double gb = prior * b;
-            double haa = 1e-9 + prior;
-            double hab = 0;
-            double hbb = 1e-9 + prior;
-            for (int i = 0; i < p.length; i++) {
-                double n = pos[i] + neg[i];
-                if (n == 0) {
-                    continue;
-                }
-                double x = logit(p[i]);
-                double f = 1 / (1 + Math.exp(-(a * x + b)));
-                double r = n * f - pos[i];
-                double w = n * f * (1 - f);
-                ga += r * x;
-                gb += r;
-                haa += w * x * x;
-                hab += w * x;
-                hbb += w;
-            }
-            double det = haa * hbb - hab * hab;
-            double da = (hbb * ga - hab * gb) / det;
-            double db = (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.abs(da) + Math.abs(db) < 1e-10) {
+            double moved = LogisticNewton.step(x, n, pos, p.length, ab, 1, 0, prior, 1e-9);
+            if (!(moved >= 1e-10)) {
                 break;
             }
         }
-        return new double[] {a, b};
+        return ab;
     }
 
     /** The recalibrated probability σ(a·logit(p) + b). */

@@ -1,5 +1,10 @@
 package in.workbench.analytics.network;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import in.workbench.analytics.evaluation.LogisticNewton;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -127,6 +132,49 @@ public final class RunningCalibration {
         public boolean on() {
             return halfLife > 0;
         }
+
+        /** The numeric settings' keys in the model file, in the order of {@link #numbers}; only the feature prior may be absent. */
+        private static final List<String> NUMBER_KEYS = List.of("half_life_sessions", "prior", "refit_every", "segment_prior",
+                "feature_prior");
+
+        private double[] numbers() {
+            return new double[] {halfLife, prior, refitEvery, segmentPrior, featurePrior};
+        }
+
+        /** Writes the settings into the model file's {@code running_calibration} object (format 2). */
+        void writeTo(ObjectNode run) {
+            double[] values = numbers();
+            for (int k = 0; k < values.length; k++) {
+                String key = NUMBER_KEYS.get(k);
+                if (key.equals("refit_every")) {
+                    run.put(key, (int) values[k]);
+                } else {
+                    run.put(key, values[k]);
+                }
+            }
+            ArrayNode segs = run.putArray("segments");
+            segments.forEach(g -> segs.add(g.key()));
+            ArrayNode feats = run.putArray("features");
+            features.forEach(feats::add);
+        }
+
+        /** Reads the settings from a model file's {@code running_calibration} object (format 2). */
+        static Settings readFrom(JsonNode run) {
+            double[] values = new double[NUMBER_KEYS.size()];
+            for (int k = 0; k < values.length; k++) {
+                String key = NUMBER_KEYS.get(k);
+                JsonNode v = run.get(key);
+                if (v == null && !key.equals("feature_prior")) {
+                    throw new IllegalArgumentException("running calibration: the model file has no " + key);
+                }
+                values[k] = v == null ? 0 : v.asDouble();
+            }
+            List<Segment> segs = new ArrayList<>();
+            run.path("segments").forEach(n -> segs.add(Segment.ofKey(n.asText())));
+            List<String> stage = new ArrayList<>();
+            run.path("features").forEach(n -> stage.add(n.asText()));
+            return new Settings(values[0], values[1], (int) values[2], values[3], segs, values[4], stage);
+        }
     }
 
     /** Bins of logit(raw) for the decayed Platt sums, from −8 to 8. */
@@ -147,6 +195,8 @@ public final class RunningCalibration {
     private final double[] binN = new double[BINS];
     private final double[] binPos = new double[BINS];
     private final double[] binX = new double[BINS];
+    /** Scratch of {@link #refit}: each bin's mean logit(raw). */
+    private final double[] binMeanX = new double[BINS];
     /** Per segment level: decayed residual sums and curvature sums by segment code. */
     private final double[][] residual;
     private final double[][] curvature;
@@ -311,34 +361,17 @@ public final class RunningCalibration {
         }
         // the sums carry the weight `scale` for an outcome of now; the prior is scaled alike
         double prior = settings.prior() * scale / growth;
-        for (int step = 0; step < 2; step++) {
-            double ga = prior * (a - a0);
-            double gb = prior * (b - b0);
-            double haa = prior + 1e-12 * scale;
-            double hab = 0;
-            double hbb = prior + 1e-12 * scale;
-            for (int j = 0; j < BINS; j++) {
-                double n = binN[j];
-                if (n <= 0) {
-                    continue;
-                }
-                double x = binX[j] / n;
-                double f = 1 / (1 + Math.exp(-(a * x + b)));
-                double r = n * f - binPos[j];
-                double h = n * f * (1 - f);
-                ga += r * x;
-                gb += r;
-                haa += h * x * x;
-                hab += h * x;
-                hbb += h;
-            }
-            double det = haa * hbb - hab * hab;
-            if (!(det > 0)) {
-                return;
-            }
-            a -= (hbb * ga - hab * gb) / det;
-            b -= (haa * gb - hab * ga) / det;
+        for (int j = 0; j < BINS; j++) {
+            binMeanX[j] = binN[j] > 0 ? binX[j] / binN[j] : 0;
         }
+        double[] ab = {a, b};
+        for (int step = 0; step < 2; step++) {
+            if (Double.isNaN(LogisticNewton.step(binMeanX, binN, binPos, BINS, ab, a0, b0, prior, 1e-12 * scale))) {
+                break;
+            }
+        }
+        a = ab[0];
+        b = ab[1];
     }
 
     /**

@@ -287,16 +287,7 @@ public final class SlowNetworkModel {
         ObjectNode platt = root.putObject("platt");
         platt.put("a", plattA);
         platt.put("b", plattB);
-        ObjectNode run = root.putObject("running_calibration");
-        run.put("half_life_sessions", running.halfLife());
-        run.put("prior", running.prior());
-        run.put("refit_every", running.refitEvery());
-        run.put("segment_prior", running.segmentPrior());
-        ArrayNode segs = run.putArray("segments");
-        running.segments().forEach(g -> segs.add(g.key()));
-        run.put("feature_prior", running.featurePrior());
-        ArrayNode feats = run.putArray("features");
-        running.features().forEach(feats::add);
+        running.writeTo(root.putObject("running_calibration"));
         ArrayNode typ = root.putArray("typical");
         for (float v : typical) {
             typ.add(Float.isNaN(v) ? null : Double.valueOf(v));
@@ -314,13 +305,7 @@ public final class SlowNetworkModel {
         RunningCalibration.Settings running = RunningCalibration.Settings.OFF;
         JsonNode run = root.get("running_calibration");
         if (FORMAT.equals(format) && run != null) {
-            List<RunningCalibration.Segment> segments = new ArrayList<>();
-            run.path("segments").forEach(n -> segments.add(RunningCalibration.Segment.ofKey(n.asText())));
-            List<String> stage = new ArrayList<>();
-            run.path("features").forEach(n -> stage.add(n.asText()));
-            running = new RunningCalibration.Settings(run.get("half_life_sessions").asDouble(), run.get("prior").asDouble(),
-                    run.get("refit_every").asInt(), run.get("segment_prior").asDouble(), segments, run.path("feature_prior").asDouble(),
-                    stage);
+            running = RunningCalibration.Settings.readFrom(run);
         }
         List<String> names = new ArrayList<>();
         root.get("features").forEach(n -> names.add(n.asText()));

@@ -57,6 +57,14 @@ final class SlowNetworkBench extends Benchmark {
             + "calibration without the second simulator.")
     boolean shiftedWorlds;
 
+    @Option(names = "--diagnose", description = "Also show where the model loses against the true probabilities, segment by segment, "
+            + "on the sample's test week and the shifted worlds (never the simulator's).")
+    boolean diagnose;
+
+    @Option(names = "--xgboost", paramLabel = "TREES,DEPTH,ETA", description = "XGBoost's rounds, depth and learning rate instead of "
+            + "the trainer's defaults (for comparing settings on the sample's shifted worlds).")
+    String xgboost;
+
     @Option(names = "--running-calibration", paramLabel = "HALF_LIFE,PRIOR,SEGMENT_PRIOR[,SEGMENT/FEATURE/fp=P…]",
             description = "Running-calibration settings to measure instead of the trained model's (half-life in ended sessions, "
             + "priors; segments such as network_platform, carrier_network, tower; features for the linear stage and fp=its prior), "
@@ -92,7 +100,7 @@ final class SlowNetworkBench extends Benchmark {
             SlowNetworkModel model;
             try (Workspace ws = Workspace.open(base.resolve("ws-sample"))) {
                 load(ws, base.resolve("sample/sessions.csv"));
-                trained = new SlowNetworkTrainer().trainAndSave(ws, SlowNetworkTrainer.Options.defaults(seed), ProgressMonitor.NONE);
+                trained = new SlowNetworkTrainer().trainAndSave(ws, trainerOptions(), ProgressMonitor.NONE);
                 model = runningCalibration == null ? trained.model()
                         : trained.model().withRunningCalibration(settings(runningCalibration.get(0)));
                 SlowNetworkTrainer.Report r = trained.report();
@@ -113,6 +121,10 @@ final class SlowNetworkBench extends Benchmark {
                 }
                 double[] p = Arrays.stream(r.testIds()).mapToDouble(id -> all[rowOf.get(id)]).toArray();
                 sample = world("sample generator (test week)", (int) r.sessions(), p, r.testY(), t, decision);
+                if (diagnose) {
+                    int[] testRows = Arrays.stream(r.testIds()).mapToInt(rowOf::get).toArray();
+                    SlowNetworkDiagnosis.print("sample generator, test week", s, features, testRows, p, r.testY(), t, out);
+                }
             }
             World simulator = sampleOnly ? World.notRun() : simulatorWorld(base, model, decision);
             SlowNetworkTrainer.Result result = trained;
@@ -257,6 +269,18 @@ final class SlowNetworkBench extends Benchmark {
                 RunningCalibration.Settings.defaults().refitEvery(), Double.parseDouble(v[2]), segments, featurePrior, features);
     }
 
+    private SlowNetworkTrainer.Options trainerOptions() {
+        if (xgboost == null) {
+            return SlowNetworkTrainer.Options.defaults(seed);
+        }
+        String[] v = xgboost.split(",");
+        if (v.length != 3) {
+            throw new IllegalArgumentException("--xgboost takes TREES,DEPTH,ETA, e.g. 140,5,0.1");
+        }
+        return new SlowNetworkTrainer.Options(seed, Integer.parseInt(v[0].trim()), Integer.parseInt(v[1].trim()),
+                Double.parseDouble(v[2].trim()));
+    }
+
     /** A shifted sample world: which of the generated rows it keeps. */
     private record Shift(String name, long seedOffset, int sessions, Predicate<String[]> keeps) {
     }
@@ -316,6 +340,10 @@ final class SlowNetworkBench extends Benchmark {
                     t[k] = truth.get(s.sessionId(rows[k]));
                 }
                 World a = world(shift.name(), s.size(), Arrays.stream(rows).mapToDouble(i -> off[i]).toArray(), y, t, decision);
+                if (diagnose) {
+                    SlowNetworkDiagnosis.print(shift.name(), s, features, rows, Arrays.stream(rows).mapToDouble(i -> run[i]).toArray(), y, t,
+                            out);
+                }
                 World b = world(shift.name(), s.size(), Arrays.stream(rows).mapToDouble(i -> run[i]).toArray(), y, t, decision);
                 double observed = 0;
                 for (boolean v : y) {

@@ -49,7 +49,8 @@ final class SlowNetworkDiagnosis {
         out.printf("%n| where the model loses: %s (%,d sessions, excess log-loss %.4f a session) | sessions | slow | AUC model / truth |"
                 + " ratio | share of excess log-loss |%n|---|---:|---:|---:|---:|---:|%n", world, rows.length, totalKl / rows.length);
         for (Map.Entry<String, IntFunction<String>> g : groupings.entrySet()) {
-            Map<String, List<Integer>> members = new java.util.TreeMap<>();
+            Map<String, List<Integer>> members = new java.util.TreeMap<>(
+                    java.util.Comparator.comparingInt(SlowNetworkDiagnosis::leadingNumber).thenComparing(x -> x));
             for (int k = 0; k < rows.length; k++) {
                 members.computeIfAbsent(g.getValue().apply(k), x -> new ArrayList<>()).add(k);
             }
@@ -72,6 +73,15 @@ final class SlowNetworkDiagnosis {
                         am, at, am / at, segKl / totalKl);
             }
         }
+    }
+
+    /** The number a segment's label starts with (counts and hours sort by it), or none. */
+    private static int leadingNumber(String label) {
+        int k = 0;
+        while (k < label.length() && Character.isDigit(label.charAt(k))) {
+            k++;
+        }
+        return k == 0 ? Integer.MAX_VALUE : Integer.parseInt(label.substring(0, k));
     }
 
     private static float value(float[] features, int row, int width, String name) {

@@ -5,6 +5,7 @@ import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.imports.ColumnType;
 import in.workbench.analytics.imports.CsvRecordReader;
 import in.workbench.analytics.imports.ImportSummary;
+import in.workbench.analytics.task.CountingInputStream;
 import in.workbench.analytics.task.ProgressMonitor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -201,7 +202,7 @@ public final class GenericTableImporter {
         boolean published = false;
         String fileName = request.file().getFileName().toString();
         try (InputStream raw = Files.newInputStream(request.file());
-                CountingStream counting = new CountingStream(new DigestInputStream(raw, sha256));
+                CountingInputStream counting = new CountingInputStream(new DigestInputStream(raw, sha256));
                 CsvRecordReader reader = new CsvRecordReader(counting, layout.delimiter)) {
             Loader loader = new Loader(layout);
             LabStore.Loaded loaded = store.load(staging, table, request.file().toAbsolutePath().normalize().toString(), fileName,
@@ -215,7 +216,7 @@ public final class GenericTableImporter {
                             loader.add(r);
                             if ((++seen & 0x1FFF) == 0) {
                                 monitor.checkCancelled();
-                                monitor.update(Math.min(counting.count, size), size, String.format("%,d rows", seen));
+                                monitor.update(Math.min(counting.count(), size), size, String.format("%,d rows", seen));
                             }
                         }
                         monitor.checkCancelled();
@@ -467,33 +468,6 @@ public final class GenericTableImporter {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    /** Counts the bytes read, for progress. */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        private volatile long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 }

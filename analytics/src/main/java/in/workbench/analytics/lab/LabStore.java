@@ -334,12 +334,7 @@ public final class LabStore {
         public void reject(long line, String reason, String raw) {
             try {
                 rejected++;
-                reject.setLong(1, runId);
-                reject.setString(2, table);
-                reject.setString(3, fileName);
-                reject.setLong(4, line);
-                reject.setString(5, reason);
-                reject.setString(6, raw);
+                Sql.bind(reject, java.util.Arrays.asList(runId, table, fileName, line, reason, raw));
                 reject.addBatch();
                 if (++pendingRejects >= 1000) {
                     reject.executeBatch();
@@ -418,15 +413,8 @@ public final class LabStore {
     }
 
     private static void finishRun(Connection c, long runId, String sha256, long imported, long rejected) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE import_runs SET file_sha256 = ?, finished_at = ?, imported = ?, "
-                + "rejected = ? WHERE run_id = ?")) {
-            ps.setString(1, sha256);
-            ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
-            ps.setLong(3, imported);
-            ps.setLong(4, rejected);
-            ps.setLong(5, runId);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE import_runs SET file_sha256 = ?, finished_at = ?, imported = ?, rejected = ? WHERE run_id = ?", sha256,
+                OffsetDateTime.now(ZoneOffset.UTC), imported, rejected, runId);
     }
 
     /** Drops a staging table left by a cancelled or failed import. */

@@ -98,7 +98,9 @@ public final class AddressComposer {
     private Composed next() {
         Place place = dice.pick(places);
         ComposedDraft d = draft();
-        d.addSometimes(dice, 0.08, SegmentLabel.OTHER, () -> dice.pick(List.of("c/o ", "C/O ", "C/o. ", "S/o ", "W/o ", "D/o ", "Attn: ", "care of ")) + dice.pick(PERSON));
+        if (dice.chance(0.08)) {
+            d.add(SegmentLabel.OTHER, dice.pick(List.of("c/o ", "C/O ", "C/o. ", "S/o ", "W/o ", "D/o ", "Attn: ", "care of ")) + dice.pick(PERSON));
+        }
         switch (random.nextInt(8)) {
             case 0 -> metro(d, place);
             case 1 -> north(d, place);
@@ -110,18 +112,32 @@ public final class AddressComposer {
             default -> plain(d, place);
         }
         String pin = pincode(d, place);
-        d.addSometimes(dice, 0.1, SegmentLabel.OTHER, () -> dice.pick(List.of("Mob ", "Mob. ", "Mobile: ", "Ph ", "Ph: ", "Contact ", "Tel. ", "Phone ", "+91 ", "M: "))
+        if (dice.chance(0.1)) {
+            d.add(SegmentLabel.OTHER, dice.pick(List.of("Mob ", "Mob. ", "Mobile: ", "Ph ", "Ph: ", "Contact ", "Tel. ", "Phone ", "+91 ", "M: "))
                     + (6 + random.nextInt(4)) + String.format(Locale.ROOT, "%09d", random.nextInt(1_000_000_000)));
+        }
         return new Composed(d.done(0.2, 0.12), pin.length() == 6 && dice.chance(0.4) ? pin : "");
     }
 
     private void metro(ComposedDraft d, Place p) {
-        d.addSometimes(dice, 0.85, SegmentLabel.HOUSE, () -> house());
-        d.addSometimes(dice, 0.4, SegmentLabel.BUILDING, () -> building());
-        d.addSometimes(dice, 0.7, SegmentLabel.STREET, () -> ComposedDraft.ordinal(dice.num(20)) + " " + dice.pick(List.of("Cross", "Main", "Cross Road", "Main Road", "A Cross", "B Main")));
-        d.addSometimes(dice, 0.4, SegmentLabel.STREET, () -> dice.chance(0.5) ? ComposedDraft.ordinal(dice.num(15)) + " Main" : street());
-        d.addSometimes(dice, 0.3, SegmentLabel.LANDMARK, () -> landmark());
-        d.addSometimes(dice, 0.4, SegmentLabel.SUBLOCALITY, () -> sublocality());
+        if (dice.chance(0.85)) {
+            d.add(SegmentLabel.HOUSE, house());
+        }
+        if (dice.chance(0.4)) {
+            d.add(SegmentLabel.BUILDING, building());
+        }
+        if (dice.chance(0.7)) {
+            d.add(SegmentLabel.STREET, ordinal(dice.num(20)) + " " + dice.pick(List.of("Cross", "Main", "Cross Road", "Main Road", "A Cross", "B Main")));
+        }
+        if (dice.chance(0.4)) {
+            d.add(SegmentLabel.STREET, dice.chance(0.5) ? ordinal(dice.num(15)) + " Main" : street());
+        }
+        if (dice.chance(0.3)) {
+            d.add(SegmentLabel.LANDMARK, landmark());
+        }
+        if (dice.chance(0.4)) {
+            d.add(SegmentLabel.SUBLOCALITY, sublocality());
+        }
         places(d, p, true);
     }
 
@@ -133,66 +149,106 @@ public final class AddressComposer {
                 "Second Floor", "3rd Floor", "Third Floor", "Top Floor", "F/F", "S/F", "T/F", "Basement", "4th floor", "1st Flr"));
         double r = random.nextDouble();
         d.add(SegmentLabel.HOUSE, r < 0.35 ? plot : r < 0.6 ? plot + ", " + floor : r < 0.8 ? floor + ", " + plot : plot + " " + floor);
-        d.addSometimes(dice, 0.6, SegmentLabel.STREET, () -> dice.pick(List.of("Gali No. ", "Gali No ", "GALI NO-", "Gali ", "Street No. ", "Lane No. ")) + dice.num(25));
-        d.addSometimes(dice, 0.3, SegmentLabel.SUBLOCALITY, () -> dice.pick(List.of("Block ", "Block-", "Pocket ", "Ward No. ", "Ward No ", "Sector ", "Sector-",
+        if (dice.chance(0.6)) {
+            d.add(SegmentLabel.STREET, dice.pick(List.of("Gali No. ", "Gali No ", "GALI NO-", "Gali ", "Street No. ", "Lane No. ")) + dice.num(25));
+        }
+        if (dice.chance(0.3)) {
+            d.add(SegmentLabel.SUBLOCALITY, dice.pick(List.of("Block ", "Block-", "Pocket ", "Ward No. ", "Ward No ", "Sector ", "Sector-",
                     "Phase ")) + (dice.chance(0.5) ? String.valueOf(dice.num(60)) : String.valueOf((char) ('A' + random.nextInt(8)))));
-        d.addSometimes(dice, 0.35, SegmentLabel.LANDMARK, () -> landmark());
+        }
+        if (dice.chance(0.35)) {
+            d.add(SegmentLabel.LANDMARK, landmark());
+        }
         places(d, p, true);
     }
 
     private void village(ComposedDraft d, Place p) {
-        d.addSometimes(dice, 0.35, SegmentLabel.HOUSE, () -> dice.pick(List.of("H.No. ", "House No ", "Ghar No ", "Door No. ", "")) + dice.num(250));
-        d.addSometimes(dice, 0.2, SegmentLabel.LANDMARK, () -> landmark());
+        if (dice.chance(0.35)) {
+            d.add(SegmentLabel.HOUSE, dice.pick(List.of("H.No. ", "House No ", "Ghar No ", "Door No. ", "")) + dice.num(250));
+        }
+        if (dice.chance(0.2)) {
+            d.add(SegmentLabel.LANDMARK, landmark());
+        }
         String office = office(p);
         d.add(SegmentLabel.LOCALITY, dice.pick(List.of("Village ", "Vill. ", "Vill ", "VILL- ", "Gram ", "Grama ", "At/Po ", "At/Post ",
                 "AT & PO ", "At Post ", "At. ", "Post ", "PO ", "P.O. ", "Po. ", "Mauza ", "")) + office);
-        d.addSometimes(dice, 0.4, SegmentLabel.LOCALITY, () -> dice.pick(List.of("Post ", "PO ", "P.O. ", "Via ")) + office);
+        if (dice.chance(0.4)) {
+            d.add(SegmentLabel.LOCALITY, dice.pick(List.of("Post ", "PO ", "P.O. ", "Via ")) + office);
+        }
         if (!p.subDistrict().isBlank() && dice.chance(0.6)) {
             d.add(SegmentLabel.SUBLOCALITY, dice.pick(List.of("Tehsil ", "Teh. ", "Taluka ", "Tal. ", "Taluk ", "Tq. ", "Block ", "Mandal ",
                     "PS ", "Thana ")) + p.subDistrict());
         }
         d.add(SegmentLabel.DISTRICT, dice.pick(List.of("Distt. ", "Dist. ", "Dist ", "District ", "Distt ", "Zila ", "Jilla ", "DT. ", ""))
                 + district(p.district()) + (dice.chance(0.15) ? " District" : ""));
-        d.addSometimes(dice, 0.6, SegmentLabel.STATE, () -> state(p));
+        if (dice.chance(0.6)) {
+            d.add(SegmentLabel.STATE, state(p));
+        }
     }
 
     private void society(ComposedDraft d, Place p) {
         String wing = dice.pick(List.of("Flat No. ", "Flat ", "Room No. ", "Rm ", "Block ", "Wing ", "", "", "")) + (dice.chance(0.5)
                 ? (char) ('A' + random.nextInt(6)) + dice.pick(List.of("-", "/", " ", "-")) + dice.num(1500) : String.valueOf(dice.num(1500)));
-        d.add(SegmentLabel.HOUSE, dice.chance(0.2) ? wing + ", " + ComposedDraft.ordinal(dice.num(20)) + " Floor" : wing);
+        d.add(SegmentLabel.HOUSE, dice.chance(0.2) ? wing + ", " + ordinal(dice.num(20)) + " Floor" : wing);
         d.add(SegmentLabel.BUILDING, building());
-        d.addSometimes(dice, 0.5, SegmentLabel.LANDMARK, () -> landmark());
-        d.addSometimes(dice, 0.4, SegmentLabel.STREET, () -> street());
+        if (dice.chance(0.5)) {
+            d.add(SegmentLabel.LANDMARK, landmark());
+        }
+        if (dice.chance(0.4)) {
+            d.add(SegmentLabel.STREET, street());
+        }
         places(d, p, true);
     }
 
     private void south(ComposedDraft d, Place p) {
         d.add(SegmentLabel.HOUSE, dice.pick(List.of("Door No. ", "D.No. ", "D.No.", "No. ", "No:", "New No. ", "Old No. ", "#", "# ")) + dice.num(99)
                 + (dice.chance(0.6) ? "-" + dice.num(300) : "") + (dice.chance(0.3) ? "/" + (char) ('A' + random.nextInt(4)) : ""));
-        d.addSometimes(dice, 0.6, SegmentLabel.STREET, () -> street());
-        d.addSometimes(dice, 0.3, SegmentLabel.LANDMARK, () -> landmark());
+        if (dice.chance(0.6)) {
+            d.add(SegmentLabel.STREET, street());
+        }
+        if (dice.chance(0.3)) {
+            d.add(SegmentLabel.LANDMARK, landmark());
+        }
         places(d, p, true);
     }
 
     private void hindi(ComposedDraft d, Place p) {
-        d.addSometimes(dice, 0.8, SegmentLabel.HOUSE, () -> dice.pick(List.of("makaan no ", "makan no. ", "makaan number ", "ghar no ", "m.no. ", "h no ")) + dice.num(600),
-                () -> " ");
-        d.addSometimes(dice, 0.6, SegmentLabel.STREET, () -> dice.pick(List.of("gali ", "gali no ", "galli no. ", "gali number ")) + dice.num(20));
-        d.addSometimes(dice, 0.8, SegmentLabel.LANDMARK, () -> dice.pick(LANDMARK_NAMES) + " " + dice.pick(POSTPOSITION));
+        if (dice.chance(0.8)) {
+            d.add(SegmentLabel.HOUSE, dice.pick(List.of("makaan no ", "makan no. ", "makaan number ", "ghar no ", "m.no. ", "h no ")) + dice.num(600),
+                    " ");
+        }
+        if (dice.chance(0.6)) {
+            d.add(SegmentLabel.STREET, dice.pick(List.of("gali ", "gali no ", "galli no. ", "gali number ")) + dice.num(20));
+        }
+        if (dice.chance(0.8)) {
+            d.add(SegmentLabel.LANDMARK, dice.pick(LANDMARK_NAMES) + " " + dice.pick(POSTPOSITION));
+        }
         places(d, p, false);
     }
 
     private void devanagari(ComposedDraft d, Place p) {
-        d.addSometimes(dice, 0.7, SegmentLabel.HOUSE, () -> dice.pick(DEVANAGARI_HOUSE) + " " + dice.num(300));
-        d.addSometimes(dice, 0.85, SegmentLabel.LANDMARK, () -> dice.pick(DEVANAGARI_PLACES) + " " + dice.pick(DEVANAGARI_POSTPOSITION));
-        d.addSometimes(dice, 0.3, SegmentLabel.STREET, () -> "गली नं. " + dice.num(20));
+        if (dice.chance(0.7)) {
+            d.add(SegmentLabel.HOUSE, dice.pick(DEVANAGARI_HOUSE) + " " + dice.num(300));
+        }
+        if (dice.chance(0.85)) {
+            d.add(SegmentLabel.LANDMARK, dice.pick(DEVANAGARI_PLACES) + " " + dice.pick(DEVANAGARI_POSTPOSITION));
+        }
+        if (dice.chance(0.3)) {
+            d.add(SegmentLabel.STREET, "गली नं. " + dice.num(20));
+        }
         places(d, p, false);
     }
 
     private void plain(ComposedDraft d, Place p) {
-        d.addSometimes(dice, 0.6, SegmentLabel.HOUSE, () -> house());
-        d.addSometimes(dice, 0.3, SegmentLabel.STREET, () -> street());
-        d.addSometimes(dice, 0.2, SegmentLabel.LANDMARK, () -> landmark());
+        if (dice.chance(0.6)) {
+            d.add(SegmentLabel.HOUSE, house());
+        }
+        if (dice.chance(0.3)) {
+            d.add(SegmentLabel.STREET, street());
+        }
+        if (dice.chance(0.2)) {
+            d.add(SegmentLabel.LANDMARK, landmark());
+        }
         places(d, p, false);
     }
 
@@ -201,11 +257,19 @@ public final class AddressComposer {
         if (maybeSubLocality && dice.chance(0.15)) {
             d.add(SegmentLabel.SUBLOCALITY, sublocality());
         }
-        d.addSometimes(dice, 0.88, SegmentLabel.LOCALITY, () -> office(p) + (dice.chance(0.08) ? dice.pick(List.of(" Colony", " Extension", " Layout", " East", " West")) : ""));
+        if (dice.chance(0.88)) {
+            d.add(SegmentLabel.LOCALITY, office(p) + (dice.chance(0.08) ? dice.pick(List.of(" Colony", " Extension", " Layout", " East", " West")) : ""));
+        }
         String city = city(p);
-        d.addSometimes(dice, 0.9, SegmentLabel.CITY, () -> city);
-        d.addSometimes(dice, 0.15, SegmentLabel.DISTRICT, () -> dice.pick(List.of("Distt. ", "Dist. ", "District ", "Dt. ")) + district(p.district()));
-        d.addSometimes(dice, 0.5, SegmentLabel.STATE, () -> state(p));
+        if (dice.chance(0.9)) {
+            d.add(SegmentLabel.CITY, city);
+        }
+        if (dice.chance(0.15)) {
+            d.add(SegmentLabel.DISTRICT, dice.pick(List.of("Distt. ", "Dist. ", "District ", "Dt. ")) + district(p.district()));
+        }
+        if (dice.chance(0.5)) {
+            d.add(SegmentLabel.STATE, state(p));
+        }
     }
 
     private String pincode(ComposedDraft d, Place p) {
@@ -242,7 +306,7 @@ public final class AddressComposer {
             return dice.pick(List.of("Qr. No. ", "Qr. ", "Qtr ", "Qtr. No. ", "Quarter No ")) + n + (dice.chance(0.4) ? "/" + (char) ('A' + random.nextInt(5)) : "");
         }
         if (r < 0.8) {
-            return n + "/" + dice.num(20) + (dice.chance(0.2) ? ", " + ComposedDraft.ordinal(dice.num(5)) + " Floor" : "");
+            return n + "/" + dice.num(20) + (dice.chance(0.2) ? ", " + ordinal(dice.num(5)) + " Floor" : "");
         }
         if (r < 0.9) {
             return dice.pick(List.of("Plot No. ", "Plot ", "Site No. ", "Shop No. ", "Shop ")) + n;
@@ -264,7 +328,7 @@ public final class AddressComposer {
 
     private String sublocality() {
         return switch (random.nextInt(5)) {
-            case 0 -> ComposedDraft.ordinal(dice.num(9)) + " " + dice.pick(List.of("Block", "Stage", "Phase", "Sector"));
+            case 0 -> ordinal(dice.num(9)) + " " + dice.pick(List.of("Block", "Stage", "Phase", "Sector"));
             case 1 -> dice.pick(List.of("Sector ", "Sector-", "Sec ", "Sec. ")) + dice.num(80);
             case 2 -> dice.pick(List.of("Block ", "Pocket ", "Phase ", "Stage ")) + (dice.chance(0.5) ? String.valueOf(dice.num(9))
                     : String.valueOf((char) ('A' + random.nextInt(8))));
@@ -305,5 +369,15 @@ public final class AddressComposer {
 
     private static String office(Place p) {
         return p.officeName().replaceAll("\\s+[SBHG]\\.?O\\.?$", "").replaceAll("\\s*\\(.*\\)$", "").trim();
+    }
+
+    private static String ordinal(int n) {
+        String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
     }
 }

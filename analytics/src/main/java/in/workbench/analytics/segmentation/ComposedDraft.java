@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 
 /**
  * An address being written piece by piece for training, each piece with its label: the composers
@@ -31,21 +30,6 @@ final class ComposedDraft {
         add(label, piece, comma);
     }
 
-    /** Adds a piece with probability {@code p}; {@code piece} is written, and draws its random numbers, only then. */
-    void addSometimes(Dice dice, double p, SegmentLabel label, Supplier<String> piece) {
-        if (dice.chance(p)) {
-            add(label, piece.get());
-        }
-    }
-
-    /** As {@link #addSometimes(Dice, double, SegmentLabel, Supplier)}, after {@code separator} (written after the piece). */
-    void addSometimes(Dice dice, double p, SegmentLabel label, Supplier<String> piece, Supplier<String> separator) {
-        if (dice.chance(p)) {
-            String text = piece.get();
-            add(label, text, separator.get());
-        }
-    }
-
     void add(SegmentLabel label, String piece, String separator) {
         if (piece.isBlank()) {
             return;
@@ -56,17 +40,6 @@ final class ComposedDraft {
         ranges.add(new int[] {text.length(), text.length() + piece.length()});
         labels.add(label);
         text.append(piece);
-    }
-
-    /** An English ordinal as addresses write it: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st. */
-    static String ordinal(int n) {
-        String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return n + suffix;
     }
 
     /** The labelled address; upper case with probability {@code upper}, lower case with {@code lower}. */

@@ -123,7 +123,9 @@ public final class VariedAddressComposer {
             case 5 -> devanagari(d, place);
             default -> shop(d, place);
         }
-        d.addSometimes(dice, 0.08, SegmentLabel.OTHER, () -> dice.pick(List.of("India", "INDIA", "Bharat")));
+        if (dice.chance(0.08)) {
+            d.add(SegmentLabel.OTHER, dice.pick(List.of("India", "INDIA", "Bharat")));
+        }
         if (dice.chance(0.1)) {
             phone(d);
         }
@@ -150,6 +152,16 @@ public final class VariedAddressComposer {
                 "Tel: 0")) + digits);
     }
 
+    private String ordinal(int n) {
+        String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+
     private String landmark() {
         String thing = dice.chance(0.7) ? names(1) + " " + dice.pick(LANDMARK_KIND) : dice.pick(LANDMARK_KIND);
         double r = random.nextDouble();
@@ -172,7 +184,7 @@ public final class VariedAddressComposer {
             return names(1) + " " + dice.pick(ROAD_KIND);
         }
         if (r < 0.8) {
-            return ComposedDraft.ordinal(dice.num(18)) + " " + dice.pick(List.of("Cross", "Main", "Cross Road", "Main Road", "Street", "Lane", "Avenue"));
+            return ordinal(dice.num(18)) + " " + dice.pick(List.of("Cross", "Main", "Cross Road", "Main Road", "Street", "Lane", "Avenue"));
         }
         return dice.pick(List.of("Road No. ", "Street No. ", "Lane No. ", "Gali No. ", "Gali No.", "Gali-", "Rd No ", "Cross No ")) + dice.num(30);
     }
@@ -189,7 +201,7 @@ public final class VariedAddressComposer {
             return dice.pick(List.of("Phase ", "Phase-", "Stage ", "Pocket ", "Extension ")) + dice.pick(List.of("I", "II", "III", "1", "2", "3", "IV"));
         }
         if (r < 0.62) {
-            return ComposedDraft.ordinal(dice.num(8)) + " " + dice.pick(List.of("Phase", "Stage", "Block", "Sector"));
+            return ordinal(dice.num(8)) + " " + dice.pick(List.of("Phase", "Stage", "Block", "Sector"));
         }
         if (r < 0.75) {
             return dice.pick(List.of("Ward No. ", "Ward ", "Ward No-", "W.No. ")) + dice.num(70);
@@ -264,7 +276,9 @@ public final class VariedAddressComposer {
             d.add(SegmentLabel.LOCALITY, office(p) + (dice.chance(0.1) ? dice.pick(List.of(" Colony", " Nagar", " Extension", " Gaon", " Basti")) : ""),
                     separator());
         }
-        d.addSometimes(dice, 0.15, SegmentLabel.SUBLOCALITY, () -> sublocality(p), this::separator);
+        if (dice.chance(0.15)) {
+            d.add(SegmentLabel.SUBLOCALITY, sublocality(p), separator());
+        }
         boolean city = dice.chance(0.85);
         String pin = pin(p);
         double order = random.nextDouble();
@@ -275,7 +289,9 @@ public final class VariedAddressComposer {
                 if (district) {
                     d.add(SegmentLabel.DISTRICT, district(p), separator());
                 }
-                d.addSometimes(dice, 0.7, SegmentLabel.STATE, () -> state(p), this::separator);
+                if (dice.chance(0.7)) {
+                    d.add(SegmentLabel.STATE, state(p), separator());
+                }
                 return;
             }
             d.add(SegmentLabel.CITY, city(p), separator());
@@ -292,7 +308,9 @@ public final class VariedAddressComposer {
         if (state) {
             d.add(SegmentLabel.STATE, state(p), separator());
         }
-        d.addSometimes(dice, 0.9, SegmentLabel.PINCODE, () -> pin, () -> dice.chance(0.15) ? ": " : pinSeparator(pin));
+        if (dice.chance(0.9)) {
+            d.add(SegmentLabel.PINCODE, pin, dice.chance(0.15) ? ": " : pinSeparator(pin));
+        }
     }
 
     private void flat(ComposedDraft d, Place p) {
@@ -300,11 +318,19 @@ public final class VariedAddressComposer {
                 + (dice.chance(0.5) ? (char) ('A' + random.nextInt(6)) + dice.pick(List.of("-", "/", "", " ")) : "") + dice.num(1800);
         double r = random.nextDouble();
         d.add(SegmentLabel.HOUSE, r < 0.55 ? unit : r < 0.8 ? unit + dice.pick(List.of(", ", " ", " - ")) + dice.pick(FLOOR) : dice.pick(FLOOR) + ", " + unit);
-        d.addSometimes(dice, 0.3, SegmentLabel.HOUSE, () -> dice.pick(List.of("Wing ", "Tower ", "Block ")) + (char) ('A' + random.nextInt(6)));
+        if (dice.chance(0.3)) {
+            d.add(SegmentLabel.HOUSE, dice.pick(List.of("Wing ", "Tower ", "Block ")) + (char) ('A' + random.nextInt(6)));
+        }
         d.add(SegmentLabel.BUILDING, building());
-        d.addSometimes(dice, 0.5, SegmentLabel.STREET, () -> road());
-        d.addSometimes(dice, 0.35, SegmentLabel.LANDMARK, () -> landmark());
-        d.addSometimes(dice, 0.35, SegmentLabel.SUBLOCALITY, () -> sublocality(p));
+        if (dice.chance(0.5)) {
+            d.add(SegmentLabel.STREET, road());
+        }
+        if (dice.chance(0.35)) {
+            d.add(SegmentLabel.LANDMARK, landmark());
+        }
+        if (dice.chance(0.35)) {
+            d.add(SegmentLabel.SUBLOCALITY, sublocality(p));
+        }
         tail(d, p, dice.chance(0.85), dice.chance(0.08));
     }
 
@@ -315,8 +341,12 @@ public final class VariedAddressComposer {
         double r = random.nextDouble();
         d.add(SegmentLabel.HOUSE, r < 0.5 ? record : r < 0.75 ? record + dice.pick(List.of(", ", " ")) + dice.pick(FLOOR) : dice.pick(List.of("H.No. ", "House No ",
                 "Makan No. ")) + dice.num(300) + ", " + record);
-        d.addSometimes(dice, 0.4, SegmentLabel.STREET, () -> road());
-        d.addSometimes(dice, 0.4, SegmentLabel.LANDMARK, () -> landmark());
+        if (dice.chance(0.4)) {
+            d.add(SegmentLabel.STREET, road());
+        }
+        if (dice.chance(0.4)) {
+            d.add(SegmentLabel.LANDMARK, landmark());
+        }
         if (dice.chance(0.3)) {
             d.add(SegmentLabel.LOCALITY, dice.pick(List.of("Village ", "Vill.", "Vill-", "Gram ", "Mauza ")) + office(p));
             tail(d, p, false, dice.chance(0.5));
@@ -326,25 +356,35 @@ public final class VariedAddressComposer {
     }
 
     private void rural(ComposedDraft d, Place p) {
-        d.addSometimes(dice, 0.4, SegmentLabel.HOUSE, () -> dice.pick(List.of("H.No.", "H No. ", "Ghar No. ", "Makan No ", "House-", "#")) + dice.num(400));
-        d.addSometimes(dice, 0.2, SegmentLabel.LANDMARK, () -> landmark());
+        if (dice.chance(0.4)) {
+            d.add(SegmentLabel.HOUSE, dice.pick(List.of("H.No.", "H No. ", "Ghar No. ", "Makan No ", "House-", "#")) + dice.num(400));
+        }
+        if (dice.chance(0.2)) {
+            d.add(SegmentLabel.LANDMARK, landmark());
+        }
         String office = office(p);
         double r = random.nextDouble();
         if (r < 0.3) {
             d.add(SegmentLabel.LOCALITY, dice.pick(List.of("At-", "At/Po-", "At & Post ", "At Po. ", "AT-", "At:")) + office);
         } else if (r < 0.55) {
             d.add(SegmentLabel.LOCALITY, dice.pick(List.of("Vill.", "Vill-", "Village: ", "VILL ", "Gram-", "Mohalla ", "Mauza-")) + office);
-            d.addSometimes(dice, 0.5, SegmentLabel.LOCALITY, () -> dice.pick(List.of("Post-", "PO-", "P.O.", "Post Office ", "Po: ", "Via ")) + office(dice.pick(places)));
+            if (dice.chance(0.5)) {
+                d.add(SegmentLabel.LOCALITY, dice.pick(List.of("Post-", "PO-", "P.O.", "Post Office ", "Po: ", "Via ")) + office(dice.pick(places)));
+            }
         } else if (r < 0.7) {
             d.add(SegmentLabel.LOCALITY, office + dice.pick(List.of(" Village", " Gaon", " Post", " (Vill.)", " P.O.")));
         } else {
             d.add(SegmentLabel.LOCALITY, office);
         }
         String sub = p.subDistrict().isBlank() ? name() : p.subDistrict();
-        d.addSometimes(dice, 0.7, SegmentLabel.SUBLOCALITY, () -> dice.chance(0.55) ? dice.pick(List.of("Tehsil-", "Teh.", "Tah. ", "Taluka-", "Tal.", "Tq.", "Taluk: ", "Mandal-",
+        if (dice.chance(0.7)) {
+            d.add(SegmentLabel.SUBLOCALITY, dice.chance(0.55) ? dice.pick(List.of("Tehsil-", "Teh.", "Tah. ", "Taluka-", "Tal.", "Tq.", "Taluk: ", "Mandal-",
                     "PS-", "P.S. ", "Thana ", "Block-")) + sub : sub + dice.pick(List.of(" Tehsil", " Taluka", " Tq.", " Mandal", " Block", " Thana")));
+        }
         d.add(SegmentLabel.DISTRICT, district(p));
-        d.addSometimes(dice, 0.6, SegmentLabel.STATE, () -> state(p));
+        if (dice.chance(0.6)) {
+            d.add(SegmentLabel.STATE, state(p));
+        }
         if (dice.chance(0.85)) {
             String pin = pin(p);
             d.add(SegmentLabel.PINCODE, pin, pinSeparator(pin));
@@ -354,16 +394,26 @@ public final class VariedAddressComposer {
     private void hyderabad(ComposedDraft d, Place p) {
         d.add(SegmentLabel.HOUSE, dice.pick(List.of("H.No. ", "H.No.", "D.No. ", "Door No: ", "# ", "No. ", "")) + dice.num(20) + "-" + dice.num(12) + "-" + dice.num(900)
                 + (dice.chance(0.4) ? "/" + dice.pick(List.of("A", "B", "1", "2/A", "C")) : ""));
-        d.addSometimes(dice, 0.3, SegmentLabel.BUILDING, () -> building());
-        d.addSometimes(dice, 0.6, SegmentLabel.STREET, () -> road());
-        d.addSometimes(dice, 0.3, SegmentLabel.LANDMARK, () -> landmark());
+        if (dice.chance(0.3)) {
+            d.add(SegmentLabel.BUILDING, building());
+        }
+        if (dice.chance(0.6)) {
+            d.add(SegmentLabel.STREET, road());
+        }
+        if (dice.chance(0.3)) {
+            d.add(SegmentLabel.LANDMARK, landmark());
+        }
         tail(d, p, true, dice.chance(0.1));
     }
 
     private void hinglish(ComposedDraft d, Place p) {
-        d.addSometimes(dice, 0.8, SegmentLabel.HOUSE, () -> dice.pick(List.of("makan no. ", "makaan num ", "ghar number ", "H.no ", "mkn no ", "kothi no. ")) + dice.num(700)
+        if (dice.chance(0.8)) {
+            d.add(SegmentLabel.HOUSE, dice.pick(List.of("makan no. ", "makaan num ", "ghar number ", "H.no ", "mkn no ", "kothi no. ")) + dice.num(700)
                     + (dice.chance(0.3) ? " " + dice.pick(List.of("pehli manzil", "dusri manzil", "first floor", "upar wala")) : ""));
-        d.addSometimes(dice, 0.5, SegmentLabel.STREET, () -> dice.pick(List.of("gali no. ", "gali ", "galli number ", "gali no-")) + dice.num(25));
+        }
+        if (dice.chance(0.5)) {
+            d.add(SegmentLabel.STREET, dice.pick(List.of("gali no. ", "gali ", "galli number ", "gali no-")) + dice.num(25));
+        }
         if (dice.chance(0.85)) {
             String thing = dice.chance(0.7) ? names(1) + " " + dice.pick(LANDMARK_KIND) : dice.pick(LANDMARK_KIND);
             d.add(SegmentLabel.LANDMARK, thing + " " + dice.pick(AFTER));
@@ -377,19 +427,31 @@ public final class VariedAddressComposer {
     }
 
     private void devanagari(ComposedDraft d, Place p) {
-        d.addSometimes(dice, 0.75, SegmentLabel.HOUSE, () -> dice.pick(List.of("मकान नं. ", "मकान नंबर ", "म.नं. ", "घर नं ", "प्लॉट नं. ", "खसरा नं. ")) + dice.num(500)
+        if (dice.chance(0.75)) {
+            d.add(SegmentLabel.HOUSE, dice.pick(List.of("मकान नं. ", "मकान नंबर ", "म.नं. ", "घर नं ", "प्लॉट नं. ", "खसरा नं. ")) + dice.num(500)
                     + (dice.chance(0.2) ? ", " + dice.pick(List.of("दूसरी मंजिल", "पहली मंजिल", "भूतल")) : ""));
-        d.addSometimes(dice, 0.4, SegmentLabel.STREET, () -> dice.pick(List.of("गली नं. ", "गली नंबर ", "गली ")) + dice.num(20));
-        d.addSometimes(dice, 0.8, SegmentLabel.LANDMARK, () -> dice.pick(DEVA_LANDMARK) + " " + dice.pick(DEVA_AFTER));
+        }
+        if (dice.chance(0.4)) {
+            d.add(SegmentLabel.STREET, dice.pick(List.of("गली नं. ", "गली नंबर ", "गली ")) + dice.num(20));
+        }
+        if (dice.chance(0.8)) {
+            d.add(SegmentLabel.LANDMARK, dice.pick(DEVA_LANDMARK) + " " + dice.pick(DEVA_AFTER));
+        }
         if (dice.chance(0.4)) {
             d.add(SegmentLabel.LOCALITY, dice.pick(List.of("ग्राम ", "गांव ", "मोहल्ला ", "ग्राम- ")) + office(p));
             if (dice.chance(0.5)) {
                 d.add(SegmentLabel.LOCALITY, dice.pick(List.of("पोस्ट ", "पो. ")) + office(p));
             }
-            d.addSometimes(dice, 0.5, SegmentLabel.SUBLOCALITY, () -> "तहसील " + (p.subDistrict().isBlank() ? name() : p.subDistrict()));
+            if (dice.chance(0.5)) {
+                d.add(SegmentLabel.SUBLOCALITY, "तहसील " + (p.subDistrict().isBlank() ? name() : p.subDistrict()));
+            }
             d.add(SegmentLabel.DISTRICT, dice.pick(List.of("जिला ", "जिला- ", "ज़िला ")) + plainDistrict(p));
-            d.addSometimes(dice, 0.5, SegmentLabel.STATE, () -> dice.chance(0.5) ? dice.pick(DEVA_STATES) : p.state().displayName());
-            d.addSometimes(dice, 0.8, SegmentLabel.PINCODE, () -> dice.pick(List.of("", "", "पिन ", "पिन- ", "पिनकोड ")) + p.pincode());
+            if (dice.chance(0.5)) {
+                d.add(SegmentLabel.STATE, dice.chance(0.5) ? dice.pick(DEVA_STATES) : p.state().displayName());
+            }
+            if (dice.chance(0.8)) {
+                d.add(SegmentLabel.PINCODE, dice.pick(List.of("", "", "पिन ", "पिन- ", "पिनकोड ")) + p.pincode());
+            }
         } else {
             tail(d, p, true, dice.chance(0.2));
         }
@@ -398,10 +460,16 @@ public final class VariedAddressComposer {
     private void shop(ComposedDraft d, Place p) {
         d.add(SegmentLabel.HOUSE, dice.pick(List.of("Shop No. ", "Shop No.", "Shop-", "Godown No. ", "Office No. ", "Room No. ", "Gala No. ", "Stall "))
                 + dice.num(150) + (dice.chance(0.3) ? ", " + dice.pick(FLOOR) : ""));
-        d.addSometimes(dice, 0.55, SegmentLabel.BUILDING, () -> names(1) + " " + dice.pick(List.of("Complex", "Market", "Shopping Centre", "Plaza", "Arcade", "Chambers",
+        if (dice.chance(0.55)) {
+            d.add(SegmentLabel.BUILDING, names(1) + " " + dice.pick(List.of("Complex", "Market", "Shopping Centre", "Plaza", "Arcade", "Chambers",
                     "Trade Centre", "Commercial Complex", "Mall", "House", "Bhavan")));
-        d.addSometimes(dice, 0.6, SegmentLabel.STREET, () -> road());
-        d.addSometimes(dice, 0.4, SegmentLabel.LANDMARK, () -> landmark());
+        }
+        if (dice.chance(0.6)) {
+            d.add(SegmentLabel.STREET, road());
+        }
+        if (dice.chance(0.4)) {
+            d.add(SegmentLabel.LANDMARK, landmark());
+        }
         tail(d, p, dice.chance(0.8), dice.chance(0.1));
     }
 }

@@ -2,10 +2,7 @@ package in.workbench.sample;
 
 import in.workbench.analytics.geo.Place;
 import in.workbench.analytics.geo.PostalDirectory;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -105,18 +102,7 @@ public final class CellularSimulator {
 
     /** Writes {@code sessions.csv} and {@code truth/sessions_truth.csv} (session_id,p_slow) into {@code out}. */
     public void write(Path out) throws IOException {
-        Files.createDirectories(out.resolve("truth"));
-        try (BufferedWriter w = Files.newBufferedWriter(out.resolve("sessions.csv"), StandardCharsets.UTF_8);
-                BufferedWriter t = Files.newBufferedWriter(out.resolve("truth/sessions_truth.csv"), StandardCharsets.UTF_8)) {
-            w.write("session_id,customer_id,ts,device_model,os,ram_gb,network_type,carrier,tower_id,signal_dbm,last_latency_ms,pincode,"
-                    + "page_load_ms,slow\n");
-            t.write("session_id,p_slow\n");
-            for (Session s : simulate()) {
-                w.write(s.line());
-                w.write('\n');
-                t.write(s.sessionId() + "," + String.format(Locale.ROOT, "%.6f", s.pSlow()) + "\n");
-            }
-        }
+        SessionFiles.write(out, simulate(), Session::line, Session::sessionId, Session::pSlow);
     }
 
     /** The sessions in time order. */

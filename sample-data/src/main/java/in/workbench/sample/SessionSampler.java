@@ -2,17 +2,13 @@ package in.workbench.sample;
 
 import in.workbench.analytics.geo.Place;
 import in.workbench.analytics.geo.PostalDirectory;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -90,24 +86,13 @@ public final class SessionSampler {
 
     /** Writes sessions.csv into {@code out} and truth/sessions_truth.csv (session_id,p_slow). */
     public void write(Path out) throws IOException {
-        List<Generated> sessions = generate();
-        Files.createDirectories(out.resolve("truth"));
-        try (BufferedWriter w = Files.newBufferedWriter(out.resolve("sessions.csv"), StandardCharsets.UTF_8);
-                BufferedWriter t = Files.newBufferedWriter(out.resolve("truth/sessions_truth.csv"), StandardCharsets.UTF_8)) {
-            w.write("session_id,customer_id,ts,device_model,os,ram_gb,network_type,carrier,tower_id,signal_dbm,last_latency_ms,pincode,"
-                    + "page_load_ms,slow\n");
-            t.write("session_id,p_slow\n");
-            for (Generated g : sessions) {
-                w.write(csvLine(g));
-                t.write(g.sessionId() + "," + String.format(Locale.ROOT, "%.6f", g.pSlow()) + "\n");
-            }
-        }
+        SessionFiles.write(out, generate(), SessionSampler::csvLine, Generated::sessionId, Generated::pSlow);
     }
 
+    /** A session's row of sessions.csv, without its line end. */
     static String csvLine(Generated g) {
         return String.join(",", g.sessionId(), g.customerId(), g.ts().toString(), s(g.device()), s(g.os()), g.ram() == null ? "" : trim(g.ram()),
-                g.network(), s(g.carrier()), s(g.tower()), s(g.signal()), s(g.lastLatency()), s(g.pincode()), s(g.pageLoad()), s(g.slow()))
-                + "\n";
+                g.network(), s(g.carrier()), s(g.tower()), s(g.signal()), s(g.lastLatency()), s(g.pincode()), s(g.pageLoad()), s(g.slow()));
     }
 
     private static String trim(double v) {

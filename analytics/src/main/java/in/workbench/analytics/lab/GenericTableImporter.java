@@ -5,6 +5,7 @@ import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.imports.ColumnType;
 import in.workbench.analytics.imports.CsvRecordReader;
 import in.workbench.analytics.imports.ImportSummary;
+import in.workbench.analytics.task.CountingInputStream;
 import in.workbench.analytics.task.ProgressMonitor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +15,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -49,7 +47,6 @@ public final class GenericTableImporter {
     public static final String ROW_NUMBER_COLUMN = "row_no";
     private static final int PREVIEW_ROWS = 20;
     private static final int EXAMPLES = 5;
-    private static final int BATCH_SIZE = 5_000;
     private static final Pattern LEADING_ZERO = Pattern.compile("[+-]?0\\d.*");
 
     /**
@@ -203,54 +200,43 @@ public final class GenericTableImporter {
         long size = sizeOf(request.file());
         MessageDigest sha256 = sha256();
         boolean published = false;
+        String fileName = request.file().getFileName().toString();
         try (InputStream raw = Files.newInputStream(request.file());
-                CountingStream counting = new CountingStream(new DigestInputStream(raw, sha256));
-                CsvRecordReader reader = new CsvRecordReader(counting, layout.delimiter);
-                Connection c = store.workspace().connection()) {
-            store.createStaging(c, staging, layout.idColumn, layout.idIsRowNumber, layout.columns);
-            c.setAutoCommit(false);
-            Loader loader;
-            try {
-                long runId = store.startRun(c, table, request.file().toAbsolutePath().normalize().toString());
-                loader = new Loader(c, layout, runId, request.file().getFileName().toString(), staging, table);
-                reader.next();
-                CsvRecordReader.Record r;
-                long seen = 0;
-                while ((r = reader.next()) != null) {
-                    loader.add(r);
-                    if ((++seen & 0x1FFF) == 0) {
+                CountingInputStream counting = new CountingInputStream(new DigestInputStream(raw, sha256));
+                CsvRecordReader reader = new CsvRecordReader(counting, layout.delimiter)) {
+            Loader loader = new Loader(layout);
+            LabStore.Loaded loaded = store.load(staging, table, request.file().toAbsolutePath().normalize().toString(), fileName,
+                    layout.idColumn, layout.idIsRowNumber, layout.columns, "The import of " + fileName
+                            + " failed and was undone; the workspace is as it was. Cause", writer -> {
+                        loader.writer = writer;
+                        reader.next();
+                        CsvRecordReader.Record r;
+                        long seen = 0;
+                        while ((r = reader.next()) != null) {
+                            loader.add(r);
+                            if ((++seen & 0x1FFF) == 0) {
+                                monitor.checkCancelled();
+                                monitor.update(Math.min(counting.count(), size), size, String.format("%,d rows", seen));
+                            }
+                        }
                         monitor.checkCancelled();
-                        monitor.update(Math.min(counting.count, size), size, String.format("%,d rows", seen));
-                    }
-                }
-                loader.flush();
-                monitor.checkCancelled();
-                store.finishRun(c, runId, java.util.HexFormat.of().formatHex(sha256.digest()), loader.accepted, loader.rejected);
-                c.commit();
-            } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-            if (loader.accepted == 0) {
+                        return java.util.HexFormat.of().formatHex(sha256.digest());
+                    });
+            if (loaded.accepted() == 0) {
                 throw new WorkbenchException(Kind.INPUT_UNUSABLE, request.file().getFileName() + ": every one of its "
-                        + loader.rejected + " rows was rejected, so nothing was imported. The first reason: " + loader.firstReason);
+                        + loaded.rejected() + " rows was rejected, so nothing was imported. The first reason: " + loader.firstReason);
             }
             store.publish(staging, new LabStore.TableEntry(table, request.file().toAbsolutePath().normalize().toString(),
-                    layout.idColumn, layout.idIsRowNumber, layout.columns, loader.accepted, OffsetDateTime.now(ZoneOffset.UTC)),
-                    loader.runId);
+                    layout.idColumn, layout.idIsRowNumber, layout.columns, loaded.accepted(), OffsetDateTime.now(ZoneOffset.UTC)),
+                    loaded.runId());
             published = true;
-            ImportSummary summary = new ImportSummary("table", loader.accepted, 0, loader.rejected, 0, List.of(), loader.runId,
+            ImportSummary summary = new ImportSummary("table", loaded.accepted(), 0, loaded.rejected(), 0, List.of(), loaded.runId(),
                     (System.nanoTime() - started) / 1_000_000);
             return new Result(summary, table, layout.idColumn, layout.columns);
         } catch (NoSuchFileException e) {
             throw new WorkbenchException(Kind.INPUT_UNUSABLE, "The file " + request.file() + " does not exist.", e);
         } catch (IOException e) {
             throw new WorkbenchException(Kind.INPUT_UNUSABLE, "The file " + request.file() + " cannot be read: " + e.getMessage(), e);
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "The import of " + request.file().getFileName()
-                    + " failed and was undone; the workspace is as it was. Cause: " + e.getMessage(), e);
         } finally {
             if (!published) {
                 store.dropQuietly(staging);
@@ -396,32 +382,19 @@ public final class GenericTableImporter {
         }
     }
 
-    /** One import's batches and counts. Used by one thread. */
-    private final class Loader {
-        private final String table;
+    /** Checks one import's rows and hands them to the store's writer. Used by one thread. */
+    private static final class Loader {
         private final Layout layout;
-        private final String fileName;
-        private final PreparedStatement insert;
-        private final PreparedStatement reject;
         private final Map<Object, Long> seenIds = new HashMap<>();
-        private final long runId;
-        private int pending;
-        private int pendingRejects;
+        private LabStore.StagingWriter writer;
         private long rowNumber;
-        long accepted;
-        long rejected;
         String firstReason;
 
-        Loader(Connection c, Layout layout, long runId, String fileName, String staging, String table) throws SQLException {
-            this.table = table;
+        Loader(Layout layout) {
             this.layout = layout;
-            this.runId = runId;
-            this.fileName = fileName;
-            this.insert = store.prepareInsert(c, staging, layout.idColumn, layout.idIsRowNumber, layout.columns);
-            this.reject = store.prepareReject(c);
         }
 
-        void add(CsvRecordReader.Record r) throws SQLException {
+        void add(CsvRecordReader.Record r) {
             rowNumber++;
             if (r.fields() == null) {
                 reject(r, r.problem());
@@ -459,48 +432,21 @@ public final class GenericTableImporter {
                     return;
                 }
             }
-            int p = 1;
             if (layout.idIsRowNumber) {
-                insert.setLong(p++, rowNumber);
+                Object[] numbered = new Object[n + 1];
+                numbered[0] = rowNumber;
+                System.arraycopy(values, 0, numbered, 1, n);
+                values = numbered;
             }
-            for (Object v : values) {
-                insert.setObject(p++, v);
-            }
-            insert.addBatch();
-            accepted++;
-            if (++pending >= BATCH_SIZE) {
-                flush();
-            }
+            writer.insert(values);
         }
 
-        private void reject(CsvRecordReader.Record r, String reason) throws SQLException {
-            rejected++;
+        private void reject(CsvRecordReader.Record r, String reason) {
             String text = "line " + r.line() + ": " + reason;
             if (firstReason == null) {
                 firstReason = text;
             }
-            reject.setLong(1, runId);
-            reject.setString(2, table);
-            reject.setString(3, fileName);
-            reject.setLong(4, r.line());
-            reject.setString(5, text);
-            reject.setString(6, r.raw());
-            reject.addBatch();
-            if (++pendingRejects >= 1000) {
-                reject.executeBatch();
-                pendingRejects = 0;
-            }
-        }
-
-        void flush() throws SQLException {
-            if (pending > 0) {
-                insert.executeBatch();
-                pending = 0;
-            }
-            if (pendingRejects > 0) {
-                reject.executeBatch();
-                pendingRejects = 0;
-            }
+            writer.reject(r.line(), text, r.raw());
         }
     }
 
@@ -522,33 +468,6 @@ public final class GenericTableImporter {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    /** Counts the bytes read, for progress. */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        private volatile long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 }

@@ -226,8 +226,139 @@ public final class LabStore {
         return browser.tables().contains(name.trim().toLowerCase(Locale.ROOT));
     }
 
+    /** Receives one generic import's rows while {@link #load} runs; a database failure ends the load. Used by one thread. */
+    interface StagingWriter {
+        /** Queues an accepted row: the row number first when it is the id, then the values in column order. */
+        void insert(Object[] values);
+
+        /** Queues a rejected row of the file: its line, the reason as the user reads it, and its text. */
+        void reject(long line, String reason, String raw);
+    }
+
+    /** Reads a file into a {@link StagingWriter}. */
+    @FunctionalInterface
+    interface Loading {
+        /** Hands every row to {@code writer}; returns the SHA-256 of the file read, in hex. */
+        String load(StagingWriter writer) throws java.io.IOException;
+    }
+
+    /** What a load wrote: its {@code import_runs} row and how many rows it accepted and rejected. */
+    record Loaded(long runId, long accepted, long rejected) {
+    }
+
+    /**
+     * Loads a generic import into a fresh staging table {@code staging} in one transaction on a connection of its own:
+     * records the run in {@code import_runs} (for {@code table}, read from {@code file}), lets {@code loading} hand over the
+     * rows in batches, and commits. When {@code loading} or the database fails, the run and its rows are rolled back (the
+     * empty staging table is left for {@link #dropQuietly}).
+     *
+     * @param failure what failed, as the user reads it, before the database's message
+     * @throws java.io.IOException what {@code loading} threw reading the file
+     */
+    Loaded load(String staging, String table, String file, String fileName, String idColumn, boolean idIsRowNumber,
+            List<LabColumn> columns, String failure, Loading loading) throws java.io.IOException {
+        try (Connection c = workspace.connection()) {
+            createStaging(c, staging, idColumn, idIsRowNumber, columns);
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = prepareInsert(c, staging, idColumn, idIsRowNumber, columns);
+                    PreparedStatement reject = prepareReject(c)) {
+                long runId = startRun(c, table, file);
+                StagingBatches batches = new StagingBatches(insert, reject, runId, table, fileName);
+                String sha256 = loading.load(batches);
+                batches.flush();
+                finishRun(c, runId, sha256, batches.accepted, batches.rejected);
+                c.commit();
+                return new Loaded(runId, batches.accepted, batches.rejected);
+            } catch (SQLException | java.io.IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (BatchFailed e) {
+            throw Sql.failure(failure, e.getCause());
+        } catch (SQLException e) {
+            throw Sql.failure(failure, e);
+        }
+    }
+
+    /** A database failure inside a {@link StagingWriter} call, carried out of the caller's loop. */
+    private static final class BatchFailed extends RuntimeException {
+        BatchFailed(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
+    /** The batched INSERTs of one load: rows in batches of {@value #STAGING_BATCH}, rejects of 1,000. Used by one thread. */
+    private static final class StagingBatches implements StagingWriter {
+        private static final int STAGING_BATCH = 5_000;
+        private final PreparedStatement insert;
+        private final PreparedStatement reject;
+        private final long runId;
+        private final String table;
+        private final String fileName;
+        private int pending;
+        private int pendingRejects;
+        long accepted;
+        long rejected;
+
+        StagingBatches(PreparedStatement insert, PreparedStatement reject, long runId, String table, String fileName) {
+            this.insert = insert;
+            this.reject = reject;
+            this.runId = runId;
+            this.table = table;
+            this.fileName = fileName;
+        }
+
+        @Override
+        public void insert(Object[] values) {
+            try {
+                Sql.bind(insert, java.util.Arrays.asList(values));
+                insert.addBatch();
+                accepted++;
+                if (++pending >= STAGING_BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            } catch (SQLException e) {
+                throw new BatchFailed(e);
+            }
+        }
+
+        @Override
+        public void reject(long line, String reason, String raw) {
+            try {
+                rejected++;
+                Sql.bind(reject, java.util.Arrays.asList(runId, table, fileName, line, reason, raw));
+                reject.addBatch();
+                if (++pendingRejects >= 1000) {
+                    reject.executeBatch();
+                    pendingRejects = 0;
+                }
+            } catch (SQLException e) {
+                throw new BatchFailed(e);
+            }
+        }
+
+        void flush() throws SQLException {
+            if (pending > 0) {
+                insert.executeBatch();
+                pending = 0;
+            }
+            if (pendingRejects > 0) {
+                reject.executeBatch();
+                pendingRejects = 0;
+            }
+        }
+    }
+
     /** Creates the empty staging table a generic import loads into (dropping a stale one first). */
-    void createStaging(Connection c, String staging, String idColumn, boolean idIsRowNumber, List<LabColumn> columns)
+    private static void createStaging(Connection c, String staging, String idColumn, boolean idIsRowNumber, List<LabColumn> columns)
             throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + LabNames.quote(staging));
@@ -249,7 +380,7 @@ public final class LabStore {
     }
 
     /** The INSERT for a staging table's columns (the row number first when it is the id). */
-    PreparedStatement prepareInsert(Connection c, String staging, String idColumn, boolean idIsRowNumber, List<LabColumn> columns)
+    private static PreparedStatement prepareInsert(Connection c, String staging, String idColumn, boolean idIsRowNumber, List<LabColumn> columns)
             throws SQLException {
         List<String> names = new ArrayList<>();
         if (idIsRowNumber) {
@@ -261,17 +392,8 @@ public final class LabStore {
                 + "?, ".repeat(names.size() - 1) + "?)");
     }
 
-    /** Drops a staging table left by a cancelled or failed import. */
-    void dropQuietly(String table) {
-        try (Connection c = workspace.connection(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS " + LabNames.quote(table));
-        } catch (SQLException e) {
-            org.slf4j.LoggerFactory.getLogger(LabStore.class).warn("could not drop {}", table, e);
-        }
-    }
-
     /** The {@code import_runs} row of a generic import. */
-    long startRun(Connection c, String table, String file) throws SQLException {
+    private static long startRun(Connection c, String table, String file) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO import_runs (table_name, file_name, started_at) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, table);
@@ -285,20 +407,22 @@ public final class LabStore {
         }
     }
 
-    PreparedStatement prepareReject(Connection c) throws SQLException {
+    private static PreparedStatement prepareReject(Connection c) throws SQLException {
         return c.prepareStatement(
                 "INSERT INTO rejected_rows (run_id, table_name, file_name, line_no, reason, raw_text) VALUES (?, ?, ?, ?, ?, ?)");
     }
 
-    void finishRun(Connection c, long runId, String sha256, long imported, long rejected) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE import_runs SET file_sha256 = ?, finished_at = ?, imported = ?, "
-                + "rejected = ? WHERE run_id = ?")) {
-            ps.setString(1, sha256);
-            ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
-            ps.setLong(3, imported);
-            ps.setLong(4, rejected);
-            ps.setLong(5, runId);
-            ps.executeUpdate();
+    private static void finishRun(Connection c, long runId, String sha256, long imported, long rejected) throws SQLException {
+        Sql.update(c, "UPDATE import_runs SET file_sha256 = ?, finished_at = ?, imported = ?, rejected = ? WHERE run_id = ?", sha256,
+                OffsetDateTime.now(ZoneOffset.UTC), imported, rejected, runId);
+    }
+
+    /** Drops a staging table left by a cancelled or failed import. */
+    void dropQuietly(String table) {
+        try (Connection c = workspace.connection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + LabNames.quote(table));
+        } catch (SQLException e) {
+            org.slf4j.LoggerFactory.getLogger(LabStore.class).warn("could not drop {}", table, e);
         }
     }
 

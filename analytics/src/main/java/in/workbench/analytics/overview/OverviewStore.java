@@ -92,10 +92,7 @@ final class OverviewStore {
 
     /** Catalog conflicts per kind and attribute, most first. */
     Optional<Tile> catalogConflicts(int limit) {
-        return tile("CATALOG_FLAGS",
-                "SELECT kind, attribute, COUNT(*) AS n FROM catalog_flags GROUP BY kind, attribute ORDER BY n DESC, kind, attribute LIMIT "
-                        + limit,
-                "SELECT COUNT(*) FROM catalog_flags");
+        return countsByPair("catalog_flags", "kind", "attribute", "", limit);
     }
 
     /**
@@ -103,11 +100,8 @@ final class OverviewStore {
      * current and recommended package, most first.
      */
     Optional<Tile> damageProneProducts(int limit) {
-        return tile("PACKAGING_RECOMMENDATIONS",
-                "SELECT current_package, recommended_package, COUNT(*) AS n FROM packaging_recommendations "
-                        + "WHERE recommended_package <> current_package GROUP BY current_package, recommended_package "
-                        + "ORDER BY n DESC, current_package, recommended_package LIMIT " + limit,
-                "SELECT COUNT(*) FROM packaging_recommendations WHERE recommended_package <> current_package");
+        return countsByPair("packaging_recommendations", "current_package", "recommended_package",
+                " WHERE recommended_package <> current_package", limit);
     }
 
     /** The damage model's mean predicted damage per package type, when packaging_predictions exists and has rows. */
@@ -125,6 +119,16 @@ final class OverviewStore {
             throw new WorkbenchException(Kind.OTHER, "Could not read the damage predictions: " + e.getMessage(), e);
         }
         return out.isEmpty() ? Optional.empty() : Optional.of(out);
+    }
+
+    /**
+     * The tile of the rows of {@code table} that {@code where} keeps (empty, or {@code " WHERE …"}), counted per pair of
+     * values of the columns {@code first} and {@code second}.
+     */
+    private Optional<Tile> countsByPair(String table, String first, String second, String where, int limit) {
+        return tile(table.toUpperCase(Locale.ROOT), "SELECT " + first + ", " + second + ", COUNT(*) AS n FROM " + table + where
+                + " GROUP BY " + first + ", " + second + " ORDER BY n DESC, " + first + ", " + second + " LIMIT " + limit,
+                "SELECT COUNT(*) FROM " + table + where);
     }
 
     /** A tile's bars (biggest first, at most the query's limit) and total, or empty when its table does not exist or flags nothing. */

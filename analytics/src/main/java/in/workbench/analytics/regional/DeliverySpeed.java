@@ -1,13 +1,6 @@
 package in.workbench.analytics.regional;
 
-import in.workbench.analytics.WorkbenchException;
-import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.workspace.Workspace;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,17 +59,7 @@ public final class DeliverySpeed {
 
     /** Reads the delivery aggregate. */
     public static DeliverySpeed load(Workspace workspace) {
-        List<Speed> cells = new ArrayList<>();
-        try (Connection c = workspace.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT state, package_type, shipments, timed, promised_days, actual_days, late FROM agg_delivery_by_state_package "
-                        + "ORDER BY state, package_type")) {
-            while (rs.next()) {
-                cells.add(new Speed(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                        rs.getLong(7)));
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not read the delivery aggregates: " + e.getMessage(), e);
-        }
+        List<Speed> cells = RegionalStore.deliveryCells(workspace);
         return new DeliverySpeed(List.copyOf(cells));
     }
 

@@ -1,12 +1,6 @@
 package in.workbench.analytics.regional;
 
-import in.workbench.analytics.WorkbenchException;
-import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.workspace.Workspace;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -210,44 +204,20 @@ public final class RankingPreview {
     }
 
     private List<Candidate> candidates(List<String> words, String state) {
-        StringBuilder where = new StringBuilder();
-        for (int i = 0; i < words.size(); i++) {
-            where.append(i == 0 ? "" : " OR ").append("LOWER(p.title) LIKE ? OR LOWER(COALESCE(p.subcategory, '')) LIKE ? OR LOWER(p.category) LIKE ?");
-        }
-        String sql = "SELECT p.product_id, p.title, p.subcategory, p.category, COALESCE(SUM(a.orders), 0), COALESCE(SUM(a.timed), 0), "
-                + "COALESCE(SUM(a.actual_days), 0), COALESCE(SUM(CASE WHEN a.state = ? THEN a.timed END), 0), "
-                + "COALESCE(SUM(CASE WHEN a.state = ? THEN a.actual_days END), 0) "
-                + "FROM products p LEFT JOIN agg_orders_by_state_product a ON a.product_id = p.product_id WHERE " + where
-                + " GROUP BY p.product_id, p.title, p.subcategory, p.category LIMIT " + MAX_CANDIDATES;
         List<Candidate> out = new ArrayList<>();
-        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int k = 1;
-            ps.setString(k++, state);
-            ps.setString(k++, state);
-            for (String w : words) {
-                String like = "%" + w.replace("%", "").replace("_", "") + "%";
-                ps.setString(k++, like);
-                ps.setString(k++, like);
-                ps.setString(k++, like);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Candidate cand = new Candidate();
-                    cand.id = rs.getString(1);
-                    cand.title = rs.getString(2);
-                    cand.subcategory = rs.getString(3);
-                    cand.category = rs.getString(4);
-                    cand.nationalOrders = rs.getLong(5);
-                    cand.nationalTimed = rs.getLong(6);
-                    cand.nationalActual = rs.getLong(7);
-                    cand.stateTimed = rs.getLong(8);
-                    cand.stateActual = rs.getLong(9);
-                    cand.text = textMatch(words, cand);
-                    out.add(cand);
-                }
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not rank the products: " + e.getMessage(), e);
+        for (RegionalStore.MatchingProduct p : RegionalStore.matchingProducts(workspace, words, state, MAX_CANDIDATES)) {
+            Candidate cand = new Candidate();
+            cand.id = p.productId();
+            cand.title = p.title();
+            cand.subcategory = p.subcategory();
+            cand.category = p.category();
+            cand.nationalOrders = p.nationalOrders();
+            cand.nationalTimed = p.nationalTimed();
+            cand.nationalActual = p.nationalActual();
+            cand.stateTimed = p.stateTimed();
+            cand.stateActual = p.stateActual();
+            cand.text = textMatch(words, cand);
+            out.add(cand);
         }
         return out;
     }

@@ -10,11 +10,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -110,43 +105,27 @@ public final class RegionalPreferences {
 
     /** Reads the aggregates of a workspace (built by {@link RegionalAggregates}). */
     public static RegionalPreferences load(Workspace workspace) {
-        try (Connection c = workspace.connection()) {
-            return load(workspace, c);
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not read the regional aggregates: " + e.getMessage(), e);
-        }
-    }
-
-    static RegionalPreferences load(Workspace workspace, Connection c) throws SQLException {
+        RegionalStore.Orders orders = RegionalStore.orders(workspace);
         Map<String, Map<String, Long>> counts = new TreeMap<>();
         Map<String, String> categoryOf = new TreeMap<>();
         Map<String, Long> national = new HashMap<>();
         long notInCatalog = 0;
         long total = 0;
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT state, category, subcategory, orders FROM agg_orders_by_state_subcategory")) {
-            while (rs.next()) {
-                String state = rs.getString(1);
-                String category = rs.getString(2);
-                String sub = rs.getString(3);
-                long n = rs.getLong(4);
-                if (RegionalAggregates.NOT_IN_CATALOG.equals(category)) {
-                    notInCatalog += n;
-                    continue;
-                }
-                categoryOf.put(sub, category);
-                counts.computeIfAbsent(state, k -> new HashMap<>()).merge(sub, n, Long::sum);
-                national.merge(sub, n, Long::sum);
-                total += n;
+        for (RegionalStore.SubcategoryOrders row : orders.subcategories()) {
+            String state = row.state();
+            String category = row.category();
+            String sub = row.subcategory();
+            long n = row.orders();
+            if (RegionalAggregates.NOT_IN_CATALOG.equals(category)) {
+                notInCatalog += n;
+                continue;
             }
+            categoryOf.put(sub, category);
+            counts.computeIfAbsent(state, k -> new HashMap<>()).merge(sub, n, Long::sum);
+            national.merge(sub, n, Long::sum);
+            total += n;
         }
-        Map<String, Long> bySource = new LinkedHashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT state_source, shipments FROM agg_shipments_by_state_source ORDER BY shipments DESC")) {
-            while (rs.next()) {
-                bySource.put(rs.getString(1), rs.getLong(2));
-            }
-        }
+        Map<String, Long> bySource = orders.shipmentsBySource();
         Map<String, Long> stateTotals = new TreeMap<>();
         counts.forEach((state, m) -> stateTotals.put(state, m.values().stream().mapToLong(Long::longValue).sum()));
         long unknown = stateTotals.getOrDefault(AddressStates.UNKNOWN, 0L);
@@ -289,20 +268,9 @@ public final class RegionalPreferences {
     public List<ProductOrders> topProducts(String state, int limit) {
         List<ProductOrders> out = new ArrayList<>();
         long total = ordersOf(state);
-        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT t.product_id, p.title, p.subcategory, t.orders FROM (SELECT product_id, orders FROM agg_orders_by_state_product "
-                        + "WHERE state = ? ORDER BY orders DESC, product_id LIMIT ?) t "
-                        + "LEFT JOIN products p ON p.product_id = t.product_id ORDER BY t.orders DESC, t.product_id")) {
-            ps.setString(1, state);
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new ProductOrders(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            total == 0 ? 0 : rs.getLong(4) / (double) total));
-                }
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException(Kind.OTHER, "Could not read the state's top products: " + e.getMessage(), e);
+        for (RegionalStore.ProductRow row : RegionalStore.topProducts(workspace, state, limit)) {
+            out.add(new ProductOrders(row.productId(), row.title(), row.subcategory(), row.orders(),
+                    total == 0 ? 0 : row.orders() / (double) total));
         }
         return out;
     }

@@ -152,4 +152,44 @@ class GenericTableImporterTest {
         assertEquals(ColumnType.INTEGER, kept.inferred().get("pin"), "and the inferred one is still shown");
         assertEquals("pin", kept.idColumn());
     }
+
+    @Test
+    void aDatabaseFailureWhileLoadingUndoesTheRunAndSaysSoInASentence() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            LabStore store = new LabStore(ws);
+            List<LabColumn> columns = List.of(new LabColumn("a", "a", ColumnType.INTEGER));
+            String failure = "The import of t.csv failed and was undone; the workspace is as it was. Cause";
+            long runs = count(ws, "SELECT COUNT(*) FROM import_runs");
+            long rejects = count(ws, "SELECT COUNT(*) FROM rejected_rows");
+            // a row with more values than the staging table has columns: the database refuses it inside the writer
+            WorkbenchException inWriter = assertThrows(WorkbenchException.class, () -> store.load("t_loading", "t", "t.csv", "t.csv",
+                    "row_no", true, columns, failure, writer -> {
+                        writer.insert(new Object[] {1L, 10});
+                        writer.reject(3, "line 3: bad", "x");
+                        writer.insert(new Object[] {2L, 11, 12});
+                        return "00";
+                    }));
+            // two rows with the same row number: the staging table's key refuses them when the last batch is sent
+            WorkbenchException atFlush = assertThrows(WorkbenchException.class, () -> store.load("t_loading", "t", "t.csv", "t.csv",
+                    "row_no", true, columns, failure, writer -> {
+                        writer.insert(new Object[] {1L, 10});
+                        writer.insert(new Object[] {1L, 11});
+                        return "00";
+                    }));
+            for (WorkbenchException e : List.of(inWriter, atFlush)) {
+                assertEquals(WorkbenchException.Kind.OTHER, e.kind());
+                assertTrue(e.getMessage().startsWith(failure + ": "), e.getMessage());
+            }
+            assertEquals(runs, count(ws, "SELECT COUNT(*) FROM import_runs"), "the run is rolled back");
+            assertEquals(rejects, count(ws, "SELECT COUNT(*) FROM rejected_rows"), "and its rejected rows with it");
+            assertEquals(0, count(ws, "SELECT COUNT(*) FROM \"T_LOADING\""), "the staging table holds no row");
+        }
+    }
+
+    private static long count(Workspace ws, String sql) throws Exception {
+        try (Connection c = ws.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 }

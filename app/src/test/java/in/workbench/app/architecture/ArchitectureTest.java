@@ -83,12 +83,9 @@ class ArchitectureTest {
      * A new storage class is named {@code *Store}; this list only shrinks.
      */
     static final Set<String> STORAGE_CLASSES = Set.of(
-            "in.workbench.analytics.browse.TableBrowser",
             "in.workbench.analytics.imports.CsvImporter", "in.workbench.analytics.imports.ImportHook",
             "in.workbench.analytics.imports.RejectedRows", "in.workbench.analytics.imports.UnresolvedReferences",
-            "in.workbench.analytics.lab.GenericTableImporter",
-            "in.workbench.analytics.regional.DeliverySpeed", "in.workbench.analytics.regional.RankingPreview",
-            "in.workbench.analytics.regional.RegionalAggregates", "in.workbench.analytics.regional.RegionalPreferences");
+            "in.workbench.analytics.regional.RegionalAggregates");
 
     /** A class that may speak SQL: judged by its outermost class, so a store's nested rows and callbacks count as the store. */
     static final DescribedPredicate<JavaClass> STORAGE_DOOR = new DescribedPredicate<>(

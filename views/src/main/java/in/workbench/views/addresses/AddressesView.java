@@ -5,6 +5,7 @@ import in.workbench.analytics.address.AddressParts;
 import in.workbench.analytics.geo.Place;
 import in.workbench.views.shell.DialogService;
 import in.workbench.views.shell.WorkspaceScreen;
+import in.workbench.views.table.PageButtons;
 import in.workbench.views.task.TaskProgress;
 import java.io.File;
 import java.util.List;
@@ -137,12 +138,9 @@ public final class AddressesView extends WorkspaceScreen<AddressesViewModel> {
         count.setId("addressCount");
         count.textProperty().bind(Bindings.createStringBinding(() -> "Rows " + model.paging().rangeText().get() + " ("
                 + model.filterDescription() + ")", model.paging().rangeText(), model.rows()));
-        Button prev = new Button("◀");
-        prev.setOnAction(e -> model.previousPage());
-        Button next = new Button("▶");
-        next.setId("nextPage");
-        next.setOnAction(e -> model.nextPage());
-        HBox pager = new HBox(8, prev, next, count);
+        PageButtons pages = PageButtons.of(model::previousPage, model::nextPage);
+        pages.next().setId("nextPage");
+        HBox pager = new HBox(8, pages.previous(), pages.next(), count);
         pager.setAlignment(Pos.CENTER_LEFT);
 
         details.setPadding(new Insets(8));

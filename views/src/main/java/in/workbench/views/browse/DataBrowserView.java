@@ -4,6 +4,7 @@ import in.workbench.analytics.browse.ColumnInfo;
 import in.workbench.analytics.export.CsvExporter;
 import in.workbench.views.shell.DialogService;
 import in.workbench.views.shell.WorkspaceScreen;
+import in.workbench.views.table.PageButtons;
 import java.io.File;
 import java.util.List;
 import javafx.animation.PauseTransition;
@@ -81,15 +82,12 @@ public final class DataBrowserView extends WorkspaceScreen<DataBrowserViewModel>
         Label count = new Label();
         count.setId("rowCount");
         count.textProperty().bind(model.statusProperty());
-        Button prev = new Button("◀");
-        prev.setId("previousPage");
-        prev.setOnAction(e -> model.previousPage());
-        Button next = new Button("▶");
-        next.setId("nextPage");
-        next.setOnAction(e -> model.nextPage());
+        PageButtons pages = PageButtons.of(model::previousPage, model::nextPage);
+        pages.previous().setId("previousPage");
+        pages.next().setId("nextPage");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(8, new Label("Table"), tables, search, spacer, count, prev, next, export);
+        HBox top = new HBox(8, new Label("Table"), tables, search, spacer, count, pages.previous(), pages.next(), export);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8));
 

@@ -2,6 +2,7 @@ package in.workbench.views.catalog;
 
 import in.workbench.analytics.catalog.CatalogStore.ProductRow;
 import in.workbench.views.shell.WorkspaceScreen;
+import in.workbench.views.table.PageButtons;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,13 +85,10 @@ public final class CatalogView extends WorkspaceScreen<CatalogViewModel> {
         train.setOnAction(e -> model.trainModels());
         Button check = new Button("Run checks");
         check.setOnAction(e -> model.runChecks());
-        Button prev = new Button("◀");
-        prev.setOnAction(e -> model.previousPage());
-        Button next = new Button("▶");
-        next.setOnAction(e -> model.nextPage());
+        PageButtons pages = PageButtons.of(model::previousPage, model::nextPage);
         Label status = new Label();
         status.textProperty().bind(model.statusProperty());
-        HBox bar = new HBox(8, new Label("Category"), category, new Label("Flag"), kind, search, train, check, prev, next, status);
+        HBox bar = new HBox(8, new Label("Category"), category, new Label("Flag"), kind, search, train, check, pages.previous(), pages.next(), status);
         bar.setPadding(new Insets(8));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label metrics = new Label();

@@ -28,20 +28,29 @@ public final class KeyBindings {
 
     private static Map<LabelingAction, String> defaults() {
         Map<LabelingAction, String> m = new EnumMap<>(LabelingAction.class);
-        m.put(LabelingAction.DELIVERABLE, "D");
-        m.put(LabelingAction.UNDELIVERABLE, "U");
-        m.put(LabelingAction.UNSURE, "S");
-        m.put(LabelingAction.SKIP, "SPACE");
-        m.put(LabelingAction.UNDO, "BACK_SPACE");
-        m.put(LabelingAction.NEXT_SPAN, "TAB");
-        m.put(LabelingAction.PREVIOUS_SPAN, "Shift+TAB");
-        m.put(LabelingAction.LABEL_UP, "UP");
-        m.put(LabelingAction.LABEL_DOWN, "DOWN");
-        m.put(LabelingAction.GROW_SPAN, "Shift+RIGHT");
-        m.put(LabelingAction.SHRINK_SPAN, "Shift+LEFT");
-        m.put(LabelingAction.RETRAIN, "R");
-        m.put(LabelingAction.REFRESH, "F5");
+        for (LabelingAction a : LabelingAction.values()) {
+            m.put(a, defaultKey(a));
+        }
         return m;
+    }
+
+    /** The key an action has until the analyst remaps it; the switch has no default, so a new action cannot lack one. */
+    private static String defaultKey(LabelingAction action) {
+        return switch (action) {
+            case DELIVERABLE -> "D";
+            case UNDELIVERABLE -> "U";
+            case UNSURE -> "S";
+            case SKIP -> "SPACE";
+            case UNDO -> "BACK_SPACE";
+            case NEXT_SPAN -> "TAB";
+            case PREVIOUS_SPAN -> "Shift+TAB";
+            case LABEL_UP -> "UP";
+            case LABEL_DOWN -> "DOWN";
+            case GROW_SPAN -> "Shift+RIGHT";
+            case SHRINK_SPAN -> "Shift+LEFT";
+            case RETRAIN -> "R";
+            case REFRESH -> "F5";
+        };
     }
 
     /** The bindings the view shows. */

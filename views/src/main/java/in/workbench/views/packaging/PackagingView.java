@@ -8,6 +8,7 @@ import in.workbench.analytics.packaging.PackagingTrainer;
 import in.workbench.views.chart.ChartCard;
 import in.workbench.views.shell.DialogService;
 import in.workbench.views.shell.Navigator;
+import in.workbench.views.table.PageButtons;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -252,10 +253,7 @@ public final class PackagingView extends WorkspaceScreen<PackagingViewModel> {
         search.setPromptText("product id contains… (Enter)");
         search.textProperty().bindBidirectional(model.searchProperty());
         search.setOnAction(e -> model.firstPage());
-        Button previous = new Button("‹");
-        previous.setOnAction(e -> model.previousPage());
-        Button next = new Button("›");
-        next.setOnAction(e -> model.nextPage());
+        PageButtons pages = PageButtons.of(model::previousPage, model::nextPage);
         rowCount.setId("recRowCount");
         rowCount.textProperty().bind(Bindings.createStringBinding(() -> model.paging().total() == 0 ? "No rows"
                 : "Rows " + model.paging().rangeText().get(), model.paging().rangeText()));
@@ -273,7 +271,7 @@ public final class PackagingView extends WorkspaceScreen<PackagingViewModel> {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox filters = new HBox(8, category, all, changed, search, spacer, previous, rowCount, next, export);
+        HBox filters = new HBox(8, category, all, changed, search, spacer, pages.previous(), rowCount, pages.next(), export);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("recommendations");

@@ -129,11 +129,7 @@ public final class RegionalView extends WorkspaceScreen<RegionalViewModel> {
         TableView<RegionalPreferences.Lift> subs = new TableView<>(model.stateSubcategories());
         subs.setId("stateSubcategories");
         Tables.column(subs, "Subcategory", 170, RegionalPreferences.Lift::subcategory);
-        Tables.column(subs, "Orders", 70, RegionalPreferences.Lift::orders);
-        Tables.column(subs, "Share", 70, l -> Tables.percent(l.share()));
-        Tables.column(subs, "National", 80, l -> Tables.percent(l.nationalShare()));
-        Tables.column(subs, "Lift", 60, l -> Tables.decimal(l.lift()));
-        Tables.column(subs, "90 % interval", 110, l -> Tables.decimal(l.liftLow()) + "–" + Tables.decimal(l.liftHigh()));
+        liftColumns(subs);
         subs.setPrefHeight(200);
         TableView<RegionalPreferences.ProductOrders> products = new TableView<>(model.stateProducts());
         products.setId("stateProducts");
@@ -142,10 +138,7 @@ public final class RegionalView extends WorkspaceScreen<RegionalViewModel> {
         Tables.column(products, "Orders", 70, RegionalPreferences.ProductOrders::orders);
         Tables.column(products, "Share", 70, p -> Tables.percent(p.share()));
         products.setPrefHeight(200);
-        VBox box = new VBox(8, bar, liftChart, subs, products);
-        VBox.setVgrow(liftChart, Priority.ALWAYS);
-        box.setPadding(new Insets(10));
-        return box;
+        return page(liftChart, bar, liftChart, subs, products);
     }
 
     private void showLiftChart() {
@@ -176,20 +169,13 @@ public final class RegionalView extends WorkspaceScreen<RegionalViewModel> {
         table.setId("overIndexing");
         table.setPlaceholder(new Label("No state clearly over-indexes: the subcategory sells about as nationally everywhere."));
         Tables.column(table, "State", 160, RegionalPreferences.Lift::state);
-        Tables.column(table, "Orders", 70, RegionalPreferences.Lift::orders);
-        Tables.column(table, "Share", 70, l -> Tables.percent(l.share()));
-        Tables.column(table, "National", 70, l -> Tables.percent(l.nationalShare()));
-        Tables.column(table, "Lift", 60, l -> Tables.decimal(l.lift()));
-        Tables.column(table, "90 % interval", 100, l -> Tables.decimal(l.liftLow()) + "–" + Tables.decimal(l.liftHigh()));
+        liftColumns(table);
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
             if (n != null) {
                 model.stateProperty().set(n.state());
             }
         });
-        VBox box = new VBox(8, heading, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        box.setPadding(new Insets(10));
-        return box;
+        return page(table, heading, table);
     }
 
     private Node deliveryTab() {
@@ -206,10 +192,7 @@ public final class RegionalView extends WorkspaceScreen<RegionalViewModel> {
         Tables.column(table, "Promised days", 115, s -> Tables.decimal(s.meanPromised()));
         Tables.column(table, "Actual days", 100, s -> Tables.decimal(s.meanActual()));
         Tables.column(table, "Late", 70, s -> Tables.percent(s.lateShare()));
-        VBox box = new VBox(8, deliveryChart, heading, table);
-        VBox.setVgrow(deliveryChart, Priority.ALWAYS);
-        box.setPadding(new Insets(10));
-        return box;
+        return page(deliveryChart, deliveryChart, heading, table);
     }
 
     private void showDeliveryChart() {
@@ -265,8 +248,22 @@ public final class RegionalView extends WorkspaceScreen<RegionalViewModel> {
         Tables.column(table, "Lift", 50, r -> Tables.decimal(r.lift()));
         Tables.column(table, "Days", 50, r -> String.format("%.1f", r.days()));
         Tables.column(table, "Score", 55, r -> Tables.decimal(r.score()));
-        VBox box = new VBox(8, weights, note, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        return page(table, weights, note, table);
+    }
+
+    /** The columns of a lift after its first: orders, observed and national share, shrunk lift and its 90 % interval. */
+    private static void liftColumns(TableView<RegionalPreferences.Lift> table) {
+        Tables.column(table, "Orders", 70, RegionalPreferences.Lift::orders);
+        Tables.column(table, "Share", 70, l -> Tables.percent(l.share()));
+        Tables.column(table, "National", 80, l -> Tables.percent(l.nationalShare()));
+        Tables.column(table, "Lift", 60, l -> Tables.decimal(l.lift()));
+        Tables.column(table, "90 % interval", 110, l -> Tables.decimal(l.liftLow()) + "–" + Tables.decimal(l.liftHigh()));
+    }
+
+    /** A tab's page: {@code children} stacked 8 px apart inside a 10 px margin, {@code grow} taking the spare height. */
+    private static VBox page(Node grow, Node... children) {
+        VBox box = new VBox(8, children);
+        VBox.setVgrow(grow, Priority.ALWAYS);
         box.setPadding(new Insets(10));
         return box;
     }

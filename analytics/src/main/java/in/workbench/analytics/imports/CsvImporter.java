@@ -424,6 +424,10 @@ public final class CsvImporter {
         private long unresolved;
         /** Set from the moment a swap may have renamed anything: a failure then undoes it by its journal. */
         private boolean swapping;
+        /** Each hook's tally of the run's rows (null entries for hooks without one), filled by the reading thread. */
+        private List<ImportHook.RowTally> tallies = new ArrayList<>();
+        /** The run's unresolved references counted while reading, or null when they are counted from the stage. */
+        private ReferenceTally references;
 
         StagedImport(Connection c, DataTable table, ImportLayout layout, Mapping mapping, int cellCount, Path file,
                 ProgressMonitor monitor, long fileSize, CountingStream counting, long startedNanos) {
@@ -452,6 +456,7 @@ public final class CsvImporter {
                 columns.add("run_id");
                 stage = StagingTables.create(c, table.sqlName(), columns, layout.keyColumn());
                 Map<Integer, String> packageOfRank = table == DataTable.PACKAGE_TYPES ? ranks() : Map.of();
+                startTallies();
                 load(reader, stage, packageOfRank);
                 monitor.checkCancelled();
                 monitor.update(fileSize, fileSize, String.format("%,d rows read; making them visible", accepted + rejected));
@@ -475,6 +480,22 @@ public final class CsvImporter {
         }
 
         /**
+         * Asks the hooks for their tallies and prepares the count of unresolved references, so that
+         * the reading thread counts the rows as it validates them instead of publishing scanning the
+         * stage again (decision 0010). On H2 only, while no import of the workspace publishes: what
+         * they read of the workspace is checked again when publishing.
+         */
+        private void startTallies() throws SQLException {
+            List<String> names = layout.columns().stream().map(ColumnSpec::name).toList();
+            synchronized (workspace) {
+                for (ImportHook hook : hooks) {
+                    tallies.add(onServer ? null : hook.tally(c, table, names));
+                }
+                references = onServer ? null : ReferenceTally.of(c, table, names);
+            }
+        }
+
+        /**
          * Makes the staged rows visible and commits the import. One import of a workspace publishes
          * at a time, so two cannot both find a table empty and swap.
          */
@@ -482,11 +503,11 @@ public final class CsvImporter {
             boolean targetEmpty = StagingTables.isEmpty(c, table.sqlName());
             updated = !targetEmpty && keyIndex >= 0 ? countExisting(stage) : 0;
             List<Object> before = new ArrayList<>(hooks.size());
-            for (ImportHook hook : hooks) {
-                before.add(hook.beforePublish(c, table, runId, stage.name(), updated));
+            for (int i = 0; i < hooks.size(); i++) {
+                before.add(hooks.get(i).beforePublish(c, table, runId, stage.name(), updated, tallies.get(i)));
             }
             String runRows;
-            Long unresolvedBefore = null;
+            Long unresolvedBefore = references == null ? null : references.unresolved(c);
             if (stage.swappable() && targetEmpty && accepted >= swapMinRows) {
                 monitor.update(fileSize, fileSize, String.format("%,d rows read; building the indexes", accepted + rejected));
                 swapping = true;
@@ -495,7 +516,7 @@ public final class CsvImporter {
             } else if (swapsWithCopy(stage, targetEmpty)) {
                 // A large file into a loaded table: the stage takes the table's other rows (committed in chunks, the
                 // table only read) and then its place, instead of one INSERT/MERGE whose undo log grows with the file.
-                if (table == DataTable.SHIPMENTS || table == DataTable.ADDRESS_LABELS) {
+                if (unresolvedBefore == null && (table == DataTable.SHIPMENTS || table == DataTable.ADDRESS_LABELS)) {
                     unresolvedBefore = countUnresolved(c, table, stage.name());
                 }
                 monitor.update(fileSize, fileSize, String.format("%,d rows read; adding the workspace's other rows", accepted + rejected));
@@ -698,6 +719,10 @@ public final class CsvImporter {
             SeenIds seenIds = new SeenIds();
             List<Object[]> rows = new ArrayList<>(BATCH_SIZE);
             List<Rejected> rejects = new ArrayList<>();
+            List<ImportHook.RowTally> tallying = new ArrayList<>(tallies.stream().filter(java.util.Objects::nonNull).toList());
+            if (references != null) {
+                tallying.add(references);
+            }
             long seen = 0;
             try {
                 CsvRecordReader.Record r;
@@ -738,6 +763,9 @@ public final class CsvImporter {
                         rejects.add(new Rejected(r.line(), "line " + r.line() + ": " + problem, r.raw()));
                     } else {
                         rows.add(values);
+                        for (ImportHook.RowTally tally : tallying) {
+                            tally.accept(values);
+                        }
                     }
                     if (rows.size() >= BATCH_SIZE || rejects.size() >= BATCH_SIZE) {
                         if (!give(new Batch(rows, rejects, seen, counting.count, false, null))) {

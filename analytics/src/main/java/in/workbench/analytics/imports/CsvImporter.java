@@ -74,6 +74,8 @@ public final class CsvImporter {
     /** Rows copied per commit when a loaded table's other rows join the stage. */
     private static final int COPY_CHUNK = 50_000;
     private static final int PREVIEW_ROWS = 20;
+    /** Bytes a row of a shipments or labels file takes at least, for estimating its rows from its size (about 72 in the bench's). */
+    private static final long BYTES_PER_ROW = 64;
     private static final String ALIAS_SETTING = "import.aliases.";
 
     private final Workspace workspace;
@@ -487,12 +489,43 @@ public final class CsvImporter {
          */
         private void startTallies() throws SQLException {
             List<String> names = layout.columns().stream().map(ColumnSpec::name).toList();
+            // The lookups are read whole: worth it only for a file of at least swapMinRows rows and half as many as they
+            // hold, so that a small import into a large workspace still costs what it brings.
+            long expectedRows = fileSize / BYTES_PER_ROW;
+            boolean worth = !onServer && expectedRows >= swapMinRows && (table == DataTable.SHIPMENTS || table == DataTable.ADDRESS_LABELS)
+                    && expectedRows * 2 >= StagingTables.count(c, "addresses") + StagingTables.count(c, "products");
             synchronized (workspace) {
                 for (ImportHook hook : hooks) {
-                    tallies.add(onServer ? null : hook.tally(c, table, names));
+                    tallies.add(worth ? hook.tally(c, table, names) : null);
                 }
-                references = onServer ? null : ReferenceTally.of(c, table, names);
+                references = worth ? referenceTally(names) : null;
             }
+        }
+
+        /** Reads the ids the run's rows refer to (see {@link ReferenceTally}), or null when they refer to none. */
+        private ReferenceTally referenceTally(List<String> names) throws SQLException {
+            List<String[]> wanted = switch (table) {
+                case SHIPMENTS -> List.of(new String[] {"products", "product_id"}, new String[] {"addresses", "address_id"},
+                        new String[] {"package_types", "package_type"});
+                case ADDRESS_LABELS -> List.<String[]>of(new String[] {"addresses", "address_id"});
+                default -> List.of();
+            };
+            if (wanted.isEmpty()) {
+                return null;
+            }
+            // The marks first: a change while the ids are read then shows when publishing.
+            List<Long> marks = StagingTables.modificationMarks(c, wanted.stream().map(w -> w[0]).toList());
+            List<ReferenceTally.Reference> references = new ArrayList<>();
+            for (String[] w : wanted) {
+                IdCodes ids = new IdCodes();
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + w[1] + " FROM " + w[0])) {
+                    while (rs.next()) {
+                        ids.put(rs.getString(1), 0);
+                    }
+                }
+                references.add(new ReferenceTally.Reference(w[0], names.indexOf(w[1]), ids));
+            }
+            return new ReferenceTally(references, marks);
         }
 
         /**
@@ -507,7 +540,8 @@ public final class CsvImporter {
                 before.add(hooks.get(i).beforePublish(c, table, runId, stage.name(), updated, tallies.get(i)));
             }
             String runRows;
-            Long unresolvedBefore = references == null ? null : references.unresolved(c);
+            Long unresolvedBefore = references == null ? null
+                    : references.unresolved(StagingTables.modificationMarks(c, references.tables()));
             if (stage.swappable() && targetEmpty && accepted >= swapMinRows) {
                 monitor.update(fileSize, fileSize, String.format("%,d rows read; building the indexes", accepted + rejected));
                 swapping = true;

@@ -74,6 +74,8 @@ public final class CsvImporter {
     /** Rows copied per commit when a loaded table's other rows join the stage. */
     private static final int COPY_CHUNK = 50_000;
     private static final int PREVIEW_ROWS = 20;
+    /** Bytes a row of a shipments or labels file takes at least, for estimating its rows from its size (about 72 in the bench's). */
+    private static final long BYTES_PER_ROW = 64;
     private static final String ALIAS_SETTING = "import.aliases.";
 
     private final Workspace workspace;
@@ -424,6 +426,10 @@ public final class CsvImporter {
         private long unresolved;
         /** Set from the moment a swap may have renamed anything: a failure then undoes it by its journal. */
         private boolean swapping;
+        /** Each hook's tally of the run's rows (null entries for hooks without one), filled by the reading thread. */
+        private List<ImportHook.RowTally> tallies = new ArrayList<>();
+        /** The run's unresolved references counted while reading, or null when they are counted from the stage. */
+        private ReferenceTally references;
 
         StagedImport(Connection c, DataTable table, ImportLayout layout, Mapping mapping, int cellCount, Path file,
                 ProgressMonitor monitor, long fileSize, CountingStream counting, long startedNanos) {
@@ -452,6 +458,7 @@ public final class CsvImporter {
                 columns.add("run_id");
                 stage = StagingTables.create(c, table.sqlName(), columns, layout.keyColumn());
                 Map<Integer, String> packageOfRank = table == DataTable.PACKAGE_TYPES ? ranks() : Map.of();
+                startTallies();
                 load(reader, stage, packageOfRank);
                 monitor.checkCancelled();
                 monitor.update(fileSize, fileSize, String.format("%,d rows read; making them visible", accepted + rejected));
@@ -475,6 +482,53 @@ public final class CsvImporter {
         }
 
         /**
+         * Asks the hooks for their tallies and prepares the count of unresolved references, so that
+         * the reading thread counts the rows as it validates them instead of publishing scanning the
+         * stage again (decision 0010). On H2 only, while no import of the workspace publishes: what
+         * they read of the workspace is checked again when publishing.
+         */
+        private void startTallies() throws SQLException {
+            List<String> names = layout.columns().stream().map(ColumnSpec::name).toList();
+            // The lookups are read whole: worth it only for a file of at least swapMinRows rows and half as many as they
+            // hold, so that a small import into a large workspace still costs what it brings.
+            long expectedRows = fileSize / BYTES_PER_ROW;
+            boolean worth = !onServer && expectedRows >= swapMinRows && (table == DataTable.SHIPMENTS || table == DataTable.ADDRESS_LABELS)
+                    && expectedRows * 2 >= StagingTables.count(c, "addresses") + StagingTables.count(c, "products");
+            synchronized (workspace) {
+                for (ImportHook hook : hooks) {
+                    tallies.add(worth ? hook.tally(c, table, names) : null);
+                }
+                references = worth ? referenceTally(names) : null;
+            }
+        }
+
+        /** Reads the ids the run's rows refer to (see {@link ReferenceTally}), or null when they refer to none. */
+        private ReferenceTally referenceTally(List<String> names) throws SQLException {
+            List<String[]> wanted = switch (table) {
+                case SHIPMENTS -> List.of(new String[] {"products", "product_id"}, new String[] {"addresses", "address_id"},
+                        new String[] {"package_types", "package_type"});
+                case ADDRESS_LABELS -> List.<String[]>of(new String[] {"addresses", "address_id"});
+                default -> List.of();
+            };
+            if (wanted.isEmpty()) {
+                return null;
+            }
+            // The marks first: a change while the ids are read then shows when publishing.
+            List<Long> marks = StagingTables.modificationMarks(c, wanted.stream().map(w -> w[0]).toList());
+            List<ReferenceTally.Reference> references = new ArrayList<>();
+            for (String[] w : wanted) {
+                IdCodes ids = new IdCodes();
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + w[1] + " FROM " + w[0])) {
+                    while (rs.next()) {
+                        ids.put(rs.getString(1), 0);
+                    }
+                }
+                references.add(new ReferenceTally.Reference(w[0], names.indexOf(w[1]), ids));
+            }
+            return new ReferenceTally(references, marks);
+        }
+
+        /**
          * Makes the staged rows visible and commits the import. One import of a workspace publishes
          * at a time, so two cannot both find a table empty and swap.
          */
@@ -482,11 +536,12 @@ public final class CsvImporter {
             boolean targetEmpty = StagingTables.isEmpty(c, table.sqlName());
             updated = !targetEmpty && keyIndex >= 0 ? countExisting(stage) : 0;
             List<Object> before = new ArrayList<>(hooks.size());
-            for (ImportHook hook : hooks) {
-                before.add(hook.beforePublish(c, table, runId, stage.name(), updated));
+            for (int i = 0; i < hooks.size(); i++) {
+                before.add(hooks.get(i).beforePublish(c, table, runId, stage.name(), updated, tallies.get(i)));
             }
             String runRows;
-            Long unresolvedBefore = null;
+            Long unresolvedBefore = references == null ? null
+                    : references.unresolved(StagingTables.modificationMarks(c, references.tables()));
             if (stage.swappable() && targetEmpty && accepted >= swapMinRows) {
                 monitor.update(fileSize, fileSize, String.format("%,d rows read; building the indexes", accepted + rejected));
                 swapping = true;
@@ -495,7 +550,7 @@ public final class CsvImporter {
             } else if (swapsWithCopy(stage, targetEmpty)) {
                 // A large file into a loaded table: the stage takes the table's other rows (committed in chunks, the
                 // table only read) and then its place, instead of one INSERT/MERGE whose undo log grows with the file.
-                if (table == DataTable.SHIPMENTS || table == DataTable.ADDRESS_LABELS) {
+                if (unresolvedBefore == null && (table == DataTable.SHIPMENTS || table == DataTable.ADDRESS_LABELS)) {
                     unresolvedBefore = countUnresolved(c, table, stage.name());
                 }
                 monitor.update(fileSize, fileSize, String.format("%,d rows read; adding the workspace's other rows", accepted + rejected));
@@ -698,6 +753,10 @@ public final class CsvImporter {
             SeenIds seenIds = new SeenIds();
             List<Object[]> rows = new ArrayList<>(BATCH_SIZE);
             List<Rejected> rejects = new ArrayList<>();
+            List<ImportHook.RowTally> tallying = new ArrayList<>(tallies.stream().filter(java.util.Objects::nonNull).toList());
+            if (references != null) {
+                tallying.add(references);
+            }
             long seen = 0;
             try {
                 CsvRecordReader.Record r;
@@ -738,6 +797,9 @@ public final class CsvImporter {
                         rejects.add(new Rejected(r.line(), "line " + r.line() + ": " + problem, r.raw()));
                     } else {
                         rows.add(values);
+                        for (ImportHook.RowTally tally : tallying) {
+                            tally.accept(values);
+                        }
                     }
                     if (rows.size() >= BATCH_SIZE || rejects.size() >= BATCH_SIZE) {
                         if (!give(new Batch(rows, rejects, seen, counting.count, false, null))) {

@@ -3,6 +3,7 @@ package in.workbench.analytics.imports;
 import in.workbench.analytics.workspace.DataTable;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Work a feature does inside an import's transaction after the rows are loaded, such as keeping
@@ -46,6 +47,41 @@ public interface ImportHook {
     default Object beforePublish(Connection transaction, DataTable table, long runId, String stagedRows, long replaced)
             throws SQLException {
         return null;
+    }
+
+    /**
+     * Counts the run's accepted rows one by one while they are read, so that publishing need not
+     * scan them again (docs/decisions/0010). The reading thread calls {@link #accept} for every
+     * accepted row, in file order; after the last row the importing thread hands the tally to
+     * {@link #beforePublish(Connection, DataTable, long, String, long, RowTally)}. A cancelled or
+     * failed import drops it. Not thread-safe: one thread accepts, then one thread reads.
+     */
+    interface RowTally {
+        /**
+         * One accepted row, in the layout's column order (the values as staged, before the run id is
+         * set); read it, do not keep or change it.
+         */
+        void accept(Object[] row);
+    }
+
+    /**
+     * A tally of this run's rows, taken before the rows are read, or null (the default) when the
+     * hook reads the staged rows instead. Called on the importing connection while no import of the
+     * workspace is publishing; <b>reads only</b>.
+     *
+     * @param columns the layout's column names, in the order of {@link RowTally#accept}'s values
+     */
+    default RowTally tally(Connection transaction, DataTable table, List<String> columns) throws SQLException {
+        return null;
+    }
+
+    /**
+     * As {@link #beforePublish(Connection, DataTable, long, String, long)}, also handed the tally
+     * {@link #tally} returned for this run (null when it returned none). The default ignores it.
+     */
+    default Object beforePublish(Connection transaction, DataTable table, long runId, String stagedRows, long replaced,
+            RowTally tally) throws SQLException {
+        return beforePublish(transaction, table, runId, stagedRows, replaced);
     }
 
     /**

@@ -72,7 +72,7 @@ final class SeenIds {
         return fp == 0 ? 1 : fp;
     }
 
-    private static long mix(long x) {
+    static long mix(long x) {
         x ^= x >>> 33;
         x *= 0xff51afd7ed558ccdL;
         x ^= x >>> 33;

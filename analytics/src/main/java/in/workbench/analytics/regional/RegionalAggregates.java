@@ -1,10 +1,12 @@
 package in.workbench.analytics.regional;
 
+import in.workbench.analytics.imports.IdCodes;
 import in.workbench.analytics.imports.ImportHook;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.Sql;
 import in.workbench.analytics.workspace.Dialect;
+import in.workbench.analytics.workspace.StagingTables;
 import in.workbench.analytics.workspace.Workspace;
 import java.sql.Connection;
 import java.sql.Date;
@@ -91,6 +93,148 @@ public final class RegionalAggregates implements ImportHook {
                 sums[i] += sign * values[i];
             }
         }
+
+        /** Adds every delta of {@code other}. */
+        void add(Deltas other) {
+            for (int i = 0; i < AGGREGATES.size(); i++) {
+                int aggregate = i;
+                other.byAggregate.get(i).forEach((key, values) -> put(aggregate, key, 1, values));
+            }
+        }
+    }
+
+    /** The tables whose rows decide a shipment's aggregate keys, besides the shipment itself. */
+    private static final List<String> LOOKED_UP = List.of("products", "addresses", "regional_address_states");
+
+    /**
+     * The contribution of a shipment import's rows, summed while the file is read (decision 0010):
+     * each row's state and source come from {@code regional_address_states} and its category from
+     * {@code products}, both read into fingerprint maps ({@link IdCodes}) before the file. It holds
+     * when publishing only if those tables did not change meanwhile (their modification marks) and
+     * the aggregates were built then as now; otherwise the run's rows are summed from the stage.
+     * Fed by the reading thread, read by the importing thread after it.
+     */
+    private static final class ShipmentTally implements ImportHook.RowTally {
+        final Deltas deltas = new Deltas();
+        final boolean built;
+        final List<Long> marks;
+        final IdCodes stateOfAddress = new IdCodes();
+        final List<String[]> states = new ArrayList<>();
+        final IdCodes categoryOfProduct = new IdCodes();
+        final List<String[]> categories = new ArrayList<>();
+        private final int product;
+        private final int address;
+        private final int packageType;
+        private final int orderDate;
+        private final int quantity;
+        private final int promised;
+        private final int delivered;
+        private final int status;
+
+        ShipmentTally(List<String> columns, boolean built, List<Long> marks) {
+            this.built = built;
+            this.marks = marks;
+            product = columns.indexOf("product_id");
+            address = columns.indexOf("address_id");
+            packageType = columns.indexOf("package_type");
+            orderDate = columns.indexOf("order_date");
+            quantity = columns.indexOf("quantity");
+            promised = columns.indexOf("promised_days");
+            delivered = columns.indexOf("delivered_days");
+            status = columns.indexOf("status");
+        }
+
+        /** Codes distinct pairs of texts, so each id maps to a small number. */
+        static int code(Map<List<String>, Integer> codes, List<String[]> pairs, String first, String second) {
+            return codes.computeIfAbsent(List.of(first, second), k -> {
+                pairs.add(new String[] {first, second});
+                return pairs.size() - 1;
+            });
+        }
+
+        @Override
+        public void accept(Object[] row) {
+            int s = stateOfAddress.code((String) row[address]);
+            String state = s < 0 ? AddressStates.UNKNOWN : states.get(s)[0];
+            String source = s < 0 ? AddressStates.Source.NOT_IMPORTED.label() : states.get(s)[1];
+            String productId = (String) row[product];
+            int p = categoryOfProduct.code(productId);
+            String category = p < 0 ? NOT_IN_CATALOG : categories.get(p)[0];
+            String subcategory = p < 0 ? NOT_IN_CATALOG : categories.get(p)[1];
+            String pkg = (String) row[packageType];
+            String st = (String) row[status];
+            Integer promisedDays = (Integer) row[promised];
+            Integer deliveredDays = (Integer) row[delivered];
+            boolean timed = promisedDays != null && deliveredDays != null;
+            long t = timed ? 1 : 0;
+            long promisedSum = timed ? promisedDays : 0;
+            long actual = timed ? deliveredDays : 0;
+            long late = timed && deliveredDays > promisedDays ? 1 : 0;
+            // the same keys and measures as the GROUPINGS' queries give
+            deltas.put(0, List.of(state, category, subcategory), 1, 1, ((Integer) row[quantity]).longValue());
+            deltas.put(1, List.of(state, productId), 1, 1, t, actual);
+            deltas.put(2, List.of(((LocalDate) row[orderDate]).withDayOfMonth(1), st), 1, 1);
+            deltas.put(3, List.of(pkg, st), 1, 1);
+            deltas.put(4, List.of(state, pkg), 1, 1, t, promisedSum, actual, late);
+            deltas.put(5, List.of(source), 1, 1);
+        }
+
+        /** True when the sums still hold for publishing: nothing they looked up changed, and nothing they did not see. */
+        boolean holds(Connection c, long replaced) throws SQLException {
+            if (!StagingTables.modificationMarks(c, LOOKED_UP).equals(marks) || isBuilt(c) != built) {
+                return false;
+            }
+            // Unbuilt aggregates are built from all shipments: the run's rows must be all there will be.
+            return built || replaced == 0 && StagingTables.isEmpty(c, "shipments");
+        }
+    }
+
+    /**
+     * Sums a shipment import's rows while they are read, on H2 (see {@link ShipmentTally}); when
+     * the aggregates are not built yet, only while the workspace has no addresses (a build then
+     * resolves none). Reads only.
+     */
+    @Override
+    public ImportHook.RowTally tally(Connection c, DataTable table, List<String> columns) throws SQLException {
+        if (table != DataTable.SHIPMENTS || Dialect.of(c) != Dialect.H2) {
+            return null;
+        }
+        // The marks first: a change while the lookups are read then shows when publishing.
+        List<Long> marks = StagingTables.modificationMarks(c, LOOKED_UP);
+        boolean built = isBuilt(c);
+        if (!built && !StagingTables.isEmpty(c, "addresses")) {
+            return null;
+        }
+        ShipmentTally tally = new ShipmentTally(columns, built, marks);
+        Map<List<String>, Integer> codes = new HashMap<>();
+        if (built) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT address_id, state, state_source FROM regional_address_states")) {
+                while (rs.next()) {
+                    tally.stateOfAddress.put(rs.getString(1), ShipmentTally.code(codes, tally.states, rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        codes.clear();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT product_id, COALESCE(category, '" + NOT_IN_CATALOG + "'), COALESCE(subcategory, '"
+                        + NO_SUBCATEGORY + "') FROM products")) {
+            while (rs.next()) {
+                tally.categoryOfProduct.put(rs.getString(1), ShipmentTally.code(codes, tally.categories, rs.getString(2), rs.getString(3)));
+            }
+        }
+        return tally;
+    }
+
+    /** Uses the run's tally when it still holds: its sums then stand for summing the stage after publishing. */
+    @Override
+    public Object beforePublish(Connection c, DataTable table, long runId, String stagedRows, long replaced, ImportHook.RowTally tally)
+            throws SQLException {
+        Object read = beforePublish(c, table, runId, stagedRows, replaced);
+        if (tally instanceof ShipmentTally t && t.holds(c, replaced)) {
+            return new Before(read instanceof Before b ? b.deltas() : new Deltas(), List.of(), t.deltas);
+        }
+        return read;
     }
 
     /**
@@ -212,8 +356,14 @@ public final class RegionalAggregates implements ImportHook {
         return s;
     }
 
-    /** What was read before publishing: the deltas so far, and the products whose category changes. */
-    private record Before(Deltas deltas, List<String> products) {
+    /**
+     * What was read before publishing: the deltas so far, the products whose category changes, and
+     * the run's rows summed while they were read (null when they are summed after publishing).
+     */
+    private record Before(Deltas deltas, List<String> products, Deltas tallied) {
+        Before(Deltas deltas, List<String> products) {
+            this(deltas, products, null);
+        }
     }
 
     /**
@@ -275,11 +425,11 @@ public final class RegionalAggregates implements ImportHook {
      */
     @Override
     public void afterImport(Connection c, DataTable table, long runId, String runRows, Object before) throws SQLException {
+        Before read = before instanceof Before b ? b : null;
         if (!isBuilt(c)) {
-            rebuild(c, ProgressMonitor.NONE);
+            rebuild(c, ProgressMonitor.NONE, read == null ? null : read.tallied());
             return;
         }
-        Before read = before instanceof Before b ? b : null;
         switch (table) {
             case SHIPMENTS -> {
                 if (read == null) {
@@ -288,7 +438,11 @@ public final class RegionalAggregates implements ImportHook {
                     return;
                 }
                 Deltas deltas = read.deltas();
-                sum(c, deltas, 1, "FROM " + runRows + " s", null, "r", ALL);
+                if (read.tallied() != null) {
+                    deltas.add(read.tallied());
+                } else {
+                    sum(c, deltas, 1, "FROM " + runRows + " s", null, "r", ALL);
+                }
                 apply(c, deltas);
             }
             case ADDRESSES -> resolveAddresses(c, runRows, true, ProgressMonitor.NONE);
@@ -344,6 +498,11 @@ public final class RegionalAggregates implements ImportHook {
 
     /** Empties and refills every aggregate from the workspace's rows, inside the caller's transaction. */
     public void rebuild(Connection c, ProgressMonitor monitor) throws SQLException {
+        rebuild(c, monitor, null);
+    }
+
+    /** As {@link #rebuild(Connection, ProgressMonitor)}; {@code shipments}, when not null, are the sums of all shipments. */
+    private void rebuild(Connection c, ProgressMonitor monitor, Deltas shipments) throws SQLException {
         execute(c, "DELETE FROM regional_changed_keys");
         execute(c, "DELETE FROM regional_address_states");
         for (Aggregate a : AGGREGATES) {
@@ -352,8 +511,11 @@ public final class RegionalAggregates implements ImportHook {
         resolveAddresses(c, "addresses", false, monitor);
         monitor.checkCancelled();
         monitor.update(-1, -1, "Summing the shipments by state, category, month and package");
-        Deltas deltas = new Deltas();
-        sum(c, deltas, 1, "FROM shipments s", null, "r", ALL);
+        Deltas deltas = shipments;
+        if (deltas == null) {
+            deltas = new Deltas();
+            sum(c, deltas, 1, "FROM shipments s", null, "r", ALL);
+        }
         apply(c, deltas, true);
         try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("workspace_settings",
                 List.of("setting_key", "setting_value", "updated_at"), List.of("setting_key")))) {

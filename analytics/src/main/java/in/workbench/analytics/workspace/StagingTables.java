@@ -204,6 +204,26 @@ public final class StagingTables {
         }
     }
 
+    /**
+     * H2's modification counter of each table (INFORMATION_SCHEMA.TABLES.LAST_MODIFICATION), in
+     * the order given, -1 for a table that does not exist: any insert, update, delete, commit or
+     * rollback touching a table changes its counter, so equal marks taken at two moments mean the
+     * table did not change in between. H2 only.
+     */
+    public static List<Long> modificationMarks(Connection c, List<String> tables) throws SQLException {
+        List<Long> marks = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT LAST_MODIFICATION FROM INFORMATION_SCHEMA.TABLES "
+                + "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = ?")) {
+            for (String table : tables) {
+                ps.setString(1, table.toUpperCase(Locale.ROOT));
+                try (ResultSet rs = ps.executeQuery()) {
+                    marks.add(rs.next() ? rs.getLong(1) : -1L);
+                }
+            }
+        }
+        return marks;
+    }
+
     /** The rows of {@code table}. */
     public static long count(Connection c, String table) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {

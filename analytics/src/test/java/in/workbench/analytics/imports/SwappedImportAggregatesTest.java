@@ -97,6 +97,86 @@ class SwappedImportAggregatesTest {
         }
     }
 
+    /**
+     * A shipment import counts its rows' aggregates and unresolved references while it reads the
+     * file (decision 0010); a product that arrives meanwhile (here between two batches) makes it
+     * count them from the published rows instead, so both stay what the workspace holds.
+     * (The product comes by its own import, started from the shipment import's progress callback.)
+     */
+    @Test
+    void aProductThatArrivesWhileAFileIsReadIsCountedAsItIsWhenPublished() throws Exception {
+        AddressStates states = new AddressStates(new AddressParser(PostalDirectory.load()));
+        RegionalAggregates regional = new RegionalAggregates(states);
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            CsvImporter importer = new CsvImporter(ws, List.of(regional), 1);
+            load(importer, DataTable.PRODUCTS, "p.csv", "product_id,title,category,subcategory,price_inr\n"
+                    + "P0,Saree,Clothing,Sarees,900\nP1,Kettle,Home,,800\n");
+            load(importer, DataTable.ADDRESSES, "a.csv", "address_id,customer_id,address_text,city,state,pincode,created_at\n"
+                    + "A0,C0,12 MG Road,Bengaluru,Karnataka,560001,2025-01-01\nA1,C1,4 Park Street,Kolkata,West Bengal,700016,2025-01-01\n");
+            ImportSummary quiet = importer.importFile(write("s.csv", shipments(0, 12_000)), DataTable.SHIPMENTS,
+                    ImportOptions.defaults(), ProgressMonitor.NONE);
+            assertMatchesRebuild(ws, regional);
+            assertEquals(unresolvedOf(ws, quiet.runId()), quiet.unresolved());
+            assertTrue(quiet.unresolved() > 0, "rows name P2, A2 or package types that are not there");
+
+            boolean[] added = {false};
+            ProgressMonitor addsAProduct = new ProgressMonitor() {
+                @Override
+                public void update(long done, long total, String message) {
+                    if (!added[0] && message.contains("rows/s")) {
+                        added[0] = true;
+                        try {
+                            importer.importFile(write("p2.csv", "product_id,title,category,subcategory,price_inr\n"
+                                    + "P2,Lamp,Home,Lighting,400\n"), DataTable.PRODUCTS, ImportOptions.defaults(), ProgressMonitor.NONE);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            };
+            ImportSummary busy = importer.importFile(write("s2.csv", shipments(20_000, 12_000)), DataTable.SHIPMENTS,
+                    ImportOptions.defaults(), addsAProduct);
+            assertTrue(added[0], "the product arrived while the file was read");
+            assertMatchesRebuild(ws, regional);
+            assertEquals(unresolvedOf(ws, busy.runId()), busy.unresolved());
+        }
+    }
+
+    /** {@code rows} shipments from id {@code first}, naming products P0-P2 and addresses A0-A2 (P2, A2 not imported). */
+    private static String shipments(int first, int rows) {
+        StringBuilder text = new StringBuilder("shipment_id,order_date,product_id,address_id,package_type,quantity,"
+                + "ship_cost_inr,promised_days,delivered_days,attempts,status\n");
+        for (int i = first; i < first + rows; i++) {
+            text.append("S").append(i).append(",2025-0").append(1 + i % 9).append("-05,P").append(i % 3).append(",A").append(i % 7 % 3)
+                    .append(",polybag,").append(1 + i % 2).append(",50,3,").append(i % 11 == 0 ? "" : String.valueOf(2 + i % 3))
+                    .append(",1,").append(i % 11 == 0 ? "undeliverable" : "delivered").append('\n');
+        }
+        return text.toString();
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    /** The run's shipments with a product, address or package type not in the workspace, counted afterwards. */
+    private static long unresolvedOf(Workspace ws, long runId) throws Exception {
+        try (Connection c = ws.connection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM shipments s WHERE s.run_id = " + runId + " AND ("
+                        + "NOT EXISTS (SELECT 1 FROM products p WHERE p.product_id = s.product_id) OR "
+                        + "NOT EXISTS (SELECT 1 FROM addresses a WHERE a.address_id = s.address_id) OR "
+                        + "NOT EXISTS (SELECT 1 FROM package_types k WHERE k.package_type = s.package_type))")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private void load(CsvImporter importer, DataTable table, String name, String text) throws Exception {
         Path p = dir.resolve(name);
         Files.writeString(p, text, StandardCharsets.UTF_8);

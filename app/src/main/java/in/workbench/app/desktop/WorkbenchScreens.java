@@ -30,6 +30,8 @@ import in.workbench.views.labeling.LabelingViewModel;
 import in.workbench.views.lab.LabView;
 import in.workbench.views.lab.LabViewModel;
 import in.workbench.views.network.SlowNetworkView;
+import in.workbench.views.network.SlowNetworkViewModel;
+import in.workbench.views.crisp.CrispViewModel;
 import in.workbench.views.overview.OverviewView;
 import in.workbench.views.overview.OverviewViewModel;
 import in.workbench.views.packaging.PackagingView;
@@ -122,11 +124,13 @@ final class WorkbenchScreens {
         // read the most when a workspace opens: built first of the screens not shown (measured with bench startup).
         packaging = DeferredScreen.loadingFirst("Packaging", () -> new PackagingViewModel(runner, fail), PackagingViewModel::setWorkspace,
                 m -> new PackagingView(m, navigator, dialogs)).preparedEarly();
-        slowNetworks = new DeferredScreen<>("Slow networks", () -> SlowNetworkScreen.create(runner, fail));
+        slowNetworks = DeferredScreen.loadingFirst("Slow networks", () -> SlowNetworkScreen.model(runner, fail), SlowNetworkViewModel::load,
+                SlowNetworkView::new);
         lab = DeferredScreen.loadingFirst("Model lab", () -> new LabViewModel(runner, fail), LabViewModel::setWorkspace, LabView::new);
         all = List.of(overview, browser, addresses, deliverabilityModel, addressMap, checkAddress, labeling,
                 buildings, catalog, review, catalogCharts, packaging, regional, slowNetworks,
-                new DeferredScreen<>("Infection risk", () -> CrispScreens.create(runner, fail, owner)), lab);
+                DeferredScreen.loadingFirst("Infection risk", () -> new CrispViewModel(runner, fail), CrispViewModel::setWorkspace,
+                        m -> CrispScreens.create(m, owner)), lab);
         events.subscribe(e -> {
             if (e.workspace() == shown.get() && e.detail().equals(DeliverabilityTrainer.MODEL_NAME)) {
                 addressSession.reloadModel();

@@ -115,11 +115,16 @@ public final class MainWindow implements Navigator {
         statusBar.setWorkspace(workspace.server().isEmpty() ? "Workspace: " + workspace.folder() : "Team workspace " + workspace.server().get().user() + "@" + workspace.server().get().displayName()
                 + " — you are " + (workspace.role() == in.workbench.analytics.workspace.TeamRole.OWNER ? "an " : "a ")
                 + workspace.role().word() + workspace.readOnlyReason().map(r -> " (read-only)").orElse(""));
-        for (Screen s : screens) {
-            s.onWorkspaceChanged(workspace);
-        }
         if (navigation.getSelectionModel().isEmpty()) {
             navigation.getSelectionModel().select(0);
+        }
+        // The screen shown first, so its reads are queued before those of the screens not shown.
+        Screen shown = navigation.getSelectionModel().getSelectedItem();
+        shown.onWorkspaceChanged(workspace);
+        for (Screen s : screens) {
+            if (s != shown) {
+                s.onWorkspaceChanged(workspace);
+            }
         }
         refreshRecent();
         prepareScreens();

@@ -104,7 +104,11 @@ class DeferredScreenFxTest {
         final Label label = new Label("Addresses");
 
         ModelScreen(NotingModel model) {
-            super("Addresses", model, (m, ws) -> m.given.add(ws));
+            this("Addresses", model, (m, ws) -> m.given.add(ws));
+        }
+
+        ModelScreen(String title, NotingModel model, java.util.function.BiConsumer<NotingModel, Workspace> open) {
+            super(title, model, open);
         }
 
         @Override
@@ -190,6 +194,48 @@ class DeferredScreenFxTest {
         }
         robot.interact(() -> window.get().select(screens.get(3).get()));
         assertSame(screens.get(3), window.get().selected(), "selecting a built screen selects its entry in the navigation");
+    }
+
+    @Test
+    void theShownScreenIsGivenTheWorkspaceBeforeTheOthersSoItsReadsAreQueuedFirst() throws Exception {
+        List<String> given = new ArrayList<>();
+        List<Screen> screens = new ArrayList<>();
+        for (String title : List.of("Overview", "Catalog", "Packaging")) {
+            java.util.function.BiConsumer<NotingModel, Workspace> open = (m, ws) -> given.add(title);
+            screens.add(DeferredScreen.loadingFirst(title, NotingModel::new, open, m -> new ModelScreen(title, m, open)));
+        }
+        Label addresses = new Label("Addresses");
+        screens.add(0, new DeferredScreen<Screen>("Addresses", () -> new Screen() {
+            @Override
+            public String title() {
+                return "Addresses";
+            }
+
+            @Override
+            public Node view() {
+                return addresses;
+            }
+
+            @Override
+            public void onWorkspaceChanged(Workspace workspace) {
+                given.add("Addresses");
+            }
+        }));
+        robot.interact(() -> {
+            MainWindow w = new MainWindow(stage, new FxTaskRunner(), List.copyOf(screens), new NoActions());
+            stage.setScene(w.scene(800, 600));
+            w.setWorkspace(first);
+        });
+        assertEquals(List.of("Addresses", "Overview", "Catalog", "Packaging"), given, "the screen opened on (built then) first");
+        given.clear();
+        robot.interact(() -> {
+            MainWindow w = new MainWindow(stage, new FxTaskRunner(), List.copyOf(screens), new NoActions());
+            stage.setScene(w.scene(800, 600));
+            w.select(screens.get(3));
+            w.setWorkspace(second);
+        });
+        assertEquals("Packaging", given.get(0), "the screen the analyst left last first");
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Menus that do nothing. */

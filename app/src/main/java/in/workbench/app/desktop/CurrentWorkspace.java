@@ -93,15 +93,8 @@ final class CurrentWorkspace {
         if (early.isPresent()) {
             // Opening started when the window's JVM did (DesktopLauncher): wait for it on a worker.
             EarlyWorkspace opening = early.get();
-            if (opening.unpacks()) {
-                message.accept("Unpacking the sample workspace into " + opening.folder() + " …");
-            }
-            runner.submit("Opening " + opening.folder().getFileName(), m -> opening.await(), this::show, e -> {
-                if (opening.unpacks()) {
-                    message.accept("The sample workspace could not be made. Use File ▸ New workspace to start an empty one.");
-                }
-                dialogs.showError(Failures.sentenceFor(e) + stillOpen(), e);
-            });
+            runner.submit("Opening " + opening.folder().getFileName(), m -> opening.await(), this::show,
+                    e -> dialogs.showError(Failures.sentenceFor(e) + stillOpen(), e));
             return;
         }
         Path folder = EarlyWorkspace.firstFolder(home, settings.current().lastWorkspace);

@@ -1,9 +1,7 @@
 package in.workbench.app.desktop;
 
-import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.app.Main;
-import in.workbench.app.sample.ReadySample;
 import in.workbench.app.sample.SampleWorld;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,9 +11,9 @@ import java.util.concurrent.CompletionException;
 /**
  * The window's first workspace, opened on a thread of its own as soon as the window's JVM starts,
  * while JavaFX starts and the window is laid out (opening needs no toolkit): the one named on the
- * command line, else the last one, else the shipped sample (unpacked). A sample that has to be built
- * (no shipped archive) is not started here: that takes minutes and reports progress, so the window
- * starts it. Opening is {@link Workspace#open(Path)} as always, with all its checks.
+ * command line, else the last one, else the marketplace sample once it exists. Making the sample on the
+ * first start (unpacking or building it) is left to the window, which shows its progress. Opening is
+ * {@link Workspace#open(Path)} as always, with all its checks.
  *
  * <p>{@code Application.launch} creates the application itself, so the launcher hands the opening
  * over through {@link #startFor} and {@link #take}: one per JVM. Thread-safe.
@@ -25,28 +23,28 @@ final class EarlyWorkspace {
     private static volatile EarlyWorkspace started;
 
     private final Path folder;
-    private final boolean unpack;
     private final CompletableFuture<Workspace> opened = new CompletableFuture<>();
 
-    private EarlyWorkspace(Path folder, boolean unpack) {
+    private EarlyWorkspace(Path folder) {
         this.folder = folder;
-        this.unpack = unpack;
     }
 
     /**
      * Starts opening the window's first workspace on a daemon thread and keeps it for the window
-     * ({@link #take}); does nothing when the first workspace is a sample that has to be built.
+     * ({@link #take}); does nothing when the first workspace is the sample and it has not been made yet.
      */
     static void startFor(Path home) {
         Path folder = firstFolder(home, SettingsStore.in(home).current().lastWorkspace);
-        boolean sample = folder == null;
-        if (sample) {
-            if (!SampleWorld.MARKETPLACE.ready()) {
+        if (folder == null) {
+            folder = SampleWorld.MARKETPLACE.folderIn(home);
+            if (!CurrentWorkspace.holdsWorkspace(folder)) {
+                // The first start: unpacking the sample (or building it) competes with JavaFX for the processor while
+                // its classes are read without the class archive (bench startup: the window 6 s later at load 8-10),
+                // so the window starts it once it is up, as before.
                 return;
             }
-            folder = SampleWorld.MARKETPLACE.folderIn(home);
         }
-        EarlyWorkspace early = new EarlyWorkspace(folder, sample && !CurrentWorkspace.holdsWorkspace(folder));
+        EarlyWorkspace early = new EarlyWorkspace(folder);
         Thread t = new Thread(early::open, "workbench-open-first-workspace");
         t.setDaemon(true);
         t.start();
@@ -71,7 +69,7 @@ final class EarlyWorkspace {
     private void open() {
         StartupProbe.phase("first workspace opening on its own thread");
         try {
-            opened.complete(unpacks() ? ReadySample.unpack(folder, ProgressMonitor.NONE) : Workspace.open(folder));
+            opened.complete(Workspace.open(folder));
             StartupProbe.phase("first workspace open on its own thread");
         } catch (Throwable e) {
             opened.completeExceptionally(e);
@@ -83,11 +81,6 @@ final class EarlyWorkspace {
         EarlyWorkspace early = started;
         started = null;
         return Optional.ofNullable(early);
-    }
-
-    /** Whether this opening unpacks the shipped sample (the window says so while it runs). */
-    boolean unpacks() {
-        return unpack;
     }
 
     /** The folder being opened. */

@@ -55,6 +55,15 @@ public final class AddressInsights {
         return store.flaggedAddresses();
     }
 
+    /**
+     * One page of the scored addresses as {@link #VIEW} lists them sorted by score, lowest first (ties by id): the
+     * Addresses screen's first view. Each row holds address_id, score, flagged, reasons, address_text, city, state and
+     * pincode. The same rows as paging the view sorted so, without sorting every score.
+     */
+    public List<List<Object>> lowestScores(long offset, int limit) {
+        return store.lowestScores(offset, limit);
+    }
+
     /** Flagged share per state (the directory's state of the pincode, else the state written), largest share first. */
     public List<Share> flaggedShareByState() {
         return store.sharesByState();

@@ -86,6 +86,34 @@ class AddressScreensDataTest {
     }
 
     @Test
+    void lowestScoresPagesAreTheViewsPagesSortedByScore() throws Exception {
+        in.workbench.analytics.browse.TableBrowser browser = new in.workbench.analytics.browse.TableBrowser(ws);
+        in.workbench.analytics.browse.TableQuery byScore = in.workbench.analytics.browse.TableQuery.all(AddressInsights.VIEW)
+                .sortedBy("score", true);
+        List<String> columns = browser.columns(AddressInsights.VIEW).stream().map(in.workbench.analytics.browse.ColumnInfo::name)
+                .toList();
+        List<String> shown = List.of("address_id", "score", "flagged", "reasons", "address_text", "city", "state", "pincode");
+        AddressInsights insights = new AddressInsights(ws);
+        // A score whose address is gone is not listed by the view's join, so not by the page either.
+        try (Connection c = ws.connection(); PreparedStatement ps = c.prepareStatement("INSERT INTO address_scores (address_id, score, "
+                + "flagged, scored_at) VALUES ('gone', -1, TRUE, CURRENT_TIMESTAMP)")) {
+            ps.executeUpdate();
+        }
+        try {
+            for (long offset : List.of(0L, 37L, 790L)) {
+                List<List<Object>> expected = browser.page(byScore, offset, 50).stream()
+                        .map(row -> shown.stream().map(name -> row.get(columns.indexOf(name))).toList()).toList();
+                assertFalse(expected.isEmpty());
+                assertEquals(expected, insights.lowestScores(offset, 50), "rows from " + offset);
+            }
+        } finally {
+            try (Connection c = ws.connection(); PreparedStatement ps = c.prepareStatement("DELETE FROM address_scores WHERE address_id = 'gone'")) {
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    @Test
     void analystsNewestLabelsWinOverShipmentOutcomesAndUnsureLeavesTraining() {
         Map<String, DeliverabilityTrainer.LabelledAddress> labels = new DeliverabilityTrainer(parser).labels(ws).stream()
                 .collect(Collectors.toMap(DeliverabilityTrainer.LabelledAddress::id, l -> l));

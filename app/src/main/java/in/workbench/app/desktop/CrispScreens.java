@@ -2,9 +2,7 @@ package in.workbench.app.desktop;
 
 import in.workbench.views.crisp.CrispView;
 import in.workbench.views.crisp.CrispViewModel;
-import in.workbench.views.task.TaskRunner;
 import java.io.File;
-import java.util.function.Consumer;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -14,8 +12,9 @@ final class CrispScreens {
     private CrispScreens() {
     }
 
-    static CrispView create(TaskRunner runner, Consumer<Throwable> fail, Window owner) {
-        return new CrispView(new CrispViewModel(runner, fail), suggested -> {
+    /** The screen on a view model that may already have loaded (DeferredScreen.loadingFirst). */
+    static CrispView create(CrispViewModel model, Window owner) {
+        return new CrispView(model, suggested -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Export the risk ranking (health data)");
             chooser.setInitialFileName(suggested);

@@ -3,7 +3,6 @@ package in.workbench.app.desktop;
 import in.workbench.analytics.address.AddressParser;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.app.ImportHooks;
-import in.workbench.app.Main;
 import in.workbench.app.sample.SampleWorld;
 import in.workbench.views.shell.DialogService;
 import in.workbench.views.task.Failures;
@@ -90,12 +89,17 @@ final class CurrentWorkspace {
      * @param message shows a sentence in place of the screens while the sample is made
      */
     void openAtStart(Consumer<String> message) {
-        String requested = System.getProperty(Main.OPEN_WORKSPACE_PROPERTY);
-        String last = settings.current().lastWorkspace;
-        if (requested != null) {
-            open(Path.of(requested));
-        } else if (last != null && holdsWorkspace(Path.of(last))) {
-            open(Path.of(last));
+        java.util.Optional<EarlyWorkspace> early = EarlyWorkspace.take();
+        if (early.isPresent()) {
+            // Opening started when the window's JVM did (DesktopLauncher): wait for it on a worker.
+            EarlyWorkspace opening = early.get();
+            runner.submit("Opening " + opening.folder().getFileName(), m -> opening.await(), this::show,
+                    e -> dialogs.showError(Failures.sentenceFor(e) + stillOpen(), e));
+            return;
+        }
+        Path folder = EarlyWorkspace.firstFolder(home, settings.current().lastWorkspace);
+        if (folder != null) {
+            open(folder);
         } else {
             openSample(SampleWorld.MARKETPLACE, message);
         }

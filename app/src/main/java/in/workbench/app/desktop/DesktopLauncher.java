@@ -22,6 +22,8 @@ public final class DesktopLauncher {
 
     /** Opens the window in this JVM. */
     public static void launch() {
+        // The first workspace opens on a thread of its own while JavaFX starts and the window is laid out.
+        EarlyWorkspace.startFor(home());
         Application.launch(WorkbenchApplication.class);
     }
 

@@ -1,7 +1,6 @@
 package in.workbench.app.desktop;
 
 import in.workbench.analytics.geo.PostalDirectory;
-import in.workbench.views.network.SlowNetworkView;
 import in.workbench.views.network.SlowNetworkViewModel;
 import in.workbench.views.task.TaskRunner;
 import java.util.function.Consumer;
@@ -12,7 +11,8 @@ final class SlowNetworkScreen {
     private SlowNetworkScreen() {
     }
 
-    static SlowNetworkView create(TaskRunner runner, Consumer<Throwable> onError) {
-        return new SlowNetworkView(new SlowNetworkViewModel(runner, PostalDirectory::load, onError));
+    /** Its view model, which reads the directory on its first load. */
+    static SlowNetworkViewModel model(TaskRunner runner, Consumer<Throwable> onError) {
+        return new SlowNetworkViewModel(runner, PostalDirectory::load, onError);
     }
 }

@@ -92,6 +92,8 @@ public final class WorkbenchApplication extends Application {
         if (probe != null) {
             probe.windowShown();
         }
+        // The screens are built while the first workspace opens; each starts its reads when it is given one.
+        window.prepareScreens();
     }
 
     private void shown(Workspace opened, boolean first) {

@@ -30,6 +30,8 @@ import in.workbench.views.labeling.LabelingViewModel;
 import in.workbench.views.lab.LabView;
 import in.workbench.views.lab.LabViewModel;
 import in.workbench.views.network.SlowNetworkView;
+import in.workbench.views.network.SlowNetworkViewModel;
+import in.workbench.views.crisp.CrispViewModel;
 import in.workbench.views.overview.OverviewView;
 import in.workbench.views.overview.OverviewViewModel;
 import in.workbench.views.packaging.PackagingView;
@@ -77,23 +79,28 @@ final class WorkbenchScreens {
     WorkbenchScreens(TaskRunner runner, FxDialogService dialogs, WorkspaceEvents events, ImportHooks hooks,
             Supplier<AddressParser> parser, SettingsStore settings, Window owner, Navigator navigator,
             Supplier<Workspace> shown, Consumer<Throwable> fail) {
-        browser = new DeferredScreen<>("Data browser", () -> new DataBrowserView(new DataBrowserViewModel(runner, fail), dialogs));
+        // Screens made with DeferredScreen.loadingFirst start their reads when a workspace is shown, before their nodes are
+        // built; the others start them when built (their views apply only later changes, or they read nothing at first).
+        browser = DeferredScreen.loadingFirst("Data browser", () -> new DataBrowserViewModel(runner, fail), DataBrowserViewModel::setWorkspace,
+                m -> new DataBrowserView(m, dialogs));
         overview = new DeferredScreen<>("Overview",
                 () -> new OverviewView(new OverviewViewModel(runner, hooks.regional(), navigator, fail)));
-        regional = new DeferredScreen<>("Regional", () -> new RegionalView(new RegionalViewModel(runner, hooks.regional(), fail)))
-                .preparedEarly();
+        regional = DeferredScreen.loadingFirst("Regional", () -> new RegionalViewModel(runner, hooks.regional(), fail),
+                RegionalViewModel::load, RegionalView::new).preparedEarly();
         AddressesSession addressSession = new AddressesSession(runner);
-        addresses = new DeferredScreen<>("Addresses",
-                () -> new AddressesView(new AddressesViewModel(addressSession, runner, fail), dialogs));
-        deliverabilityModel = new DeferredScreen<>("Model",
-                () -> new ModelView(new ModelViewModel(addressSession, runner, fail), navigator));
-        addressMap = new DeferredScreen<>("Address map",
-                () -> new AddressMapView(new AddressMapViewModel(addressSession, runner, fail), navigator));
-        checkAddress = new DeferredScreen<>("Check an address", () -> new CheckAddressView(new CheckAddressViewModel(addressSession, runner)));
+        addresses = DeferredScreen.loadingFirst("Addresses", () -> new AddressesViewModel(addressSession, runner, fail),
+                (m, ws) -> m.session().open(ws), m -> new AddressesView(m, dialogs));
+        deliverabilityModel = DeferredScreen.loadingFirst("Model", () -> new ModelViewModel(addressSession, runner, fail),
+                (m, ws) -> m.session().open(ws), m -> new ModelView(m, navigator));
+        addressMap = DeferredScreen.loadingFirst("Address map", () -> new AddressMapViewModel(addressSession, runner, fail),
+                (m, ws) -> m.session().open(ws), m -> new AddressMapView(m, navigator));
+        checkAddress = DeferredScreen.loadingFirst("Check an address", () -> new CheckAddressViewModel(addressSession, runner),
+                (m, ws) -> m.session().open(ws), CheckAddressView::new);
         labeling = new DeferredScreen<>("Labeling", () -> new LabelingView(new LabelingViewModel(runner, fail, new SettingsAnalyst(settings),
                 parser, SegmentationTrainer.Settings.defaults(42),
                 (ws, m) -> addressSession.trainAndScore(ws, m).model(), events), dialogs));
-        buildings = new DeferredScreen<>("Buildings", () -> new BuildingsView(new BuildingsViewModel(runner, fail, parser), dialogs, navigator));
+        buildings = DeferredScreen.loadingFirst("Buildings", () -> new BuildingsViewModel(runner, fail, parser), BuildingsViewModel::setWorkspace,
+                m -> new BuildingsView(m, dialogs, navigator));
         // The Catalog and Catalog charts screens share one view model: whichever is built first makes it.
         Supplier<CatalogViewModel> catalogModel = new Supplier<>() {
             private CatalogViewModel model;
@@ -106,20 +113,24 @@ final class WorkbenchScreens {
                 return model;
             }
         };
-        DeferredScreen<CatalogView> catalog = new DeferredScreen<>("Catalog", () -> new CatalogView(catalogModel.get())).preparedEarly();
-        DeferredScreen<ReviewView> review = new DeferredScreen<>("Review queue",
-                () -> new ReviewView(new ReviewViewModel(runner, fail, () -> settings.current().analystName), dialogs)).preparedEarly();
+        DeferredScreen<CatalogView> catalog = DeferredScreen.loadingFirst("Catalog", catalogModel, CatalogViewModel::setWorkspace,
+                CatalogView::new).preparedEarly();
+        DeferredScreen<ReviewView> review = DeferredScreen.loadingFirst("Review queue",
+                () -> new ReviewViewModel(runner, fail, () -> settings.current().analystName), ReviewViewModel::setWorkspace,
+                m -> new ReviewView(m, dialogs)).preparedEarly();
         DeferredScreen<CatalogChartsView> catalogCharts = new DeferredScreen<>("Catalog charts",
                 () -> new CatalogChartsView(catalogModel.get(), navigator));
         // Packaging (the damage analysis and two plans), Regional (the ranking preview) and the catalog's model
         // read the most when a workspace opens: built first of the screens not shown (measured with bench startup).
-        packaging = new DeferredScreen<>("Packaging", () -> new PackagingView(new PackagingViewModel(runner, fail), navigator, dialogs))
-                .preparedEarly();
-        slowNetworks = new DeferredScreen<>("Slow networks", () -> SlowNetworkScreen.create(runner, fail));
-        lab = new DeferredScreen<>("Model lab", () -> new LabView(new LabViewModel(runner, fail)));
+        packaging = DeferredScreen.loadingFirst("Packaging", () -> new PackagingViewModel(runner, fail), PackagingViewModel::setWorkspace,
+                m -> new PackagingView(m, navigator, dialogs)).preparedEarly();
+        slowNetworks = DeferredScreen.loadingFirst("Slow networks", () -> SlowNetworkScreen.model(runner, fail), SlowNetworkViewModel::load,
+                SlowNetworkView::new);
+        lab = DeferredScreen.loadingFirst("Model lab", () -> new LabViewModel(runner, fail), LabViewModel::setWorkspace, LabView::new);
         all = List.of(overview, browser, addresses, deliverabilityModel, addressMap, checkAddress, labeling,
                 buildings, catalog, review, catalogCharts, packaging, regional, slowNetworks,
-                new DeferredScreen<>("Infection risk", () -> CrispScreens.create(runner, fail, owner)), lab);
+                DeferredScreen.loadingFirst("Infection risk", () -> new CrispViewModel(runner, fail), CrispViewModel::setWorkspace,
+                        m -> CrispScreens.create(m, owner)), lab);
         events.subscribe(e -> {
             if (e.workspace() == shown.get() && e.detail().equals(DeliverabilityTrainer.MODEL_NAME)) {
                 addressSession.reloadModel();

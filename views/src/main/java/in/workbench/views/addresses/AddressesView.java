@@ -81,7 +81,7 @@ public final class AddressesView extends WorkspaceScreen<AddressesViewModel> {
         ObservableList<String> stateChoices = FXCollections.observableArrayList(ALL_STATES);
         ComboBox<String> state = new ComboBox<>(stateChoices);
         state.setId("stateFilter");
-        model.states().addListener((javafx.collections.ListChangeListener<String>) c -> {
+        Runnable showStates = () -> {
             String keep = model.stateProperty().get();
             stateChoices.setAll(ALL_STATES);
             stateChoices.addAll(model.states());
@@ -89,8 +89,10 @@ public final class AddressesView extends WorkspaceScreen<AddressesViewModel> {
                 stateChoices.add(keep);
             }
             state.setValue(keep == null ? ALL_STATES : keep);
-        });
-        state.setValue(ALL_STATES);
+        };
+        model.states().addListener((javafx.collections.ListChangeListener<String>) c -> showStates.run());
+        // The view model may have loaded before the screen is built (DeferredScreen.loadingFirst).
+        showStates.run();
         state.valueProperty().addListener((o, a, b) -> model.stateProperty().set(b == null || b.equals(ALL_STATES) ? null : b));
         model.stateProperty().addListener((o, a, b) -> {
             if (b != null && !stateChoices.contains(b)) {

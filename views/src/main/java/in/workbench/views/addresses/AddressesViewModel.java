@@ -292,13 +292,19 @@ public final class AddressesViewModel {
         TableQuery q = query();
         long off = paging.offset();
         long request = ++requests;
-        runner.submit("Reading addresses", m -> {
+        // A page read, so in the quick-read lane: it never waits behind a training or another screen's long analysis.
+        runner.submit(TaskRunner.Lane.QUICK, "Reading addresses", m -> {
             AddressInsights insights = new AddressInsights(ws);
             long scored = insights.scoredAddresses();
             if (scored == 0) {
                 return new Page(0, 0, List.of(), List.of());
             }
             TableBrowser browser = new TableBrowser(ws);
+            if (lowestScoresFirst(q)) {
+                // The screen's first view (nothing filtered, lowest scores first) reads its rows through the scores' index.
+                List<String> st = insights.flaggedShareByState().stream().map(AddressInsights.Share::name).sorted().toList();
+                return new Page(scored, browser.count(q), insights.lowestScores(off, PAGE), st);
+            }
             List<ColumnInfo> cols = browser.columns(AddressInsights.VIEW);
             List<List<Object>> page = browser.page(q, off, PAGE);
             List<List<Object>> visible = new ArrayList<>(page.size());
@@ -326,6 +332,12 @@ public final class AddressesViewModel {
                 states.setAll(p.states());
             }
         }, onError);
+    }
+
+    /** Whether the query lists every scored address, lowest score first: what {@link AddressInsights#lowestScores} reads. */
+    private static boolean lowestScoresFirst(TableQuery q) {
+        return q.columnFilters().values().stream().allMatch(v -> v == null || v.isBlank()) && (q.search() == null || q.search().isBlank())
+                && "score".equals(q.sortColumn()) && q.ascending();
     }
 
     private static int indexOf(List<ColumnInfo> cols, String name) {

@@ -103,6 +103,8 @@ public final class DataBrowserView extends WorkspaceScreen<DataBrowserViewModel>
         });
         table.setItems(model.rows());
         model.columns().addListener((javafx.collections.ListChangeListener<ColumnInfo>) ch -> rebuildColumns());
+        // The view model may have loaded before the screen is built (DeferredScreen.loadingFirst).
+        rebuildColumns();
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> model.selectedProperty().set(n));
 
         TextArea details = new TextArea();

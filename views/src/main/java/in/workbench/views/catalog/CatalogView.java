@@ -58,14 +58,17 @@ public final class CatalogView extends WorkspaceScreen<CatalogViewModel> {
         });
         category.getItems().add(ALL);
         category.setValue(ALL);
-        model.categories().addListener((javafx.collections.ListChangeListener<String>) c -> {
+        Runnable showCategories = () -> {
             updating = true;
             List<String> items = new ArrayList<>(List.of(ALL));
             items.addAll(model.categories());
             category.getItems().setAll(items);
             category.setValue(model.categoryProperty().get().isEmpty() ? ALL : model.categoryProperty().get());
             updating = false;
-        });
+        };
+        model.categories().addListener((javafx.collections.ListChangeListener<String>) c -> showCategories.run());
+        // The view model may have loaded before the screen is built (DeferredScreen.loadingFirst).
+        showCategories.run();
         kind.getItems().add(ALL);
         kind.getItems().addAll(CatalogViewModel.KINDS);
         kind.setValue(ALL);

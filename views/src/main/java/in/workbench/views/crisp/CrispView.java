@@ -119,10 +119,17 @@ public final class CrispView extends WorkspaceScreen<CrispViewModel> {
         network.setPrefSize(320, 320);
         network.setMinSize(320, 320);
         model.encounters().addListener((ListChangeListener<CrispStore.Encounter>) c -> drawNetwork());
+        // The view model may have loaded before the screen is built (DeferredScreen.loadingFirst): show what it has.
+        if (!model.encounters().isEmpty()) {
+            drawNetwork();
+        }
         personChart.setTitle("Own state probabilities by day");
         personChart.setCreateSymbols(false);
         personChart.setAnimated(false);
         model.personDays().addListener((ListChangeListener<CrispStore.PersonDay>) c -> drawPerson());
+        if (!model.personDays().isEmpty()) {
+            drawPerson();
+        }
         HBox top = new HBox(8, new Label("Person"), id);
         top.setPadding(new Insets(6));
         HBox middle = new HBox(8, network, personChart);
@@ -178,6 +185,9 @@ public final class CrispView extends WorkspaceScreen<CrispViewModel> {
         curveChart.setCreateSymbols(false);
         curveChart.setAnimated(false);
         model.curve().addListener((ListChangeListener<CrispPosterior.CurvePoint>) c -> drawCurve());
+        if (!model.curve().isEmpty()) {
+            drawCurve();
+        }
         HBox bar = new HBox(8, new Label("Site"), site);
         bar.setPadding(new Insets(6));
         VBox.setVgrow(curveChart, Priority.ALWAYS);

@@ -58,6 +58,9 @@ public final class LabView extends WorkspaceScreen<LabViewModel> {
         root.setLeft(controls());
         root.setCenter(results());
         model.resultProperty().addListener((o, before, now) -> show(now));
+        if (model.resultProperty().get() != null) {
+            show(model.resultProperty().get());
+        }
     }
 
     private Node controls() {
@@ -78,14 +81,17 @@ public final class LabView extends WorkspaceScreen<LabViewModel> {
         features.setPrefHeight(230);
         VBox candidates = new VBox(4);
         candidates.setId("labCandidates");
-        model.algorithms().addListener((javafx.collections.ListChangeListener<LabViewModel.AlgorithmChoice>) c -> {
+        Runnable showAlgorithms = () -> {
             candidates.getChildren().clear();
             for (LabViewModel.AlgorithmChoice a : model.algorithms()) {
                 CheckBox box = new CheckBox(a.algorithm().title());
                 box.selectedProperty().bindBidirectional(a.selectedProperty());
                 candidates.getChildren().add(box);
             }
-        });
+        };
+        model.algorithms().addListener((javafx.collections.ListChangeListener<LabViewModel.AlgorithmChoice>) c -> showAlgorithms.run());
+        // The view model may have loaded before the screen is built (DeferredScreen.loadingFirst).
+        showAlgorithms.run();
         ComboBox<String> validation = new ComboBox<>();
         validation.getItems().setAll(LabViewModel.FIVE_FOLD, LabViewModel.BY_TIME);
         validation.valueProperty().bindBidirectional(model.validationProperty());

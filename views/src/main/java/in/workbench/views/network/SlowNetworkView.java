@@ -129,6 +129,11 @@ public final class SlowNetworkView extends WorkspaceScreen<SlowNetworkViewModel>
         tabs.getTabs().add(tab("Page decision", decisionBox));
         root.setCenter(tabs);
         model.reportProperty().addListener((obs, o, r) -> show(r));
+        // The view model may have loaded before the screen is built (DeferredScreen.loadingFirst): show what it has.
+        if (model.utilityProperty().get() != null) {
+            showUtility(model.utilityProperty().get());
+        }
+        show(model.reportProperty().get());
     }
 
     private static Tab tab(String title, Node content) {

@@ -121,6 +121,14 @@ public final class PackagingView extends WorkspaceScreen<PackagingViewModel> {
         heat.showMessage("Loading…");
         tradeOff.showMessage("Train the damage model to see the trade-off between damage and cost.");
         reliability.showMessage("Train the damage model to compare it with a logistic regression.");
+        // The view model may have loaded before the screen is built (DeferredScreen.loadingFirst): show what it has.
+        if (!model.byPackageProperty().get().isEmpty()) {
+            showBars(byPackage, model.byPackageProperty().get(), true);
+            showBars(byCategory, model.byCategoryProperty().get(), false);
+            showHeat(model.heatProperty().get());
+        }
+        showTradeOff();
+        showComparison(model.comparisonProperty().get());
     }
 
     private static String packageOf(String label) {

@@ -88,6 +88,13 @@ public final class RegionalView extends WorkspaceScreen<RegionalViewModel> {
         model.liftByStateProperty().addListener((obs, o, n) -> map.setValues(n, "lift of " + model.subcategoryProperty().get(),
                 v -> String.format("%.2f×", v)));
         model.stateProperty().addListener((obs, o, n) -> map.setSelectedState(n));
+        // The view model may have loaded before the screen is built (DeferredScreen.loadingFirst): show what it has.
+        if (!model.liftByStateProperty().get().isEmpty()) {
+            map.setValues(model.liftByStateProperty().get(), "lift of " + model.subcategoryProperty().get(), v -> String.format("%.2f×", v));
+        }
+        if (model.stateProperty().get() != null) {
+            map.setSelectedState(model.stateProperty().get());
+        }
         Label explanation = new Label();
         explanation.setId("regionalExplanation");
         explanation.setWrapText(true);
@@ -126,6 +133,9 @@ public final class RegionalView extends WorkspaceScreen<RegionalViewModel> {
         liftChart.setPrefSize(560, 300);
         liftChart.setOnDrillDown(click -> model.subcategoryProperty().set(click.category()));
         model.stateSubcategories().addListener((javafx.collections.ListChangeListener<RegionalPreferences.Lift>) c -> showLiftChart());
+        if (!model.stateSubcategories().isEmpty()) {
+            showLiftChart();
+        }
         TableView<RegionalPreferences.Lift> subs = new TableView<>(model.stateSubcategories());
         subs.setId("stateSubcategories");
         Tables.column(subs, "Subcategory", 170, RegionalPreferences.Lift::subcategory);
@@ -182,6 +192,9 @@ public final class RegionalView extends WorkspaceScreen<RegionalViewModel> {
         deliveryChart.setPrefSize(560, 320);
         deliveryChart.setOnDrillDown(click -> model.stateProperty().set(stateOfCode.getOrDefault(click.category(), click.category())));
         model.deliveryByState().addListener((javafx.collections.ListChangeListener<DeliverySpeed.Speed>) c -> showDeliveryChart());
+        if (!model.deliveryByState().isEmpty()) {
+            showDeliveryChart();
+        }
         Label heading = new Label();
         heading.textProperty().bind(javafx.beans.binding.Bindings.concat("Delivery to ", model.stateProperty(), " by package type"));
         TableView<DeliverySpeed.Speed> table = new TableView<>(model.stateDelivery());

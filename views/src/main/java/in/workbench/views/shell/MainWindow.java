@@ -3,7 +3,6 @@ package in.workbench.views.shell;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.task.FxTaskRunner;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -116,36 +115,61 @@ public final class MainWindow implements Navigator {
         statusBar.setWorkspace(workspace.server().isEmpty() ? "Workspace: " + workspace.folder() : "Team workspace " + workspace.server().get().user() + "@" + workspace.server().get().displayName()
                 + " — you are " + (workspace.role() == in.workbench.analytics.workspace.TeamRole.OWNER ? "an " : "a ")
                 + workspace.role().word() + workspace.readOnlyReason().map(r -> " (read-only)").orElse(""));
-        for (Screen s : screens) {
-            s.onWorkspaceChanged(workspace);
-        }
         if (navigation.getSelectionModel().isEmpty()) {
             navigation.getSelectionModel().select(0);
         }
+        // The screen shown first, so its reads are queued before those of the screens not shown.
+        Screen shown = navigation.getSelectionModel().getSelectedItem();
+        shown.onWorkspaceChanged(workspace);
+        for (Screen s : screens) {
+            if (s != shown) {
+                s.onWorkspaceChanged(workspace);
+            }
+        }
         refreshRecent();
-        prepareNext(screens.stream().filter(s -> s instanceof DeferredScreen<?> d && !d.built())
-                .<DeferredScreen<?>>map(s -> (DeferredScreen<?>) s)
-                .sorted(java.util.Comparator.comparing(d -> !d.early())).iterator());
+        prepareScreens();
     }
 
     /**
      * Builds the screens not built yet, a few at a time per turn of the JavaFX event queue, so the window
-     * keeps drawing and answering between them while the shown screen's reads run first; those marked
-     * {@link DeferredScreen#preparedEarly()} first (their reads take longest), the rest in navigation order.
+     * keeps drawing and answering between them; those marked {@link DeferredScreen#preparedEarly()} first
+     * (their reads take longest), the rest in navigation order. The app calls it as soon as the window is
+     * shown, so screens are built while the first workspace opens; showing a workspace calls it too. A
+     * screen built before a workspace is shown gets it (and starts its reads) when it is.
      */
-    private static void prepareNext(Iterator<DeferredScreen<?>> pending) {
-        if (pending.hasNext()) {
-            Platform.runLater(() -> {
-                // Several cheap screens per turn, up to a slice short enough to keep the window answering:
-                // most screens build in 2-30 ms, and each turn waits behind a frame and the finished reads.
-                long until = System.nanoTime() + PREPARE_SLICE_NANOS;
-                do {
-                    pending.next().get();
-                } while (pending.hasNext() && System.nanoTime() < until);
-                prepareNext(pending);
-            });
+    public void prepareScreens() {
+        if (!preparing) {
+            preparing = true;
+            prepareNext();
         }
     }
+
+    private void prepareNext() {
+        java.util.Optional<DeferredScreen<?>> next = nextToPrepare();
+        if (next.isEmpty()) {
+            preparing = false;
+            return;
+        }
+        Platform.runLater(() -> {
+            // Several cheap screens per turn, up to a slice short enough to keep the window answering:
+            // most screens build in 2-30 ms, and each turn waits behind a frame and the finished reads.
+            long until = System.nanoTime() + PREPARE_SLICE_NANOS;
+            java.util.Optional<DeferredScreen<?>> pending = nextToPrepare();
+            while (pending.isPresent()) {
+                pending.get().get();
+                pending = System.nanoTime() < until ? nextToPrepare() : java.util.Optional.empty();
+            }
+            prepareNext();
+        });
+    }
+
+    private java.util.Optional<DeferredScreen<?>> nextToPrepare() {
+        return screens.stream().filter(s -> s instanceof DeferredScreen<?> d && !d.built())
+                .<DeferredScreen<?>>map(s -> (DeferredScreen<?>) s)
+                .min(java.util.Comparator.comparing(d -> !d.early()));
+    }
+
+    private boolean preparing;
 
     /** How long one event-queue turn may spend building screens not shown yet. */
     private static final long PREPARE_SLICE_NANOS = 25_000_000;

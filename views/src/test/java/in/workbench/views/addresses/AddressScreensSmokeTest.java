@@ -115,6 +115,28 @@ class AddressScreensSmokeTest {
     }
 
     @Test
+    void anAddressesScreenBuiltAfterItsViewModelLoadedShowsWhatItLoaded() throws Exception {
+        // As the window does (DeferredScreen.loadingFirst): the view model reads when the workspace is shown, the nodes come later.
+        AddressesViewModel model = onFx(() -> {
+            AddressesViewModel m = new AddressesViewModel(session, runner, e -> errors.add(e.toString()));
+            session.open(ws);
+            return m;
+        });
+        waitUntil(() -> model.rows().size() == AddressesViewModel.PAGE && !model.states().isEmpty());
+        AddressesView view = onFx(() -> new AddressesView(model, dialogs));
+        robot.interact(() -> {
+            stage.setScene(new Scene(new StackPane(view.view()), 1400, 900));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(AddressesViewModel.PAGE, robot.lookup("#addressTable").queryAs(TableView.class).getItems().size());
+        javafx.scene.control.ComboBox<?> states = robot.lookup("#stateFilter").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals(model.states().size() + 1, states.getItems().size(), "every state to filter by, and all of them");
+        screenshot("addresses-built-after-loading");
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
     void modelShowsTheEvaluationAndTheSliderMovesTheMatrix() throws Exception {
         ModelView view = onFx(() -> new ModelView(new ModelViewModel(session, runner, e -> errors.add(e.toString())), navigator));
         show(view);

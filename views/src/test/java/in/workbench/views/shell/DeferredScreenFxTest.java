@@ -94,6 +94,68 @@ class DeferredScreenFxTest {
         assertEquals(List.of(second, first), screen.given, "once built, every change is passed on");
     }
 
+    /** A view model that notes the workspaces it was given (its "reads"). */
+    static final class NotingModel {
+        final List<Workspace> given = new ArrayList<>();
+    }
+
+    /** A screen built on a {@link NotingModel}. */
+    static final class ModelScreen extends WorkspaceScreen<NotingModel> {
+        final Label label = new Label("Addresses");
+
+        ModelScreen(NotingModel model) {
+            this("Addresses", model, (m, ws) -> m.given.add(ws));
+        }
+
+        ModelScreen(String title, NotingModel model, java.util.function.BiConsumer<NotingModel, Workspace> open) {
+            super(title, model, open);
+        }
+
+        @Override
+        public Node view() {
+            return label;
+        }
+    }
+
+    @Test
+    void aScreenLoadingFirstStartsItsReadsBeforeItsNodesAndIsNotGivenTheSameWorkspaceAgain() {
+        List<NotingModel> models = new ArrayList<>();
+        List<ModelScreen> views = new ArrayList<>();
+        DeferredScreen<ModelScreen> deferred = DeferredScreen.loadingFirst("Addresses", () -> {
+            NotingModel m = new NotingModel();
+            models.add(m);
+            return m;
+        }, (m, ws) -> m.given.add(ws), m -> {
+            ModelScreen v = new ModelScreen(m);
+            views.add(v);
+            return v;
+        });
+        assertTrue(models.isEmpty(), "nothing is made before there is a workspace to read");
+        deferred.onWorkspaceChanged(first);
+        assertFalse(deferred.built());
+        assertTrue(views.isEmpty(), "no nodes yet");
+        assertEquals(1, models.size());
+        assertEquals(List.of(first), models.get(0).given, "the reads start when the workspace is shown");
+        deferred.onWorkspaceChanged(second);
+        assertEquals(List.of(first, second), models.get(0).given, "each workspace shown reaches the view model");
+        ModelScreen screen = deferred.get();
+        assertSame(models.get(0), screen.model(), "the screen is built on the view model that already loaded");
+        assertEquals(1, models.size(), "one view model");
+        assertEquals(List.of(first, second), screen.model().given, "building the nodes does not read again");
+        deferred.onWorkspaceChanged(first);
+        assertEquals(List.of(first, second, first), screen.model().given, "once built, every change is passed on");
+    }
+
+    @Test
+    void aScreenLoadingFirstBuiltBeforeAnyWorkspaceGetsTheFirstOneWhenShown() {
+        DeferredScreen<ModelScreen> deferred = DeferredScreen.loadingFirst("Addresses", NotingModel::new, (m, ws) -> m.given.add(ws),
+                ModelScreen::new);
+        ModelScreen screen = deferred.get();
+        assertTrue(screen.model().given.isEmpty());
+        deferred.onWorkspaceChanged(first);
+        assertEquals(List.of(first), screen.model().given);
+    }
+
     @Test
     void aFactoryThatBuildsAnotherScreenIsRefused() {
         DeferredScreen<Noting> deferred = new DeferredScreen<>("Catalog", () -> new Noting("Packaging"));
@@ -132,6 +194,48 @@ class DeferredScreenFxTest {
         }
         robot.interact(() -> window.get().select(screens.get(3).get()));
         assertSame(screens.get(3), window.get().selected(), "selecting a built screen selects its entry in the navigation");
+    }
+
+    @Test
+    void theShownScreenIsGivenTheWorkspaceBeforeTheOthersSoItsReadsAreQueuedFirst() throws Exception {
+        List<String> given = new ArrayList<>();
+        List<Screen> screens = new ArrayList<>();
+        for (String title : List.of("Overview", "Catalog", "Packaging")) {
+            java.util.function.BiConsumer<NotingModel, Workspace> open = (m, ws) -> given.add(title);
+            screens.add(DeferredScreen.loadingFirst(title, NotingModel::new, open, m -> new ModelScreen(title, m, open)));
+        }
+        Label addresses = new Label("Addresses");
+        screens.add(0, new DeferredScreen<Screen>("Addresses", () -> new Screen() {
+            @Override
+            public String title() {
+                return "Addresses";
+            }
+
+            @Override
+            public Node view() {
+                return addresses;
+            }
+
+            @Override
+            public void onWorkspaceChanged(Workspace workspace) {
+                given.add("Addresses");
+            }
+        }));
+        robot.interact(() -> {
+            MainWindow w = new MainWindow(stage, new FxTaskRunner(), List.copyOf(screens), new NoActions());
+            stage.setScene(w.scene(800, 600));
+            w.setWorkspace(first);
+        });
+        assertEquals(List.of("Addresses", "Overview", "Catalog", "Packaging"), given, "the screen opened on (built then) first");
+        given.clear();
+        robot.interact(() -> {
+            MainWindow w = new MainWindow(stage, new FxTaskRunner(), List.copyOf(screens), new NoActions());
+            stage.setScene(w.scene(800, 600));
+            w.select(screens.get(3));
+            w.setWorkspace(second);
+        });
+        assertEquals("Packaging", given.get(0), "the screen the analyst left last first");
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Menus that do nothing. */

@@ -39,7 +39,10 @@ public final class PointInTimeFeatures {
             "log_customer_n", "customer_last_log_load", "carrier_net_slow", "device_slow", "hour_slow", "log_customer_sessions",
             "tower_hour_log_load", "pincode_hour_log_load", "customer_log_load", "hour_log_load", "carrier_net_log_load",
             "tower_hour_excess", "pincode_hour_excess", "customer_excess", "device_excess", "tower_recent_excess", "expected_log_load",
-            "customer_daypart_excess", "customer_tower_excess");
+            "customer_daypart_excess", "customer_tower_excess", "hour_excess", "pincode_carrier_hour_excess", "place_hour_excess",
+            "expected_hour_log_load");
+    /** The first 41 features: model files of formats 1 and 2 were trained on these and score with them alone. */
+    public static final List<String> NAMES_FORMAT_2 = NAMES.subList(0, 41);
     public static final int WIDTH = NAMES.size();
 
     static final int HOUR = 0;
@@ -79,6 +82,10 @@ public final class PointInTimeFeatures {
     static final int EXPECTED_LOAD = 38;
     static final int CUSTOMER_DAYPART_EXCESS = 39;
     static final int CUSTOMER_TOWER_EXCESS = 40;
+    static final int HOUR_EXCESS = 41;
+    static final int PIN_CARRIER_HOUR_EXCESS = 42;
+    static final int PLACE_HOUR_EXCESS = 43;
+    static final int EXPECTED_HOUR_LOAD = 44;
     /** Hours in a part of the day: a customer's history at this time of day (home or work, rush or quiet). */
     static final int DAYPART_HOURS = 3;
     static final int DAYPARTS = 24 / DAYPART_HOURS;
@@ -106,6 +113,15 @@ public final class PointInTimeFeatures {
     private final Counts pinExcess = new Counts();
     private final Counts customerExcess = new Counts();
     private final Counts deviceExcess = new Counts();
+    /** Excess by local hour over everyone: the network-wide daily profile. */
+    private final Counts hourExcess = new Counts();
+    /**
+     * Excess by pincode and carrier ({@link #pinCarriers} numbers the pairs), all hours and per hour: a tower serves one
+     * carrier, so the customers of a place on the same carrier share its few towers, named or not.
+     */
+    private final Counts pinCarrierExcess = new Counts();
+    private final Counts pinCarrierHourExcess = new Counts();
+    private final PairIndex pinCarriers = new PairIndex();
     /** Per customer and part of the day ({@code customer * DAYPARTS + part}): ended sessions and their summed excess. */
     private float[] daypartN = new float[0];
     private float[] daypartExcess = new float[0];
@@ -212,7 +228,11 @@ public final class PointInTimeFeatures {
             if (pincode != Sessions.NONE) {
                 pinHourExcess.add(pincode * 24 + hour, 0, excess);
                 pinExcess.add(pincode, 0, excess);
+                int pc = pinCarriers.slot(pincode, q.carrierNet[e] / 5);
+                pinCarrierExcess.add(pc, 0, excess);
+                pinCarrierHourExcess.add(pc * 24 + hour, 0, excess);
             }
+            hourExcess.add(hour, 0, excess);
             if (end >= lastLoadEnd[customer]) {
                 lastLoadEnd[customer] = end;
                 lastLoad[customer] = z;
@@ -380,6 +400,7 @@ public final class PointInTimeFeatures {
         }
         // an additive guess of the log load: radio, then place and hour, then the phone and its owner
         out[off + EXPECTED_LOAD] = (float) (netLoad + (placeExcess == placeExcess ? placeExcess : 0) + customerExcessValue);
+        hourProfile(i, out, off, netLoad, customerExcessValue, part);
         out[off + CUSTOMER] = (float) customerOutcomes.smooth(c, g, 3);
         out[off + CUSTOMER_LOAD] = (float) customerOutcomes.smoothLoad(c, gz, 3);
         out[off + CARRIER_NET_LOAD] = (float) carrierNets.smoothLoad(carrierNet(i), gz, 30);
@@ -389,6 +410,39 @@ public final class PointInTimeFeatures {
         if (s.device[i] != Sessions.NONE) {
             out[off + DEVICE] = (float) devices.smooth(s.device[i], g, 20);
         }
+    }
+
+    /**
+     * A place's congestion at an hour it may not have been seen at yet, by empirical-Bayes shrinkage level by level: the
+     * network-wide hour profile; the pincode and carrier at this hour (and its neighbours) toward its all-hours excess plus
+     * that profile; the tower at this hour toward the tower's all-hours excess plus the pincode and carrier's deviation at
+     * this hour. Without a named tower (wifi, iOS, no location permission) the place is the customer's own part of the
+     * day, shrunk toward their all-hours excess plus the same hour deviation.
+     */
+    private void hourProfile(int i, float[] out, int off, double netLoad, double customerExcessValue, int part) {
+        int hour = s.localHour(i);
+        double hourDev = hourExcess.smoothLoad(hour, 0, 30);
+        out[off + HOUR_EXCESS] = (float) hourDev;
+        int pin = s.pincode[i];
+        double dev = hourDev;
+        if (pin != Sessions.NONE) {
+            int pc = pinCarriers.find(pin, s.carrier[i] + 1);
+            double pinAll = pinExcess.smoothLoad(pin, 0, 10);
+            double pcAll = pc < 0 ? pinAll : pinCarrierExcess.smoothLoad(pc, pinAll, 10);
+            double pcHour = pc < 0 ? pcAll + hourDev : pinCarrierHourExcess.smoothLoadNear(pc * 24, hour, pcAll + hourDev, 4);
+            out[off + PIN_CARRIER_HOUR_EXCESS] = (float) pcHour;
+            dev = pcHour - pcAll;
+        }
+        int tower = s.tower[i];
+        double place;
+        if (tower != Sessions.NONE) {
+            place = towerHourExcess.smoothLoadNear(tower * 24, hour, towerExcess.smoothLoad(tower, 0, 10) + dev, 4);
+            out[off + EXPECTED_HOUR_LOAD] = (float) (netLoad + place + customerExcessValue);
+        } else {
+            place = (daypartExcess[part] + 3 * (customerExcessValue + dev)) / (daypartN[part] + 3);
+            out[off + EXPECTED_HOUR_LOAD] = (float) (netLoad + place);
+        }
+        out[off + PLACE_HOUR_EXCESS] = (float) place;
     }
 
     /** {@code (float) Math.log1p(n)} of a count or a latency, from the table when small. */
@@ -437,21 +491,34 @@ public final class PointInTimeFeatures {
         }
     }
 
-    /**
-     * Per customer and tower: rows seen, ended sessions and their summed excess, in primitive arrays
-     * behind an open-addressing table keyed by {@code customer << 32 | tower} (no boxing).
-     */
-    private static final class CustomerTowers {
-        private long[] keys = new long[1 << 10];
-        private int[] slots = new int[1 << 10];
-        private int count;
+    /** Per customer and tower (only pairs that occur): rows seen, ended sessions and their summed excess. */
+    private static final class CustomerTowers extends PairIndex {
         int[] rows = new int[256];
         int[] ended = new int[256];
         float[] excess = new float[256];
 
-        /** The pair's slot, or −1 when it never occurred. */
-        int find(int customer, int tower) {
-            long key = key(customer, tower);
+        @Override
+        void made(int v) {
+            if (v == rows.length) {
+                rows = Arrays.copyOf(rows, v * 2);
+                ended = Arrays.copyOf(ended, v * 2);
+                excess = Arrays.copyOf(excess, v * 2);
+            }
+        }
+    }
+
+    /**
+     * Numbers the pairs of two codes that occur (0, 1, 2, … in order of first occurrence), in primitive arrays behind an
+     * open-addressing table keyed by {@code a << 32 | b} (no boxing).
+     */
+    private static class PairIndex {
+        private long[] keys = new long[1 << 10];
+        private int[] slots = new int[1 << 10];
+        private int count;
+
+        /** The pair's number, or −1 when it never occurred. */
+        final int find(int a, int b) {
+            long key = key(a, b);
             int mask = keys.length - 1;
             for (int h = hash(key) & mask; ; h = (h + 1) & mask) {
                 int v = slots[h];
@@ -464,9 +531,9 @@ public final class PointInTimeFeatures {
             }
         }
 
-        /** The pair's slot, made when new. */
-        int slot(int customer, int tower) {
-            long key = key(customer, tower);
+        /** The pair's number, made when new. */
+        final int slot(int a, int b) {
+            long key = key(a, b);
             int mask = keys.length - 1;
             int h = hash(key) & mask;
             for (; slots[h] != 0; h = (h + 1) & mask) {
@@ -475,17 +542,17 @@ public final class PointInTimeFeatures {
                 }
             }
             int v = count++;
-            if (v == rows.length) {
-                rows = Arrays.copyOf(rows, v * 2);
-                ended = Arrays.copyOf(ended, v * 2);
-                excess = Arrays.copyOf(excess, v * 2);
-            }
+            made(v);
             keys[h] = key;
             slots[h] = v + 1;
             if (count * 2 > keys.length) {
                 rehash();
             }
             return v;
+        }
+
+        /** Called with each new pair's number before it is used (to grow per-pair arrays). */
+        void made(int v) {
         }
 
         private void rehash() {
@@ -506,8 +573,8 @@ public final class PointInTimeFeatures {
             }
         }
 
-        private static long key(int customer, int tower) {
-            return ((long) customer << 32) | (tower & 0xFFFF_FFFFL);
+        private static long key(int a, int b) {
+            return ((long) a << 32) | (b & 0xFFFF_FFFFL);
         }
 
         private static int hash(long key) {

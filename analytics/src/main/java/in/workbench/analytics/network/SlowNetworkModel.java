@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -34,8 +35,13 @@ public final class SlowNetworkModel {
     public static final String FILE_NAME = "slow-network.json";
     /** Tribuo's own model, protobuf. */
     public static final String TRIBUO_FILE_NAME = "slow-network.tribuo.pb";
-    static final String FORMAT = "workbench-slow-network/2";
-    /** The first format: no running calibration (such files score with the trained calibration alone). */
+    static final String FORMAT = "workbench-slow-network/3";
+    /**
+     * The second format: the running calibration, on the first 41 features ({@link PointInTimeFeatures#NAMES_FORMAT_2});
+     * such files score with those alone (the later features are not inputs of their trees).
+     */
+    static final String FORMAT_2 = "workbench-slow-network/2";
+    /** The first format: no running calibration (such files score with the trained calibration alone), 41 features. */
     static final String FORMAT_1 = "workbench-slow-network/1";
     /** The Tribuo model classes a workspace may hold for this model. */
     static final Set<String> ALLOWED_TRIBUO_CLASSES = Set.of("org.tribuo.common.xgboost.XGBoostModel",
@@ -64,7 +70,7 @@ public final class SlowNetworkModel {
         this.inputWidth = inputWidth;
         this.booster = booster;
         this.trees = booster == null ? null : PackedTrees.fromBoosterJson(booster);
-        this.direct = trees != null && isIdentity(inputOf) && trees.width() <= inputOf.length;
+        this.direct = trees != null && trees.width() <= inputOf.length && isIdentity(inputOf, trees.width());
         this.slowClass = slowClass;
         this.weights = weights;
         this.bias = bias;
@@ -75,8 +81,9 @@ public final class SlowNetworkModel {
         this.provenance = provenance;
     }
 
-    private static boolean isIdentity(int[] inputOf) {
-        for (int f = 0; f < inputOf.length; f++) {
+    /** Whether features 0 … width − 1 are inputs 0 … width − 1 (the trees read no other input). */
+    private static boolean isIdentity(int[] inputOf, int width) {
+        for (int f = 0; f < width; f++) {
             if (inputOf[f] != f) {
                 return false;
             }
@@ -299,25 +306,29 @@ public final class SlowNetworkModel {
     /** Reads a model from its JSON document. */
     public static SlowNetworkModel fromJson(JsonNode root) {
         String format = root == null ? "" : root.path("format").asText();
-        if (!FORMAT.equals(format) && !FORMAT_1.equals(format)) {
-            throw new IllegalArgumentException("not a slow-network model (format " + FORMAT + " or " + FORMAT_1 + ")");
+        boolean older = FORMAT_1.equals(format) || FORMAT_2.equals(format);
+        if (!FORMAT.equals(format) && !older) {
+            throw new IllegalArgumentException("not a slow-network model (format " + FORMAT + ", " + FORMAT_2 + " or " + FORMAT_1 + ")");
         }
         RunningCalibration.Settings running = RunningCalibration.Settings.OFF;
         JsonNode run = root.get("running_calibration");
-        if (FORMAT.equals(format) && run != null) {
+        if (!FORMAT_1.equals(format) && run != null) {
             running = RunningCalibration.Settings.readFrom(run);
         }
         List<String> names = new ArrayList<>();
         root.get("features").forEach(n -> names.add(n.asText()));
-        if (!names.equals(PointInTimeFeatures.NAMES)) {
+        if (!names.equals(older ? PointInTimeFeatures.NAMES_FORMAT_2 : PointInTimeFeatures.NAMES)) {
             throw new IllegalArgumentException("the model was trained on other features: " + names);
         }
-        int[] inputOf = new int[names.size()];
-        for (int f = 0; f < inputOf.length; f++) {
+        // an older file's model reads only its own features: the later ones are no input (−1) and have no typical value
+        int[] inputOf = new int[PointInTimeFeatures.WIDTH];
+        Arrays.fill(inputOf, -1);
+        for (int f = 0; f < names.size(); f++) {
             inputOf[f] = root.get("input_of_feature").get(f).asInt();
         }
-        float[] typical = new float[names.size()];
-        for (int f = 0; f < typical.length; f++) {
+        float[] typical = new float[PointInTimeFeatures.WIDTH];
+        Arrays.fill(typical, Float.NaN);
+        for (int f = 0; f < names.size(); f++) {
             JsonNode v = root.get("typical").get(f);
             typical[f] = v == null || v.isNull() ? Float.NaN : (float) v.asDouble();
         }

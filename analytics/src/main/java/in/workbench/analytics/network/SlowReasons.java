@@ -37,6 +37,10 @@ import static in.workbench.analytics.network.PointInTimeFeatures.EXPECTED_LOAD;
 import static in.workbench.analytics.network.PointInTimeFeatures.PIN_HOUR_EXCESS;
 import static in.workbench.analytics.network.PointInTimeFeatures.TOWER_HOUR_EXCESS;
 import static in.workbench.analytics.network.PointInTimeFeatures.TOWER_RECENT_EXCESS;
+import static in.workbench.analytics.network.PointInTimeFeatures.EXPECTED_HOUR_LOAD;
+import static in.workbench.analytics.network.PointInTimeFeatures.HOUR_EXCESS;
+import static in.workbench.analytics.network.PointInTimeFeatures.PIN_CARRIER_HOUR_EXCESS;
+import static in.workbench.analytics.network.PointInTimeFeatures.PLACE_HOUR_EXCESS;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,13 +65,14 @@ public final class SlowReasons {
         SIGNAL_STRENGTH(SIGNAL),
         LAST_LATENCY(LATENCY),
         DEVICE_MODEL(RAM, OS_IOS, OS_VERSION, DEVICE, DEVICE_EXCESS),
-        TOWER_AT_HOUR(TOWER_HOUR, TOWER_NEAR, TOWER_HOUR_N, TOWER, TOWER_HOUR_LOAD, TOWER_HOUR_EXCESS, TOWER_RECENT_EXCESS, EXPECTED_LOAD),
+        TOWER_AT_HOUR(TOWER_HOUR, TOWER_NEAR, TOWER_HOUR_N, TOWER, TOWER_HOUR_LOAD, TOWER_HOUR_EXCESS, TOWER_RECENT_EXCESS, EXPECTED_LOAD,
+                PLACE_HOUR_EXCESS, EXPECTED_HOUR_LOAD),
         TOWER_SWITCH(GAP, SWITCHED, USUAL),
-        PINCODE(PIN_HOUR, PIN_HOUR_N, PIN_HOUR_LOAD, PIN_HOUR_EXCESS),
+        PINCODE(PIN_HOUR, PIN_HOUR_N, PIN_HOUR_LOAD, PIN_HOUR_EXCESS, PIN_CARRIER_HOUR_EXCESS),
         CUSTOMER_HISTORY(CUSTOMER, CUSTOMER_N, CUSTOMER_LAST, CUSTOMER_SESSIONS, CUSTOMER_LOAD, CUSTOMER_EXCESS, CUSTOMER_DAYPART_EXCESS,
                 CUSTOMER_TOWER_EXCESS),
         CARRIER(CARRIER_NET, CARRIER_NET_LOAD),
-        TIME(HOUR, WEEKDAY, HOUR_SLOW, HOUR_LOAD);
+        TIME(HOUR, WEEKDAY, HOUR_SLOW, HOUR_LOAD, HOUR_EXCESS);
 
         final int[] features;
 

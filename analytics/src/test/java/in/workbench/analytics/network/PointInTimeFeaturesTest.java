@@ -67,4 +67,33 @@ class PointInTimeFeaturesTest {
         assertEquals(0f, row(f, 3)[PointInTimeFeatures.USUAL]);
         assertEquals((float) Math.log1p(12_000), row(f, 3)[PointInTimeFeatures.CUSTOMER_LAST]);
     }
+
+    /**
+     * The hour estimates for a place: a session without a named tower learns from ended sessions of its pincode on its own
+     * carrier (who share its towers), never from one still loading, and less from another carrier's.
+     */
+    @Test
+    void pincodeCarrierHourHistoryUsesOnlyEndedSessions() {
+        var t0 = TestSessions.FIRST.plusHours(20);
+        SessionRow elsewhere = new SessionRow("E", "C9", t0.minusHours(3), "Redmi 9A", "android 11", 2.0, NetworkType.G4, "airtel",
+                "T9", -90, 100, "110001", 500, false);
+        SessionRow slowHere = new SessionRow("A", "C1", t0, "Redmi 9A", "android 11", 2.0, NetworkType.G4, "jio", "T1", -90, 100,
+                "560001", 12_000, true);
+        SessionRow whileLoading = new SessionRow("B", "C2", t0.plusSeconds(5), "iPhone 12", "ios 16", 4.0, NetworkType.G4, "jio", null,
+                -90, 100, "560001", 1_000, false);
+        SessionRow afterwards = new SessionRow("C", "C3", t0.plusSeconds(20), "iPhone 12", "ios 16", 4.0, NetworkType.G4, "jio", null,
+                -90, 100, "560001", 1_000, false);
+        SessionRow otherCarrier = new SessionRow("D", "C4", t0.plusSeconds(20), "iPhone 12", "ios 16", 4.0, NetworkType.G4, "airtel",
+                null, -90, 100, "560001", 1_000, false);
+        float[] f = PointInTimeFeatures.computeAll(TestSessions.of(List.of(elsewhere, slowHere, whileLoading, afterwards, otherCarrier)),
+                ProgressMonitor.NONE);
+        int pc = PointInTimeFeatures.PIN_CARRIER_HOUR_EXCESS;
+        assertEquals(0f, row(f, 2)[pc], "A was still loading when B began");
+        assertTrue(row(f, 3)[pc] > 0, "C began after the slow A ended: " + row(f, 3)[pc]);
+        assertTrue(row(f, 4)[pc] > 0 && row(f, 4)[pc] < row(f, 3)[pc], "another carrier's towers: only the pincode's prior");
+        assertTrue(row(f, 3)[PointInTimeFeatures.PLACE_HOUR_EXCESS] > row(f, 2)[PointInTimeFeatures.PLACE_HOUR_EXCESS],
+                "without a tower the customer's hour estimate moves with the place's");
+        assertEquals(row(f, 3)[PointInTimeFeatures.EXPECTED_HOUR_LOAD] - row(f, 3)[PointInTimeFeatures.PLACE_HOUR_EXCESS],
+                row(f, 4)[PointInTimeFeatures.EXPECTED_HOUR_LOAD] - row(f, 4)[PointInTimeFeatures.PLACE_HOUR_EXCESS], 1e-6f);
+    }
 }

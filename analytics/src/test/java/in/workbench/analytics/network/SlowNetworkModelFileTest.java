@@ -77,12 +77,14 @@ class SlowNetworkModelFileTest {
     }
 
     @Test
-    void formatTwoKeepsTheRunningCalibrationAndItsPredictions() throws Exception {
+    void theCurrentFormatKeepsTheRunningCalibrationAndItsPredictions() throws Exception {
         RunningCalibration.Settings settings = new RunningCalibration.Settings(1_500, 40, 16, 20,
                 List.of(RunningCalibration.Segment.TOWER, RunningCalibration.Segment.NETWORK), 50, List.of("expected_log_load", "signal_dbm"));
         SlowNetworkModel model = fixture().withRunningCalibration(settings);
         com.fasterxml.jackson.databind.node.ObjectNode json = model.toJson();
-        assertEquals("workbench-slow-network/2", json.get("format").asText());
+        assertEquals("workbench-slow-network/3", json.get("format").asText());
+        assertEquals(PointInTimeFeatures.WIDTH, json.get("features").size(), "saved again, an older model lists every feature");
+        assertEquals(-1, json.get("input_of_feature").get(PointInTimeFeatures.WIDTH - 1).asInt(), "… but reads only its own 41");
         SlowNetworkModel back = SlowNetworkModel.fromJson(new ObjectMapper().readTree(json.toString()));
         assertEquals(settings, back.runningCalibration());
         Sessions s = TestSessions.of(TestSessions.world(3_000, 21, 11));

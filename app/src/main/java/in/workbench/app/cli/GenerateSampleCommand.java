@@ -26,8 +26,8 @@ public final class GenerateSampleCommand implements Callable<Integer> {
     @Mixin
     WorldSizeOptions size = new WorldSizeOptions(3000, 100_000);
 
-    @Option(names = "--addresses", defaultValue = "20000", description = "Addresses (default ${DEFAULT-VALUE}).")
-    int addresses;
+    @Mixin
+    AddressesOption addressesOption = new AddressesOption(20_000);
 
     @Option(names = "--sessions", paramLabel = "N", description = "App sessions over six weeks, written to a folder of their own, "
             + "sessions/sessions.csv (default 1.5 per shipment, 150,000 for the bundled sizes; 0 for none).")
@@ -60,6 +60,7 @@ public final class GenerateSampleCommand implements Callable<Integer> {
         }
         int products = size.products();
         int shipments = size.shipments();
+        int addresses = addressesOption.value();
         int sessions = sessionsOption == null ? (int) Math.min(Integer.MAX_VALUE, shipments * 3L / 2) : sessionsOption;
         if (products < 30 || addresses < 120 || shipments < 1 || sessions < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),

@@ -13,6 +13,7 @@ import in.workbench.analytics.workspace.Workspace;
 import in.workbench.app.ImportHooks;
 import in.workbench.sample.SampleGenerator;
 import in.workbench.app.cli.SeedOption;
+import in.workbench.app.cli.WorldSizeOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +22,6 @@ import java.sql.Statement;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code workbench bench charts --shipments N}: generates a sample world, imports it with the
@@ -36,11 +36,8 @@ final class BenchChartsCommand extends FolderBenchmark {
 
     private static final int REPEATS = 15;
 
-    @Option(names = "--shipments", defaultValue = "1000000", description = "Shipments to generate (default ${DEFAULT-VALUE}).")
-    int shipments;
-
-    @Option(names = "--products", defaultValue = "3000", description = "Products (default ${DEFAULT-VALUE}).")
-    int products;
+    @Mixin
+    WorldSizeOptions size = new WorldSizeOptions(3000, 1_000_000);
 
     @Mixin
     SeedOption seed = new SeedOption(20261124);
@@ -52,9 +49,11 @@ final class BenchChartsCommand extends FolderBenchmark {
 
     private void importAndRefresh(ScratchFolder base, PrintWriter out) throws Exception {
         Path world = base.resolve("world");
+        int products = size.products();
+        int shipments = size.shipments();
         int addresses = Math.max(20_000, shipments / 5);
         long t0 = System.nanoTime();
-        new SampleGenerator(new SampleGenerator.Config(products, addresses, shipments, seed.value()), PostalDirectory.load())
+        new SampleGenerator(size.config(addresses, seed.value()), PostalDirectory.load())
                 .generate(world, ProgressMonitor.NONE);
         out.printf("Generated %,d products, %,d addresses, %,d shipments in %.1f s%n", products, addresses, shipments,
                 Samples.secondsSince(t0));

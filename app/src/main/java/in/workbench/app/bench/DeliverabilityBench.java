@@ -9,12 +9,13 @@ import in.workbench.analytics.imports.CsvImporter;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.app.cli.AddressesOption;
 import in.workbench.sample.SampleGenerator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * Addresses scored per second (parsing, features, model and reasons) and the training time,
@@ -25,15 +26,15 @@ import picocli.CommandLine.Option;
     "scoring every address: parsing and directory checks, features, the model, and the ranked reasons."})
 final class DeliverabilityBench extends Benchmark {
 
-    @Option(names = "--addresses", defaultValue = "100000", description = "Addresses (default ${DEFAULT-VALUE}).")
-    int addresses;
+    @Mixin
+    AddressesOption addresses = new AddressesOption(100_000);
 
     @Override
     void measure(PrintWriter out) throws Exception {
         try (ScratchFolder base = ScratchFolder.temporary("workbench-bench-deliverability")) {
             PostalDirectory directory = PostalDirectory.load();
             Path world = base.resolve("world");
-            new SampleGenerator(new SampleGenerator.Config(3_000, addresses, addresses * 5, 11), directory).generate(world,
+            new SampleGenerator(addresses.addressWorld(3_000, 11), directory).generate(world,
                     ProgressMonitor.NONE);
             AddressParser parser = new AddressParser(directory);
             try (Workspace ws = Workspace.open(base.resolve("ws"))) {

@@ -18,6 +18,7 @@ import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.sample.SampleGenerator;
 import in.workbench.app.cli.SeedOption;
+import in.workbench.app.cli.WorldSizeOptions;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -45,11 +46,8 @@ import picocli.CommandLine.Option;
     "the packaging model and print, in TRUE damage probabilities, the plans against the current policy and the best the truth allows."})
 final class PackagingBench extends Benchmark {
 
-    @Option(names = "--products", defaultValue = "3000", description = "Products (default ${DEFAULT-VALUE}, the bundled sample).")
-    int products;
-
-    @Option(names = "--shipments", defaultValue = "100000", description = "Shipments (default ${DEFAULT-VALUE}).")
-    int shipments;
+    @Mixin
+    WorldSizeOptions size = new WorldSizeOptions(3000, 100_000);
 
     @Mixin
     SeedOption seed = new SeedOption(20261124);
@@ -88,7 +86,7 @@ final class PackagingBench extends Benchmark {
         for (World w : worlds) {
             try (ScratchFolder base = ScratchFolder.temporary("workbench-bench-packaging")) {
                 Path files = base.resolve("world");
-                new SampleGenerator(new SampleGenerator.Config(products, 20_000, shipments, seed.value()), PostalDirectory.load(), w.packing())
+                new SampleGenerator(size.config(20_000, seed.value()), PostalDirectory.load(), w.packing())
                         .generate(files, ProgressMonitor.NONE);
                 try (Workspace ws = Workspace.open(base.resolve("ws"))) {
                     CsvImporter importer = new CsvImporter(ws);
@@ -96,7 +94,7 @@ final class PackagingBench extends Benchmark {
                             new GeneratedFile("catalog.csv", DataTable.PRODUCTS), new GeneratedFile("shipments.csv", DataTable.SHIPMENTS))) {
                         f.importInto(importer, files);
                     }
-                    out.printf(Locale.ROOT, "%n## %s: %,d products, %,d shipments, seed %d%n%n", w.name(), products, shipments, seed.value());
+                    out.printf(Locale.ROOT, "%n## %s: %,d products, %,d shipments, seed %d%n%n", w.name(), size.products(), size.shipments(), seed.value());
                     run(ws, files.resolve("truth/damage_truth.csv"), out, variants && w.packing().equals(SampleGenerator.Packing.SAMPLE));
                 }
             }

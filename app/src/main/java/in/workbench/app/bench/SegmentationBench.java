@@ -13,6 +13,7 @@ import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.sample.AddressModelQuality;
 import in.workbench.sample.SampleGenerator;
 import in.workbench.sample.independent.IndependentAddressWriter;
+import in.workbench.app.cli.AddressesOption;
 import in.workbench.app.cli.SeedOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,8 +40,8 @@ import picocli.CommandLine.Option;
     "latency, and the deliverability model's AUC, Brier score and calibration per shipment."})
 final class SegmentationBench extends Benchmark {
 
-    @Option(names = "--addresses", defaultValue = "20000", description = "Sample addresses generated (default ${DEFAULT-VALUE}).")
-    int addresses;
+    @Mixin
+    AddressesOption addresses = new AddressesOption(20_000);
 
     @Option(names = "--writer", defaultValue = "8000", description = "Addresses the second writer writes (default ${DEFAULT-VALUE}).")
     int writer;
@@ -75,7 +76,7 @@ final class SegmentationBench extends Benchmark {
         AddressParser parser = new AddressParser(directory);
         AddressModelQuality quality = new AddressModelQuality(directory);
         SegmentationTrainer.Settings settings = new SegmentationTrainer.Settings(42, epochs, maxWeak, composed);
-        new SampleGenerator(new SampleGenerator.Config(100, addresses, addresses * 5, seed.value()), directory).generate(base, ProgressMonitor.NONE);
+        new SampleGenerator(addresses.addressWorld(100, seed.value()), directory).generate(base, ProgressMonitor.NONE);
         List<SegmentationTrainer.Example> sample = AddressModelQuality.sampleGold(base);
         List<SegmentationTrainer.Example> sampleHeld = sample.subList(0, Math.min(test, sample.size() / 5));
         List<SegmentationTrainer.Example> samplePool = sample.subList(sampleHeld.size(), sample.size());

@@ -23,14 +23,11 @@ public final class GenerateSampleCommand implements Callable<Integer> {
     /** The sessions world's own folder under the output: it is a workspace of its own, not part of the marketplace sample. */
     static final String SESSIONS_FOLDER = "sessions";
 
-    @Option(names = "--products", defaultValue = "3000", description = "Products (default ${DEFAULT-VALUE}).")
-    int products;
+    @Mixin
+    WorldSizeOptions size = new WorldSizeOptions(3000, 100_000);
 
-    @Option(names = "--addresses", defaultValue = "20000", description = "Addresses (default ${DEFAULT-VALUE}).")
-    int addresses;
-
-    @Option(names = "--shipments", defaultValue = "100000", description = "Shipments (default ${DEFAULT-VALUE}).")
-    int shipments;
+    @Mixin
+    AddressesOption addressesOption = new AddressesOption(20_000);
 
     @Option(names = "--sessions", paramLabel = "N", description = "App sessions over six weeks, written to a folder of their own, "
             + "sessions/sessions.csv (default 1.5 per shipment, 150,000 for the bundled sizes; 0 for none).")
@@ -61,13 +58,16 @@ public final class GenerateSampleCommand implements Callable<Integer> {
             }
             return CrispCommands.generateWorld(output, people, seed.value(), options, spec.commandLine().getOut());
         }
+        int products = size.products();
+        int shipments = size.shipments();
+        int addresses = addressesOption.value();
         int sessions = sessionsOption == null ? (int) Math.min(Integer.MAX_VALUE, shipments * 3L / 2) : sessionsOption;
         if (products < 30 || addresses < 120 || shipments < 1 || sessions < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Generate at least 30 products (one per subcategory), 120 addresses (all states) and 1 shipment.");
         }
         long t0 = System.nanoTime();
-        SampleGenerator.Config config = new SampleGenerator.Config(products, addresses, shipments, seed.value());
+        SampleGenerator.Config config = size.config(addresses, seed.value());
         try (TerminalProgress progress = options.progress("Generating")) {
             PostalDirectory directory = PostalDirectory.load();
             new SampleGenerator(config, directory).generate(output, progress);

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.task.CancelledException;
+import in.workbench.analytics.task.CountingInputStream;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.Dialect;
 import in.workbench.analytics.workspace.PostgresBulkLoader;
 import in.workbench.analytics.workspace.StagingTables;
 import in.workbench.analytics.workspace.Workspace;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -153,7 +153,7 @@ public final class CsvImporter {
         char delimiter = delimiterOf(file, options);
         long fileSize = sizeOf(file);
         MessageDigest sha256 = sha256();
-        try (CountingStream counting = new CountingStream(new DigestInputStream(Files.newInputStream(file), sha256));
+        try (CountingInputStream counting = new CountingInputStream(new DigestInputStream(Files.newInputStream(file), sha256));
                 CsvRecordReader reader = new CsvRecordReader(counting, delimiter);
                 Connection c = workspace.connection()) {
             CsvRecordReader.Record header = reader.next();
@@ -361,33 +361,6 @@ public final class CsvImporter {
         }
     }
 
-    /** Counts the bytes read, for progress. */
-    private static final class CountingStream extends FilterInputStream {
-        private volatile long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-    }
-
     /** One rejected row, as the reading thread hands it over. */
     private record Rejected(long line, String reason, String raw) {
     }
@@ -413,7 +386,7 @@ public final class CsvImporter {
         private final Path file;
         private final ProgressMonitor monitor;
         private final long fileSize;
-        private final CountingStream counting;
+        private final CountingInputStream counting;
         private final long startedNanos;
         private final int keyIndex;
         private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
@@ -432,7 +405,7 @@ public final class CsvImporter {
         private ReferenceTally references;
 
         StagedImport(Connection c, DataTable table, ImportLayout layout, Mapping mapping, int cellCount, Path file,
-                ProgressMonitor monitor, long fileSize, CountingStream counting, long startedNanos) {
+                ProgressMonitor monitor, long fileSize, CountingInputStream counting, long startedNanos) {
             this.c = c;
             this.table = table;
             this.layout = layout;
@@ -802,16 +775,16 @@ public final class CsvImporter {
                         }
                     }
                     if (rows.size() >= BATCH_SIZE || rejects.size() >= BATCH_SIZE) {
-                        if (!give(new Batch(rows, rejects, seen, counting.count, false, null))) {
+                        if (!give(new Batch(rows, rejects, seen, counting.count(), false, null))) {
                             return;
                         }
                         rows = new ArrayList<>(BATCH_SIZE);
                         rejects = new ArrayList<>();
                     }
                 }
-                give(new Batch(rows, rejects, seen, counting.count, true, null));
+                give(new Batch(rows, rejects, seen, counting.count(), true, null));
             } catch (IOException | RuntimeException e) {
-                give(new Batch(List.of(), List.of(), seen, counting.count, true, e));
+                give(new Batch(List.of(), List.of(), seen, counting.count(), true, e));
             }
         }
 

@@ -2,6 +2,7 @@ package in.workbench.analytics.address;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import in.workbench.analytics.linear.LinearWeights;
 import in.workbench.analytics.trees.PackedTrees;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,6 @@ import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.common.xgboost.XGBoostModel;
 import org.tribuo.impl.ArrayExample;
-import org.tribuo.math.la.DenseMatrix;
 
 /**
  * The deliverability classifier evaluated in plain Java: the trained Tribuo model's own trees
@@ -270,21 +270,8 @@ abstract sealed class CompiledClassifier {
         }
 
         static Linear of(LinearSGDModel model) {
-            DenseMatrix w = model.getWeightsCopy();
-            int width = model.getFeatureIDMap().size();
-            if (w.getDimension2Size() != width + 1) {
-                throw new IllegalArgumentException("expected " + (width + 1) + " weight columns (features and bias), found "
-                        + w.getDimension2Size());
-            }
-            double[][] weights = new double[w.getDimension1Size()][width];
-            double[] bias = new double[w.getDimension1Size()];
-            for (int k = 0; k < weights.length; k++) {
-                for (int j = 0; j < width; j++) {
-                    weights[k][j] = w.get(k, j);
-                }
-                bias[k] = w.get(k, width);
-            }
-            return new Linear(weights, bias, model.getOutputIDInfo().getID(new Label(DeliverabilityModel.DELIVERABLE)));
+            LinearWeights w = LinearWeights.of(model);
+            return new Linear(w.weights(), w.bias(), model.getOutputIDInfo().getID(new Label(DeliverabilityModel.DELIVERABLE)));
         }
 
         @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.evaluation.BinaryMetrics;
+import in.workbench.analytics.linear.LinearWeights;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.IOException;
@@ -34,7 +35,6 @@ import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.common.xgboost.XGBoostModel;
 import org.tribuo.impl.ArrayExample;
-import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
@@ -398,16 +398,8 @@ public final class SlowNetworkTrainer {
         int slowClass = model.getOutputIDInfo().getID(new Label(SLOW));
         try {
             if (model instanceof LinearSGDModel lr) {
-                DenseMatrix w = lr.getWeightsCopy();
-                double[][] weights = new double[w.getDimension1Size()][width];
-                double[] bias = new double[w.getDimension1Size()];
-                for (int k = 0; k < weights.length; k++) {
-                    for (int j = 0; j < width; j++) {
-                        weights[k][j] = w.get(k, j);
-                    }
-                    bias[k] = w.get(k, width);
-                }
-                return new SlowNetworkModel(algorithm, inputOf, width, null, slowClass, weights, bias, a, b, typical,
+                LinearWeights w = LinearWeights.of(lr);
+                return new SlowNetworkModel(algorithm, inputOf, width, null, slowClass, w.weights(), w.bias(), a, b, typical,
                         RunningCalibration.Settings.OFF, provenance);
             }
         } catch (Exception e) {

@@ -40,9 +40,12 @@ public final class PointInTimeFeatures {
             "tower_hour_log_load", "pincode_hour_log_load", "customer_log_load", "hour_log_load", "carrier_net_log_load",
             "tower_hour_excess", "pincode_hour_excess", "customer_excess", "device_excess", "tower_recent_excess", "expected_log_load",
             "customer_daypart_excess", "customer_tower_excess", "hour_excess", "pincode_carrier_hour_excess", "place_hour_excess",
-            "expected_hour_log_load");
+            "expected_hour_log_load", "customer_context_excess", "customer_context_part_excess", "last_latency_excess",
+            "expected_context_log_load");
     /** The first 41 features: model files of formats 1 and 2 were trained on these and score with them alone. */
     public static final List<String> NAMES_FORMAT_2 = NAMES.subList(0, 41);
+    /** The first 45 features: model files of format 3 were trained on these and score with them alone. */
+    public static final List<String> NAMES_FORMAT_3 = NAMES.subList(0, 45);
     public static final int WIDTH = NAMES.size();
 
     static final int HOUR = 0;
@@ -86,9 +89,18 @@ public final class PointInTimeFeatures {
     static final int PIN_CARRIER_HOUR_EXCESS = 42;
     static final int PLACE_HOUR_EXCESS = 43;
     static final int EXPECTED_HOUR_LOAD = 44;
+    static final int CUSTOMER_CONTEXT_EXCESS = 45;
+    static final int CUSTOMER_CONTEXT_PART_EXCESS = 46;
+    static final int LAST_LATENCY_EXCESS = 47;
+    static final int EXPECTED_CONTEXT_LOAD = 48;
     /** Hours in a part of the day: a customer's history at this time of day (home or work, rush or quiet). */
     static final int DAYPART_HOURS = 3;
     static final int DAYPARTS = 24 / DAYPART_HOURS;
+    /**
+     * Where a phone usually is: weekday working hours (09:00–19:00, Monday to Friday) or the rest of the week (evenings,
+     * nights, weekends). The same hour means another place on a Saturday than on a Tuesday.
+     */
+    static final int CONTEXTS = 2;
     /** Half-life of a tower's recent history, in milliseconds (congestion swings within hours). */
     static final double RECENT_HALF_LIFE_MS = 2 * 3_600_000.0;
     private static final double DECAY_PER_MS = -Math.log(2) / RECENT_HALF_LIFE_MS;
@@ -125,6 +137,13 @@ public final class PointInTimeFeatures {
     /** Per customer and part of the day ({@code customer * DAYPARTS + part}): ended sessions and their summed excess. */
     private float[] daypartN = new float[0];
     private float[] daypartExcess = new float[0];
+    /** Per customer and context ({@code customer * CONTEXTS + context}), and per customer, context and part of the day. */
+    private float[] contextN = new float[0];
+    private float[] contextExcess = new float[0];
+    private float[] contextPartN = new float[0];
+    private float[] contextPartExcess = new float[0];
+    /** The network type of the customer's latest row, or −1: what the row's {@code last_latency_ms} was measured on. */
+    private int[] lastNetwork = new int[0];
     private double[] towerRecentWeight = new double[0];
     private double[] towerRecentSum = new double[0];
     private long[] towerRecentAt = new long[0];
@@ -180,6 +199,7 @@ public final class PointInTimeFeatures {
             int tower = q.tower[e];
             int pincode = q.pincode[e];
             int hour = q.hour[e];
+            int context = q.context[e];
             int customer = q.customer[e];
             int device = q.device[e];
             int network = q.network[e];
@@ -212,6 +232,12 @@ public final class PointInTimeFeatures {
             int part = customer * DAYPARTS + hour / DAYPART_HOURS;
             daypartN[part]++;
             daypartExcess[part] += excess;
+            int cx = customer * CONTEXTS + context;
+            contextN[cx]++;
+            contextExcess[cx] += excess;
+            int cxp = cx * DAYPARTS + hour / DAYPART_HOURS;
+            contextPartN[cxp]++;
+            contextPartExcess[cxp] += excess;
             if (tower != Sessions.NONE) {
                 int ct = customerTowers.slot(customer, tower);
                 customerTowers.ended[ct]++;
@@ -246,8 +272,8 @@ public final class PointInTimeFeatures {
         if (s.slow[i] < 0 || s.pageLoad[i] < 0) {
             return;
         }
-        pending.offer(s.start[i] + s.pageLoad[i], s.tower[i], s.pincode[i], s.localHour(i), s.customer[i], carrierNet(i), s.device[i],
-                s.network[i], s.slow[i], (float) Math.log1p(s.pageLoad[i]));
+        pending.offer(s.start[i] + s.pageLoad[i], s.tower[i], s.pincode[i], s.localHour(i), context(i), s.customer[i], carrierNet(i),
+                s.device[i], s.network[i], s.slow[i], (float) Math.log1p(s.pageLoad[i]));
     }
 
     /** Records row {@code i} as the customer's latest row. */
@@ -256,6 +282,7 @@ public final class PointInTimeFeatures {
         growCustomers(c);
         lastStart[c] = s.start[i];
         lastTower[c] = s.tower[i];
+        lastNetwork[c] = s.network[i];
         rows[c]++;
         if (s.tower[i] != Sessions.NONE) {
             int ct = customerTowers.slot(c, s.tower[i]);
@@ -281,6 +308,12 @@ public final class PointInTimeFeatures {
         return millis <= 0 ? 1 : Math.exp(millis * DECAY_PER_MS);
     }
 
+    /** Row {@code i}'s context: 1 in weekday working hours, 0 otherwise ({@link #CONTEXTS}). */
+    private int context(int i) {
+        int hour = s.localHour(i);
+        return s.localWeekday(i) < 5 && hour >= 9 && hour < 19 ? 1 : 0;
+    }
+
     private int carrierNet(int i) {
         return (s.carrier[i] + 1) * 5 + s.network[i];
     }
@@ -296,6 +329,12 @@ public final class PointInTimeFeatures {
             lastLoadEnd = Arrays.copyOf(lastLoadEnd, n);
             daypartN = Arrays.copyOf(daypartN, n * DAYPARTS);
             daypartExcess = Arrays.copyOf(daypartExcess, n * DAYPARTS);
+            contextN = Arrays.copyOf(contextN, n * CONTEXTS);
+            contextExcess = Arrays.copyOf(contextExcess, n * CONTEXTS);
+            contextPartN = Arrays.copyOf(contextPartN, n * CONTEXTS * DAYPARTS);
+            contextPartExcess = Arrays.copyOf(contextPartExcess, n * CONTEXTS * DAYPARTS);
+            lastNetwork = Arrays.copyOf(lastNetwork, n);
+            Arrays.fill(lastNetwork, old, n, -1);
             Arrays.fill(lastLoad, old, n, Float.NaN);
             Arrays.fill(lastLoadEnd, old, n, Long.MIN_VALUE);
             Arrays.fill(lastTower, old, n, Sessions.NONE);
@@ -400,7 +439,8 @@ public final class PointInTimeFeatures {
         }
         // an additive guess of the log load: radio, then place and hour, then the phone and its owner
         out[off + EXPECTED_LOAD] = (float) (netLoad + (placeExcess == placeExcess ? placeExcess : 0) + customerExcessValue);
-        hourProfile(i, out, off, netLoad, customerExcessValue, part);
+        double hourDeviation = hourProfile(i, out, off, netLoad, customerExcessValue, part);
+        contextProfile(i, out, off, netLoad, customerExcessValue, hourDeviation, gz);
         out[off + CUSTOMER] = (float) customerOutcomes.smooth(c, g, 3);
         out[off + CUSTOMER_LOAD] = (float) customerOutcomes.smoothLoad(c, gz, 3);
         out[off + CARRIER_NET_LOAD] = (float) carrierNets.smoothLoad(carrierNet(i), gz, 30);
@@ -419,7 +459,7 @@ public final class PointInTimeFeatures {
      * this hour. Without a named tower (wifi, iOS, no location permission) the place is the customer's own part of the
      * day, shrunk toward their all-hours excess plus the same hour deviation.
      */
-    private void hourProfile(int i, float[] out, int off, double netLoad, double customerExcessValue, int part) {
+    private double hourProfile(int i, float[] out, int off, double netLoad, double customerExcessValue, int part) {
         int hour = s.localHour(i);
         double hourDev = hourExcess.smoothLoad(hour, 0, 30);
         out[off + HOUR_EXCESS] = (float) hourDev;
@@ -443,6 +483,29 @@ public final class PointInTimeFeatures {
             out[off + EXPECTED_HOUR_LOAD] = (float) (netLoad + place);
         }
         out[off + PLACE_HOUR_EXCESS] = (float) place;
+        return dev;
+    }
+
+    /**
+     * The customer's own history where the phone usually is at this time ({@link #context}): their excess in this context,
+     * shrunk toward their all-hours excess, and in this context's part of the day, shrunk toward that plus the hour's
+     * deviation; the previous row's {@code last_latency_ms} beyond its radio's mean (the latest load the app measured for
+     * this customer, known whether or not that session's outcome has arrived); and an additive guess of the log load from
+     * the place (a named tower at this hour, otherwise the customer's context and part of the day).
+     */
+    private void contextProfile(int i, float[] out, int off, double netLoad, double customerExcessValue, double hourDeviation, double gz) {
+        int c = s.customer[i];
+        int cx = c * CONTEXTS + context(i);
+        double contextValue = (contextExcess[cx] + 2 * customerExcessValue) / (contextN[cx] + 2);
+        out[off + CUSTOMER_CONTEXT_EXCESS] = (float) contextValue;
+        int cxp = cx * DAYPARTS + s.localHour(i) / DAYPART_HOURS;
+        double partValue = (contextPartExcess[cxp] + 3 * (contextValue + hourDeviation)) / (contextPartN[cxp] + 3);
+        out[off + CUSTOMER_CONTEXT_PART_EXCESS] = (float) partValue;
+        if (rows[c] > 0 && s.latency[i] >= 0 && lastNetwork[c] >= 0) {
+            out[off + LAST_LATENCY_EXCESS] = (float) (Math.log1p(s.latency[i]) - networks.smoothLoad(lastNetwork[c], gz, 20));
+        }
+        out[off + EXPECTED_CONTEXT_LOAD] = (float) (s.tower[i] != Sessions.NONE
+                ? netLoad + out[off + PLACE_HOUR_EXCESS] + contextValue : netLoad + partValue);
     }
 
     /** {@code (float) Math.log1p(n)} of a count or a latency, from the table when small. */
@@ -455,6 +518,7 @@ public final class PointInTimeFeatures {
         int[] tower = new int[64];
         int[] pincode = new int[64];
         int[] hour = new int[64];
+        int[] context = new int[64];
         int[] customer = new int[64];
         int[] carrierNet = new int[64];
         int[] device = new int[64];
@@ -467,6 +531,7 @@ public final class PointInTimeFeatures {
             tower = Arrays.copyOf(tower, n);
             pincode = Arrays.copyOf(pincode, n);
             hour = Arrays.copyOf(hour, n);
+            context = Arrays.copyOf(context, n);
             customer = Arrays.copyOf(customer, n);
             carrierNet = Arrays.copyOf(carrierNet, n);
             device = Arrays.copyOf(device, n);
@@ -475,12 +540,13 @@ public final class PointInTimeFeatures {
             logLoad = Arrays.copyOf(logLoad, n);
         }
 
-        void offer(long endMs, int towerCode, int pincodeCode, int localHour, int customerCode, int carrierNetCode, int deviceCode,
-                int networkCode, int slowOutcome, float logLoadTime) {
+        void offer(long endMs, int towerCode, int pincodeCode, int localHour, int contextCode, int customerCode, int carrierNetCode,
+                int deviceCode, int networkCode, int slowOutcome, float logLoadTime) {
             int e = slot(endMs);
             tower[e] = towerCode;
             pincode[e] = pincodeCode;
             hour[e] = localHour;
+            context[e] = contextCode;
             customer[e] = customerCode;
             carrierNet[e] = carrierNetCode;
             device[e] = deviceCode;

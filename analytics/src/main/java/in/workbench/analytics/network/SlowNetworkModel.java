@@ -35,7 +35,12 @@ public final class SlowNetworkModel {
     public static final String FILE_NAME = "slow-network.json";
     /** Tribuo's own model, protobuf. */
     public static final String TRIBUO_FILE_NAME = "slow-network.tribuo.pb";
-    static final String FORMAT = "workbench-slow-network/3";
+    static final String FORMAT = "workbench-slow-network/4";
+    /**
+     * The third format: 45 features ({@link PointInTimeFeatures#NAMES_FORMAT_3}); such files score with those alone (the
+     * later features are not inputs of their trees).
+     */
+    static final String FORMAT_3 = "workbench-slow-network/3";
     /**
      * The second format: the running calibration, on the first 41 features ({@link PointInTimeFeatures#NAMES_FORMAT_2});
      * such files score with those alone (the later features are not inputs of their trees).
@@ -306,9 +311,12 @@ public final class SlowNetworkModel {
     /** Reads a model from its JSON document. */
     public static SlowNetworkModel fromJson(JsonNode root) {
         String format = root == null ? "" : root.path("format").asText();
-        boolean older = FORMAT_1.equals(format) || FORMAT_2.equals(format);
-        if (!FORMAT.equals(format) && !older) {
-            throw new IllegalArgumentException("not a slow-network model (format " + FORMAT + ", " + FORMAT_2 + " or " + FORMAT_1 + ")");
+        List<String> expected = FORMAT.equals(format) ? PointInTimeFeatures.NAMES
+                : FORMAT_3.equals(format) ? PointInTimeFeatures.NAMES_FORMAT_3
+                : FORMAT_1.equals(format) || FORMAT_2.equals(format) ? PointInTimeFeatures.NAMES_FORMAT_2 : null;
+        if (expected == null) {
+            throw new IllegalArgumentException("not a slow-network model (format " + FORMAT + ", " + FORMAT_3 + ", " + FORMAT_2 + " or "
+                    + FORMAT_1 + ")");
         }
         RunningCalibration.Settings running = RunningCalibration.Settings.OFF;
         JsonNode run = root.get("running_calibration");
@@ -317,7 +325,7 @@ public final class SlowNetworkModel {
         }
         List<String> names = new ArrayList<>();
         root.get("features").forEach(n -> names.add(n.asText()));
-        if (!names.equals(older ? PointInTimeFeatures.NAMES_FORMAT_2 : PointInTimeFeatures.NAMES)) {
+        if (!names.equals(expected)) {
             throw new IllegalArgumentException("the model was trained on other features: " + names);
         }
         // an older file's model reads only its own features: the later ones are no input (−1) and have no typical value

@@ -2,45 +2,49 @@ package in.workbench.analytics.network;
 
 import static in.workbench.analytics.network.PointInTimeFeatures.CARRIER_NET;
 import static in.workbench.analytics.network.PointInTimeFeatures.CARRIER_NET_LOAD;
-import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_LOAD;
-import static in.workbench.analytics.network.PointInTimeFeatures.HOUR_LOAD;
-import static in.workbench.analytics.network.PointInTimeFeatures.PIN_HOUR_LOAD;
-import static in.workbench.analytics.network.PointInTimeFeatures.TOWER_HOUR_LOAD;
 import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER;
+import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_CONTEXT_EXCESS;
+import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_CONTEXT_PART_EXCESS;
+import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_DAYPART_EXCESS;
+import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_EXCESS;
 import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_LAST;
+import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_LOAD;
 import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_N;
 import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_SESSIONS;
+import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_TOWER_EXCESS;
 import static in.workbench.analytics.network.PointInTimeFeatures.DEVICE;
+import static in.workbench.analytics.network.PointInTimeFeatures.DEVICE_EXCESS;
+import static in.workbench.analytics.network.PointInTimeFeatures.EXPECTED_CONTEXT_LOAD;
+import static in.workbench.analytics.network.PointInTimeFeatures.EXPECTED_HOUR_LOAD;
+import static in.workbench.analytics.network.PointInTimeFeatures.EXPECTED_LOAD;
 import static in.workbench.analytics.network.PointInTimeFeatures.GAP;
 import static in.workbench.analytics.network.PointInTimeFeatures.HOUR;
+import static in.workbench.analytics.network.PointInTimeFeatures.HOUR_EXCESS;
+import static in.workbench.analytics.network.PointInTimeFeatures.HOUR_LOAD;
 import static in.workbench.analytics.network.PointInTimeFeatures.HOUR_SLOW;
+import static in.workbench.analytics.network.PointInTimeFeatures.LAST_LATENCY_EXCESS;
 import static in.workbench.analytics.network.PointInTimeFeatures.LATENCY;
 import static in.workbench.analytics.network.PointInTimeFeatures.NET;
 import static in.workbench.analytics.network.PointInTimeFeatures.OS_IOS;
 import static in.workbench.analytics.network.PointInTimeFeatures.OS_VERSION;
+import static in.workbench.analytics.network.PointInTimeFeatures.PIN_CARRIER_HOUR_EXCESS;
 import static in.workbench.analytics.network.PointInTimeFeatures.PIN_HOUR;
+import static in.workbench.analytics.network.PointInTimeFeatures.PIN_HOUR_EXCESS;
+import static in.workbench.analytics.network.PointInTimeFeatures.PIN_HOUR_LOAD;
 import static in.workbench.analytics.network.PointInTimeFeatures.PIN_HOUR_N;
+import static in.workbench.analytics.network.PointInTimeFeatures.PLACE_HOUR_EXCESS;
 import static in.workbench.analytics.network.PointInTimeFeatures.RAM;
 import static in.workbench.analytics.network.PointInTimeFeatures.SIGNAL;
 import static in.workbench.analytics.network.PointInTimeFeatures.SWITCHED;
 import static in.workbench.analytics.network.PointInTimeFeatures.TOWER;
 import static in.workbench.analytics.network.PointInTimeFeatures.TOWER_HOUR;
+import static in.workbench.analytics.network.PointInTimeFeatures.TOWER_HOUR_EXCESS;
+import static in.workbench.analytics.network.PointInTimeFeatures.TOWER_HOUR_LOAD;
 import static in.workbench.analytics.network.PointInTimeFeatures.TOWER_HOUR_N;
 import static in.workbench.analytics.network.PointInTimeFeatures.TOWER_NEAR;
+import static in.workbench.analytics.network.PointInTimeFeatures.TOWER_RECENT_EXCESS;
 import static in.workbench.analytics.network.PointInTimeFeatures.USUAL;
 import static in.workbench.analytics.network.PointInTimeFeatures.WEEKDAY;
-import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_DAYPART_EXCESS;
-import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_EXCESS;
-import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_TOWER_EXCESS;
-import static in.workbench.analytics.network.PointInTimeFeatures.DEVICE_EXCESS;
-import static in.workbench.analytics.network.PointInTimeFeatures.EXPECTED_LOAD;
-import static in.workbench.analytics.network.PointInTimeFeatures.PIN_HOUR_EXCESS;
-import static in.workbench.analytics.network.PointInTimeFeatures.TOWER_HOUR_EXCESS;
-import static in.workbench.analytics.network.PointInTimeFeatures.TOWER_RECENT_EXCESS;
-import static in.workbench.analytics.network.PointInTimeFeatures.EXPECTED_HOUR_LOAD;
-import static in.workbench.analytics.network.PointInTimeFeatures.HOUR_EXCESS;
-import static in.workbench.analytics.network.PointInTimeFeatures.PIN_CARRIER_HOUR_EXCESS;
-import static in.workbench.analytics.network.PointInTimeFeatures.PLACE_HOUR_EXCESS;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,14 +67,14 @@ public final class SlowReasons {
     private enum Group {
         NETWORK(NET, NET + 1, NET + 2, NET + 3, NET + 4),
         SIGNAL_STRENGTH(SIGNAL),
-        LAST_LATENCY(LATENCY),
+        LAST_LATENCY(LATENCY, LAST_LATENCY_EXCESS),
         DEVICE_MODEL(RAM, OS_IOS, OS_VERSION, DEVICE, DEVICE_EXCESS),
         TOWER_AT_HOUR(TOWER_HOUR, TOWER_NEAR, TOWER_HOUR_N, TOWER, TOWER_HOUR_LOAD, TOWER_HOUR_EXCESS, TOWER_RECENT_EXCESS, EXPECTED_LOAD,
-                PLACE_HOUR_EXCESS, EXPECTED_HOUR_LOAD),
+                PLACE_HOUR_EXCESS, EXPECTED_HOUR_LOAD, EXPECTED_CONTEXT_LOAD),
         TOWER_SWITCH(GAP, SWITCHED, USUAL),
         PINCODE(PIN_HOUR, PIN_HOUR_N, PIN_HOUR_LOAD, PIN_HOUR_EXCESS, PIN_CARRIER_HOUR_EXCESS),
         CUSTOMER_HISTORY(CUSTOMER, CUSTOMER_N, CUSTOMER_LAST, CUSTOMER_SESSIONS, CUSTOMER_LOAD, CUSTOMER_EXCESS, CUSTOMER_DAYPART_EXCESS,
-                CUSTOMER_TOWER_EXCESS),
+                CUSTOMER_TOWER_EXCESS, CUSTOMER_CONTEXT_EXCESS, CUSTOMER_CONTEXT_PART_EXCESS),
         CARRIER(CARRIER_NET, CARRIER_NET_LOAD),
         TIME(HOUR, WEEKDAY, HOUR_SLOW, HOUR_LOAD, HOUR_EXCESS);
 

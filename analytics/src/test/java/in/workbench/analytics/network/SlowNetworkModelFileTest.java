@@ -76,13 +76,45 @@ class SlowNetworkModelFileTest {
         assertEquals(300, checked);
     }
 
+    /**
+     * A committed format-3 file (40 depth-4 rounds trained on 45 features, four of them the hour estimates 41–44, with the
+     * default running calibration) and its predictions when saved: the features appended since must not move a bit.
+     */
+    @Test
+    void aFormatThreeFileScoresWithItsOwn45FeaturesAsWhenItWasSaved() throws Exception {
+        SlowNetworkModel model;
+        try (InputStream in = SlowNetworkModelFileTest.class.getResourceAsStream("/slow-network/format-3.json")) {
+            model = SlowNetworkModel.fromJson(new ObjectMapper().readTree(in));
+        }
+        Map<String, Double> saved = new HashMap<>();
+        try (InputStream in = SlowNetworkModelFileTest.class.getResourceAsStream("/slow-network/format-3-predictions.csv")) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
+            lines.forEach(l -> saved.put(l.substring(0, l.indexOf(',')), Double.parseDouble(l.substring(l.indexOf(',') + 1))));
+        }
+        Sessions s = TestSessions.of(TestSessions.world(3_000, 21, 11));
+        float[] features = PointInTimeFeatures.computeAll(s, ProgressMonitor.NONE);
+        double[] p = SlowNetworkScoring.pSlowAll(model, s, features, i -> true, false, null, ProgressMonitor.NONE);
+        int checked = 0;
+        for (int i = 0; i < p.length; i++) {
+            Double expected = saved.get(s.sessionId(i));
+            if (expected != null) {
+                assertEquals(expected, p[i], 0.0, s.sessionId(i));
+                checked++;
+            }
+        }
+        assertEquals(300, checked);
+        com.fasterxml.jackson.databind.node.ObjectNode json = model.toJson();
+        assertEquals("workbench-slow-network/4", json.get("format").asText(), "saved again, it is written in the current format");
+        assertEquals(-1, json.get("input_of_feature").get(PointInTimeFeatures.NAMES_FORMAT_3.size()).asInt(), "… reading only its own 45");
+    }
+
     @Test
     void theCurrentFormatKeepsTheRunningCalibrationAndItsPredictions() throws Exception {
         RunningCalibration.Settings settings = new RunningCalibration.Settings(1_500, 40, 16, 20,
                 List.of(RunningCalibration.Segment.TOWER, RunningCalibration.Segment.NETWORK), 50, List.of("expected_log_load", "signal_dbm"));
         SlowNetworkModel model = fixture().withRunningCalibration(settings);
         com.fasterxml.jackson.databind.node.ObjectNode json = model.toJson();
-        assertEquals("workbench-slow-network/3", json.get("format").asText());
+        assertEquals("workbench-slow-network/4", json.get("format").asText());
         assertEquals(PointInTimeFeatures.WIDTH, json.get("features").size(), "saved again, an older model lists every feature");
         assertEquals(-1, json.get("input_of_feature").get(PointInTimeFeatures.WIDTH - 1).asInt(), "… but reads only its own 41");
         SlowNetworkModel back = SlowNetworkModel.fromJson(new ObjectMapper().readTree(json.toString()));

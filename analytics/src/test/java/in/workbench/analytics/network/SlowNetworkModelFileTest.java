@@ -15,20 +15,47 @@ import org.junit.jupiter.api.Test;
 class SlowNetworkModelFileTest {
 
     private static SlowNetworkModel fixture() throws Exception {
-        try (InputStream in = SlowNetworkModelFileTest.class.getResourceAsStream("/slow-network/format-1.json")) {
+        return load("/slow-network/format-1.json");
+    }
+
+    private static SlowNetworkModel load(String resource) throws Exception {
+        try (InputStream in = SlowNetworkModelFileTest.class.getResourceAsStream(resource)) {
             return SlowNetworkModel.fromJson(new ObjectMapper().readTree(in));
         }
+    }
+
+    /** A fixture's saved predictions: session id to P(slow) as written when the model was saved. */
+    private static Map<String, Double> saved(String resource) throws Exception {
+        Map<String, Double> saved = new HashMap<>();
+        try (InputStream in = SlowNetworkModelFileTest.class.getResourceAsStream(resource)) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
+            lines.forEach(l -> saved.put(l.substring(0, l.indexOf(',')), Double.parseDouble(l.substring(l.indexOf(',') + 1))));
+        }
+        return saved;
+    }
+
+    /** Scores the fixtures' world with {@code model} (running calibration as saved) and holds 300 sessions to the bit. */
+    private static void assertPredictsAsSaved(SlowNetworkModel model, String predictions) throws Exception {
+        Map<String, Double> saved = saved(predictions);
+        Sessions s = TestSessions.of(TestSessions.world(3_000, 21, 11));
+        float[] features = PointInTimeFeatures.computeAll(s, ProgressMonitor.NONE);
+        double[] p = SlowNetworkScoring.pSlowAll(model, s, features, i -> true, false, null, ProgressMonitor.NONE);
+        int checked = 0;
+        for (int i = 0; i < p.length; i++) {
+            Double expected = saved.get(s.sessionId(i));
+            if (expected != null) {
+                assertEquals(expected, p[i], 0.0, s.sessionId(i));
+                checked++;
+            }
+        }
+        assertEquals(300, checked);
     }
 
     @Test
     void aFormatOneFileStillLoadsAndScoresAsWhenItWasSaved() throws Exception {
         SlowNetworkModel model = fixture();
         assertFalse(model.runningCalibration().on(), "format 1 has no running calibration");
-        Map<String, Double> saved = new HashMap<>();
-        try (InputStream in = SlowNetworkModelFileTest.class.getResourceAsStream("/slow-network/format-1-predictions.csv")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
-            lines.forEach(l -> saved.put(l.substring(0, l.indexOf(',')), Double.parseDouble(l.substring(l.indexOf(',') + 1))));
-        }
+        Map<String, Double> saved = saved("/slow-network/format-1-predictions.csv");
         Sessions s = TestSessions.of(TestSessions.world(3_000, 21, 11));
         float[] features = PointInTimeFeatures.computeAll(s, ProgressMonitor.NONE);
         int[] all = java.util.stream.IntStream.range(0, s.size()).toArray();
@@ -52,28 +79,9 @@ class SlowNetworkModelFileTest {
      */
     @Test
     void aFormatTwoFileScoresAsWhenItWasSaved() throws Exception {
-        SlowNetworkModel model;
-        try (InputStream in = SlowNetworkModelFileTest.class.getResourceAsStream("/slow-network/format-2.json")) {
-            model = SlowNetworkModel.fromJson(new ObjectMapper().readTree(in));
-        }
+        SlowNetworkModel model = load("/slow-network/format-2.json");
         assertEquals(true, model.runningCalibration().on(), "format 2 keeps its running calibration");
-        Map<String, Double> saved = new HashMap<>();
-        try (InputStream in = SlowNetworkModelFileTest.class.getResourceAsStream("/slow-network/format-2-predictions.csv")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
-            lines.forEach(l -> saved.put(l.substring(0, l.indexOf(',')), Double.parseDouble(l.substring(l.indexOf(',') + 1))));
-        }
-        Sessions s = TestSessions.of(TestSessions.world(3_000, 21, 11));
-        float[] features = PointInTimeFeatures.computeAll(s, ProgressMonitor.NONE);
-        double[] p = SlowNetworkScoring.pSlowAll(model, s, features, i -> true, false, null, ProgressMonitor.NONE);
-        int checked = 0;
-        for (int i = 0; i < p.length; i++) {
-            Double expected = saved.get(s.sessionId(i));
-            if (expected != null) {
-                assertEquals(expected, p[i], 0.0, s.sessionId(i));
-                checked++;
-            }
-        }
-        assertEquals(300, checked);
+        assertPredictsAsSaved(model, "/slow-network/format-2-predictions.csv");
     }
 
     /**
@@ -82,27 +90,8 @@ class SlowNetworkModelFileTest {
      */
     @Test
     void aFormatThreeFileScoresWithItsOwn45FeaturesAsWhenItWasSaved() throws Exception {
-        SlowNetworkModel model;
-        try (InputStream in = SlowNetworkModelFileTest.class.getResourceAsStream("/slow-network/format-3.json")) {
-            model = SlowNetworkModel.fromJson(new ObjectMapper().readTree(in));
-        }
-        Map<String, Double> saved = new HashMap<>();
-        try (InputStream in = SlowNetworkModelFileTest.class.getResourceAsStream("/slow-network/format-3-predictions.csv")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
-            lines.forEach(l -> saved.put(l.substring(0, l.indexOf(',')), Double.parseDouble(l.substring(l.indexOf(',') + 1))));
-        }
-        Sessions s = TestSessions.of(TestSessions.world(3_000, 21, 11));
-        float[] features = PointInTimeFeatures.computeAll(s, ProgressMonitor.NONE);
-        double[] p = SlowNetworkScoring.pSlowAll(model, s, features, i -> true, false, null, ProgressMonitor.NONE);
-        int checked = 0;
-        for (int i = 0; i < p.length; i++) {
-            Double expected = saved.get(s.sessionId(i));
-            if (expected != null) {
-                assertEquals(expected, p[i], 0.0, s.sessionId(i));
-                checked++;
-            }
-        }
-        assertEquals(300, checked);
+        SlowNetworkModel model = load("/slow-network/format-3.json");
+        assertPredictsAsSaved(model, "/slow-network/format-3-predictions.csv");
         com.fasterxml.jackson.databind.node.ObjectNode json = model.toJson();
         assertEquals("workbench-slow-network/4", json.get("format").asText(), "saved again, it is written in the current format");
         assertEquals(-1, json.get("input_of_feature").get(PointInTimeFeatures.NAMES_FORMAT_3.size()).asInt(), "… reading only its own 45");

@@ -495,17 +495,19 @@ public final class PointInTimeFeatures {
      */
     private void contextProfile(int i, float[] out, int off, double netLoad, double customerExcessValue, double hourDeviation, double gz) {
         int c = s.customer[i];
+        if (rows[c] > 0 && s.latency[i] >= 0 && lastNetwork[c] >= 0) {
+            out[off + LAST_LATENCY_EXCESS] = (float) (Math.log1p(s.latency[i]) - networks.smoothLoad(lastNetwork[c], gz, 20));
+        }
+        if (s.tower[i] != Sessions.NONE) {
+            return;
+        }
         int cx = c * CONTEXTS + context(i);
         double contextValue = (contextExcess[cx] + 2 * customerExcessValue) / (contextN[cx] + 2);
         out[off + CUSTOMER_CONTEXT_EXCESS] = (float) contextValue;
         int cxp = cx * DAYPARTS + s.localHour(i) / DAYPART_HOURS;
         double partValue = (contextPartExcess[cxp] + 3 * (contextValue + hourDeviation)) / (contextPartN[cxp] + 3);
         out[off + CUSTOMER_CONTEXT_PART_EXCESS] = (float) partValue;
-        if (rows[c] > 0 && s.latency[i] >= 0 && lastNetwork[c] >= 0) {
-            out[off + LAST_LATENCY_EXCESS] = (float) (Math.log1p(s.latency[i]) - networks.smoothLoad(lastNetwork[c], gz, 20));
-        }
-        out[off + EXPECTED_CONTEXT_LOAD] = (float) (s.tower[i] != Sessions.NONE
-                ? netLoad + out[off + PLACE_HOUR_EXCESS] + contextValue : netLoad + partValue);
+        out[off + EXPECTED_CONTEXT_LOAD] = (float) (netLoad + partValue);
     }
 
     /** {@code (float) Math.log1p(n)} of a count or a latency, from the table when small. */

@@ -26,7 +26,10 @@ import java.util.List;
  * radio's mean is an additive guess of the log load that trees find hard to build from parts.
  * The customer's excess is also kept per part of the day (where the phone usually is then) and
  * per tower, so a customer whose tower id is hidden (iOS, no location permission) still has a
- * time-of-day history.
+ * time-of-day history. Where no tower is named, the customer's excess is also kept per context —
+ * weekday working hours or the rest of the week, where a phone usually is at work or at home — and
+ * per context and part of the day; and every session reads its {@code last_latency_ms} beyond the
+ * mean of the radio its previous row was on.
  *
  * <p>Not thread-safe.
  */
@@ -487,11 +490,11 @@ public final class PointInTimeFeatures {
     }
 
     /**
-     * The customer's own history where the phone usually is at this time ({@link #context}): their excess in this context,
-     * shrunk toward their all-hours excess, and in this context's part of the day, shrunk toward that plus the hour's
-     * deviation; the previous row's {@code last_latency_ms} beyond its radio's mean (the latest load the app measured for
-     * this customer, known whether or not that session's outcome has arrived); and an additive guess of the log load from
-     * the place (a named tower at this hour, otherwise the customer's context and part of the day).
+     * The row's {@code last_latency_ms} beyond the mean of the radio the customer's previous row was on (the latest load
+     * the app measured for this customer, known whether or not that session's outcome has arrived); and, only without a
+     * named tower (the tower at this hour already tells the place), the customer's own history where the phone usually is
+     * at this time ({@link #context}): their excess in this context, shrunk toward their all-hours excess, in this
+     * context's part of the day, shrunk toward that plus the hour's deviation, and the radio's mean plus the latter.
      */
     private void contextProfile(int i, float[] out, int off, double netLoad, double customerExcessValue, double hourDeviation, double gz) {
         int c = s.customer[i];

@@ -569,19 +569,21 @@ public final class PackagingRecommender {
     public List<CurvePoint> curve(int points) {
         // The same plans as forBudget at each budget, but only their totals, from one problem, on every core.
         int[] items = weighted();
+        // The problem is the same at every budget: its frontiers and sorted steps are made once (PlanSolver.prepare).
         double[][][] fg = budgetedProblem(items);
-        Totals least = budgetedTotals(items, fg, 0);
+        PlanSolver.Prepared problem = PlanSolver.prepare(fg[0], fg[1]);
+        Totals least = budgetedTotals(items, problem, 0);
         double low = least.expectedDamaged();
-        double high = Math.max(low, budgetedTotals(items, fg, Double.MAX_VALUE / 4).expectedDamaged());
+        double high = Math.max(low, budgetedTotals(items, problem, Double.MAX_VALUE / 4).expectedDamaged());
         return java.util.stream.IntStream.range(0, points).parallel().mapToObj(i -> {
             double budget = points == 1 ? high : low + (high - low) * i / (points - 1);
-            Totals t = i == 0 ? least : budgetedTotals(items, fg, budget);
+            Totals t = i == 0 ? least : budgetedTotals(items, problem, budget);
             return new CurvePoint(budget, t.expectedDamaged(), t.packagingAndShippingInr(), t.totalInr());
         }).toList();
     }
 
-    private Totals budgetedTotals(int[] items, double[][][] fg, double budget) {
-        return totals(complete(items, PlanSolver.minimise(fg[0], fg[1], budget), false), damage);
+    private Totals budgetedTotals(int[] items, PlanSolver.Prepared problem, double budget) {
+        return totals(complete(items, problem.minimise(budget), false), damage);
     }
 
     /**

@@ -54,14 +54,26 @@ final class PlanSolver {
      * @param g per item and option, the quantity the budget limits
      */
     static Solution minimise(double[][] f, double[][] g, double budget) {
+        return prepare(f, g).minimise(budget);
+    }
+
+    /**
+     * The part of solving that does not depend on the budget: every item's frontier and the hull steps in
+     * the order they are taken. Solving one problem at many budgets (the trade-off curve) prepares it once;
+     * sorting the steps was most of each solve.
+     *
+     * @param f per item and option, the quantity to minimise
+     * @param g per item and option, the quantity the budget limits
+     */
+    static Prepared prepare(double[][] f, double[][] g) {
         int n = f.length;
-        int[] choice = new int[n];
+        int[] start = new int[n];
         double usedG = 0;
         double totalF = 0;
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int[] frontier = frontier(f[i], g[i]);
-            choice[i] = frontier[0];
+            start[i] = frontier[0];
             usedG += g[i][frontier[0]];
             totalF += f[i][frontier[0]];
             for (int t = 1; t < frontier.length; t++) {
@@ -72,38 +84,71 @@ final class PlanSolver {
                 steps.add(new Step(i, b, dg, df, -df / dg));
             }
         }
-        double tolerance = EPS * Math.max(1, Math.abs(budget));
-        if (usedG > budget + tolerance) {
-            return new Solution(choice, totalF, usedG, Double.NaN, false, Double.POSITIVE_INFINITY);
-        }
         steps.sort((x, y) -> x.efficiency() != y.efficiency() ? Double.compare(y.efficiency(), x.efficiency())
                 : x.item() != y.item() ? Integer.compare(x.item(), y.item()) : Double.compare(x.dg(), y.dg()));
-        boolean[] frozen = new boolean[n];
-        double lowerBound = Double.NaN;
-        double multiplier = 0;
-        for (Step s : steps) {
-            if (frozen[s.item()]) {
-                continue;
+        return new Prepared(f, g, start, usedG, totalF, steps.toArray(Step[]::new));
+    }
+
+    /**
+     * A problem prepared for solving at any budget ({@link #prepare}). Immutable and thread-safe: the
+     * curve solves it at several budgets at once.
+     */
+    static final class Prepared {
+        private final double[][] f;
+        private final double[][] g;
+        /** Per item, the least-g option of its frontier. */
+        private final int[] start;
+        private final double startG;
+        private final double startF;
+        /** The hull steps of all items, by falling efficiency. */
+        private final Step[] steps;
+
+        private Prepared(double[][] f, double[][] g, int[] start, double startG, double startF, Step[] steps) {
+            this.f = f;
+            this.g = g;
+            this.start = start;
+            this.startG = startG;
+            this.startF = startF;
+            this.steps = steps;
+        }
+
+        /** Minimises Σ f subject to Σ g ≤ budget, as {@link PlanSolver#minimise} does. */
+        Solution minimise(double budget) {
+            int n = f.length;
+            int[] choice = start.clone();
+            double usedG = startG;
+            double totalF = startF;
+            double tolerance = EPS * Math.max(1, Math.abs(budget));
+            if (usedG > budget + tolerance) {
+                return new Solution(choice, totalF, usedG, Double.NaN, false, Double.POSITIVE_INFINITY);
             }
-            if (usedG + s.dg() <= budget + tolerance) {
-                choice[s.item()] = s.to();
-                usedG += s.dg();
-                totalF += s.df();
-            } else {
-                if (Double.isNaN(lowerBound)) {
-                    double share = Math.max(0, budget - usedG) / s.dg();
-                    lowerBound = totalF + share * s.df();
-                    multiplier = s.efficiency();
+            boolean[] frozen = new boolean[n];
+            double lowerBound = Double.NaN;
+            double multiplier = 0;
+            for (Step s : steps) {
+                if (frozen[s.item()]) {
+                    continue;
                 }
-                frozen[s.item()] = true;
+                if (usedG + s.dg() <= budget + tolerance) {
+                    choice[s.item()] = s.to();
+                    usedG += s.dg();
+                    totalF += s.df();
+                } else {
+                    if (Double.isNaN(lowerBound)) {
+                        double share = Math.max(0, budget - usedG) / s.dg();
+                        lowerBound = totalF + share * s.df();
+                        multiplier = s.efficiency();
+                    }
+                    frozen[s.item()] = true;
+                }
             }
+            if (Double.isNaN(lowerBound)) {
+                lowerBound = totalF;
+            }
+            double[] state = {usedG, totalF};
+            fill(f, g, budget + tolerance, choice, state);
+            return new Solution(choice, state[1], state[0], Math.min(lowerBound, state[1]), true, multiplier);
         }
-        if (Double.isNaN(lowerBound)) {
-            lowerBound = totalF;
-        }
-        double[] state = {usedG, totalF};
-        fill(f, g, budget + tolerance, choice, state);
-        return new Solution(choice, state[1], state[0], Math.min(lowerBound, state[1]), true, multiplier);
     }
 
     /** Repeatedly makes the single change (one item, any option) that lowers f most and still fits, until none does. */

@@ -93,6 +93,34 @@ class PlanSolverTest {
     }
 
     @Test
+    void aProblemPreparedOnceSolvesEveryBudgetAsAFreshSolveDoesInAnyOrder() {
+        double[][][] inst = instance(new Random(5), 300, 6);
+        double least = 0;
+        double most = 0;
+        for (int i = 0; i < 300; i++) {
+            least += inst[1][i][0];
+            most += inst[1][i][5];
+        }
+        PlanSolver.Prepared prepared = PlanSolver.prepare(inst[0], inst[1]);
+        double[] budgets = new double[12];
+        for (int k = 0; k < budgets.length; k++) {
+            // from below the least-g plan (infeasible) to above the most
+            budgets[k] = least * 0.9 + (most * 1.1 - least * 0.9) * k / (budgets.length - 1);
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            for (int k = 0; k < budgets.length; k++) {
+                double b = budgets[pass == 0 ? k : budgets.length - 1 - k];
+                PlanSolver.Solution again = prepared.minimise(b);
+                PlanSolver.Solution fresh = PlanSolver.prepare(inst[0], inst[1]).minimise(b);
+                assertArrayEquals(fresh.choice(), again.choice(), "budget " + b);
+                assertEquals(fresh.f(), again.f(), 0.0);
+                assertEquals(fresh.g(), again.g(), 0.0);
+                assertEquals(fresh.feasible(), again.feasible());
+            }
+        }
+    }
+
+    @Test
     void anUnreachableBudgetReturnsTheLeastConstrainedPlan() {
         double[][] f = {{3, 1}, {4, 2}};
         double[][] g = {{10, 20}, {10, 30}};

@@ -74,6 +74,7 @@ public final class SharedClassArchive {
             // The JVM warns on standard output when it cannot use or write an archive; the start goes on without it either way.
             command.add("-Xlog:cds=off");
             command.add("-Xlog:cds+dynamic=off");
+            command.addAll(compilerOptions(jvmOptions));
             command.addAll(jvmOptions);
             // The workbench's own properties set by this JVM after it started (a workspace opened from the file manager).
             for (String name : System.getProperties().stringPropertyNames()) {
@@ -101,6 +102,18 @@ public final class SharedClassArchive {
             log().warn("could not start the window with a class archive; starting it in this JVM", e);
             return Optional.empty();
         }
+    }
+
+    /**
+     * The window JVM's just-in-time compiler: C1 only ({@code -XX:TieredStopAtLevel=1}) unless the options
+     * choose one themselves. On the 2-core machine the optimising compiler (C2) took 4.5-5.5 s of the 19-22 s
+     * of processor time from the JVM's start to every screen filled, and C1's profiling tiers more; with C1
+     * alone the same start took 12-15 s of processor time, and training in the window was no slower
+     * (decision 0027, second addendum). The command line keeps the default: imports and scoring run long.
+     */
+    static List<String> compilerOptions(List<String> jvmOptions) {
+        boolean chosen = jvmOptions.stream().anyMatch(o -> o.contains("TieredStopAtLevel") || o.contains("TieredCompilation"));
+        return chosen ? List.of() : List.of("-XX:TieredStopAtLevel=1");
     }
 
     /** After the window's JVM exited: keeps the archive it wrote if it exited normally, else drops the partial file. */

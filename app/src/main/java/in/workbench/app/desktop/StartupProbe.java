@@ -29,6 +29,12 @@ public final class StartupProbe {
     public static final String PREFIX = "ready-ms=";
     /** The line prefix of every screen filled. */
     public static final String POPULATED = "populated-ms=";
+    /**
+     * The line prefix of the processor time the window's JVM had used (all its threads: compilers, garbage
+     * collector, the screens' reads and the JavaFX thread), in ms, when every screen was filled; -1 if unknown.
+     * Unlike the clock, it does not grow with other programs' load.
+     */
+    public static final String PROCESS_CPU = "process-cpu-ms=";
     /** The line prefix of a start-up phase reached: {@code phase-ms=MS,NAME} (ms since the JVM started). */
     public static final String PHASE = "phase-ms=";
     /**
@@ -137,11 +143,20 @@ public final class StartupProbe {
                     synchronized (finishedTasks) {
                         finishedTasks.forEach(t -> System.out.println(TASK + t));
                     }
+                    System.out.println(PROCESS_CPU + processCpuMillis());
                     print(POPULATED);
                     quit.run();
                 }
             }
         }.start();
+    }
+
+    private static long processCpuMillis() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            return nanos < 0 ? -1 : nanos / 1_000_000;
+        }
+        return -1;
     }
 
     private static void print(String prefix) {

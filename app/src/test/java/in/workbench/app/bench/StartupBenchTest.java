@@ -15,14 +15,14 @@ class StartupBenchTest {
 
     @Test
     void theTasksThatEndedLastComeFirst() {
-        StartupBench.Start s = new StartupBench.Start(1, 2, 3, 0.5, List.of(new StartupBench.Task("a", 0, 10, 4),
+        StartupBench.Start s = new StartupBench.Start(1, 2, 3, 7, 0.5, List.of(new StartupBench.Task("a", 0, 10, 4),
                 new StartupBench.Task("b", 5, 30, 20), new StartupBench.Task("c", 1, 20, -1)), List.of());
         assertEquals(List.of("b", "c"), s.lastEnded(2).stream().map(StartupBench.Task::title).toList());
     }
 
     @Test
     void theTasksCpuTimeLeavesOutTasksWhoseTimeIsUnknown() {
-        StartupBench.Start s = new StartupBench.Start(1, 2, 3, 0.5, List.of(new StartupBench.Task("a", 0, 10, 4),
+        StartupBench.Start s = new StartupBench.Start(1, 2, 3, 7, 0.5, List.of(new StartupBench.Task("a", 0, 10, 4),
                 new StartupBench.Task("b", 5, 30, 20), new StartupBench.Task("c", 1, 20, -1)), List.of("5,main entered"));
         assertEquals(24, s.tasksCpuMillis());
     }

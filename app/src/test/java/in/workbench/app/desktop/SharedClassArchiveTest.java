@@ -38,6 +38,14 @@ class SharedClassArchiveTest {
     }
 
     @Test
+    void theWindowCompilesWithC1UnlessTheOptionsChooseACompiler() {
+        assertEquals(java.util.List.of("-XX:TieredStopAtLevel=1"), SharedClassArchive.compilerOptions(java.util.List.of("-Xmx4g")));
+        assertEquals(java.util.List.of(), SharedClassArchive.compilerOptions(java.util.List.of("-XX:TieredStopAtLevel=4")),
+                "an analyst's own choice is kept");
+        assertEquals(java.util.List.of(), SharedClassArchive.compilerOptions(java.util.List.of("-XX:-TieredCompilation")));
+    }
+
+    @Test
     void startUpIsTimedFromTheLaunchingJvm() {
         System.setProperty(SharedClassArchive.LAUNCHED_AT, "1234");
         try {

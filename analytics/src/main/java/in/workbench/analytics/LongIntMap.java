@@ -7,7 +7,7 @@ package in.workbench.analytics;
  * ({@code network.PointInTimeFeatures}), which run once a row on the import and scoring hot paths.
  *
  * <p>No boxing and no entry objects: 12 bytes a slot, the table at most half full and doubled when it
- * would be more (so 24 to 48 bytes a key). Linear probing from a mixed hash of the key; any key is
+ * would be more (so 24 to 48 bytes a key). Linear probing from a Fibonacci hash of the key; any key is
  * allowed (key 0, which marks an empty slot in the table, is kept beside it). Keys are never removed.
  *
  * <p>Not thread-safe: filled by one thread, then read by it or by another thread it was handed to
@@ -20,6 +20,8 @@ public final class LongIntMap {
 
     private long[] keys;
     private int[] values;
+    /** 64 minus log2 of the table's length: the top bits of the hash pick the slot. */
+    private int shift;
     private int size;
     private int zeroValue = ABSENT;
 
@@ -39,6 +41,7 @@ public final class LongIntMap {
         int slots = Math.max(16, Integer.highestOneBit(Math.max(1, capacity - 1)) << 1);
         keys = new long[slots];
         values = new int[slots];
+        shift = 64 - Integer.numberOfTrailingZeros(slots);
     }
 
     /** The value of {@code key}, or {@link #ABSENT} when it was never put. */
@@ -48,7 +51,7 @@ public final class LongIntMap {
         }
         long[] k = keys;
         int mask = k.length - 1;
-        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+        for (int i = slot(key); ; i = (i + 1) & mask) {
             long found = k[i];
             if (found == key) {
                 return values[i];
@@ -101,7 +104,7 @@ public final class LongIntMap {
         }
         long[] k = keys;
         int mask = k.length - 1;
-        int i = slot(key, mask);
+        int i = slot(key);
         for (long found = k[i]; found != 0; found = k[i]) {
             if (found == key) {
                 int old = values[i];
@@ -126,11 +129,12 @@ public final class LongIntMap {
         int[] oldValues = values;
         keys = new long[oldKeys.length * 2];
         values = new int[oldKeys.length * 2];
+        shift--;
         int mask = keys.length - 1;
         for (int j = 0; j < oldKeys.length; j++) {
             long key = oldKeys[j];
             if (key != 0) {
-                int i = slot(key, mask);
+                int i = slot(key);
                 while (keys[i] != 0) {
                     i = (i + 1) & mask;
                 }
@@ -140,11 +144,11 @@ public final class LongIntMap {
         }
     }
 
-    /** The first half of MurmurHash3's 64-bit finalizer: spreads structured keys (two ints side by side) over the table. */
-    private static int slot(long key, int mask) {
-        long x = key ^ (key >>> 33);
-        x *= 0xff51afd7ed558ccdL;
-        x ^= x >>> 33;
-        return (int) x & mask;
+    /**
+     * Fibonacci hashing: the key times 2^64 over the golden ratio, whose top bits pick the slot (one multiply; the top
+     * bits depend on every bit of the key, so two ints side by side spread as well as random fingerprints do).
+     */
+    private int slot(long key) {
+        return (int) ((key * 0x9E37_79B9_7F4A_7C15L) >>> shift);
     }
 }

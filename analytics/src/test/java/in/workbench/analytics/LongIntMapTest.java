@@ -63,7 +63,7 @@ class LongIntMapTest {
 
     @Test
     void keysThatCollideInTheTableAreAllKept() {
-        // multiples of a large power of two differ only in bits the mixing brings together; many share a first slot
+        // keys that differ only in their high bits (the hash must bring those down); many still share a first slot
         LongIntMap map = new LongIntMap(16);
         for (int n = 1; n <= 5_000; n++) {
             map.put((long) n << 40, n);

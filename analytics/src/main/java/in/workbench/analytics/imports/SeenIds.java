@@ -2,34 +2,41 @@ package in.workbench.analytics.imports;
 
 import in.workbench.analytics.LongIntMap;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The ids already seen in one file, with the line each was first seen on, kept compactly so that
- * a million-row file costs about 34 MB instead of a HashMap's 100 MB.
+ * a million-row file costs about 25 MB instead of a HashMap's 100 MB.
  *
  * <p>Ids are stored as 64-bit fingerprints (two independent 32-bit hashes of the UTF-8 bytes) in
- * a {@link LongIntMap} to the id's number in order of first sight, which indexes the lines. Two different ids share a fingerprint with probability about
- * n²/2⁶⁵ (3·10⁻⁸ for a million ids); that risk is accepted and documented in
+ * a {@link LongIntMap} to the line each was first seen on. Two different ids share a fingerprint
+ * with probability about n²/2⁶⁵ (3·10⁻⁸ for a million ids); that risk is accepted and documented in
  * docs/decisions/0003-import-pipeline.md. Not thread-safe.
  */
 final class SeenIds {
 
-    private final LongIntMap firstOf = new LongIntMap(1 << 14);
-    private long[] lines = new long[1 << 13];
+    /** Stands in the table for a line too far down the file for an int; the line itself is kept in {@link #farLines}. */
+    private static final int FAR = Integer.MAX_VALUE;
+
+    private final LongIntMap firstLines = new LongIntMap(1 << 14);
+    /** The lines from {@link #FAR} on (only in files of more than two billion lines), by fingerprint. */
+    private Map<Long, Long> farLines;
 
     /** Records {@code id} at {@code line}; returns the earlier line if the id was seen before, else -1. */
     long putIfAbsent(String id, long line) {
-        int n = firstOf.size();
-        int earlier = firstOf.putIfAbsent(fingerprint(id), n);
-        if (earlier != LongIntMap.ABSENT) {
-            return lines[earlier];
+        long fp = fingerprint(id);
+        int earlier = firstLines.putIfAbsent(fp, (int) Math.min(line, FAR));
+        if (earlier == LongIntMap.ABSENT) {
+            if (line >= FAR) {
+                if (farLines == null) {
+                    farLines = new HashMap<>();
+                }
+                farLines.put(fp, line);
+            }
+            return -1;
         }
-        if (n == lines.length) {
-            lines = Arrays.copyOf(lines, n * 2);
-        }
-        lines[n] = line;
-        return -1;
+        return earlier == FAR ? farLines.get(fp) : earlier;
     }
 
     static long fingerprint(String id) {

@@ -1,5 +1,6 @@
 package in.workbench.analytics.network;
 
+import in.workbench.analytics.LongIntMap;
 import in.workbench.analytics.task.ProgressMonitor;
 import java.util.Arrays;
 import java.util.List;
@@ -578,47 +579,23 @@ public final class PointInTimeFeatures {
         }
     }
 
-    /**
-     * Numbers the pairs of two codes that occur (0, 1, 2, … in order of first occurrence), in primitive arrays behind an
-     * open-addressing table keyed by {@code a << 32 | b} (no boxing).
-     */
+    /** Numbers the pairs of two codes that occur (0, 1, 2, … in order of first occurrence), keyed by {@code a << 32 | b} (no boxing). */
     private static class PairIndex {
-        private long[] keys = new long[1 << 10];
-        private int[] slots = new int[1 << 10];
-        private int count;
+        private final LongIntMap numbers = new LongIntMap();
 
         /** The pair's number, or −1 when it never occurred. */
         final int find(int a, int b) {
-            long key = key(a, b);
-            int mask = keys.length - 1;
-            for (int h = hash(key) & mask; ; h = (h + 1) & mask) {
-                int v = slots[h];
-                if (v == 0) {
-                    return -1;
-                }
-                if (keys[h] == key) {
-                    return v - 1;
-                }
-            }
+            return numbers.get(key(a, b));
         }
 
         /** The pair's number, made when new. */
         final int slot(int a, int b) {
-            long key = key(a, b);
-            int mask = keys.length - 1;
-            int h = hash(key) & mask;
-            for (; slots[h] != 0; h = (h + 1) & mask) {
-                if (keys[h] == key) {
-                    return slots[h] - 1;
-                }
+            int v = numbers.size();
+            int earlier = numbers.putIfAbsent(key(a, b), v);
+            if (earlier != LongIntMap.ABSENT) {
+                return earlier;
             }
-            int v = count++;
             made(v);
-            keys[h] = key;
-            slots[h] = v + 1;
-            if (count * 2 > keys.length) {
-                rehash();
-            }
             return v;
         }
 
@@ -626,31 +603,8 @@ public final class PointInTimeFeatures {
         void made(int v) {
         }
 
-        private void rehash() {
-            long[] oldKeys = keys;
-            int[] oldSlots = slots;
-            keys = new long[oldKeys.length * 2];
-            slots = new int[oldKeys.length * 2];
-            int mask = keys.length - 1;
-            for (int k = 0; k < oldKeys.length; k++) {
-                if (oldSlots[k] != 0) {
-                    int h = hash(oldKeys[k]) & mask;
-                    while (slots[h] != 0) {
-                        h = (h + 1) & mask;
-                    }
-                    keys[h] = oldKeys[k];
-                    slots[h] = oldSlots[k];
-                }
-            }
-        }
-
         private static long key(int a, int b) {
             return ((long) a << 32) | (b & 0xFFFF_FFFFL);
-        }
-
-        private static int hash(long key) {
-            long h = key * 0x9E37_79B9_7F4A_7C15L;
-            return (int) (h >>> 32);
         }
     }
 

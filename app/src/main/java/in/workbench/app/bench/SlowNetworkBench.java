@@ -15,6 +15,7 @@ import in.workbench.analytics.network.SlowNetworkTrainer;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.app.cli.SeedOption;
 import in.workbench.sample.CellularSimulator;
 import in.workbench.sample.SessionSampler;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,8 +47,9 @@ final class SlowNetworkBench extends Benchmark {
     @Option(names = "--subscribers", defaultValue = "6000", description = "Subscribers of the second simulator (default ${DEFAULT-VALUE}).")
     int subscribers;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of both worlds and the model (default ${DEFAULT-VALUE}).")
-    long seed;
+    /** The seed of both worlds and of the model. */
+    @Mixin
+    SeedOption seed = new SeedOption(42);
 
     @Option(names = "--sample-only", description = "Only the sample generator's world: for working on the model without looking at the "
             + "second simulator, which must never be used to tune it.")
@@ -88,9 +91,9 @@ final class SlowNetworkBench extends Benchmark {
         PostalDirectory directory = PostalDirectory.load();
         try (ScratchFolder folder = ScratchFolder.temporary("workbench-bench-slow-network")) {
             Path base = folder.path();
-            new SessionSampler(new SessionSampler.Config(sessions, 42, seed), directory).write(base.resolve("sample"));
+            new SessionSampler(new SessionSampler.Config(sessions, 42, seed.value()), directory).write(base.resolve("sample"));
             if (!sampleOnly) {
-                new CellularSimulator(new CellularSimulator.Config(subscribers, 35, seed), directory).write(base.resolve("simulator"));
+                new CellularSimulator(new CellularSimulator.Config(subscribers, 35, seed.value()), directory).write(base.resolve("simulator"));
             }
             PageDecision decision = PageDecision.DEFAULTS;
             SlowNetworkTrainer.Result trained;
@@ -135,7 +138,7 @@ final class SlowNetworkBench extends Benchmark {
             Samples[] speeds = Samples.collectEach(1, 3, SPEEDS, () -> speed(model, decision, sampleSessions));
             double[] median = Arrays.stream(speeds).mapToDouble(Samples::median).toArray();
             SlowNetworkTrainer.Report r = result.report();
-            out.printf("| slow network (seed %d, %d cores) | sample generator | second simulator%s |%n|---|---:|---:|%n", seed, cores,
+            out.printf("| slow network (seed %d, %d cores) | sample generator | second simulator%s |%n|---|---:|---:|%n", seed.value(), cores,
                     sampleOnly ? " (not run: --sample-only)" : "");
             out.printf("| sessions generated / evaluated (last week) | %,d / %,d | %,d / %,d |%n", sample.sessions(), sample.tested(),
                     simulator.sessions(), simulator.tested());
@@ -271,13 +274,13 @@ final class SlowNetworkBench extends Benchmark {
 
     private SlowNetworkTrainer.Options trainerOptions() {
         if (xgboost == null) {
-            return SlowNetworkTrainer.Options.defaults(seed);
+            return SlowNetworkTrainer.Options.defaults(seed.value());
         }
         String[] v = xgboost.split(",");
         if (v.length != 3) {
             throw new IllegalArgumentException("--xgboost takes TREES,DEPTH,ETA, e.g. 140,5,0.1");
         }
-        return new SlowNetworkTrainer.Options(seed, Integer.parseInt(v[0].trim()), Integer.parseInt(v[1].trim()),
+        return new SlowNetworkTrainer.Options(seed.value(), Integer.parseInt(v[0].trim()), Integer.parseInt(v[1].trim()),
                 Double.parseDouble(v[2].trim()));
     }
 
@@ -306,7 +309,7 @@ final class SlowNetworkBench extends Benchmark {
         Map<String, double[]> variants = new java.util.LinkedHashMap<>();
         for (Shift shift : shifts) {
             Path dir = base.resolve("shift-" + shift.seedOffset());
-            new SessionSampler(new SessionSampler.Config(shift.sessions(), 42, seed + 1_000 * shift.seedOffset()), directory).write(dir);
+            new SessionSampler(new SessionSampler.Config(shift.sessions(), 42, seed.value() + 1_000 * shift.seedOffset()), directory).write(dir);
             List<String> lines = Files.readAllLines(dir.resolve("sessions.csv"));
             Predicate<String[]> keeps = shift.keeps() == null ? twoCarriers(lines) : shift.keeps();
             List<String> kept = new java.util.ArrayList<>(List.of(lines.get(0)));

@@ -10,7 +10,6 @@ import in.workbench.views.task.TaskProgress;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -65,11 +64,6 @@ public final class AddressesView extends WorkspaceScreen<AddressesViewModel> {
     @Override
     public Node view() {
         return root;
-    }
-
-    @Override
-    public void applyFilter(Map<String, String> filter) {
-        model.applyFilter(filter);
     }
 
     private void build() {

@@ -10,6 +10,7 @@ import in.workbench.analytics.export.ExportResult;
 import in.workbench.analytics.geo.IndianState;
 import in.workbench.analytics.geo.Place;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.shell.OpensFiltered;
 import in.workbench.views.table.Paging;
 import in.workbench.views.task.RunningTask;
 import in.workbench.views.task.TaskRunner;
@@ -36,7 +37,7 @@ import javafx.collections.ObservableList;
  * the empty state with train-and-score when the workspace has no scores. Used on the JavaFX
  * thread; database work goes through the task runner.
  */
-public final class AddressesViewModel {
+public final class AddressesViewModel implements OpensFiltered {
 
     /** Rows per page. */
     public static final int PAGE = 100;
@@ -179,6 +180,7 @@ public final class AddressesViewModel {
      * Applies a drill-down from another screen: keys {@code state}, {@code city}, {@code reason},
      * {@code band} (a {@link ScoreBand} name) and {@code flagged} ("true"); other filters are cleared.
      */
+    @Override
     public void applyFilter(Map<String, String> filter) {
         loading = true;
         try {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
@@ -212,14 +211,8 @@ public final class CatalogView extends WorkspaceScreen<CatalogViewModel> {
         }
     }
 
-    /** Opens the screen filtered, e.g. {"category": "Footwear", "kind": "conflict"}. */
-    @Override
-    public void applyFilter(Map<String, String> filter) {
-        model.applyFilter(filter);
-    }
-
     @Override
     public Node view() {
         return root;
     }
-    }
+}

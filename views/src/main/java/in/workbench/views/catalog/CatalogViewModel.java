@@ -7,6 +7,7 @@ import in.workbench.analytics.catalog.CatalogStore;
 import in.workbench.analytics.catalog.CatalogTraining;
 import in.workbench.analytics.catalog.CategoryTrainer;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.shell.OpensFiltered;
 import in.workbench.views.table.Paging;
 import in.workbench.views.task.ScreenUpdates;
 import in.workbench.views.task.TaskRunner;
@@ -31,7 +32,7 @@ import javafx.collections.ObservableList;
  *
  * <p>Used on the JavaFX thread; slow work goes through the {@link TaskRunner}.
  */
-public final class CatalogViewModel {
+public final class CatalogViewModel implements OpensFiltered {
 
     public static final int PAGE_SIZE = 200;
     /** The kinds of flag a filter can ask for. */
@@ -68,6 +69,7 @@ public final class CatalogViewModel {
     }
 
     /** Applies a filter such as {"category": "Footwear", "kind": "conflict"}; unknown keys are ignored. */
+    @Override
     public void applyFilter(Map<String, String> filter) {
         category.set(filter.getOrDefault("category", ""));
         String k = filter.getOrDefault("kind", "");

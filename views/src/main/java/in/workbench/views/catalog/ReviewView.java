@@ -6,7 +6,6 @@ import in.workbench.views.shell.WorkspaceScreen;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
@@ -171,14 +170,8 @@ public final class ReviewView extends WorkspaceScreen<ReviewViewModel> {
         return c;
     }
 
-    /** Opens the queue filtered, e.g. {"category": "Footwear", "kind": "conflict"}. */
-    @Override
-    public void applyFilter(Map<String, String> filter) {
-        model.applyFilter(filter);
-    }
-
     @Override
     public Node view() {
         return root;
     }
-    }
+}

@@ -4,6 +4,7 @@ import in.workbench.analytics.catalog.CatalogProposal;
 import in.workbench.analytics.catalog.CatalogReview;
 import in.workbench.analytics.catalog.CatalogStore;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.shell.OpensFiltered;
 import in.workbench.views.task.ScreenUpdates;
 import in.workbench.views.task.TaskRunner;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import javafx.collections.ObservableList;
  *
  * <p>Used on the JavaFX thread; database work goes through the {@link TaskRunner}.
  */
-public final class ReviewViewModel {
+public final class ReviewViewModel implements OpensFiltered {
 
     public static final int PAGE_SIZE = 200;
 
@@ -62,6 +63,7 @@ public final class ReviewViewModel {
     }
 
     /** Applies a filter such as {"category": "Footwear", "kind": "conflict"}. */
+    @Override
     public void applyFilter(Map<String, String> filter) {
         category.set(filter.getOrDefault("category", ""));
         kind.set(filter.getOrDefault("kind", ""));

@@ -248,15 +248,7 @@ public final class ImportViewModel {
         });
         Character delimiter = preview.get() == null ? null : preview.get().delimiter();
         ImportOptions options = new ImportOptions(explicit, delimiter);
-        canImport.set(false);
-        running.set(runner.submit("Importing " + file.getFileName(), m -> importer.importFile(file, table, options, m), s -> {
-            summary.set(s);
-            canImport.set(true);
-            done.accept(s);
-        }, e -> {
-            canImport.set(true);
-            onError.accept(e);
-        }));
+        startImport(file, m -> importer.importFile(file, table, options, m), done);
     }
 
     private void runTableImport(Path file, Consumer<ImportSummary> done) {
@@ -264,8 +256,13 @@ public final class ImportViewModel {
         String id = idColumn.get() == null || idColumn.get().equals(ROW_NUMBER) ? null : idColumn.get();
         GenericTableImporter.Request request = new GenericTableImporter.Request(file, tableName.get(), id, Map.copyOf(columnTypes),
                 p.delimiter());
+        startImport(file, m -> tables.importFile(request, m).summary(), done);
+    }
+
+    /** Starts {@code work} with the Import button off until it ends; the summary is shown and handed to {@code done}. */
+    private void startImport(Path file, TaskRunner.Work<ImportSummary> work, Consumer<ImportSummary> done) {
         canImport.set(false);
-        running.set(runner.submit("Importing " + file.getFileName(), m -> tables.importFile(request, m).summary(), s -> {
+        running.set(runner.submit("Importing " + file.getFileName(), work, s -> {
             summary.set(s);
             canImport.set(true);
             done.accept(s);

@@ -320,9 +320,4 @@ public final class RegionalView extends WorkspaceScreen<RegionalViewModel> {
     public Node view() {
         return root;
     }
-
-    @Override
-    public void applyFilter(Map<String, String> filter) {
-        model.applyFilter(filter);
-    }
 }

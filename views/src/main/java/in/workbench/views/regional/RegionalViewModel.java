@@ -5,6 +5,7 @@ import in.workbench.analytics.regional.RankingPreview;
 import in.workbench.analytics.regional.RegionalAggregates;
 import in.workbench.analytics.regional.RegionalPreferences;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.views.shell.OpensFiltered;
 import in.workbench.views.task.ScreenUpdates;
 import in.workbench.views.task.TaskRunner;
 import java.util.Comparator;
@@ -28,7 +29,7 @@ import javafx.collections.ObservableList;
  * then work from that snapshot, and only the latest ranking or product answer is applied.
  * Used on the JavaFX thread.
  */
-public final class RegionalViewModel {
+public final class RegionalViewModel implements OpensFiltered {
 
     /** Rows in the state's lists. */
     public static final int TOP = 10;
@@ -169,6 +170,7 @@ public final class RegionalViewModel {
     }
 
     /** Opens on what another screen asked for: {@code state} and/or {@code subcategory}. */
+    @Override
     public void applyFilter(Map<String, String> filter) {
         String sub = filter.get("subcategory");
         if (sub != null && !sub.isBlank()) {

@@ -565,6 +565,14 @@ public final class StagingTables {
         return s.substring(from, s.indexOf(end, from));
     }
 
+    /**
+     * Whether an import stopped mid-way left something for {@link #recover} to put back: a staging
+     * table or a swap journal. Only reads, so a read-only connection can ask.
+     */
+    public static boolean needsRecovery(Connection c) throws SQLException {
+        return readJournal(c) != null || !stagingTables(c).isEmpty();
+    }
+
     /** The names of the staging tables currently in the workspace (for tests and diagnostics). */
     public static List<String> leftovers(Connection c) throws SQLException {
         return stagingTables(c);

@@ -154,22 +154,28 @@ public final class Workspace implements AutoCloseable {
         }
         // DAY is a column of the CRISP contacts and tests; H2 reserves it unless told not to.
         String url = "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;NON_KEYWORDS=DAY";
-        boolean checked = false;
         boolean upToDate = false;
         if (existed) {
             // Check read-only first, so that a damaged or too-new workspace is left byte for byte as it was.
-            // A workspace whose last import was interrupted (the process killed) holds an uncommitted
-            // transaction that only a read-write open can roll back: then the check runs after that open.
-            JdbcConnectionPool readOnly = JdbcConnectionPool.create(url + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "analyst", "");
-            try {
-                upToDate = checkOpenable(dir, readOnly);
-                checked = true;
-            } catch (NeedsRecovery e) {
-                org.slf4j.LoggerFactory.getLogger(Workspace.class).info("{} needs recovery after an interrupted write: {}", dir,
-                        e.getMessage());
-            } finally {
-                readOnly.dispose();
+            RecoveringOpen.putBackUnfinishedRecovery(dir);
+            OpenCheck check = readOnlyCheck(dir, url);
+            if (check.interrupted()) {
+                // A process stopped mid-write (an import killed, a power cut) left an uncommitted transaction
+                // that only a read-write open can roll back, or staging tables to sweep. That happens in an H2
+                // instance of its own, on a file copied aside first, and is checked read-only afterwards: the
+                // session then starts from a clean file, and a recovery that fails puts the copy back.
+                check = RecoveringOpen.recover(dir, url, pool -> {
+                    checkOpenable(dir, pool);
+                    sweepInterruptedImports(pool);
+                }, () -> readOnlyCheck(dir, url));
+                if (check.interrupted()) {
+                    throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace at " + dir
+                            + " was left mid-write by a process that stopped, and undoing that write did not finish"
+                            + (check.cause() == null ? "" : ": " + check.cause().getMessage())
+                            + ". Nothing was changed. Restore it from a backup or open another workspace.");
+                }
             }
+            upToDate = check.upToDate();
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(url + (existed ? ";IFEXISTS=TRUE" : ""), "analyst", "");
         pool.setMaxConnections(16);
@@ -178,9 +184,6 @@ public final class Workspace implements AutoCloseable {
                 probe.isValid(1);
             } catch (SQLException e) {
                 throw classifyOpenFailure(dir, e);
-            }
-            if (existed && !checked) {
-                upToDate = checkOpenable(dir, pool);
             }
             if (!upToDate) {
                 // (A workspace the check found with every migration applied and unchanged skips a third Flyway run.)
@@ -220,6 +223,40 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * What the read-only check found: whether every migration is applied, and whether a stopped
+     * process left something for a read-write open to undo ({@code cause} says what, when the
+     * read-only open itself failed in a way a read-write open may repair).
+     */
+    private record OpenCheck(boolean upToDate, boolean interrupted, RuntimeException cause) {
+    }
+
+    private static OpenCheck readOnlyCheck(Path dir, String url) {
+        JdbcConnectionPool readOnly = JdbcConnectionPool.create(url + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "analyst", "");
+        try {
+            boolean upToDate = checkOpenable(dir, readOnly);
+            return new OpenCheck(upToDate, leftBehindByAnImport(dir, readOnly), null);
+        } catch (NeedsRecovery e) {
+            org.slf4j.LoggerFactory.getLogger(Workspace.class).info("{} needs recovery after an interrupted write: {}", dir,
+                    e.getMessage());
+            return new OpenCheck(false, true, e);
+        } finally {
+            readOnly.dispose();
+        }
+    }
+
+    /** Whether an import stopped mid-way left its run unfinished, a staging table or a swap journal. */
+    private static boolean leftBehindByAnImport(Path dir, DataSource dataSource) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM import_runs WHERE finished_at IS NULL")) {
+            rs.next();
+            return rs.getLong(1) > 0 || StagingTables.needsRecovery(c);
+        } catch (SQLException e) {
+            throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace database at " + dir
+                    + " cannot be read; the file may be damaged. Nothing was changed.", e);
+        }
+    }
+
     private static boolean looksLikeSomethingElse(Path dir) {
         try (var files = Files.list(dir)) {
             return files.anyMatch(p -> {
@@ -246,7 +283,7 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private static WorkbenchException classifyOpenFailure(Path dir, SQLException e) {
+    static WorkbenchException classifyOpenFailure(Path dir, SQLException e) {
         if (isLocked(e)) {
             return new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace at " + dir
                     + " is open in another workbench window or process. Close it there first.", e);

@@ -19,7 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,12 +98,46 @@ class InterruptedImportTest {
             try (Connection c = ws.connection()) {
                 assertEquals(List.of(), StagingTables.leftovers(c));
             }
+        }
+        // The first open's sweep and its close must have left a sound file: H2 alone opens it, with no
+        // stage and no unfinished run left for another sweep, and the workbench opens it again unchanged.
+        assertSweptAndSound(folder, shipmentsBefore);
+        try (Workspace ws = Workspace.open(folder)) {
+            assertEquals(before, WorkspaceSnapshot.of(ws), "the second open after the kill finds the workspace as before");
             ImportSummary again = new CsvImporter(ws, hooks).importFile(big, DataTable.SHIPMENTS, ImportOptions.defaults(),
                     ProgressMonitor.NONE);
             assertEquals(ROWS, again.imported());
             assertEquals(shipmentsBefore, again.updated());
             assertEquals(ROWS, ws.rowCounts().get("shipments"));
         }
+        assertSweptAndSound(folder, ROWS);
+        try (Workspace ws = Workspace.open(folder)) {
+            assertEquals(ROWS, ws.rowCounts().get("shipments"));
+        }
+    }
+
+    /** Opens the closed workspace's file with H2 alone, as another tool would, and reads what a sweep would touch. */
+    private static void assertSweptAndSound(Path folder, int shipments) throws Exception {
+        String url = "jdbc:h2:file:" + folder.resolve(Workspace.DATABASE_NAME) + ";IFEXISTS=TRUE;NON_KEYWORDS=DAY";
+        try (Connection c = org.h2.Driver.load().connect(url, credentials()); Statement s = c.createStatement()) {
+            assertEquals(List.of(), StagingTables.leftovers(c), "no staging table is left in the file");
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM import_runs WHERE finished_at IS NULL")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "the unfinished run's row is gone from the file");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM shipments")) {
+                rs.next();
+                assertEquals(shipments, rs.getInt(1));
+            }
+            s.execute("SHUTDOWN");
+        }
+    }
+
+    private static Properties credentials() {
+        Properties p = new Properties();
+        p.setProperty("user", "analyst");
+        p.setProperty("password", "");
+        return p;
     }
 
     private static boolean reached(String line, String killAt) {

@@ -121,4 +121,40 @@ class WorkspaceTest {
         assertTrue(Files.notExists(folder.resolve("workspace.trace.db")), "H2 wrote errors at close: "
                 + (Files.exists(folder.resolve("workspace.trace.db")) ? Files.readString(folder.resolve("workspace.trace.db")) : ""));
     }
+
+    @Test
+    void anOpenAfterAnInterruptedImportSweepsInAnInstanceOfItsOwnAndLeavesNoCopyBehind() throws Exception {
+        Path folder = dir.resolve("interrupted");
+        try (Workspace ws = Workspace.open(folder); Connection c = ws.connection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO import_runs (table_name, file_name, started_at) VALUES ('shipments', 'big.csv', CURRENT_TIMESTAMP)");
+            s.execute("CREATE TABLE " + StagingTables.PREFIX + "99 (id INT PRIMARY KEY)");
+            s.execute("INSERT INTO workspace_settings (setting_key, setting_value, updated_at) VALUES ('kept', 'yes', CURRENT_TIMESTAMP)");
+        }
+        try (Workspace ws = Workspace.open(folder); Connection c = ws.connection(); Statement s = c.createStatement()) {
+            assertEquals(java.util.List.of(), StagingTables.leftovers(c));
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM import_runs")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "the unfinished run is swept");
+            }
+            assertEquals("yes", ws.setting("kept").orElseThrow());
+            assertTrue(Files.notExists(RecoveringOpen.copyOf(folder)), "the copy taken before the recovery is gone once it is checked");
+        }
+    }
+
+    @Test
+    void theCopyOfARecoveryThatWasStoppedIsPutBackAtTheNextOpen() throws Exception {
+        Path folder = dir.resolve("stopped-recovery");
+        try (Workspace ws = Workspace.open(folder)) {
+            ws.putSetting("analyst", "Priya");
+        }
+        Path db = folder.resolve("workspace.mv.db");
+        Files.copy(db, RecoveringOpen.copyOf(folder));
+        byte[] garbage = new byte[8192];
+        new java.util.Random(11).nextBytes(garbage);
+        Files.write(db, garbage);
+        try (Workspace ws = Workspace.open(folder)) {
+            assertEquals("Priya", ws.setting("analyst").orElseThrow());
+        }
+        assertTrue(Files.notExists(RecoveringOpen.copyOf(folder)));
+    }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>An import writes its rows into a staging table ({@code IMPORT_STAGE_n}, a copy of the target's
  * columns with its primary key and no secondary index) and its rejected rows into
- * {@code IMPORT_STAGE_n_REJECTS}, committing every batch. Nothing of it is visible in the data
+ * {@code IMPORT_STAGE_n_REJECTS}, committing as it goes. Nothing of it is visible in the data
  * tables until it is published, either by an {@code INSERT … SELECT} / {@code MERGE … SELECT} in the
  * caller's transaction, or, for a large import into an empty table, by a swap: the staging table
  * gets the target's secondary indexes and constraints under temporary names, then the two tables

@@ -78,7 +78,11 @@ final class CurrentWorkspace {
         }
         onShown.shown(opened, previous == null);
         if (previous != null && !previous.folder().equals(opened.folder())) {
-            previous.close();
+            // Closing compacts the file, seconds on a large workspace: a worker does it, so the window never waits.
+            runner.submit("Closing " + previous.folder().getFileName(), m -> {
+                previous.close();
+                return previous;
+            }, closed -> { }, e -> dialogs.showError(Failures.sentenceFor(e), e));
         }
     }
 

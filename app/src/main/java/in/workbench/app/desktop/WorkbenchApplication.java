@@ -117,9 +117,18 @@ public final class WorkbenchApplication extends Application {
     private void quit() {
         settings.change(s -> WindowLayout.remember(stage, window, s));
         screens.leaveLabeling();
-        workspace.close();
-        runner.close();
-        Platform.exit();
+        // The window goes at once; closing compacts the workspace (seconds on a large one) on a thread of its own,
+        // which the JVM waits for before it exits, so the window is never seen frozen.
+        stage.hide();
+        Thread closing = new Thread(() -> {
+            try {
+                workspace.close();
+                runner.close();
+            } finally {
+                Platform.exit();
+            }
+        }, "workbench-closing");
+        closing.start();
     }
 
     private void fail(Throwable e) {

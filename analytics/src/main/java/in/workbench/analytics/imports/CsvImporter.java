@@ -63,12 +63,11 @@ public final class CsvImporter {
     /** Rows per JDBC batch, and per batch handed from the reading thread (docs/decisions/0003). */
     static final int BATCH_SIZE = 5_000;
     /**
-     * Staged rows (accepted and rejected) per commit on H2. Fewer, larger commits cost less CPU per row:
-     * 1,000,000 shipments took 70–75 s of CPU committing every 5,000 rows, 55–63 s every 50,000 and 49 s every
-     * 200,000 (decision 0010, addendum of 4 December evening); a commit still bounds what an interrupted import
-     * leaves for H2 to roll back when the workspace next opens. 50,000, not 100,000: within the noise of the
-     * 100,000 runs, with half the rollback after a kill and heap headroom (a 1,000,000-row import peaked at
-     * 483 MB of a 512 MB heap committing every 100,000).
+     * Staged rows (accepted and rejected) per commit on H2. Fewer, larger commits cost less CPU per row
+     * (1,000,000 shipments: 70–75 s of CPU committing every 5,000 rows, 55–63 s every 50,000, 49 s every
+     * 200,000; decision 0010, addenda of 4 December evening); a commit bounds what a killed import leaves for
+     * H2 to roll back at the next open. 50,000 rather than 100,000: the same CPU within the noise, half the
+     * rollback, and heap headroom (a 1,000,000-row import peaked at 483 MB of 512 MB committing every 100,000).
      */
     static final int COMMIT_ROWS = 50_000;
     /** Validated batches the reading thread may run ahead of the writing one (bounds the heap). */

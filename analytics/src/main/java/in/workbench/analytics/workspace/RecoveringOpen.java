@@ -75,10 +75,11 @@ final class RecoveringOpen {
                     + e.getMessage() + "). Nothing was changed. Free some disk space and open it again.", e);
         }
         try {
-            JdbcConnectionPool pool = JdbcConnectionPool.create(url + ";IFEXISTS=TRUE", "analyst", "");
+            String recovering = url + ";IFEXISTS=TRUE";
+            JdbcConnectionPool pool = JdbcConnectionPool.create(recovering, "analyst", "");
             Connection holder = null;
             try {
-                holder = org.h2.Driver.load().connect(url + ";IFEXISTS=TRUE", credentials());
+                holder = org.h2.Driver.load().connect(recovering, credentials());
                 recover.accept(pool);
             } finally {
                 pool.dispose();

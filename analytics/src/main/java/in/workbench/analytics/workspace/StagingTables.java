@@ -566,11 +566,14 @@ public final class StagingTables {
     }
 
     /**
-     * Whether an import stopped mid-way left something for {@link #recover} to put back: a staging
-     * table or a swap journal. Only reads, so a read-only connection can ask.
+     * What an import stopped mid-way left for {@link #recover} to put back (a swap journal, staging
+     * tables), in words, or "" for nothing. Only reads, so a read-only connection can ask.
      */
-    public static boolean needsRecovery(Connection c) throws SQLException {
-        return readJournal(c) != null || !stagingTables(c).isEmpty();
+    public static String leftBehind(Connection c) throws SQLException {
+        List<String> tables = stagingTables(c);
+        String journal = readJournal(c) != null ? "a swap journal" : "";
+        String staged = tables.isEmpty() ? "" : "staging table" + (tables.size() == 1 ? " " : "s ") + String.join(", ", tables);
+        return journal.isEmpty() || staged.isEmpty() ? journal + staged : journal + ", " + staged;
     }
 
     /** The names of the staging tables currently in the workspace (for tests and diagnostics). */

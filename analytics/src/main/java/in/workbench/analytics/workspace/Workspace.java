@@ -167,13 +167,16 @@ public final class Workspace implements AutoCloseable {
                 check = RecoveringOpen.recover(dir, url, pool -> {
                     checkOpenable(dir, pool);
                     sweepInterruptedImports(pool);
-                }, () -> readOnlyCheck(dir, url));
-                if (check.interrupted()) {
-                    throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace at " + dir
-                            + " was left mid-write by a process that stopped, and undoing that write did not finish"
-                            + (check.cause() == null ? "" : ": " + check.cause().getMessage())
-                            + ". Nothing was changed. Restore it from a backup or open another workspace.");
-                }
+                }, () -> {
+                    OpenCheck after = readOnlyCheck(dir, url);
+                    if (after.interrupted()) {
+                        throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace at " + dir
+                                + " was left mid-write by a process that stopped, and undoing that write did not finish"
+                                + (after.cause() == null ? " (" + after.leftBehind() + " still there)" : ": " + after.cause().getMessage())
+                                + ". Nothing was changed. Restore it from a backup or open another workspace.");
+                    }
+                    return after;
+                });
             }
             upToDate = check.upToDate();
         }
@@ -228,7 +231,11 @@ public final class Workspace implements AutoCloseable {
      * process left something for a read-write open to undo ({@code cause} says what, when the
      * read-only open itself failed in a way a read-write open may repair).
      */
-    private record OpenCheck(boolean upToDate, boolean interrupted, RuntimeException cause) {
+    private record OpenCheck(boolean upToDate, String leftBehind, RuntimeException cause) {
+
+        boolean interrupted() {
+            return cause != null || !leftBehind.isEmpty();
+        }
     }
 
     private static OpenCheck readOnlyCheck(Path dir, String url) {
@@ -239,18 +246,20 @@ public final class Workspace implements AutoCloseable {
         } catch (NeedsRecovery e) {
             org.slf4j.LoggerFactory.getLogger(Workspace.class).info("{} needs recovery after an interrupted write: {}", dir,
                     e.getMessage());
-            return new OpenCheck(false, true, e);
+            return new OpenCheck(false, "", e);
         } finally {
             readOnly.dispose();
         }
     }
 
-    /** Whether an import stopped mid-way left its run unfinished, a staging table or a swap journal. */
-    private static boolean leftBehindByAnImport(Path dir, DataSource dataSource) {
+    /** What an import stopped mid-way left (its unfinished run, staging tables, a swap journal), or "" for nothing. */
+    private static String leftBehindByAnImport(Path dir, DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM import_runs WHERE finished_at IS NULL")) {
             rs.next();
-            return rs.getLong(1) > 0 || StagingTables.needsRecovery(c);
+            long runs = rs.getLong(1);
+            String left = StagingTables.leftBehind(c);
+            return (runs > 0 ? runs + " unfinished import run" + (runs == 1 ? "" : "s") + (left.isEmpty() ? "" : ", ") : "") + left;
         } catch (SQLException e) {
             throw new WorkbenchException(Kind.WORKSPACE_UNUSABLE, "The workspace database at " + dir
                     + " cannot be read; the file may be damaged. Nothing was changed.", e);

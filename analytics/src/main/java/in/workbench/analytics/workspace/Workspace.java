@@ -192,7 +192,7 @@ public final class Workspace implements AutoCloseable {
                 // (A workspace the check found with every migration applied and unchanged skips a third Flyway run.)
                 flyway(pool).migrate();
             }
-            sweepInterruptedImports(pool);
+            // Nothing to sweep here: the read-only check found nothing an import left, or the recovering open swept it.
             Workspace ws = new Workspace(dir, pool, url);
             Files.createDirectories(ws.modelsDir());
             ws.models().sync();

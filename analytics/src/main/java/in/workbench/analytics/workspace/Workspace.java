@@ -158,6 +158,8 @@ public final class Workspace implements AutoCloseable {
         if (existed) {
             // Check read-only first, so that a damaged or too-new workspace is left byte for byte as it was.
             RecoveringOpen.putBackUnfinishedRecovery(dir);
+            // Before H2 runs any of the file's schema statements: a workspace from someone else must not run code.
+            WorkspaceFileCheck.refuseCode(dir, dir.resolve(DATABASE_NAME + ".mv.db"));
             OpenCheck check = readOnlyCheck(dir, url);
             if (check.interrupted()) {
                 // A process stopped mid-write (an import killed, a power cut) left an uncommitted transaction

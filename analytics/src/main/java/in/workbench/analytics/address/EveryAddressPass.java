@@ -16,8 +16,7 @@ import java.util.List;
  * addresses in batches, in address order; each batch's result rows go to the feature's results
  * table, which its store replaces in one transaction (all or nothing), and each address is also
  * written as a line of an optional CSV. Between batches the pass checks for cancel and reports
- * "N of M addresses scored". Immutable; each {@link #run} is independent, so one pass may run on
- * several threads at once.
+ * "N of M addresses scored". Immutable and thread-safe: each {@link #run} keeps its counts to itself.
  */
 public final class EveryAddressPass {
 

@@ -93,8 +93,21 @@ class SlowNetworkModelFileTest {
         SlowNetworkModel model = load("/slow-network/format-3.json");
         assertPredictsAsSaved(model, "/slow-network/format-3-predictions.csv");
         com.fasterxml.jackson.databind.node.ObjectNode json = model.toJson();
-        assertEquals("workbench-slow-network/4", json.get("format").asText(), "saved again, it is written in the current format");
+        assertEquals("workbench-slow-network/5", json.get("format").asText(), "saved again, it is written in the current format");
         assertEquals(-1, json.get("input_of_feature").get(PointInTimeFeatures.NAMES_FORMAT_3.size()).asInt(), "… reading only its own 45");
+    }
+
+    /**
+     * A committed format-4 file (40 depth-4 rounds trained on 49 features, the context features 45–48 among its splits, with
+     * the default running calibration) and its predictions when saved: the features appended since must not move a bit.
+     */
+    @Test
+    void aFormatFourFileScoresWithItsOwn49FeaturesAsWhenItWasSaved() throws Exception {
+        SlowNetworkModel model = load("/slow-network/format-4.json");
+        assertPredictsAsSaved(model, "/slow-network/format-4-predictions.csv");
+        com.fasterxml.jackson.databind.node.ObjectNode json = model.toJson();
+        assertEquals("workbench-slow-network/5", json.get("format").asText(), "saved again, it is written in the current format");
+        assertEquals(-1, json.get("input_of_feature").get(PointInTimeFeatures.NAMES_FORMAT_4.size()).asInt(), "… reading only its own 49");
     }
 
     @Test
@@ -103,7 +116,7 @@ class SlowNetworkModelFileTest {
                 List.of(RunningCalibration.Segment.TOWER, RunningCalibration.Segment.NETWORK), 50, List.of("expected_log_load", "signal_dbm"));
         SlowNetworkModel model = fixture().withRunningCalibration(settings);
         com.fasterxml.jackson.databind.node.ObjectNode json = model.toJson();
-        assertEquals("workbench-slow-network/4", json.get("format").asText());
+        assertEquals("workbench-slow-network/5", json.get("format").asText());
         assertEquals(PointInTimeFeatures.WIDTH, json.get("features").size(), "saved again, an older model lists every feature");
         assertEquals(-1, json.get("input_of_feature").get(PointInTimeFeatures.WIDTH - 1).asInt(), "… but reads only its own 41");
         SlowNetworkModel back = SlowNetworkModel.fromJson(new ObjectMapper().readTree(json.toString()));

@@ -104,18 +104,12 @@ class PointInTimeFeaturesTest {
     @Test
     void signalBandAndCleanPlaceUseOnlyEndedSessions() {
         var t0 = TestSessions.FIRST.plusHours(20);
-        SessionRow elsewhere = new SessionRow("E", "C9", t0.minusHours(3), "Redmi 9A", "android 11", 2.0, NetworkType.G4, "airtel",
-                "T9", -80, 100, "110001", 500, false);
-        SessionRow slowWeak = new SessionRow("A", "C1", t0, "Redmi 9A", "android 11", 2.0, NetworkType.G4, "jio", "T1", -120, 100,
-                "560001", 12_000, true);
-        SessionRow whileLoading = new SessionRow("B", "C2", t0.plusSeconds(5), "Redmi 9A", "android 11", 2.0, NetworkType.G4, "jio",
-                "T2", -120, 100, "560001", 1_000, false);
-        SessionRow weakAfter = new SessionRow("C", "C3", t0.plusSeconds(20), "Redmi 9A", "android 11", 2.0, NetworkType.G4, "jio", "T2",
-                -120, 100, "560001", 1_000, false);
-        SessionRow strongAfter = new SessionRow("D", "C4", t0.plusSeconds(20), "Redmi 9A", "android 11", 2.0, NetworkType.G4, "jio",
-                "T2", -80, 100, "560001", 1_000, false);
-        SessionRow atTheSlowTower = new SessionRow("F", "C5", t0.plusSeconds(20), "Redmi 9A", "android 11", 2.0, NetworkType.G4, "jio",
-                "T1", -80, 100, "560001", 1_000, false);
+        SessionRow elsewhere = redmiOn4g("E", "C9", t0.minusHours(3), "T9", -80, 500);
+        SessionRow slowWeak = redmiOn4g("A", "C1", t0, "T1", -120, 12_000);
+        SessionRow whileLoading = redmiOn4g("B", "C2", t0.plusSeconds(5), "T2", -120, 1_000);
+        SessionRow weakAfter = redmiOn4g("C", "C3", t0.plusSeconds(20), "T2", -120, 1_000);
+        SessionRow strongAfter = redmiOn4g("D", "C4", t0.plusSeconds(20), "T2", -80, 1_000);
+        SessionRow atTheSlowTower = redmiOn4g("F", "C5", t0.plusSeconds(20), "T1", -80, 1_000);
         float[] f = PointInTimeFeatures.computeAll(TestSessions.of(List.of(elsewhere, slowWeak, whileLoading, weakAfter, strongAfter,
                 atTheSlowTower)), ProgressMonitor.NONE);
         int sig = PointInTimeFeatures.SIGNAL_EXCESS;
@@ -127,5 +121,11 @@ class PointInTimeFeaturesTest {
         assertEquals(row(f, 5)[PointInTimeFeatures.EXPECTED_CLEAN_LOAD] - row(f, 5)[place] - row(f, 5)[sig],
                 row(f, 4)[PointInTimeFeatures.EXPECTED_CLEAN_LOAD] - row(f, 4)[place] - row(f, 4)[sig], 1e-5f,
                 "the additive guess is the radio's mean, the device's share and the customer's, plus signal and place");
+    }
+
+    /** A Redmi 9A session on 4g in pincode 560001 whose page took {@code loadMs} (slow above 5 s, the default threshold). */
+    private static SessionRow redmiOn4g(String id, String customer, java.time.OffsetDateTime ts, String tower, int signal, int loadMs) {
+        return new SessionRow(id, customer, ts, "Redmi 9A", "android 11", 2.0, NetworkType.G4, "jio", tower, signal, 100, "560001", loadMs,
+                loadMs > 5_000);
     }
 }

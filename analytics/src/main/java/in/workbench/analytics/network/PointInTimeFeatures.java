@@ -30,7 +30,9 @@ import java.util.List;
  * time-of-day history. Where no tower is named, the customer's excess is also kept per context —
  * weekday working hours or the rest of the week, where a phone usually is at work or at home — and
  * per context and part of the day; and every session reads its {@code last_latency_ms} beyond the
- * mean of the radio its previous row was on.
+ * mean of the radio its previous row was on. Each ended session also leaves a clean excess (less what its radio × signal
+ * band and its device model explained when it ended), from which a place's hour profile is kept smooth over a kernel of
+ * hours, so a tower's estimate is not blurred by the signals and phones that happened to be there.
  *
  * <p>Not thread-safe.
  */

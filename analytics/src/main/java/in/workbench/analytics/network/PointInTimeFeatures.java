@@ -753,8 +753,9 @@ public final class PointInTimeFeatures {
             double sum = 0;
             double count = 0;
             for (int d = -KERNEL.length + 1; d < KERNEL.length; d++) {
-                int k = base + Math.floorMod(hour + d, 24);
-                double w = KERNEL[Math.abs(d)];
+                int h = hour + d; // hour is 0–23 and |d| ≤ 4: one wrap at most, the same hours as Math.floorMod without the division
+                int k = base + (h < 0 ? h + 24 : h >= 24 ? h - 24 : h);
+                double w = KERNEL[d < 0 ? -d : d];
                 sum += w * z(k);
                 count += w * n(k);
             }

@@ -30,7 +30,9 @@ import java.util.List;
  * time-of-day history. Where no tower is named, the customer's excess is also kept per context —
  * weekday working hours or the rest of the week, where a phone usually is at work or at home — and
  * per context and part of the day; and every session reads its {@code last_latency_ms} beyond the
- * mean of the radio its previous row was on.
+ * mean of the radio its previous row was on. Each ended session also leaves a clean excess (less what its radio × signal
+ * band and its device model explained when it ended), from which a place's hour profile is kept smooth over a kernel of
+ * hours, so a tower's estimate is not blurred by the signals and phones that happened to be there.
  *
  * <p>Not thread-safe.
  */
@@ -45,11 +47,13 @@ public final class PointInTimeFeatures {
             "tower_hour_excess", "pincode_hour_excess", "customer_excess", "device_excess", "tower_recent_excess", "expected_log_load",
             "customer_daypart_excess", "customer_tower_excess", "hour_excess", "pincode_carrier_hour_excess", "place_hour_excess",
             "expected_hour_log_load", "customer_context_excess", "customer_context_part_excess", "last_latency_excess",
-            "expected_context_log_load");
+            "expected_context_log_load", "signal_excess", "clean_place_hour_excess", "expected_clean_log_load");
     /** The first 41 features: model files of formats 1 and 2 were trained on these and score with them alone. */
     public static final List<String> NAMES_FORMAT_2 = NAMES.subList(0, 41);
     /** The first 45 features: model files of format 3 were trained on these and score with them alone. */
     public static final List<String> NAMES_FORMAT_3 = NAMES.subList(0, 45);
+    /** The first 49 features: model files of format 4 were trained on these and score with them alone. */
+    public static final List<String> NAMES_FORMAT_4 = NAMES.subList(0, 49);
     public static final int WIDTH = NAMES.size();
 
     static final int HOUR = 0;
@@ -97,6 +101,11 @@ public final class PointInTimeFeatures {
     static final int CUSTOMER_CONTEXT_PART_EXCESS = 46;
     static final int LAST_LATENCY_EXCESS = 47;
     static final int EXPECTED_CONTEXT_LOAD = 48;
+    static final int SIGNAL_EXCESS = 49;
+    static final int CLEAN_PLACE_HOUR_EXCESS = 50;
+    static final int EXPECTED_CLEAN_LOAD = 51;
+    /** Signal strength in bands of 5 dBm from −140 dBm, per radio ({@code network * SIGNAL_BANDS + band}). */
+    static final int SIGNAL_BANDS = 20;
     /** Hours in a part of the day: a customer's history at this time of day (home or work, rush or quiet). */
     static final int DAYPART_HOURS = 3;
     static final int DAYPARTS = 24 / DAYPART_HOURS;
@@ -108,6 +117,8 @@ public final class PointInTimeFeatures {
     /** Half-life of a tower's recent history, in milliseconds (congestion swings within hours). */
     static final double RECENT_HALF_LIFE_MS = 2 * 3_600_000.0;
     private static final double DECAY_PER_MS = -Math.log(2) / RECENT_HALF_LIFE_MS;
+    /** Ended sessions' worth of prior weight toward no effect for a signal band's excess. */
+    private static final double SIGNAL_WEIGHT = 30;
 
     private final Sessions s;
     private long ended;
@@ -138,6 +149,20 @@ public final class PointInTimeFeatures {
     private final Counts pinCarrierExcess = new Counts();
     private final Counts pinCarrierHourExcess = new Counts();
     private final PairIndex pinCarriers = new PairIndex();
+    /** Excess by radio and signal band: what a weak signal adds, learned from ended sessions. */
+    private final Counts signalExcess = new Counts();
+    /*
+     * The same histories of the clean excess: an ended session's excess less what its signal band and its device model
+     * explained when it ended, so a place's congestion is not blurred by the phones and signals that happened to be there.
+     */
+    private final Counts hourClean = new Counts();
+    private final Counts towerClean = new Counts();
+    private final Counts towerHourClean = new Counts();
+    private final Counts pinCarrierClean = new Counts();
+    private final Counts pinCarrierHourClean = new Counts();
+    private final Counts customerClean = new Counts();
+    private float[] contextClean = new float[0];
+    private float[] contextPartClean = new float[0];
     /** Per customer and part of the day ({@code customer * DAYPARTS + part}): ended sessions and their summed excess. */
     private float[] daypartN = new float[0];
     private float[] daypartExcess = new float[0];
@@ -231,6 +256,14 @@ public final class PointInTimeFeatures {
             networks.add(network, y, z);
             // the load beyond what the radio alone explains: what a tower, a place or a phone adds
             float excess = (float) (z - networks.smoothLoad(network, endedLogLoad / endedTimed, 20));
+            int signalBand = signalBand(network, q.signal[e]);
+            float clean = (float) (excess - (signalBand < 0 ? 0 : signalExcess.smoothLoad(signalBand, 0, SIGNAL_WEIGHT))
+                    - (device == Sessions.NONE ? 0 : deviceExcess.smoothLoad(device, 0, 20)));
+            if (signalBand >= 0) {
+                signalExcess.add(signalBand, 0, excess);
+            }
+            hourClean.add(hour, 0, clean);
+            customerClean.add(customer, 0, clean);
             customerExcess.add(customer, 0, excess);
             growCustomers(customer);
             int part = customer * DAYPARTS + hour / DAYPART_HOURS;
@@ -242,6 +275,8 @@ public final class PointInTimeFeatures {
             int cxp = cx * DAYPARTS + hour / DAYPART_HOURS;
             contextPartN[cxp]++;
             contextPartExcess[cxp] += excess;
+            contextClean[cx] += clean;
+            contextPartClean[cxp] += clean;
             if (tower != Sessions.NONE) {
                 int ct = customerTowers.slot(customer, tower);
                 customerTowers.ended[ct]++;
@@ -254,6 +289,8 @@ public final class PointInTimeFeatures {
                 towerHourExcess.add(tower * 24 + hour, 0, excess);
                 towerExcess.add(tower, 0, excess);
                 addRecent(tower, end, excess);
+                towerHourClean.add(tower * 24 + hour, 0, clean);
+                towerClean.add(tower, 0, clean);
             }
             if (pincode != Sessions.NONE) {
                 pinHourExcess.add(pincode * 24 + hour, 0, excess);
@@ -261,6 +298,8 @@ public final class PointInTimeFeatures {
                 int pc = pinCarriers.slot(pincode, q.carrierNet[e] / 5);
                 pinCarrierExcess.add(pc, 0, excess);
                 pinCarrierHourExcess.add(pc * 24 + hour, 0, excess);
+                pinCarrierClean.add(pc, 0, clean);
+                pinCarrierHourClean.add(pc * 24 + hour, 0, clean);
             }
             hourExcess.add(hour, 0, excess);
             if (end >= lastLoadEnd[customer]) {
@@ -277,7 +316,7 @@ public final class PointInTimeFeatures {
             return;
         }
         pending.offer(s.start[i] + s.pageLoad[i], s.tower[i], s.pincode[i], s.localHour(i), context(i), s.customer[i], carrierNet(i),
-                s.device[i], s.network[i], s.slow[i], (float) Math.log1p(s.pageLoad[i]));
+                s.device[i], s.network[i], s.signal[i], s.slow[i], (float) Math.log1p(s.pageLoad[i]));
     }
 
     /** Records row {@code i} as the customer's latest row. */
@@ -337,6 +376,8 @@ public final class PointInTimeFeatures {
             contextExcess = Arrays.copyOf(contextExcess, n * CONTEXTS);
             contextPartN = Arrays.copyOf(contextPartN, n * CONTEXTS * DAYPARTS);
             contextPartExcess = Arrays.copyOf(contextPartExcess, n * CONTEXTS * DAYPARTS);
+            contextClean = Arrays.copyOf(contextClean, n * CONTEXTS);
+            contextPartClean = Arrays.copyOf(contextPartClean, n * CONTEXTS * DAYPARTS);
             lastNetwork = Arrays.copyOf(lastNetwork, n);
             Arrays.fill(lastNetwork, old, n, -1);
             Arrays.fill(lastLoad, old, n, Float.NaN);
@@ -445,6 +486,7 @@ public final class PointInTimeFeatures {
         out[off + EXPECTED_LOAD] = (float) (netLoad + (placeExcess == placeExcess ? placeExcess : 0) + customerExcessValue);
         double hourDeviation = hourProfile(i, out, off, netLoad, customerExcessValue, part);
         contextProfile(i, out, off, netLoad, customerExcessValue, hourDeviation, gz);
+        cleanProfile(i, out, off, netLoad, deviceExcessValue);
         out[off + CUSTOMER] = (float) customerOutcomes.smooth(c, g, 3);
         out[off + CUSTOMER_LOAD] = (float) customerOutcomes.smoothLoad(c, gz, 3);
         out[off + CARRIER_NET_LOAD] = (float) carrierNets.smoothLoad(carrierNet(i), gz, 30);
@@ -514,6 +556,56 @@ public final class PointInTimeFeatures {
         out[off + EXPECTED_CONTEXT_LOAD] = (float) (netLoad + partValue);
     }
 
+    /**
+     * The place's congestion at this hour from clean excesses (each ended session's excess less what its signal band and
+     * device model explained when it ended), shrunk level by level as in {@link #hourProfile}; the row's own signal band's
+     * excess; and an additive guess of the log load: the radio's mean, the signal's and the device's shares, the clean place
+     * at this hour and (with a named tower) the customer's clean excess.
+     */
+    private void cleanProfile(int i, float[] out, int off, double netLoad, double deviceExcessValue) {
+        int band = signalBand(s.network[i], s.signal[i]);
+        double signalValue = 0;
+        if (band >= 0) {
+            signalValue = signalExcess.smoothLoad(band, 0, SIGNAL_WEIGHT);
+            out[off + SIGNAL_EXCESS] = (float) signalValue;
+        }
+        int hour = s.localHour(i);
+        double dev = hourClean.smoothLoad(hour, 0, 30);
+        int pin = s.pincode[i];
+        if (pin != Sessions.NONE) {
+            int pc = pinCarriers.find(pin, s.carrier[i] + 1);
+            if (pc >= 0) {
+                double pcAll = pinCarrierClean.smoothLoad(pc, 0, 10);
+                dev = pinCarrierHourClean.smoothLoadKernel(pc * 24, hour, pcAll + dev, 4) - pcAll;
+            }
+        }
+        int c = s.customer[i];
+        double customerValue = customerClean.smoothLoad(c, 0, 3);
+        int tower = s.tower[i];
+        double place;
+        double expected = netLoad + signalValue + deviceExcessValue;
+        if (tower != Sessions.NONE) {
+            place = towerHourClean.smoothLoadKernel(tower * 24, hour, towerClean.smoothLoad(tower, 0, 10) + dev, 4);
+            expected += place + customerValue;
+        } else {
+            int cx = c * CONTEXTS + context(i);
+            double contextValue = (contextClean[cx] + 2 * customerValue) / (contextN[cx] + 2);
+            int cxp = cx * DAYPARTS + hour / DAYPART_HOURS;
+            place = (contextPartClean[cxp] + 3 * (contextValue + dev)) / (contextPartN[cxp] + 3);
+            expected += place;
+        }
+        out[off + CLEAN_PLACE_HOUR_EXCESS] = (float) place;
+        out[off + EXPECTED_CLEAN_LOAD] = (float) expected;
+    }
+
+    /** The key of a radio and signal band, or −1 without a signal. */
+    private static int signalBand(int network, int signal) {
+        if (signal == Sessions.NO_SIGNAL) {
+            return -1;
+        }
+        return network * SIGNAL_BANDS + Math.max(0, Math.min(SIGNAL_BANDS - 1, (signal + 140) / 5));
+    }
+
     /** {@code (float) Math.log1p(n)} of a count or a latency, from the table when small. */
     private static float log1p(int n) {
         return n < LOG1P.length ? LOG1P[n] : (float) Math.log1p(n);
@@ -529,6 +621,7 @@ public final class PointInTimeFeatures {
         int[] carrierNet = new int[64];
         int[] device = new int[64];
         int[] network = new int[64];
+        int[] signal = new int[64];
         int[] slow = new int[64];
         float[] logLoad = new float[64];
 
@@ -542,12 +635,13 @@ public final class PointInTimeFeatures {
             carrierNet = Arrays.copyOf(carrierNet, n);
             device = Arrays.copyOf(device, n);
             network = Arrays.copyOf(network, n);
+            signal = Arrays.copyOf(signal, n);
             slow = Arrays.copyOf(slow, n);
             logLoad = Arrays.copyOf(logLoad, n);
         }
 
         void offer(long endMs, int towerCode, int pincodeCode, int localHour, int contextCode, int customerCode, int carrierNetCode,
-                int deviceCode, int networkCode, int slowOutcome, float logLoadTime) {
+                int deviceCode, int networkCode, int signalDbm, int slowOutcome, float logLoadTime) {
             int e = slot(endMs);
             tower[e] = towerCode;
             pincode[e] = pincodeCode;
@@ -557,6 +651,7 @@ public final class PointInTimeFeatures {
             carrierNet[e] = carrierNetCode;
             device[e] = deviceCode;
             network[e] = networkCode;
+            signal[e] = signalDbm;
             slow[e] = slowOutcome;
             logLoad[e] = logLoadTime;
             push(e);
@@ -608,6 +703,9 @@ public final class PointInTimeFeatures {
         }
     }
 
+    /** Weights of hours 0, 1, … 4 away: a Gaussian kernel with a standard deviation of 1.5 hours. */
+    private static final double[] KERNEL = {1, Math.exp(-1 / 4.5), Math.exp(-4 / 4.5), Math.exp(-9 / 4.5), Math.exp(-16 / 4.5)};
+
     /** Outcome counts (and summed log load times) by a small integer key. */
     private static final class Counts {
         private int[] n = new int[64];
@@ -643,6 +741,23 @@ public final class PointInTimeFeatures {
                 int k = base + Math.floorMod(hour + d, 24);
                 sum += z(k);
                 count += n(k);
+            }
+            return (sum + weight * prior) / (count + weight);
+        }
+
+        /**
+         * The same over the hours around {@code hour} weighted by a Gaussian kernel of 1.5 hours ({@link #KERNEL}), so a
+         * place's daily profile is smooth and an hour not yet seen borrows from the hours on either side.
+         */
+        double smoothLoadKernel(int base, int hour, double prior, double weight) {
+            double sum = 0;
+            double count = 0;
+            for (int d = -KERNEL.length + 1; d < KERNEL.length; d++) {
+                int h = hour + d; // hour is 0–23 and |d| ≤ 4: one wrap at most, the same hours as Math.floorMod without the division
+                int k = base + (h < 0 ? h + 24 : h >= 24 ? h - 24 : h);
+                double w = KERNEL[d < 0 ? -d : d];
+                sum += w * z(k);
+                count += w * n(k);
             }
             return (sum + weight * prior) / (count + weight);
         }

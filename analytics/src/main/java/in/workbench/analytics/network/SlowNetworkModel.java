@@ -35,7 +35,12 @@ public final class SlowNetworkModel {
     public static final String FILE_NAME = "slow-network.json";
     /** Tribuo's own model, protobuf. */
     public static final String TRIBUO_FILE_NAME = "slow-network.tribuo.pb";
-    static final String FORMAT = "workbench-slow-network/4";
+    static final String FORMAT = "workbench-slow-network/5";
+    /**
+     * The fourth format: 49 features ({@link PointInTimeFeatures#NAMES_FORMAT_4}); such files score with those alone (the
+     * later features are not inputs of their trees).
+     */
+    static final String FORMAT_4 = "workbench-slow-network/4";
     /**
      * The third format: 45 features ({@link PointInTimeFeatures#NAMES_FORMAT_3}); such files score with those alone (the
      * later features are not inputs of their trees).
@@ -312,10 +317,11 @@ public final class SlowNetworkModel {
     public static SlowNetworkModel fromJson(JsonNode root) {
         String format = root == null ? "" : root.path("format").asText();
         List<String> expected = FORMAT.equals(format) ? PointInTimeFeatures.NAMES
+                : FORMAT_4.equals(format) ? PointInTimeFeatures.NAMES_FORMAT_4
                 : FORMAT_3.equals(format) ? PointInTimeFeatures.NAMES_FORMAT_3
                 : FORMAT_1.equals(format) || FORMAT_2.equals(format) ? PointInTimeFeatures.NAMES_FORMAT_2 : null;
         if (expected == null) {
-            throw new IllegalArgumentException("not a slow-network model (format " + FORMAT + ", " + FORMAT_3 + ", " + FORMAT_2 + " or "
+            throw new IllegalArgumentException("not a slow-network model (format " + FORMAT + ", " + FORMAT_4 + ", " + FORMAT_3 + ", " + FORMAT_2 + " or "
                     + FORMAT_1 + ")");
         }
         RunningCalibration.Settings running = RunningCalibration.Settings.OFF;

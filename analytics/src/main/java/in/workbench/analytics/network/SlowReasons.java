@@ -2,6 +2,7 @@ package in.workbench.analytics.network;
 
 import static in.workbench.analytics.network.PointInTimeFeatures.CARRIER_NET;
 import static in.workbench.analytics.network.PointInTimeFeatures.CARRIER_NET_LOAD;
+import static in.workbench.analytics.network.PointInTimeFeatures.CLEAN_PLACE_HOUR_EXCESS;
 import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER;
 import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_CONTEXT_EXCESS;
 import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_CONTEXT_PART_EXCESS;
@@ -14,6 +15,7 @@ import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_SESSIO
 import static in.workbench.analytics.network.PointInTimeFeatures.CUSTOMER_TOWER_EXCESS;
 import static in.workbench.analytics.network.PointInTimeFeatures.DEVICE;
 import static in.workbench.analytics.network.PointInTimeFeatures.DEVICE_EXCESS;
+import static in.workbench.analytics.network.PointInTimeFeatures.EXPECTED_CLEAN_LOAD;
 import static in.workbench.analytics.network.PointInTimeFeatures.EXPECTED_CONTEXT_LOAD;
 import static in.workbench.analytics.network.PointInTimeFeatures.EXPECTED_HOUR_LOAD;
 import static in.workbench.analytics.network.PointInTimeFeatures.EXPECTED_LOAD;
@@ -35,6 +37,7 @@ import static in.workbench.analytics.network.PointInTimeFeatures.PIN_HOUR_N;
 import static in.workbench.analytics.network.PointInTimeFeatures.PLACE_HOUR_EXCESS;
 import static in.workbench.analytics.network.PointInTimeFeatures.RAM;
 import static in.workbench.analytics.network.PointInTimeFeatures.SIGNAL;
+import static in.workbench.analytics.network.PointInTimeFeatures.SIGNAL_EXCESS;
 import static in.workbench.analytics.network.PointInTimeFeatures.SWITCHED;
 import static in.workbench.analytics.network.PointInTimeFeatures.TOWER;
 import static in.workbench.analytics.network.PointInTimeFeatures.TOWER_HOUR;
@@ -66,11 +69,11 @@ public final class SlowReasons {
 
     private enum Group {
         NETWORK(NET, NET + 1, NET + 2, NET + 3, NET + 4),
-        SIGNAL_STRENGTH(SIGNAL),
+        SIGNAL_STRENGTH(SIGNAL, SIGNAL_EXCESS),
         LAST_LATENCY(LATENCY, LAST_LATENCY_EXCESS),
         DEVICE_MODEL(RAM, OS_IOS, OS_VERSION, DEVICE, DEVICE_EXCESS),
         TOWER_AT_HOUR(TOWER_HOUR, TOWER_NEAR, TOWER_HOUR_N, TOWER, TOWER_HOUR_LOAD, TOWER_HOUR_EXCESS, TOWER_RECENT_EXCESS, EXPECTED_LOAD,
-                PLACE_HOUR_EXCESS, EXPECTED_HOUR_LOAD, EXPECTED_CONTEXT_LOAD),
+                PLACE_HOUR_EXCESS, EXPECTED_HOUR_LOAD, EXPECTED_CONTEXT_LOAD, CLEAN_PLACE_HOUR_EXCESS, EXPECTED_CLEAN_LOAD),
         TOWER_SWITCH(GAP, SWITCHED, USUAL),
         PINCODE(PIN_HOUR, PIN_HOUR_N, PIN_HOUR_LOAD, PIN_HOUR_EXCESS, PIN_CARRIER_HOUR_EXCESS),
         CUSTOMER_HISTORY(CUSTOMER, CUSTOMER_N, CUSTOMER_LAST, CUSTOMER_SESSIONS, CUSTOMER_LOAD, CUSTOMER_EXCESS, CUSTOMER_DAYPART_EXCESS,

@@ -96,4 +96,36 @@ class PointInTimeFeaturesTest {
         assertEquals(row(f, 3)[PointInTimeFeatures.EXPECTED_HOUR_LOAD] - row(f, 3)[PointInTimeFeatures.PLACE_HOUR_EXCESS],
                 row(f, 4)[PointInTimeFeatures.EXPECTED_HOUR_LOAD] - row(f, 4)[PointInTimeFeatures.PLACE_HOUR_EXCESS], 1e-6f);
     }
+
+    /**
+     * What a signal band adds is learned from ended sessions only (a session that began while the slow one at −120 dBm was
+     * loading sees nothing), and a tower's clean place estimate moves with the excess its own ended sessions left.
+     */
+    @Test
+    void signalBandAndCleanPlaceUseOnlyEndedSessions() {
+        var t0 = TestSessions.FIRST.plusHours(20);
+        SessionRow elsewhere = redmiOn4g("E", "C9", t0.minusHours(3), "T9", -80, 500);
+        SessionRow slowWeak = redmiOn4g("A", "C1", t0, "T1", -120, 12_000);
+        SessionRow whileLoading = redmiOn4g("B", "C2", t0.plusSeconds(5), "T2", -120, 1_000);
+        SessionRow weakAfter = redmiOn4g("C", "C3", t0.plusSeconds(20), "T2", -120, 1_000);
+        SessionRow strongAfter = redmiOn4g("D", "C4", t0.plusSeconds(20), "T2", -80, 1_000);
+        SessionRow atTheSlowTower = redmiOn4g("F", "C5", t0.plusSeconds(20), "T1", -80, 1_000);
+        float[] f = PointInTimeFeatures.computeAll(TestSessions.of(List.of(elsewhere, slowWeak, whileLoading, weakAfter, strongAfter,
+                atTheSlowTower)), ProgressMonitor.NONE);
+        int sig = PointInTimeFeatures.SIGNAL_EXCESS;
+        assertEquals(0f, row(f, 2)[sig], "A was still loading when B began");
+        assertTrue(row(f, 3)[sig] > 0, "C began after the slow A at the same band ended: " + row(f, 3)[sig]);
+        assertTrue(row(f, 4)[sig] < row(f, 3)[sig], "another band learns nothing from A");
+        int place = PointInTimeFeatures.CLEAN_PLACE_HOUR_EXCESS;
+        assertTrue(row(f, 5)[place] > row(f, 4)[place], "the slow A's tower: " + row(f, 5)[place] + " against " + row(f, 4)[place]);
+        assertEquals(row(f, 5)[PointInTimeFeatures.EXPECTED_CLEAN_LOAD] - row(f, 5)[place] - row(f, 5)[sig],
+                row(f, 4)[PointInTimeFeatures.EXPECTED_CLEAN_LOAD] - row(f, 4)[place] - row(f, 4)[sig], 1e-5f,
+                "the additive guess is the radio's mean, the device's share and the customer's, plus signal and place");
+    }
+
+    /** A Redmi 9A session on 4g in pincode 560001 whose page took {@code loadMs} (slow above 5 s, the default threshold). */
+    private static SessionRow redmiOn4g(String id, String customer, java.time.OffsetDateTime ts, String tower, int signal, int loadMs) {
+        return new SessionRow(id, customer, ts, "Redmi 9A", "android 11", 2.0, NetworkType.G4, "jio", tower, signal, 100, "560001", loadMs,
+                loadMs > 5_000);
+    }
 }

@@ -90,11 +90,26 @@ class SlowNetworkModelFileTest {
      */
     @Test
     void aFormatThreeFileScoresWithItsOwn45FeaturesAsWhenItWasSaved() throws Exception {
-        SlowNetworkModel model = load("/slow-network/format-3.json");
-        assertPredictsAsSaved(model, "/slow-network/format-3-predictions.csv");
+        assertScoresWithItsOwnFeatures("format-3", PointInTimeFeatures.NAMES_FORMAT_3.size());
+    }
+
+    /**
+     * A committed format-4 file (40 depth-4 rounds trained on 49 features, the context features 45–48 among its splits, with
+     * the default running calibration) and its predictions when saved: the features appended since must not move a bit.
+     */
+    @Test
+    void aFormatFourFileScoresWithItsOwn49FeaturesAsWhenItWasSaved() throws Exception {
+        assertScoresWithItsOwnFeatures("format-4", PointInTimeFeatures.NAMES_FORMAT_4.size());
+    }
+
+    /** An older file predicts as when it was saved and, saved again, is written in the current format reading only its own features. */
+    private static void assertScoresWithItsOwnFeatures(String name, int own) throws Exception {
+        SlowNetworkModel model = load("/slow-network/" + name + ".json");
+        assertPredictsAsSaved(model, "/slow-network/" + name + "-predictions.csv");
         com.fasterxml.jackson.databind.node.ObjectNode json = model.toJson();
-        assertEquals("workbench-slow-network/4", json.get("format").asText(), "saved again, it is written in the current format");
-        assertEquals(-1, json.get("input_of_feature").get(PointInTimeFeatures.NAMES_FORMAT_3.size()).asInt(), "… reading only its own 45");
+        assertEquals("workbench-slow-network/5", json.get("format").asText(), "saved again, it is written in the current format");
+        assertEquals(own - 1, json.get("input_of_feature").get(own - 1).asInt(), "… reading its own " + own);
+        assertEquals(-1, json.get("input_of_feature").get(own).asInt(), "… and only its own " + own);
     }
 
     @Test
@@ -103,7 +118,7 @@ class SlowNetworkModelFileTest {
                 List.of(RunningCalibration.Segment.TOWER, RunningCalibration.Segment.NETWORK), 50, List.of("expected_log_load", "signal_dbm"));
         SlowNetworkModel model = fixture().withRunningCalibration(settings);
         com.fasterxml.jackson.databind.node.ObjectNode json = model.toJson();
-        assertEquals("workbench-slow-network/4", json.get("format").asText());
+        assertEquals("workbench-slow-network/5", json.get("format").asText());
         assertEquals(PointInTimeFeatures.WIDTH, json.get("features").size(), "saved again, an older model lists every feature");
         assertEquals(-1, json.get("input_of_feature").get(PointInTimeFeatures.WIDTH - 1).asInt(), "… but reads only its own 41");
         SlowNetworkModel back = SlowNetworkModel.fromJson(new ObjectMapper().readTree(json.toString()));

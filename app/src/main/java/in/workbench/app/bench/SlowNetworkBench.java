@@ -51,6 +51,10 @@ final class SlowNetworkBench extends Benchmark {
     @Mixin
     SeedOption seed = new SeedOption(42);
 
+    @Option(names = "--model-seed", description = "XGBoost's seed, if not the worlds' seed: the same worlds with another model, to see "
+            + "how far the figures move by the trees' chance alone when comparing designs on the sample's worlds.")
+    Long modelSeed;
+
     @Option(names = "--sample-only", description = "Only the sample generator's world: for working on the model without looking at the "
             + "second simulator, which must never be used to tune it.")
     boolean sampleOnly;
@@ -273,14 +277,15 @@ final class SlowNetworkBench extends Benchmark {
     }
 
     private SlowNetworkTrainer.Options trainerOptions() {
+        long s = modelSeed == null ? seed.value() : modelSeed;
         if (xgboost == null) {
-            return SlowNetworkTrainer.Options.defaults(seed.value());
+            return SlowNetworkTrainer.Options.defaults(s);
         }
         String[] v = xgboost.split(",");
         if (v.length != 3) {
             throw new IllegalArgumentException("--xgboost takes TREES,DEPTH,ETA, e.g. 140,5,0.1");
         }
-        return new SlowNetworkTrainer.Options(seed.value(), Integer.parseInt(v[0].trim()), Integer.parseInt(v[1].trim()),
+        return new SlowNetworkTrainer.Options(s, Integer.parseInt(v[0].trim()), Integer.parseInt(v[1].trim()),
                 Double.parseDouble(v[2].trim()));
     }
 

@@ -648,7 +648,9 @@ public final class CsvImporter {
             readerThread.setDaemon(true);
             readerThread.start();
             long uncommitted = 0;
-            try (PreparedStatement insert = c.prepareStatement(stage.insertSql());
+            List<String> sqlTypes = new ArrayList<>(layout.columns().stream().map(column -> column.type().sqlType()).toList());
+            sqlTypes.add("BIGINT");
+            try (PreparedStatement insert = onServer ? null : c.prepareStatement(stage.insertSql(sqlTypes));
                     PreparedStatement reject = c.prepareStatement(stage.rejectSql())) {
                 while (true) {
                     Batch batch = take();
@@ -661,17 +663,11 @@ public final class CsvImporter {
                     monitor.checkCancelled();
                     for (Object[] values : batch.rows()) {
                         values[values.length - 1] = runId;
-                        if (!onServer) {
-                            for (int i = 0; i < values.length; i++) {
-                                insert.setObject(i + 1, values[i]);
-                            }
-                            insert.addBatch();
-                        }
                     }
                     if (onServer) {
                         PostgresBulkLoader.copy(c, stage.name(), stage.columns(), batch.rows());
                     } else if (!batch.rows().isEmpty()) {
-                        insert.executeBatch();
+                        insertColumns(insert, batch.rows(), sqlTypes.size());
                     }
                     for (Rejected r : batch.rejects()) {
                         reject.setLong(1, r.line());
@@ -706,6 +702,18 @@ public final class CsvImporter {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+
+        /** Inserts a batch on H2 with one array per column (see {@link StagingTables.Stage#insertSql}). */
+        private void insertColumns(PreparedStatement insert, List<Object[]> rows, int width) throws SQLException {
+            for (int i = 0; i < width; i++) {
+                Object[] column = new Object[rows.size()];
+                for (int r = 0; r < column.length; r++) {
+                    column[r] = rows.get(r)[i];
+                }
+                insert.setObject(i + 1, column);
+            }
+            insert.executeUpdate();
         }
 
         private Batch take() {

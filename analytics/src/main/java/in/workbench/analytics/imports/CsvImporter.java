@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
  *
  * <p>A reading thread streams the file record by record ({@link CsvRecordReader}) and validates each
  * row against its {@link ImportLayout}, while the calling thread writes the accepted rows and the
- * rejected ones (with their line, raw text and reason) into staging tables, committing every 100,000 rows
+ * rejected ones (with their line, raw text and reason) into staging tables, committing every 50,000 rows
  * ({@link StagingTables}). The staged rows are then made visible in one short step: an
  * {@code INSERT … SELECT} (or {@code MERGE} by key when the table already holds rows) in the
  * transaction that also records the {@code import_runs} row, the rejected rows and the
@@ -382,7 +382,7 @@ public final class CsvImporter {
 
     /**
      * One import: a reading thread parses and validates the file into batches while this thread
-     * writes them into a staging table, committing every 100,000 rows; then the staged rows are published in one
+     * writes them into a staging table, committing every 50,000 rows; then the staged rows are published in one
      * short step (docs/decisions/0010). Used by one thread; owns the reading thread it starts.
      */
     private final class StagedImport {

@@ -75,6 +75,18 @@ class CsvImporterTest {
     }
 
     @Test
+    void keepsEachTypedValueWhenABatchIsStagedColumnByColumn() throws Exception {
+        load(DataTable.PRODUCTS, file("c.csv", "product_id,title,category,price_inr,fragile,liquid\n"
+                + "P1,Saree,Clothing,999.5,yes,\nP2,Oil,Grocery,12,,no\nP3,Lamp,Home,0.25,n,y\n"));
+        assertEquals("P1 999.50 TRUE null|P2 12.00 null FALSE|P3 0.25 FALSE TRUE",
+                one("SELECT LISTAGG(product_id || ' ' || price_inr || ' ' || COALESCE(CAST(fragile AS VARCHAR), 'null') || ' ' "
+                        + "|| COALESCE(CAST(liquid AS VARCHAR), 'null'), '|') WITHIN GROUP (ORDER BY product_id) FROM products"));
+        load(DataTable.ADDRESSES, file("a.csv", "address_id,address_text,created_at\nA1,one,2026-01-05T10:00:00+05:30\nA2,two,\n"));
+        assertEquals("TRUE", one("SELECT created_at = TIMESTAMP WITH TIME ZONE '2026-01-05 04:30:00+00' FROM addresses WHERE address_id = 'A1'"));
+        assertEquals(null, one("SELECT created_at FROM addresses WHERE address_id = 'A2'"));
+    }
+
+    @Test
     void importsEachCanonicalFile() throws Exception {
         assertEquals(2, load(DataTable.PACKAGE_TYPES, file("p.csv", "package_type,robustness_rank,unit_cost_inr\npolybag,1,4.5\ncarton_single,2,18\n")).imported());
         assertEquals(1, load(DataTable.PRODUCTS, file("c.csv", "product_id,title,category,price_inr,fragile\nP1,Red Saree,Clothing,999.00,no\n")).imported());

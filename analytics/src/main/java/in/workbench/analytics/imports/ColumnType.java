@@ -37,6 +37,21 @@ public enum ColumnType {
     }
 
     /**
+     * The SQL type of the values {@link #parse} returns, as H2 names it: the type a batch of them is
+     * handed to H2 as, before H2 converts each to its column's type as it would a single value.
+     */
+    public String sqlType() {
+        return switch (this) {
+            case TEXT, ENUM -> "CHARACTER VARYING";
+            case INTEGER -> "INTEGER";
+            case DECIMAL -> "DECFLOAT";
+            case BOOLEAN -> "BOOLEAN";
+            case DATE -> "DATE";
+            case TIMESTAMP -> "TIMESTAMP(9) WITH TIME ZONE";
+        };
+    }
+
+    /**
      * Reads a non-blank cell.
      *
      * @throws InvalidValueException when the text is not a value of this type

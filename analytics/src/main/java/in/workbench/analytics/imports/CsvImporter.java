@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
  *
  * <p>A reading thread streams the file record by record ({@link CsvRecordReader}) and validates each
  * row against its {@link ImportLayout}, while the calling thread writes the accepted rows and the
- * rejected ones (with their line, raw text and reason) into staging tables, committing every 100,000 rows
+ * rejected ones (with their line, raw text and reason) into staging tables, committing every 50,000 rows
  * ({@link StagingTables}). The staged rows are then made visible in one short step: an
  * {@code INSERT … SELECT} (or {@code MERGE} by key when the table already holds rows) in the
  * transaction that also records the {@code import_runs} row, the rejected rows and the
@@ -382,7 +382,7 @@ public final class CsvImporter {
 
     /**
      * One import: a reading thread parses and validates the file into batches while this thread
-     * writes them into a staging table, committing every 100,000 rows; then the staged rows are published in one
+     * writes them into a staging table, committing every 50,000 rows; then the staged rows are published in one
      * short step (docs/decisions/0010). Used by one thread; owns the reading thread it starts.
      */
     private final class StagedImport {
@@ -648,7 +648,9 @@ public final class CsvImporter {
             readerThread.setDaemon(true);
             readerThread.start();
             long uncommitted = 0;
-            try (PreparedStatement insert = c.prepareStatement(stage.insertSql());
+            List<String> sqlTypes = new ArrayList<>(layout.columns().stream().map(column -> column.type().sqlType()).toList());
+            sqlTypes.add("BIGINT");
+            try (PreparedStatement insert = onServer ? null : c.prepareStatement(stage.insertSql(sqlTypes));
                     PreparedStatement reject = c.prepareStatement(stage.rejectSql())) {
                 while (true) {
                     Batch batch = take();
@@ -661,17 +663,11 @@ public final class CsvImporter {
                     monitor.checkCancelled();
                     for (Object[] values : batch.rows()) {
                         values[values.length - 1] = runId;
-                        if (!onServer) {
-                            for (int i = 0; i < values.length; i++) {
-                                insert.setObject(i + 1, values[i]);
-                            }
-                            insert.addBatch();
-                        }
                     }
                     if (onServer) {
                         PostgresBulkLoader.copy(c, stage.name(), stage.columns(), batch.rows());
                     } else if (!batch.rows().isEmpty()) {
-                        insert.executeBatch();
+                        insertColumns(insert, batch.rows(), sqlTypes.size());
                     }
                     for (Rejected r : batch.rejects()) {
                         reject.setLong(1, r.line());
@@ -706,6 +702,18 @@ public final class CsvImporter {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+
+        /** Inserts a batch on H2 with one array per column (see {@link StagingTables.Stage#insertSql}). */
+        private void insertColumns(PreparedStatement insert, List<Object[]> rows, int width) throws SQLException {
+            for (int i = 0; i < width; i++) {
+                Object[] column = new Object[rows.size()];
+                for (int r = 0; r < column.length; r++) {
+                    column[r] = rows.get(r)[i];
+                }
+                insert.setObject(i + 1, column);
+            }
+            insert.executeUpdate();
         }
 
         private Batch take() {

@@ -75,6 +75,22 @@ class CsvImporterTest {
     }
 
     @Test
+    void keepsEachTypedValueWhenABatchIsStagedColumnByColumn() throws Exception {
+        load(DataTable.PRODUCTS, file("c.csv", "product_id,title,category,price_inr,fragile,liquid\n"
+                + "P1,Saree,Clothing,999.5,yes,\nP2,Oil,Grocery,12,,no\nP3,Lamp,Home,0.25,n,y\n"));
+        String product = "SELECT CAST(price_inr AS VARCHAR(20)) || ' ' || %1$s FROM products WHERE product_id = '%2$s'";
+        String flags = "CASE WHEN fragile THEN 'fragile' WHEN NOT fragile THEN 'sturdy' ELSE '-' END || ' ' "
+                + "|| CASE WHEN liquid THEN 'liquid' WHEN NOT liquid THEN 'dry' ELSE '-' END";
+        assertEquals("999.50 fragile -", one(String.format(product, flags, "P1")));
+        assertEquals("12.00 - dry", one(String.format(product, flags, "P2")));
+        assertEquals("0.25 sturdy liquid", one(String.format(product, flags, "P3")));
+        load(DataTable.ADDRESSES, file("a.csv", "address_id,address_text,created_at\nA1,one,2026-01-05T10:00:00+05:30\nA2,two,\n"));
+        assertEquals("same instant", one("SELECT CASE WHEN created_at = TIMESTAMP WITH TIME ZONE '2026-01-05 04:30:00+00' "
+                + "THEN 'same instant' ELSE CAST(created_at AS VARCHAR(40)) END FROM addresses WHERE address_id = 'A1'"));
+        assertEquals(null, one("SELECT created_at FROM addresses WHERE address_id = 'A2'"));
+    }
+
+    @Test
     void importsEachCanonicalFile() throws Exception {
         assertEquals(2, load(DataTable.PACKAGE_TYPES, file("p.csv", "package_type,robustness_rank,unit_cost_inr\npolybag,1,4.5\ncarton_single,2,18\n")).imported());
         assertEquals(1, load(DataTable.PRODUCTS, file("c.csv", "product_id,title,category,price_inr,fragile\nP1,Red Saree,Clothing,999.00,no\n")).imported());

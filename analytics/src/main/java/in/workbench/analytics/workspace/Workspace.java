@@ -328,6 +328,10 @@ public final class Workspace implements AutoCloseable {
     private static boolean checkOpenable(Path dir, JdbcConnectionPool pool) {
         try (Connection probe = pool.getConnection()) {
             probe.isValid(1);
+            if (BuildMigrations.historyMatches(probe)) {
+                // Exactly this build's migrations, applied from unchanged files: nothing Flyway would refuse or migrate.
+                return true;
+            }
         } catch (SQLException e) {
             if (isLocked(e)) {
                 throw classifyOpenFailure(dir, e);

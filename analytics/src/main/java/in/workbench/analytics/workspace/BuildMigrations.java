@@ -36,7 +36,7 @@ import java.util.zip.CRC32;
  *
  * <p>Flyway's own check (scanning the class path, resolving and checksumming every migration, its
  * info and validate passes) took about half the CPU time of opening the sample at start-up
- * (decision 0026, fifth addendum). Here the history must match in every row: each migration of this
+ * (decision 0026, fourth addendum). Here the history must match in every row: each migration of this
  * build applied once, successfully, from a file with the same name and checksum, and nothing else.
  * Anything else (a migration pending, one newer than this build, a failed one, a file edited after
  * it was applied, a history that cannot be read) answers "no", and the caller runs Flyway's full

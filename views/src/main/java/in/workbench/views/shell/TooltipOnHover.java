@@ -10,7 +10,7 @@ import javafx.scene.input.MouseEvent;
  * Tooltips made when the pointer first reaches their node, not when the screen is built. Each
  * {@link Tooltip} is a popup window with a scene of its own, styled when it is made: the screens held
  * about 300 (four per chart card, one per state on each of six maps), and making them was a seventh of
- * the JavaFX thread's work at start-up (decision 0026, fifth addendum). The tooltip shows as before:
+ * the JavaFX thread's work at start-up (decision 0026, fourth addendum). The tooltip shows as before:
  * it is installed on the pointer's entry, and JavaFX shows it after the usual delay as the pointer moves.
  * Used on the JavaFX thread.
  */

@@ -32,8 +32,9 @@ public final class Main {
         // Tribuo and JavaFX log through java.util.logging: send it to the log file, not the terminal.
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
-        // Before anything is read: Java deserialisation admits only known classes (docs/model-files.md).
-        in.workbench.analytics.workspace.SerialFilter.installProcessWide();
+        // Before anything is read: Java deserialisation admits only known classes, H2 loads no class a database names
+        // (docs/model-files.md, decision 0028).
+        in.workbench.analytics.workspace.ProcessGuards.install();
         if (window) {
             in.workbench.app.desktop.DesktopLauncher.launch();
         } else {

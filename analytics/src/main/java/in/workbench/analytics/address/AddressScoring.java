@@ -1,15 +1,10 @@
 package in.workbench.analytics.address;
 
-import com.opencsv.CSVWriter;
-import com.opencsv.ICSVWriter;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -73,16 +68,12 @@ public final class AddressScoring {
 
     /** Scores all addresses; writes the CSV when {@code csv} is not null. */
     public Summary scoreAll(DeliverabilityModel model, Path csv, ProgressMonitor monitor) {
-        long total = new AddressStore(workspace).requireAddresses();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         long[] flagged = {0};
-        long[] done = {0};
-        try (Writer w = csv == null ? Writer.nullWriter() : Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-                ICSVWriter out = new CSVWriter(w, ',', '"', '"', "\n")) {
-            out.writeNext(new String[] {"address_id", "score", "flagged", "reasons"}, false);
-            new AddressStore(workspace).replaceResultsOfEveryAddress("address_scores", SCORE_COLUMNS, BATCH,
-                    "Scoring failed and was undone", batch -> {
-                        monitor.checkCancelled();
+        EveryAddressPass pass = new EveryAddressPass(workspace, "scored", "address_id", "score", "flagged", "reasons");
+        try {
+            long done = pass.run(csv, results -> new AddressStore(workspace).replaceResultsOfEveryAddress("address_scores", SCORE_COLUMNS,
+                    BATCH, "Scoring failed and was undone", results), (batch, out) -> {
                         List<AddressScore> scores = model.scoreAll(parser, batch.stream()
                                 .map(a -> new DeliverabilityModel.Input(a.text(), a.city(), a.state(), a.pincode())).toList());
                         List<Object[]> rows = new ArrayList<>(scores.size());
@@ -96,13 +87,11 @@ public final class AddressScoring {
                                 reasons}, false);
                             flagged[0] += sc.flagged() ? 1 : 0;
                         }
-                        done[0] += batch.size();
-                        monitor.update(done[0], total, String.format("%,d of %,d addresses scored", done[0], total));
                         return rows;
-                    });
+                    }, monitor);
+            return new Summary(done, flagged[0], model.threshold());
         } catch (IOException e) {
             throw new WorkbenchException(Kind.OTHER, "Could not write " + csv + ": " + e.getMessage(), e);
         }
-        return new Summary(done[0], flagged[0], model.threshold());
     }
 }

@@ -5,14 +5,12 @@ import com.opencsv.ICSVWriter;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.address.AddressParser;
-import in.workbench.analytics.address.AddressStore;
+import in.workbench.analytics.address.EveryAddressPass;
 import in.workbench.analytics.address.NewAddresses;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -69,15 +67,13 @@ public final class AddressSegmenting {
 
     /** Segments all addresses; writes the CSV when {@code csv} is not null. */
     public Summary segmentAll(SegmentationModel model, Path csv, ProgressMonitor monitor) {
-        long total = new AddressStore(workspace).requireAddresses();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        long[] done = {0};
         double[] confidenceSum = {0};
         long[] withBuilding = {0};
-        try (Writer w = csv == null ? Writer.nullWriter() : Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-                ICSVWriter out = new CSVWriter(w, ',', '"', '"', "\n")) {
-            out.writeNext(new String[] {"address_id", "segments"}, false);
-            new SegmentationStore(workspace).replaceSegments(BATCH, batch -> {
+        EveryAddressPass pass = new EveryAddressPass(workspace, "segmented", "address_id", "segments");
+        long done;
+        try {
+            done = pass.run(csv, results -> new SegmentationStore(workspace).replaceSegments(BATCH, results), (batch, out) -> {
                 List<Object[]> rows = new ArrayList<>(batch.size());
                 for (NewAddresses.Row a : batch) {
                     Segmentation seg = model.segment(parser, a.text(), a.pincode());
@@ -87,15 +83,12 @@ public final class AddressSegmenting {
                     confidenceSum[0] += seg.meanConfidence();
                     withBuilding[0] += seg.texts(SegmentLabel.BUILDING).isEmpty() ? 0 : 1;
                 }
-                done[0] += batch.size();
-                monitor.checkCancelled();
-                monitor.update(done[0], total, String.format("%,d of %,d addresses segmented", done[0], total));
                 return rows;
-            });
+            }, monitor);
         } catch (IOException e) {
             throw new WorkbenchException(Kind.INPUT_UNUSABLE, "Could not write " + csv + ": " + e.getMessage() + ". Choose another file.", e);
         }
-        monitor.update(done[0], total, "done");
-        return new Summary(done[0], done[0] == 0 ? 1 : confidenceSum[0] / done[0], withBuilding[0]);
+        monitor.update(done, done, "done");
+        return new Summary(done, done == 0 ? 1 : confidenceSum[0] / done, withBuilding[0]);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -63,6 +64,9 @@ public final class VariedAddressComposer {
             "Allahabad", "Gurgaon", "Simla", "Ooty", "Pondy", "Hyd", "Secunderabad", "Cawnpore", "Quilon", "Tuticorin");
     private static final List<String> DEVA_STATES = List.of("उत्तर प्रदेश", "बिहार", "राजस्थान", "मध्य प्रदेश", "हरियाणा", "दिल्ली", "झारखंड",
             "उत्तराखंड", "छत्तीसगढ़", "हिमाचल प्रदेश", "महाराष्ट्र", "गुजरात", "पंजाब");
+
+    /** The ending of an ordinal by its last digit. */
+    private static final String[] ORDINAL_ENDINGS = {"th", "st", "nd", "rd", "th", "th", "th", "th", "th", "th"};
 
     private final SplittableRandom random;
     private final Dice dice;
@@ -123,9 +127,7 @@ public final class VariedAddressComposer {
             case 5 -> devanagari(d, place);
             default -> shop(d, place);
         }
-        if (dice.chance(0.08)) {
-            d.add(SegmentLabel.OTHER, dice.pick(List.of("India", "INDIA", "Bharat")));
-        }
+        sometimes(d, 0.08, SegmentLabel.OTHER, () -> dice.pick(List.of("India", "INDIA", "Bharat")));
         if (dice.chance(0.1)) {
             phone(d);
         }
@@ -152,14 +154,19 @@ public final class VariedAddressComposer {
                 "Tel: 0")) + digits);
     }
 
-    private String ordinal(int n) {
-        String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return n + suffix;
+    /** "1st", "22nd", "13th": the ending follows the last digit, except from 10 to 19 ({@code n} is positive). */
+    private static String ordinal(int n) {
+        return n + (n / 10 % 10 == 1 ? "th" : ORDINAL_ENDINGS[n % 10]);
+    }
+
+    /**
+     * With probability {@code p}, the part {@code part} writes as {@code label}; the part draws
+     * from the random source only when it is written.
+     */
+    private void sometimes(ComposedDraft d, double p, SegmentLabel label, Supplier<String> part) {
+        if (dice.chance(p)) {
+            d.add(label, part.get());
+        }
     }
 
     private String landmark() {
@@ -318,19 +325,11 @@ public final class VariedAddressComposer {
                 + (dice.chance(0.5) ? (char) ('A' + random.nextInt(6)) + dice.pick(List.of("-", "/", "", " ")) : "") + dice.num(1800);
         double r = random.nextDouble();
         d.add(SegmentLabel.HOUSE, r < 0.55 ? unit : r < 0.8 ? unit + dice.pick(List.of(", ", " ", " - ")) + dice.pick(FLOOR) : dice.pick(FLOOR) + ", " + unit);
-        if (dice.chance(0.3)) {
-            d.add(SegmentLabel.HOUSE, dice.pick(List.of("Wing ", "Tower ", "Block ")) + (char) ('A' + random.nextInt(6)));
-        }
+        sometimes(d, 0.3, SegmentLabel.HOUSE, () -> dice.pick(List.of("Wing ", "Tower ", "Block ")) + (char) ('A' + random.nextInt(6)));
         d.add(SegmentLabel.BUILDING, building());
-        if (dice.chance(0.5)) {
-            d.add(SegmentLabel.STREET, road());
-        }
-        if (dice.chance(0.35)) {
-            d.add(SegmentLabel.LANDMARK, landmark());
-        }
-        if (dice.chance(0.35)) {
-            d.add(SegmentLabel.SUBLOCALITY, sublocality(p));
-        }
+        sometimes(d, 0.5, SegmentLabel.STREET, this::road);
+        sometimes(d, 0.35, SegmentLabel.LANDMARK, this::landmark);
+        sometimes(d, 0.35, SegmentLabel.SUBLOCALITY, () -> sublocality(p));
         tail(d, p, dice.chance(0.85), dice.chance(0.08));
     }
 
@@ -341,12 +340,8 @@ public final class VariedAddressComposer {
         double r = random.nextDouble();
         d.add(SegmentLabel.HOUSE, r < 0.5 ? record : r < 0.75 ? record + dice.pick(List.of(", ", " ")) + dice.pick(FLOOR) : dice.pick(List.of("H.No. ", "House No ",
                 "Makan No. ")) + dice.num(300) + ", " + record);
-        if (dice.chance(0.4)) {
-            d.add(SegmentLabel.STREET, road());
-        }
-        if (dice.chance(0.4)) {
-            d.add(SegmentLabel.LANDMARK, landmark());
-        }
+        sometimes(d, 0.4, SegmentLabel.STREET, this::road);
+        sometimes(d, 0.4, SegmentLabel.LANDMARK, this::landmark);
         if (dice.chance(0.3)) {
             d.add(SegmentLabel.LOCALITY, dice.pick(List.of("Village ", "Vill.", "Vill-", "Gram ", "Mauza ")) + office(p));
             tail(d, p, false, dice.chance(0.5));
@@ -356,21 +351,15 @@ public final class VariedAddressComposer {
     }
 
     private void rural(ComposedDraft d, Place p) {
-        if (dice.chance(0.4)) {
-            d.add(SegmentLabel.HOUSE, dice.pick(List.of("H.No.", "H No. ", "Ghar No. ", "Makan No ", "House-", "#")) + dice.num(400));
-        }
-        if (dice.chance(0.2)) {
-            d.add(SegmentLabel.LANDMARK, landmark());
-        }
+        sometimes(d, 0.4, SegmentLabel.HOUSE, () -> dice.pick(List.of("H.No.", "H No. ", "Ghar No. ", "Makan No ", "House-", "#")) + dice.num(400));
+        sometimes(d, 0.2, SegmentLabel.LANDMARK, this::landmark);
         String office = office(p);
         double r = random.nextDouble();
         if (r < 0.3) {
             d.add(SegmentLabel.LOCALITY, dice.pick(List.of("At-", "At/Po-", "At & Post ", "At Po. ", "AT-", "At:")) + office);
         } else if (r < 0.55) {
             d.add(SegmentLabel.LOCALITY, dice.pick(List.of("Vill.", "Vill-", "Village: ", "VILL ", "Gram-", "Mohalla ", "Mauza-")) + office);
-            if (dice.chance(0.5)) {
-                d.add(SegmentLabel.LOCALITY, dice.pick(List.of("Post-", "PO-", "P.O.", "Post Office ", "Po: ", "Via ")) + office(dice.pick(places)));
-            }
+            sometimes(d, 0.5, SegmentLabel.LOCALITY, () -> dice.pick(List.of("Post-", "PO-", "P.O.", "Post Office ", "Po: ", "Via ")) + office(dice.pick(places)));
         } else if (r < 0.7) {
             d.add(SegmentLabel.LOCALITY, office + dice.pick(List.of(" Village", " Gaon", " Post", " (Vill.)", " P.O.")));
         } else {
@@ -382,9 +371,7 @@ public final class VariedAddressComposer {
                     "PS-", "P.S. ", "Thana ", "Block-")) + sub : sub + dice.pick(List.of(" Tehsil", " Taluka", " Tq.", " Mandal", " Block", " Thana")));
         }
         d.add(SegmentLabel.DISTRICT, district(p));
-        if (dice.chance(0.6)) {
-            d.add(SegmentLabel.STATE, state(p));
-        }
+        sometimes(d, 0.6, SegmentLabel.STATE, () -> state(p));
         if (dice.chance(0.85)) {
             String pin = pin(p);
             d.add(SegmentLabel.PINCODE, pin, pinSeparator(pin));
@@ -394,15 +381,9 @@ public final class VariedAddressComposer {
     private void hyderabad(ComposedDraft d, Place p) {
         d.add(SegmentLabel.HOUSE, dice.pick(List.of("H.No. ", "H.No.", "D.No. ", "Door No: ", "# ", "No. ", "")) + dice.num(20) + "-" + dice.num(12) + "-" + dice.num(900)
                 + (dice.chance(0.4) ? "/" + dice.pick(List.of("A", "B", "1", "2/A", "C")) : ""));
-        if (dice.chance(0.3)) {
-            d.add(SegmentLabel.BUILDING, building());
-        }
-        if (dice.chance(0.6)) {
-            d.add(SegmentLabel.STREET, road());
-        }
-        if (dice.chance(0.3)) {
-            d.add(SegmentLabel.LANDMARK, landmark());
-        }
+        sometimes(d, 0.3, SegmentLabel.BUILDING, this::building);
+        sometimes(d, 0.6, SegmentLabel.STREET, this::road);
+        sometimes(d, 0.3, SegmentLabel.LANDMARK, this::landmark);
         tail(d, p, true, dice.chance(0.1));
     }
 
@@ -411,9 +392,7 @@ public final class VariedAddressComposer {
             d.add(SegmentLabel.HOUSE, dice.pick(List.of("makan no. ", "makaan num ", "ghar number ", "H.no ", "mkn no ", "kothi no. ")) + dice.num(700)
                     + (dice.chance(0.3) ? " " + dice.pick(List.of("pehli manzil", "dusri manzil", "first floor", "upar wala")) : ""));
         }
-        if (dice.chance(0.5)) {
-            d.add(SegmentLabel.STREET, dice.pick(List.of("gali no. ", "gali ", "galli number ", "gali no-")) + dice.num(25));
-        }
+        sometimes(d, 0.5, SegmentLabel.STREET, () -> dice.pick(List.of("gali no. ", "gali ", "galli number ", "gali no-")) + dice.num(25));
         if (dice.chance(0.85)) {
             String thing = dice.chance(0.7) ? names(1) + " " + dice.pick(LANDMARK_KIND) : dice.pick(LANDMARK_KIND);
             d.add(SegmentLabel.LANDMARK, thing + " " + dice.pick(AFTER));
@@ -431,27 +410,15 @@ public final class VariedAddressComposer {
             d.add(SegmentLabel.HOUSE, dice.pick(List.of("मकान नं. ", "मकान नंबर ", "म.नं. ", "घर नं ", "प्लॉट नं. ", "खसरा नं. ")) + dice.num(500)
                     + (dice.chance(0.2) ? ", " + dice.pick(List.of("दूसरी मंजिल", "पहली मंजिल", "भूतल")) : ""));
         }
-        if (dice.chance(0.4)) {
-            d.add(SegmentLabel.STREET, dice.pick(List.of("गली नं. ", "गली नंबर ", "गली ")) + dice.num(20));
-        }
-        if (dice.chance(0.8)) {
-            d.add(SegmentLabel.LANDMARK, dice.pick(DEVA_LANDMARK) + " " + dice.pick(DEVA_AFTER));
-        }
+        sometimes(d, 0.4, SegmentLabel.STREET, () -> dice.pick(List.of("गली नं. ", "गली नंबर ", "गली ")) + dice.num(20));
+        sometimes(d, 0.8, SegmentLabel.LANDMARK, () -> dice.pick(DEVA_LANDMARK) + " " + dice.pick(DEVA_AFTER));
         if (dice.chance(0.4)) {
             d.add(SegmentLabel.LOCALITY, dice.pick(List.of("ग्राम ", "गांव ", "मोहल्ला ", "ग्राम- ")) + office(p));
-            if (dice.chance(0.5)) {
-                d.add(SegmentLabel.LOCALITY, dice.pick(List.of("पोस्ट ", "पो. ")) + office(p));
-            }
-            if (dice.chance(0.5)) {
-                d.add(SegmentLabel.SUBLOCALITY, "तहसील " + (p.subDistrict().isBlank() ? name() : p.subDistrict()));
-            }
+            sometimes(d, 0.5, SegmentLabel.LOCALITY, () -> dice.pick(List.of("पोस्ट ", "पो. ")) + office(p));
+            sometimes(d, 0.5, SegmentLabel.SUBLOCALITY, () -> "तहसील " + (p.subDistrict().isBlank() ? name() : p.subDistrict()));
             d.add(SegmentLabel.DISTRICT, dice.pick(List.of("जिला ", "जिला- ", "ज़िला ")) + plainDistrict(p));
-            if (dice.chance(0.5)) {
-                d.add(SegmentLabel.STATE, dice.chance(0.5) ? dice.pick(DEVA_STATES) : p.state().displayName());
-            }
-            if (dice.chance(0.8)) {
-                d.add(SegmentLabel.PINCODE, dice.pick(List.of("", "", "पिन ", "पिन- ", "पिनकोड ")) + p.pincode());
-            }
+            sometimes(d, 0.5, SegmentLabel.STATE, () -> dice.chance(0.5) ? dice.pick(DEVA_STATES) : p.state().displayName());
+            sometimes(d, 0.8, SegmentLabel.PINCODE, () -> dice.pick(List.of("", "", "पिन ", "पिन- ", "पिनकोड ")) + p.pincode());
         } else {
             tail(d, p, true, dice.chance(0.2));
         }
@@ -464,12 +431,8 @@ public final class VariedAddressComposer {
             d.add(SegmentLabel.BUILDING, names(1) + " " + dice.pick(List.of("Complex", "Market", "Shopping Centre", "Plaza", "Arcade", "Chambers",
                     "Trade Centre", "Commercial Complex", "Mall", "House", "Bhavan")));
         }
-        if (dice.chance(0.6)) {
-            d.add(SegmentLabel.STREET, road());
-        }
-        if (dice.chance(0.4)) {
-            d.add(SegmentLabel.LANDMARK, landmark());
-        }
+        sometimes(d, 0.6, SegmentLabel.STREET, this::road);
+        sometimes(d, 0.4, SegmentLabel.LANDMARK, this::landmark);
         tail(d, p, dice.chance(0.8), dice.chance(0.1));
     }
 }

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * The note a clean close leaves beside a workspace's database ({@code workspace.closed}): the file's
- * size and modification time just after its compacting close, this build's schema migrations and
- * H2's version. An open that finds a note matching the file as it is now and the build opening it
+ * size, modification time and identity (its inode, where the file system has one) just after its
+ * compacting close, this build's schema migrations and H2's version. An open that finds a note matching the file as it is now and the build opening it
  * may start H2 read-write at once, without the read-only check that leaves a too-new or damaged file
  * byte for byte as it was: this build closed that very file cleanly, at this build's schema, and
  * nothing has written to it since (any writer changes its time).
@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * killed, or a workspace opened by any other program or version, leaves none, and the next open
  * checks read-only as before. The note is written only when the schema history held exactly this
  * build's migrations ({@link BuildMigrations}); what an interrupted import leaves is still looked for
- * at every open.
+ * at every open, and so is code in the file's schema records ({@code WorkspaceFileCheck}, decision 0028):
+ * the note speaks for the schema's state, not for where the file came from.
  *
  * <p>Thread-safe as far as the file system is: one process holds a workspace open at a time.
  */
@@ -93,6 +94,11 @@ final class CleanClose {
             Properties p = new Properties();
             p.setProperty("size", Long.toString(file.size()));
             p.setProperty("modified", file.lastModifiedTime().toString());
+            if (file.fileKey() != null) {
+                // The file system's identity of the file (device and inode on Linux and macOS): a copy, even one that
+                // keeps the time, or a folder received from someone else with a note of its own, is another file.
+                p.setProperty("file", file.fileKey().toString());
+            }
             p.setProperty("h2", org.h2.engine.Constants.FULL_VERSION);
             StringBuilder migrations = new StringBuilder();
             new TreeMap<>(build.get()).values().forEach(m -> migrations.append(m.version()).append(' ').append(m.script()).append(' ')

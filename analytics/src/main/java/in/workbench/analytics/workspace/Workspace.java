@@ -158,6 +158,9 @@ public final class Workspace implements AutoCloseable {
         String url = "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;NON_KEYWORDS=DAY";
         if (existed) {
             RecoveringOpen.putBackUnfinishedRecovery(dir);
+            // Before H2 runs any of the file's schema statements: a workspace from someone else must not run code.
+            // (Also after a clean close: the note vouches for the schema's state, this check is about the file's origin.)
+            WorkspaceFileCheck.refuseCode(dir, dir.resolve(DATABASE_NAME + ".mv.db"));
         }
         // This build closed this very file cleanly at its own schema, and nothing wrote to it since: no read-only check.
         boolean closedCleanly = existed && CleanClose.take(dir);

@@ -1,10 +1,10 @@
 package in.workbench.app.bench;
 
+import in.workbench.app.FolderTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -51,14 +51,7 @@ record ScratchFolder(Path path, boolean temporary) implements AutoCloseable {
 
     /** Deletes a file or a folder with everything in it; nothing at the path is fine. */
     static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
+        FolderTree.delete(p);
     }
 
     /** The bytes of every regular file at or below the path; 0 when nothing is there. */

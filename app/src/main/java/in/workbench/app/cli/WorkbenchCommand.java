@@ -50,7 +50,7 @@ public final class WorkbenchCommand implements Runnable {
 
     /** As {@link #run(String...)}, writing to the given streams (used by tests). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        in.workbench.analytics.workspace.SerialFilter.installProcessWide();
+        in.workbench.analytics.workspace.ProcessGuards.install();
         CommandLine cli = new CommandLine(new WorkbenchCommand());
         cli.setOut(out);
         cli.setErr(err);

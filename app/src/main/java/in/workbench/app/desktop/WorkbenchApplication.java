@@ -2,7 +2,7 @@ package in.workbench.app.desktop;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import in.workbench.analytics.workspace.SerialFilter;
+import in.workbench.analytics.workspace.ProcessGuards;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.app.ImportHooks;
 import in.workbench.app.SharedAddressParser;
@@ -58,7 +58,7 @@ public final class WorkbenchApplication extends Application {
     @Override
     public void start(Stage primary) {
         StartupProbe.phase("JavaFX started");
-        SerialFilter.installProcessWide();
+        ProcessGuards.install();
         this.stage = primary;
         Path home = home();
         settings = SettingsStore.in(home);

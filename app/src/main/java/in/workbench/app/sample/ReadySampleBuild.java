@@ -2,6 +2,7 @@ package in.workbench.app.sample;
 
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.app.FolderTree;
 import in.workbench.app.ImportHooks;
 import in.workbench.app.SharedAddressParser;
 import in.workbench.sample.BundledSample;
@@ -46,7 +47,7 @@ public final class ReadySampleBuild {
         }
         long t0 = System.nanoTime();
         Path folder = work.resolve("sample").toAbsolutePath().normalize();
-        SampleFolder.deleteTree(folder);
+        FolderTree.delete(folder);
         SharedAddressParser parser = new SharedAddressParser();
         MarketplaceSample.fill(folder, new ImportHooks(parser), parser, new Printed());
         long csv = 0;
@@ -56,7 +57,7 @@ public final class ReadySampleBuild {
         long database = Files.size(folder.resolve(Workspace.DATABASE_NAME + ".mv.db"));
         long models = sizeOf(folder.resolve("models"));
         ReadySample.write(folder, zip, new ReadySample.Manifest(folder, inputs, csv, database, models));
-        SampleFolder.deleteTree(folder);
+        FolderTree.delete(folder);
         System.out.printf("Built the ready sample workspace in %.1f s: database %,d bytes and models %,d bytes for %,d bytes of CSV; "
                 + "%s %,d bytes%n", (System.nanoTime() - t0) / 1e9, database, models, csv, zip, Files.size(zip));
         // Tribuo's and H2's helper threads must not keep the build waiting.

@@ -3,11 +3,11 @@ package in.workbench.app.sample;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.workspace.MovedWorkspace;
 import in.workbench.analytics.workspace.Workspace;
+import in.workbench.app.FolderTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -43,7 +43,7 @@ final class SampleFolder {
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            deleteTree(temp);
+            FolderTree.delete(temp);
         }
         Workspace ws = Workspace.open(target);
         try {
@@ -66,16 +66,5 @@ final class SampleFolder {
     /** Work that fills a new workspace. */
     interface Filling {
         void fill(Workspace ws) throws IOException;
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -29,8 +29,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * <p>Opening a workspace creates the folder and schema on first use and upgrades the schema
  * through versioned Flyway migrations. A workspace written by a newer version of the workbench,
  * a damaged database, or one already open in another process is refused with a plain message
- * and left untouched. What an import killed mid-way left (an uncommitted transaction, staging
- * tables, a half-done swap) is rolled back when the workspace opens; closing compacts the file.
+ * and left untouched: an existing file is checked read-only first, unless this build closed it
+ * cleanly and nothing has written to it since ({@link CleanClose}). What an import killed mid-way
+ * left (an uncommitted transaction, staging tables, a half-done swap) is rolled back when the
+ * workspace opens; closing compacts the file.
  *
  * <p>Thread-safe: connections come from a pool; each caller takes its own and closes it.
  */
@@ -154,12 +156,17 @@ public final class Workspace implements AutoCloseable {
         }
         // DAY is a column of the CRISP contacts and tests; H2 reserves it unless told not to.
         String url = "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;NON_KEYWORDS=DAY";
-        boolean upToDate = false;
         if (existed) {
-            // Check read-only first, so that a damaged or too-new workspace is left byte for byte as it was.
             RecoveringOpen.putBackUnfinishedRecovery(dir);
             // Before H2 runs any of the file's schema statements: a workspace from someone else must not run code.
+            // (Also after a clean close: the note vouches for the schema's state, this check is about the file's origin.)
             WorkspaceFileCheck.refuseCode(dir, dir.resolve(DATABASE_NAME + ".mv.db"));
+        }
+        // This build closed this very file cleanly at its own schema, and nothing wrote to it since: no read-only check.
+        boolean closedCleanly = existed && CleanClose.take(dir);
+        boolean upToDate = closedCleanly;
+        if (existed && !closedCleanly) {
+            // Check read-only first, so that a damaged or too-new workspace is left byte for byte as it was.
             OpenCheck check = readOnlyCheck(dir, url);
             if (check.interrupted()) {
                 // A process stopped mid-write (an import killed, a power cut) left an uncommitted transaction
@@ -190,11 +197,17 @@ public final class Workspace implements AutoCloseable {
             } catch (SQLException e) {
                 throw classifyOpenFailure(dir, e);
             }
+            if (closedCleanly && !leftBehindByAnImport(dir, pool).isEmpty()) {
+                // Cannot be after a clean close, unless an import started while it shut down: undo it as after a crash.
+                pool.dispose();
+                return open(folder);
+            }
             if (!upToDate) {
                 // (A workspace the check found with every migration applied and unchanged skips a third Flyway run.)
                 flyway(pool).migrate();
             }
-            // Nothing to sweep here: the read-only check found nothing an import left, or the recovering open swept it.
+            // Nothing to sweep here: the read-only check (or, after a clean close, the query above) found nothing an import
+            // left, or the recovering open swept it.
             Workspace ws = new Workspace(dir, pool, url);
             Files.createDirectories(ws.modelsDir());
             ws.models().sync();
@@ -330,6 +343,10 @@ public final class Workspace implements AutoCloseable {
     private static boolean checkOpenable(Path dir, JdbcConnectionPool pool) {
         try (Connection probe = pool.getConnection()) {
             probe.isValid(1);
+            if (BuildMigrations.historyMatches(probe)) {
+                // Exactly this build's migrations, applied from unchanged files: nothing Flyway would refuse or migrate.
+                return true;
+            }
         } catch (SQLException e) {
             if (isLocked(e)) {
                 throw classifyOpenFailure(dir, e);
@@ -569,10 +586,16 @@ public final class Workspace implements AutoCloseable {
         }
         pool.dispose();
         if (direct != null) {
+            boolean clean = false;
             try (Connection c = direct; Statement s = c.createStatement()) {
+                boolean thisBuildsSchema = BuildMigrations.historyMatches(c);
                 s.execute("SHUTDOWN COMPACT");
+                clean = thisBuildsSchema;
             } catch (SQLException e) {
                 org.slf4j.LoggerFactory.getLogger(Workspace.class).warn("could not compact {} on close", folder, e);
+            }
+            if (clean) {
+                CleanClose.leave(folder);
             }
         }
     }

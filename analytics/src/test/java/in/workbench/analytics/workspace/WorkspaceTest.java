@@ -2,6 +2,7 @@ package in.workbench.analytics.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,10 +51,16 @@ class WorkspaceTest {
                     + "\"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") "
                     + "VALUES (999, '999', 'from the future', 'SQL', 'V999__future.sql', 0, 'analyst', 1, TRUE)");
         }
+        assertFalse(Files.exists(folder.resolve(CleanClose.FILE)), "a close at another build's schema vouches for nothing");
+        assertRefusedAndLeftAsItWas(folder, "newer version");
+    }
+
+    /** Opening {@code folder} fails with a sentence containing {@code because}, and its database file is byte for byte as before. */
+    private static void assertRefusedAndLeftAsItWas(Path folder, String because) throws Exception {
         byte[] before = Files.readAllBytes(folder.resolve("workspace.mv.db"));
         WorkbenchException e = assertThrows(WorkbenchException.class, () -> Workspace.open(folder));
         assertEquals(WorkbenchException.Kind.WORKSPACE_UNUSABLE, e.kind());
-        assertTrue(e.getMessage().contains("newer version"), e.getMessage());
+        assertTrue(e.getMessage().contains(because), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(folder.resolve("workspace.mv.db")));
     }
 
@@ -71,6 +78,57 @@ class WorkspaceTest {
                 + "that differs from this workbench's V40 (packaging)"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), "one sentence, no Flyway report");
         assertArrayEquals(before, Files.readAllBytes(folder.resolve("workspace.mv.db")));
+    }
+
+    @Test
+    void aCleanCloseLeavesANoteThatEveryOpenTakesAway() throws Exception {
+        Path folder = dir.resolve("ws");
+        Workspace.open(folder).close();
+        assertTrue(Files.exists(folder.resolve(CleanClose.FILE)));
+        Workspace session = Workspace.open(folder);
+        // Were this session killed now, the next open would find no note and check the file read-only.
+        assertFalse(Files.exists(folder.resolve(CleanClose.FILE)));
+        session.putSetting("analyst", "Priya");
+        session.close();
+        assertTrue(CleanClose.take(folder), "the close after a write vouches for the file as it was written");
+    }
+
+    @Test
+    void aNoteTheFileNoLongerMatchesIsIgnoredAndATooNewFileIsStillLeftAsItWas() throws Exception {
+        Path folder = dir.resolve("ws");
+        Workspace.open(folder).close();
+        assertTrue(Files.exists(folder.resolve(CleanClose.FILE)));
+        // Another program (here H2 itself) writes to the file after the clean close: a newer workbench's schema.
+        try (Connection c = org.h2.Driver.load().connect("jdbc:h2:file:" + folder.resolve("workspace") + ";IFEXISTS=TRUE",
+                credentials()); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", "
+                    + "\"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") "
+                    + "VALUES (999, '999', 'from the future', 'SQL', 'V999__future.sql', 0, 'analyst', 1, TRUE)");
+        }
+        assertRefusedAndLeftAsItWas(folder, "newer version");
+    }
+
+    @Test
+    void aNoteOfAnotherBuildOrAnotherFileVouchesForNothing() throws Exception {
+        Path folder = dir.resolve("ws");
+        Workspace.open(folder).close();
+        Path note = folder.resolve(CleanClose.FILE);
+        String written = Files.readString(note);
+        assertTrue(CleanClose.take(folder), written);
+        assertFalse(Files.exists(note), "taken away");
+        Files.writeString(note, written.replaceFirst("migrations=", "migrations=1 V1__core_schema.sql 0;"));
+        assertFalse(CleanClose.take(folder), "another build's migrations");
+        Files.writeString(note, written);
+        Files.setLastModifiedTime(folder.resolve("workspace.mv.db"), java.nio.file.attribute.FileTime.fromMillis(0));
+        assertFalse(CleanClose.take(folder), "the file's time changed");
+        assertFalse(CleanClose.take(folder), "no note");
+    }
+
+    private static java.util.Properties credentials() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", "analyst");
+        p.setProperty("password", "");
+        return p;
     }
 
     @Test

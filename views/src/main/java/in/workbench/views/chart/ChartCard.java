@@ -1,6 +1,7 @@
 package in.workbench.views.chart;
 
 import com.opencsv.CSVWriter;
+import in.workbench.views.shell.TooltipOnHover;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.Writer;
@@ -62,10 +63,10 @@ public final class ChartCard extends BorderPane {
         getStyleClass().add("chart-card");
         Label heading = new Label(title);
         heading.getStyleClass().add("title-4");
-        heading.setTooltip(new Tooltip(title));
-        png.setTooltip(new Tooltip("Save the chart as a PNG image"));
-        svg.setTooltip(new Tooltip("Save the chart as an SVG drawing"));
-        csv.setTooltip(new Tooltip("Save the numbers behind the chart as CSV"));
+        TooltipOnHover.install(heading, () -> new Tooltip(title));
+        TooltipOnHover.install(png, () -> new Tooltip("Save the chart as a PNG image"));
+        TooltipOnHover.install(svg, () -> new Tooltip("Save the chart as an SVG drawing"));
+        TooltipOnHover.install(csv, () -> new Tooltip("Save the numbers behind the chart as CSV"));
         for (Button b : List.of(png, svg, csv)) {
             b.getStyleClass().addAll("small", "flat");
             b.setDisable(true);

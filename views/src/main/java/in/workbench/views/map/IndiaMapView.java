@@ -1,6 +1,7 @@
 package in.workbench.views.map;
 
 import in.workbench.analytics.geo.IndianState;
+import in.workbench.views.shell.TooltipOnHover;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +18,8 @@ import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
@@ -81,7 +84,8 @@ public final class IndiaMapView extends BorderPane {
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w-]+)=\"([^\"]*)\"");
 
     private final Map<IndianState, List<SVGPath>> shapes = new EnumMap<>(IndianState.class);
-    private final Map<IndianState, Tooltip> tooltips = new EnumMap<>(IndianState.class);
+    /** Each state's tooltip text; its tooltip is made when the pointer first reaches the state. */
+    private final Map<IndianState, StringProperty> tooltips = new EnumMap<>(IndianState.class);
     private final Map<IndianState, Double> values = new EnumMap<>(IndianState.class);
     private final Group map = new Group();
     private final Label legendTitle = new Label();
@@ -120,10 +124,14 @@ public final class IndiaMapView extends BorderPane {
             map.getChildren().add(path);
         }
         for (Map.Entry<IndianState, List<SVGPath>> e : shapes.entrySet()) {
-            Tooltip tip = new Tooltip();
-            tip.setShowDelay(Duration.millis(150));
-            tooltips.put(e.getKey(), tip);
-            e.getValue().forEach(p -> Tooltip.install(p, tip));
+            StringProperty text = new SimpleStringProperty("");
+            tooltips.put(e.getKey(), text);
+            e.getValue().forEach(p -> TooltipOnHover.install(p, () -> {
+                Tooltip tip = new Tooltip();
+                tip.textProperty().bind(text);
+                tip.setShowDelay(Duration.millis(150));
+                return tip;
+            }));
         }
         setCenter(new MapPane(map));
         setBottom(legend());
@@ -191,7 +199,7 @@ public final class IndiaMapView extends BorderPane {
             dot.setStroke(Color.web("#24292f"));
             dot.setStrokeWidth(0.3);
             dot.getStyleClass().add("map-point");
-            Tooltip.install(dot, new Tooltip(g.label()));
+            TooltipOnHover.install(dot, () -> new Tooltip(g.label()));
             points.getChildren().add(dot);
         }
         if (!map.getChildren().contains(points)) {
@@ -271,7 +279,7 @@ public final class IndiaMapView extends BorderPane {
     /** The text a state's tooltip shows now: name, formatted value or "no data", and details. */
     public String tooltipText(String state) {
         IndianState s = IndianState.resolve(state).orElseThrow(() -> new IllegalArgumentException("not an Indian state: " + state));
-        return tooltips.get(s).getText();
+        return tooltips.get(s).get();
     }
 
     /** The states the map draws, by display name. */
@@ -295,7 +303,7 @@ public final class IndiaMapView extends BorderPane {
             if (extra != null && !extra.isBlank()) {
                 text.append('\n').append(extra);
             }
-            tooltips.get(e.getKey()).setText(text.toString());
+            tooltips.get(e.getKey()).set(text.toString());
         }
         List<Stop> stops = new ArrayList<>();
         for (int i = 0; i < palette.size(); i++) {

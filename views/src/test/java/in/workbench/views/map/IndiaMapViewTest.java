@@ -2,6 +2,7 @@ package in.workbench.views.map;
 
 import in.workbench.views.Screenshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -55,10 +56,21 @@ class IndiaMapViewTest {
         assertTrue(map.tooltipText("Rajasthan").endsWith("1,204 addresses"), map.tooltipText("Rajasthan"));
         assertEquals(map.colourOf("dnh"), ((SVGPath) robot.lookup("#state-dd").query()).getFill(),
                 "both shapes of one state share its colour");
-        robot.clickOn((javafx.scene.Node) robot.lookup("#state-rj").query());
+        javafx.scene.Node rajasthan = robot.lookup("#state-rj").query();
+        assertNull(installedTooltip(rajasthan), "a state's tooltip is made when the pointer first reaches it, not with the map");
+        robot.moveTo(rajasthan);
+        assertEquals(map.tooltipText("Rajasthan"), installedTooltip(rajasthan).getText());
+        robot.interact(() -> map.setDetails(s -> s.equals("Rajasthan") ? "1,300 addresses" : null));
+        assertTrue(installedTooltip(rajasthan).getText().endsWith("1,300 addresses"), "a tooltip made follows later values");
+        robot.clickOn(rajasthan);
         assertEquals(List.of("Rajasthan"), clicked);
         assertEquals("Rajasthan", map.selectedState().orElseThrow());
         screenshot(robot);
+    }
+
+    /** The tooltip JavaFX has installed on {@code node} (Tooltip.install keeps it in the node's properties), or null. */
+    private static javafx.scene.control.Tooltip installedTooltip(javafx.scene.Node node) {
+        return (javafx.scene.control.Tooltip) node.getProperties().get("javafx.scene.control.Tooltip");
     }
 
     private void screenshot(FxRobot robot) throws Exception {

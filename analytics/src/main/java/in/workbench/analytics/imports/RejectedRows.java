@@ -4,6 +4,7 @@ import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
+import in.workbench.analytics.export.CsvExporter;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.IOException;
 import java.io.Writer;
@@ -43,7 +44,9 @@ public final class RejectedRows {
                     ICSVWriter csv = new CSVWriter(w, ',', '"', '"', "\n")) {
                 csv.writeNext(new String[] {"line", "reason", "raw"}, false);
                 while (rs.next()) {
-                    csv.writeNext(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, false);
+                    // The raw line is someone else's text: a spreadsheet must show it, not run it (CsvExporter).
+                    csv.writeNext(new String[] {rs.getString(1), CsvExporter.spreadsheetSafe(rs.getString(2)),
+                        CsvExporter.spreadsheetSafe(rs.getString(3))}, false);
                     n++;
                 }
             }

@@ -59,6 +59,17 @@ class CommandLineTest {
     }
 
     @Test
+    void aRejectedRowThatASpreadsheetWouldRunIsWrittenAsText() throws Exception {
+        Path catalog = file("c.csv", "product_id,title,category,price_inr\n=HYPERLINK(\"http://example.com\"),Kurta,Clothing,cheap\n");
+        Path rejects = dir.resolve("rejects.csv");
+        Run r = run("import", "-w", dir.resolve("ws").toString(), "-t", "catalog", catalog.toString(), "--rejects", rejects.toString(),
+                "-q");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(rejects);
+        assertTrue(lines.get(1).endsWith(",\"'=HYPERLINK(\"\"http://example.com\"\"),Kurta,Clothing,cheap\""), lines.get(1));
+    }
+
+    @Test
     void mapsOtherHeadersWithMap() throws Exception {
         Path catalog = file("c.csv", "sku;name;dept;mrp\nP1;Kurta;Clothing;499\n");
         Run r = run("import", "-w", dir.resolve("ws").toString(), "-t", "catalog", catalog.toString(), "--map", "sku=product_id",

@@ -183,7 +183,8 @@ public final class ChartCard extends BorderPane {
         if (value instanceof Double d) {
             return d.isNaN() ? "" : String.format(Locale.ROOT, "%.6g", d).replaceAll("\\.?0+(e|$)", "$1");
         }
-        return value.toString();
+        // Labels (a product's title, a state) can come from others' files: a spreadsheet must show them, not run them.
+        return value instanceof String text ? in.workbench.analytics.export.CsvExporter.spreadsheetSafe(text) : value.toString();
     }
 
     private JFreeChart requireChart() {

@@ -62,6 +62,15 @@ class ChartCardTest {
     }
 
     @Test
+    void aLabelASpreadsheetWouldRunAsAFormulaIsWrittenAsText() throws Exception {
+        Path csv = dir.resolve("labels.csv");
+        ChartCard.writeCsv(new ChartData(List.of("product", "shipments", "change"),
+                List.of(List.of("=HYPERLINK(\"http://example.com\")", 3L, -0.25), List.of("-", 1L, 0.5))), csv);
+        assertEquals(List.of("product,shipments,change", "\"'=HYPERLINK(\"\"http://example.com\"\")\",3,-0.25", "-,1,0.5"),
+                Files.readAllLines(csv, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void showsASentenceInsteadOfAnEmptyChart() throws Exception {
         ChartCard card = cardWithDamageChart();
         FxToolkit.setupFixture(() -> card.showMessage("No shipments yet: import shipments.csv first."));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.opencsv.CSVWriter;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
+import in.workbench.analytics.export.CsvExporter;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.IOException;
 import java.io.Writer;
@@ -75,7 +76,8 @@ public final class CatalogReview {
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(w)) {
                 csv.writeNext(CORRECTION_COLUMNS.toArray(new String[0]), false);
                 for (CatalogStore.Decision d : rows) {
-                    csv.writeNext(new String[] {d.productId(), d.attribute(), nz(d.oldValue()), nz(d.newValue()), d.source(),
+                    csv.writeNext(new String[] {CsvExporter.spreadsheetSafe(d.productId()), d.attribute(), CsvExporter.spreadsheetSafe(nz(d.oldValue())),
+                        CsvExporter.spreadsheetSafe(nz(d.newValue())), d.source(),
                         d.confidence() == null ? "" : String.format(Locale.ROOT, "%.4f", d.confidence()), d.decidedBy(),
                         d.decidedAt().toString()}, false);
                 }

@@ -5,6 +5,7 @@ import com.opencsv.ICSVWriter;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
 import in.workbench.analytics.browse.ColumnInfo;
+import in.workbench.analytics.export.CsvExporter;
 import in.workbench.analytics.task.ProgressMonitor;
 import java.io.IOException;
 import java.io.Writer;
@@ -231,14 +232,14 @@ public final class LabScoring {
                 List<Object> row = new ArrayList<>(line.length);
                 for (int k = 0; k < keyWidth; k++) {
                     row.add(key[k]);
-                    line[k] = key[k] == null ? "" : key[k].toString();
+                    line[k] = key[k] == null ? "" : key[k] instanceof String text ? CsvExporter.spreadsheetSafe(text) : key[k].toString();
                 }
                 Prediction<? extends Output<?>> prediction = predictions.get(i);
                 if (classification) {
                     Prediction<Label> lp = (Prediction<Label>) prediction;
                     String label = lp.getOutput().getLabel();
                     row.add(label);
-                    line[keyWidth] = label;
+                    line[keyWidth] = CsvExporter.spreadsheetSafe(label);
                     Map<String, Label> scores = lp.getOutputScores();
                     for (int c = 0; c < classes.size(); c++) {
                         Label s = scores.get(classes.get(c));

@@ -6,6 +6,7 @@ import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
+import in.workbench.analytics.export.CsvExporter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -591,20 +592,33 @@ public final class PackagingRecommender {
      * and the plan's provenance as {@code FILE.provenance.json} beside it.
      */
     public static void writeCsv(Plan plan, Path file) {
+        String objective = plan.objective().id();
+        writeRows(plan.choices().stream().map(c -> new PackagingRepository.RecommendationRow(c.productId(), c.category(), c.subcategory(),
+                c.currentPackage(), c.recommendedPackage(), Double.isNaN(c.pDamageCurrent()) ? null : c.pDamageCurrent(), c.pDamageRecommended(),
+                Double.isNaN(c.shipCostDeltaInr()) ? null : c.shipCostDeltaInr(), c.shipments(), objective)).toList(), file);
+        writeProvenance(plan.provenance(), provenanceFile(file));
+    }
+
+    /**
+     * Writes recommendations as the plan's CSV ({@code product_id,current_package,recommended_package,p_damage_current,
+     * p_damage_recommended,ship_cost_delta_inr,objective}): the one writer of that report, for a plan just made and for the
+     * stored plan the Packaging screen exports. Product ids and package names are written as text a spreadsheet shows.
+     */
+    public static void writeRows(List<PackagingRepository.RecommendationRow> rows, Path file) {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); ICSVWriter out = new CSVWriter(w, ',', '"', '"', "\n")) {
             out.writeNext(new String[] {"product_id", "current_package", "recommended_package", "p_damage_current", "p_damage_recommended",
                 "ship_cost_delta_inr", "objective"}, false);
-            String objective = plan.objective().id();
-            for (Choice c : plan.choices()) {
-                out.writeNext(new String[] {c.productId(), c.currentPackage() == null ? "" : c.currentPackage(), c.recommendedPackage(),
-                    Double.isNaN(c.pDamageCurrent()) ? "" : String.format(Locale.ROOT, "%.6f", c.pDamageCurrent()),
-                    String.format(Locale.ROOT, "%.6f", c.pDamageRecommended()),
-                    Double.isNaN(c.shipCostDeltaInr()) ? "" : String.format(Locale.ROOT, "%.2f", c.shipCostDeltaInr()), objective}, false);
+            for (PackagingRepository.RecommendationRow r : rows) {
+                out.writeNext(new String[] {CsvExporter.spreadsheetSafe(r.productId()),
+                    r.currentPackage() == null ? "" : CsvExporter.spreadsheetSafe(r.currentPackage()), CsvExporter.spreadsheetSafe(r.recommendedPackage()),
+                    r.pDamageCurrent() == null ? "" : String.format(Locale.ROOT, "%.6f", r.pDamageCurrent()),
+                    String.format(Locale.ROOT, "%.6f", r.pDamageRecommended()),
+                    r.shipCostDeltaInr() == null ? "" : String.format(Locale.ROOT, "%.2f", r.shipCostDeltaInr()),
+                    r.objective() == null ? "" : r.objective()}, false);
             }
         } catch (IOException e) {
             throw new WorkbenchException(Kind.INPUT_UNUSABLE, "Could not write " + file + ": " + e.getMessage(), e);
         }
-        writeProvenance(plan.provenance(), provenanceFile(file));
     }
 
     /** Where {@link #writeCsv} puts the provenance of {@code csv}. */

@@ -2,6 +2,7 @@ package in.workbench.analytics.regional;
 
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.WorkbenchException.Kind;
+import in.workbench.analytics.export.CsvExporter;
 import in.workbench.analytics.geo.IndianState;
 import in.workbench.analytics.workspace.Workspace;
 import com.opencsv.CSVWriter;
@@ -289,7 +290,7 @@ public final class RegionalPreferences {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(w)) {
             csv.writeNext(REPORT_COLUMNS.toArray(String[]::new), false);
             for (Lift l : all()) {
-                csv.writeNext(new String[] {l.state(), l.category(), l.subcategory(), Long.toString(l.orders()), number(l.share()),
+                csv.writeNext(new String[] {l.state(), CsvExporter.spreadsheetSafe(l.category()), CsvExporter.spreadsheetSafe(l.subcategory()), Long.toString(l.orders()), number(l.share()),
                     number(l.lift()), number(l.nationalShare()), number(l.liftLow()), number(l.liftHigh()),
                     Long.toString(l.stateOrders())}, false);
                 rows++;

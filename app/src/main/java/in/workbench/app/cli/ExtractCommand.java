@@ -4,6 +4,7 @@ import com.opencsv.CSVWriter;
 import in.workbench.analytics.WorkbenchException;
 import in.workbench.analytics.catalog.CatalogCheck;
 import in.workbench.analytics.catalog.CatalogStore;
+import in.workbench.analytics.export.CsvExporter;
 import in.workbench.analytics.workspace.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,7 +51,8 @@ public final class ExtractCommand extends WorkspaceCommand {
             try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(w)) {
                 csv.writeNext(new String[] {"product_id", "attribute", "value", "confidence", "source"}, false);
                 new CatalogStore(ws).streamValues((id, attr, value, conf, source) -> {
-                    csv.writeNext(new String[] {id, attr, value, String.format(Locale.ROOT, "%.4f", conf), source}, false);
+                    csv.writeNext(new String[] {CsvExporter.spreadsheetSafe(id), attr, CsvExporter.spreadsheetSafe(value),
+                        String.format(Locale.ROOT, "%.4f", conf), source}, false);
                     rows[0]++;
                 });
             }

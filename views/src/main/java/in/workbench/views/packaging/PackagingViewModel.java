@@ -1,7 +1,5 @@
 package in.workbench.views.packaging;
 
-import com.opencsv.CSVWriter;
-import com.opencsv.ICSVWriter;
 import in.workbench.analytics.packaging.PackagingAnalysis;
 import in.workbench.analytics.packaging.PackagingModel;
 import in.workbench.analytics.packaging.PackagingObjective;
@@ -12,9 +10,6 @@ import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.table.Paging;
 import in.workbench.views.task.ScreenUpdates;
 import in.workbench.views.task.TaskRunner;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -323,17 +318,7 @@ public final class PackagingViewModel {
         runner.submit("Exporting recommendations", m -> {
             List<PackagingRepository.RecommendationRow> all = new PackagingRepository(ws).recommendations(category, changed, text, 0,
                     Integer.MAX_VALUE);
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); ICSVWriter out = new CSVWriter(w, ',', '"', '"', "\n")) {
-                out.writeNext(new String[] {"product_id", "current_package", "recommended_package", "p_damage_current", "p_damage_recommended",
-                    "ship_cost_delta_inr", "objective"}, false);
-                for (PackagingRepository.RecommendationRow r : all) {
-                    out.writeNext(new String[] {r.productId(), r.currentPackage() == null ? "" : r.currentPackage(), r.recommendedPackage(),
-                        r.pDamageCurrent() == null ? "" : String.format(Locale.ROOT, "%.6f", r.pDamageCurrent()),
-                        String.format(Locale.ROOT, "%.6f", r.pDamageRecommended()),
-                        r.shipCostDeltaInr() == null ? "" : String.format(Locale.ROOT, "%.2f", r.shipCostDeltaInr()),
-                        r.objective() == null ? "" : r.objective()}, false);
-                }
-            }
+            PackagingRecommender.writeRows(all, file);
             return (long) all.size();
         }, done, onError);
     }

@@ -26,6 +26,15 @@ class PackagingWorkspaceTest {
     @TempDir
     Path dir;
 
+    @Test
+    void thePlanCsvWritesAFormulaLikeProductIdAsTextAndLeavesNumbersAlone() throws Exception {
+        Path csv = dir.resolve("plan.csv");
+        PackagingRecommender.writeRows(List.of(new PackagingRepository.RecommendationRow("=HYPERLINK(\"x\")", "Home", "Tiffins", null,
+                "carton_single", null, 0.05, -1.25, 3, "least-damage")), csv);
+        assertEquals(List.of("product_id,current_package,recommended_package,p_damage_current,p_damage_recommended,ship_cost_delta_inr,objective",
+                "\"'=HYPERLINK(\"\"x\"\")\",,carton_single,,0.050000,-1.25,least-damage"), Files.readAllLines(csv));
+    }
+
     static final PackagingTrainer.Options FAST = PackagingTrainer.Options.defaults(3).withIterations(200, 3);
 
     static long count(Workspace ws, String sql) throws Exception {

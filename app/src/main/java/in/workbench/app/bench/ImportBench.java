@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +39,10 @@ final class ImportBench extends FolderBenchmark {
             + "(no second file, no CSVREAD into the full table).")
     boolean quick;
 
+    @Option(names = "--warm-up-rows", defaultValue = "200000", description = "Before the timed runs, import a file of this many "
+            + "shipments once each with the workbench, CSVREAD and H2 alone, so that no timed path pays the JIT compiler for another (default ${DEFAULT-VALUE}; 0 for none).")
+    int warmUpRows;
+
     @Override
     void measure(ScratchFolder base, PrintWriter out) throws Exception {
         importAll(base, out, err());
@@ -62,6 +67,9 @@ final class ImportBench extends FolderBenchmark {
         Path csvReadFolder = base.fresh("ws-csvread");
         Path addressFolder = base.fresh("ws-addresses");
         ImportHooks hooks = new ImportHooks();
+        if (warmUpRows > 0) {
+            warmUp(base, hooks, err);
+        }
 
         System.gc();
         PeakHeap heap = new PeakHeap();
@@ -92,6 +100,9 @@ final class ImportBench extends FolderBenchmark {
         double[] fullCpu = new double[1];
         double pkOnly = csvRead(pkOnlyFolder, csv, true, pkOnlyCpu);
         progress(err, "CSVREAD, primary key only", pkOnly);
+        double[] floorCpu = new double[1];
+        double floor = h2Floor(base.fresh("ws-h2-floor"), rows, floorCpu);
+        progress(err, "H2 alone, rows from memory, key and index", floor);
         double full = quick ? Double.NaN : csvRead(csvReadFolder, csv, false, fullCpu);
         if (!quick) {
             progress(err, "CSVREAD, full table", full);
@@ -115,6 +126,10 @@ final class ImportBench extends FolderBenchmark {
                 ours, first.elapsedMillis() / 1000.0, firstCpu);
         out.printf("| H2 CSVREAD into a table with a primary key only (reference) | %,.0f | %.1f s | %.1f s |%n", pkOnly, rows / pkOnly,
                 pkOnlyCpu[0]);
+        out.printf("| H2 alone: the same rows made in memory (no file, no parsing, no validation), put into a table with the primary key "
+                + "by the workbench's column-array insert, committed every %,d rows, then the index the Addresses screen needs "
+                + "(reference: the least H2 work for this import) | %,.0f | %.1f s | %.1f s |%n", FLOOR_COMMIT_ROWS, floor, rows / floor,
+                floorCpu[0]);
         if (!quick) {
             out.printf("| H2 CSVREAD into the full shipments table, one transaction (reference) | %,.0f | %.1f s | %.1f s |%n", full,
                     rows / full, fullCpu[0]);
@@ -124,10 +139,12 @@ final class ImportBench extends FolderBenchmark {
         }
         out.printf("| workbench, %,d addresses (%,d MB) with state resolution and aggregates | %,.0f | %.1f s | %.1f s |%n", addresses,
                 addressBytes >> 20, addressSummary.rowsPerSecond(), addressSummary.elapsedMillis() / 1000.0, addressCpu);
-        out.printf("%nWorkbench / CSVREAD with a primary key only: %.2f× by the clock, %.2f× by CPU time%s. Load average during the "
-                + "run: %.1f on %d cores.%n", ours / pkOnly, pkOnlyCpu[0] / firstCpu,
+        out.printf("%nWorkbench / CSVREAD with a primary key only: %.2f× by the clock, %.2f× by CPU time%s. H2 alone with the key and "
+                + "the index / CSVREAD with a primary key only: %.2f× by the clock (the most any import building that index can reach); "
+                + "workbench / H2 alone: %.2f×. %s Load average during the run: %.1f on %d cores.%n", ours / pkOnly, pkOnlyCpu[0] / firstCpu,
                 again == null ? "" : String.format("; the second file at %.2f× the first's rate", again.rowsPerSecond() / ours),
-                Machine.loadAverage(), Machine.cores());
+                floor / pkOnly, ours / floor, warmUpRows > 0 ? String.format("Each path ran once on a %,d-row file first (JIT warm-up).",
+                        warmUpRows) : "No warm-up: the workbench ran first, in a cold JVM.", Machine.loadAverage(), Machine.cores());
         out.printf("Peak heap during the %s: %,d MB (max heap %,d MB).%n", quick ? "first import" : "two big imports", heap.peakMb(),
                 Machine.maxHeapMb());
         out.printf("Workspace on disk after close: %,d MB for %,d MB of shipments CSV (%.2f×); %,d MB for %,d MB of addresses CSV (%.2f×).%n",
@@ -135,10 +152,82 @@ final class ImportBench extends FolderBenchmark {
                 addressWorkspaceBytes >> 20, addressBytes >> 20, (double) addressWorkspaceBytes / addressBytes);
     }
 
+    /** Runs the three timed paths once on a smaller file, so that each timed run starts with the same compiled code. */
+    private void warmUp(ScratchFolder base, ImportHooks hooks, PrintWriter err) throws Exception {
+        Path csv = base.resolve("warm-up-" + warmUpRows + ".csv");
+        SyntheticCsv.writeShipments(csv, warmUpRows, 10 * rows);
+        Path folder = base.fresh("ws-warm-up");
+        try (Workspace ws = Workspace.open(folder)) {
+            new CsvImporter(ws, hooks.all()).importFile(csv, DataTable.SHIPMENTS, ImportOptions.defaults(), ProgressMonitor.NONE);
+        }
+        ScratchFolder.deleteRecursively(folder);
+        csvRead(base.fresh("ws-warm-up-csvread"), csv, true, new double[1]);
+        h2Floor(base.fresh("ws-warm-up-h2-floor"), warmUpRows, new double[1]);
+        Files.delete(csv);
+        err.printf("warm-up: %,d rows through the three paths (%s)%n", warmUpRows, Machine.load());
+        err.flush();
+    }
+
     private static void progress(PrintWriter err, String what, double rowsPerSecond) {
         err.printf("%s: %,.0f rows/s (%s)%n", what, rowsPerSecond, Machine.load());
         err.flush();
     }
+
+    /** Commit interval of the H2-alone reference: the workbench's stage commits as often. */
+    private static final int FLOOR_COMMIT_ROWS = 50_000;
+
+    /**
+     * Rows per second of H2 doing only what this import cannot avoid: the same rows as the file, made in memory by the
+     * generator that wrote it (no reading, parsing or validation), inserted with one array per column per 5,000 rows
+     * (as the workbench stages them) into a table with the primary key, committed every {@link #FLOOR_COMMIT_ROWS}, then
+     * {@code shipments_address}'s index built on it.
+     */
+    private double h2Floor(Path folder, int count, double[] cpuSeconds) throws Exception {
+        String insert = "INSERT INTO shipments_floor SELECT * FROM TABLE(c0 VARCHAR = ?, c1 DATE = ?, c2 VARCHAR = ?, "
+                + "c3 VARCHAR = ?, c4 VARCHAR = ?, c5 INTEGER = ?, c6 DECFLOAT = ?, c7 INTEGER = ?, c8 INTEGER = ?, c9 INTEGER = ?, "
+                + "c10 VARCHAR = ?)";
+        SyntheticCsv.ShipmentRows source = new SyntheticCsv.ShipmentRows(0);
+        int batch = 5_000;
+        Object[][] columns = new Object[SyntheticCsv.ShipmentRows.COLUMNS][batch];
+        Object[] row = new Object[SyntheticCsv.ShipmentRows.COLUMNS];
+        try (Workspace ws = Workspace.open(folder); Connection c = ws.connection(); Statement s = c.createStatement()) {
+            long t0 = System.nanoTime();
+            long cpu0 = Machine.processCpuNanos();
+            s.executeUpdate("CREATE TABLE shipments_floor (" + PK_ONLY_COLUMNS + ")");
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(insert)) {
+                for (int done = 0; done < count; ) {
+                    int n = Math.min(batch, count - done);
+                    for (int r = 0; r < n; r++) {
+                        source.next(row);
+                        for (int k = 0; k < row.length; k++) {
+                            columns[k][r] = row[k];
+                        }
+                    }
+                    for (int k = 0; k < columns.length; k++) {
+                        ps.setObject(k + 1, n == batch ? columns[k] : java.util.Arrays.copyOf(columns[k], n));
+                    }
+                    ps.executeUpdate();
+                    done += n;
+                    if (done % FLOOR_COMMIT_ROWS == 0) {
+                        c.commit();
+                    }
+                }
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            s.executeUpdate("CREATE INDEX shipments_floor_address ON shipments_floor (address_id, status)");
+            cpuSeconds[0] = (Machine.processCpuNanos() - cpu0) / 1e9;
+            return Samples.perSecondSince(count, t0);
+        } finally {
+            ScratchFolder.deleteRecursively(folder);
+        }
+    }
+
+    /** The columns of the primary-key-only references: the shipments file's, typed, the key its only index. */
+    private static final String PK_ONLY_COLUMNS = "shipment_id VARCHAR(200) PRIMARY KEY, order_date DATE, "
+            + "product_id VARCHAR(200), address_id VARCHAR(200), package_type VARCHAR(200), quantity INTEGER, "
+            + "ship_cost_inr DECIMAL(12, 2), promised_days INTEGER, delivered_days INTEGER, attempts INTEGER, status VARCHAR(20)";
 
     /** Rows per second of H2's CSVREAD into a table with a primary key only, or into the full shipments table. */
     private double csvRead(Path folder, Path csv, boolean pkOnly, double[] cpuSeconds) throws Exception {
@@ -147,10 +236,7 @@ final class ImportBench extends FolderBenchmark {
             long t0 = System.nanoTime();
             long cpu0 = Machine.processCpuNanos();
             if (pkOnly) {
-                s.executeUpdate("CREATE TABLE shipments_pk_only (shipment_id VARCHAR(200) PRIMARY KEY, order_date DATE, "
-                        + "product_id VARCHAR(200), address_id VARCHAR(200), package_type VARCHAR(200), quantity INTEGER, "
-                        + "ship_cost_inr DECIMAL(12, 2), promised_days INTEGER, delivered_days INTEGER, attempts INTEGER, "
-                        + "status VARCHAR(20)) AS " + read);
+                s.executeUpdate("CREATE TABLE shipments_pk_only (" + PK_ONLY_COLUMNS + ") AS " + read);
             } else {
                 c.setAutoCommit(false);
                 s.executeUpdate("INSERT INTO shipments (shipment_id, order_date, product_id, address_id, package_type, quantity, "

@@ -2,6 +2,7 @@ package in.workbench.app.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,33 +65,67 @@ final class SyntheticCsv {
 
     /** As {@link #writeShipments(Path, int)}, with ids after {@code firstId} (a later month's file). */
     static long writeShipments(Path csv, int rows, int firstId) throws IOException {
-        SplittableRandom random = new SplittableRandom(42 + firstId);
-        String[] packages = {"polybag", "padded_mailer", "tfolder_box", "carton_single", "carton_double", "carton_bubble"};
-        String[] statuses = {"delivered", "delivered", "delivered", "delivered", "delivered", "delivered", "delivered",
-            "delivered", "damaged", "undeliverable", "returned"};
-        LocalDate start = LocalDate.of(2025, 1, 1);
+        ShipmentRows source = new ShipmentRows(firstId);
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             w.write("shipment_id,order_date,product_id,address_id,package_type,quantity,ship_cost_inr,promised_days,"
                     + "delivered_days,attempts,status\n");
             StringBuilder line = new StringBuilder(128);
+            Object[] row = new Object[ShipmentRows.COLUMNS];
             for (int i = 1; i <= rows; i++) {
-                String status = statuses[random.nextInt(statuses.length)];
-                int promised = 2 + random.nextInt(6);
+                source.next(row);
                 line.setLength(0);
-                line.append("SH").append(10_000_000 + firstId + i).append(',')
-                        .append(start.plusDays(random.nextInt(640))).append(',')
-                        .append("P").append(100_000 + random.nextInt(3_000)).append(',')
-                        .append("A").append(1_000_000 + random.nextInt(20_000)).append(',')
-                        .append(packages[random.nextInt(packages.length)]).append(',')
-                        .append(1 + random.nextInt(3)).append(',')
-                        .append(40 + random.nextInt(160)).append('.').append(random.nextInt(10)).append("0,")
-                        .append(promised).append(',')
-                        .append(status.equals("undeliverable") ? "" : String.valueOf(promised - 1 + random.nextInt(4))).append(',')
-                        .append(1 + random.nextInt(3)).append(',')
-                        .append(status).append('\n');
-                w.append(line);
+                for (int c = 0; c < row.length; c++) {
+                    if (c > 0) {
+                        line.append(',');
+                    }
+                    if (row[c] != null) {
+                        line.append(row[c] instanceof BigDecimal d ? d.toPlainString() : row[c].toString());
+                    }
+                }
+                w.append(line).append('\n');
             }
         }
         return Files.size(csv);
+    }
+
+    /**
+     * The rows of the synthetic shipments file as typed values, in file order: what
+     * {@link #writeShipments(Path, int, int)} writes, for a reference that skips parsing.
+     */
+    static final class ShipmentRows {
+        /** Values per row, in the canonical column order. */
+        static final int COLUMNS = 11;
+        private static final String[] PACKAGES = {"polybag", "padded_mailer", "tfolder_box", "carton_single", "carton_double",
+            "carton_bubble"};
+        private static final String[] STATUSES = {"delivered", "delivered", "delivered", "delivered", "delivered", "delivered",
+            "delivered", "delivered", "damaged", "undeliverable", "returned"};
+        private static final LocalDate START = LocalDate.of(2025, 1, 1);
+        private final SplittableRandom random;
+        private final int firstId;
+        private int made;
+
+        ShipmentRows(int firstId) {
+            this.random = new SplittableRandom(42 + firstId);
+            this.firstId = firstId;
+        }
+
+        /** Fills {@code row} with the next shipment. */
+        void next(Object[] row) {
+            made++;
+            String status = STATUSES[random.nextInt(STATUSES.length)];
+            int promised = 2 + random.nextInt(6);
+            row[0] = "SH" + (10_000_000 + firstId + made);
+            row[1] = START.plusDays(random.nextInt(640));
+            row[2] = "P" + (100_000 + random.nextInt(3_000));
+            row[3] = "A" + (1_000_000 + random.nextInt(20_000));
+            row[4] = PACKAGES[random.nextInt(PACKAGES.length)];
+            row[5] = 1 + random.nextInt(3);
+            int rupees = 40 + random.nextInt(160);
+            row[6] = BigDecimal.valueOf(rupees * 100L + random.nextInt(10) * 10L, 2);
+            row[7] = promised;
+            row[8] = status.equals("undeliverable") ? null : promised - 1 + random.nextInt(4);
+            row[9] = 1 + random.nextInt(3);
+            row[10] = status;
+        }
     }
 }

@@ -478,6 +478,18 @@ public final class RegionalAggregates implements ImportHook {
     }
 
     /**
+     * True once the aggregates of this workspace have been built, so that reading them is a quick read; a screen that
+     * finds them unbuilt calls {@link #ensureBuilt} as long work.
+     */
+    public boolean isBuilt(Workspace workspace) {
+        try (Connection c = workspace.connection()) {
+            return isBuilt(c);
+        } catch (SQLException e) {
+            throw Sql.failure("Could not read whether the regional aggregates are built", e);
+        }
+    }
+
+    /**
      * Builds the aggregates once for a workspace that has none yet (made before this feature, or
      * never imported into); does nothing otherwise. One transaction. Screens that open together
      * (Overview and Regional, each in its own worker) build it once: the check and the build hold

@@ -57,8 +57,18 @@ final class StartupBench extends Benchmark {
         }
     }
 
-    /** The first start, the later ones, and the sample's bytes on disk and in CSV. */
-    record Report(Start first, List<Start> later, long databaseBytes, long modelBytes, long csvBytes) {
+    /** One start of the bare reference window: its second frame and its JVM's CPU time then, ms since its JVM started. */
+    record Bare(long frameMillis, long cpuMillis) {
+    }
+
+    /** The first start, the later ones, the bare window's starts, and the sample's bytes on disk and in CSV. */
+    record Report(Start first, List<Start> later, List<Bare> bare, long databaseBytes, long modelBytes, long csvBytes) {
+        /** The bare window's start with the median time to its frame. */
+        Bare medianBare() {
+            List<Bare> sorted = bare.stream().sorted(java.util.Comparator.comparingLong(Bare::frameMillis)).toList();
+            return sorted.get(sorted.size() / 2);
+        }
+
         Start medianLater() {
             List<Start> sorted = later.stream().sorted(java.util.Comparator.comparingLong(Start::populatedMillis)).toList();
             return sorted.get(sorted.size() / 2);
@@ -90,6 +100,11 @@ final class StartupBench extends Benchmark {
         out.println();
         out.printf(Locale.ROOT, "CPU time of all the screens' tasks: first run %,d ms, median later run %,d ms.%n%n", r.first().tasksCpuMillis(),
                 r.medianLater().tasksCpuMillis());
+        Bare bare = r.medianBare();
+        out.printf(Locale.ROOT, "Reference, the same run: a bare JavaFX window (one label, nothing read) started from this jar with the "
+                + "window's compiler setting and a class archive of its own drew its second frame at %,d ms (median of %d; its JVM's CPU "
+                + "time then %,d ms): the least any window from this jar takes on this machine before it can show anything.%n%n",
+                bare.frameMillis(), r.bare().size(), bare.cpuMillis());
         out.println("Phases of the median later run (ms since the JVM started: " + String.join("; ", r.medianLater().phases()) + ").");
         out.println();
         double csv = Math.max(1, r.csvBytes());
@@ -123,7 +138,13 @@ final class StartupBench extends Benchmark {
             }
             Path sample = SampleWorld.MARKETPLACE.folderIn(home);
             long csv = ReadySample.shipped() ? ReadySample.manifest().csvBytes() : csvSize(sample.resolve("source"));
-            return new Report(first, later, ScratchFolder.sizeOf(sample.resolve("workspace.mv.db")),
+            Path archive = home.resolve("bare-window.jsa");
+            launchBare("-XX:ArchiveClassesAtExit=" + archive);
+            List<Bare> bare = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, runs); i++) {
+                bare.add(launchBare(Files.exists(archive) ? "-XX:SharedArchiveFile=" + archive : "-Xshare:auto"));
+            }
+            return new Report(first, later, List.copyOf(bare), ScratchFolder.sizeOf(sample.resolve("workspace.mv.db")),
                     ScratchFolder.sizeOf(sample.resolve("models")), csv);
         }
     }
@@ -132,6 +153,37 @@ final class StartupBench extends Benchmark {
         try (Stream<Path> files = Files.list(source)) {
             return files.filter(p -> p.toString().endsWith(".csv")).mapToLong(p -> p.toFile().length()).sum();
         }
+    }
+
+    /** Starts {@link BareWindow} in a child JVM like the window's (C1 only, the given class-archive option). */
+    private static Bare launchBare(String archiveOption) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, archiveOption, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                BareWindow.Main.class.getName());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        long frame = -1;
+        long cpu = -1;
+        StringBuilder log = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith(BareWindow.FRAME)) {
+                    frame = Long.parseLong(line.substring(BareWindow.FRAME.length()).trim());
+                } else if (line.startsWith(BareWindow.CPU)) {
+                    cpu = Long.parseLong(line.substring(BareWindow.CPU.length()).trim());
+                } else if (log.length() < 4000) {
+                    log.append(line).append('\n');
+                }
+            }
+        }
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+        }
+        if (frame < 0) {
+            throw new IllegalStateException("the bare reference window did not draw a frame; its output was:\n" + log);
+        }
+        return new Bare(frame, cpu);
     }
 
     private static Start launch(Path home) throws Exception {

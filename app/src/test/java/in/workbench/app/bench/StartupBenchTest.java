@@ -26,4 +26,11 @@ class StartupBenchTest {
                 new StartupBench.Task("b", 5, 30, 20), new StartupBench.Task("c", 1, 20, -1)), List.of("5,main entered"));
         assertEquals(24, s.tasksCpuMillis());
     }
+
+    @Test
+    void theBareWindowsMedianIsTheStartWithTheMiddleFrameTime() {
+        StartupBench.Report r = new StartupBench.Report(null, List.of(), List.of(new StartupBench.Bare(1300, 1900),
+                new StartupBench.Bare(1100, 1700), new StartupBench.Bare(1200, 1500)), 0, 0, 0);
+        assertEquals(new StartupBench.Bare(1200, 1500), r.medianBare());
+    }
 }

@@ -90,7 +90,7 @@ public final class AddressMapViewModel {
         }
         int n = topCities.get();
         long request = ++requests;
-        runner.submit("Summarising flagged addresses", m -> {
+        runner.submit(TaskRunner.Lane.QUICK, "Summarising flagged addresses", m -> {
             AddressInsights insights = new AddressInsights(ws);
             long scored = insights.scoredAddresses();
             return scored == 0 ? new Shares(0, List.of(), List.of()) : new Shares(scored, insights.flaggedShareByState(),

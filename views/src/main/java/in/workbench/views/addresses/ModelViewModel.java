@@ -134,7 +134,7 @@ public final class ModelViewModel {
         if (ws == null) {
             return;
         }
-        runner.submit("Reading the deliverability evaluation", m -> new Stored(DeliverabilityEvaluation.load(ws), FlagThreshold.of(ws, 0.5)),
+        runner.submit(TaskRunner.Lane.QUICK, "Reading the deliverability evaluation", m -> new Stored(DeliverabilityEvaluation.load(ws), FlagThreshold.of(ws, 0.5)),
                 s -> {
                     if (session.workspaceProperty().get() != ws) {
                         return;

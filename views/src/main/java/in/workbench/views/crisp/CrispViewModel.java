@@ -141,7 +141,7 @@ public final class CrispViewModel {
         long generation = ++rankingGeneration;
         String filter = ALL_SITES.equals(site.get()) ? null : site.get();
         boolean byValue = testNext.get();
-        runner.submit("Reading the risk ranking", m -> new CrispStore(ws).riskPage(filter, byValue, 0, PAGE), rows -> {
+        runner.submit(TaskRunner.Lane.QUICK, "Reading the risk ranking", m -> new CrispStore(ws).riskPage(filter, byValue, 0, PAGE), rows -> {
             if (generation == rankingGeneration && ws == workspace) {
                 ranking.setAll(rows);
             }

@@ -99,7 +99,7 @@ public final class LabViewModel {
         store = new LabStore(ws);
         result.set(null);
         long g = ++generation;
-        runner.submit("Reading tables", m -> store.tablesAndViews(), list -> {
+        runner.submit(TaskRunner.Lane.QUICK, "Reading tables", m -> store.tablesAndViews(), list -> {
             if (g == generation) {
                 tables.setAll(list);
             }
@@ -112,7 +112,7 @@ public final class LabViewModel {
         if (current == null) {
             return;
         }
-        runner.submit("Reading tables", m -> current.tablesAndViews(), list -> {
+        runner.submit(TaskRunner.Lane.QUICK, "Reading tables", m -> current.tablesAndViews(), list -> {
             if (current == store) {
                 tables.setAll(list);
             }

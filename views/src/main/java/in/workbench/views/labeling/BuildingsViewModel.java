@@ -50,7 +50,7 @@ public final class BuildingsViewModel {
     public void setWorkspace(Workspace ws) {
         workspace = ws;
         buildings.clear();
-        runner.submit("Reading the buildings report", m -> read(ws), this::show, onFailure);
+        runner.submit(TaskRunner.Lane.QUICK, "Reading the buildings report", m -> read(ws), this::show, onFailure);
     }
 
     private static List<BuildingsReport.Building> read(Workspace ws) {

@@ -82,10 +82,20 @@ public final class RegionalViewModel implements OpensFiltered {
     private record Snapshot(RegionalPreferences preferences, DeliverySpeed speed) {
     }
 
-    /** Reads the workspace's aggregates in the background. */
+    /**
+     * Reads the workspace's aggregates in the background: a quick read when they are built (every workspace an import
+     * made), so that it never waits behind another screen's long analysis at start-up; long work that builds them
+     * first when they are not.
+     */
     public void load(Workspace ws) {
         this.workspace = ws;
-        updates.longWork("aggregates", "Reading regional preferences", (w, m) -> {
+        updates.read("aggregates", "Reading regional preferences", (w, m) -> aggregates.isBuilt(w)
+                ? java.util.Optional.of(new Snapshot(RegionalPreferences.load(w), DeliverySpeed.load(w)))
+                : java.util.Optional.<Snapshot>empty(), built -> built.ifPresentOrElse(this::show, this::buildThenShow));
+    }
+
+    private void buildThenShow() {
+        updates.longWork("aggregates", "Building regional preferences", (w, m) -> {
             aggregates.ensureBuilt(w, m);
             return new Snapshot(RegionalPreferences.load(w), DeliverySpeed.load(w));
         }, this::show);

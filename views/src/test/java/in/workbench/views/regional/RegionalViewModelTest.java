@@ -14,6 +14,7 @@ import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.views.task.SameThreadTaskRunner;
+import in.workbench.views.task.TaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,6 +86,56 @@ class RegionalViewModelTest {
         assertEquals(1, model.stateDelivery().size());
         assertEquals(0.5, model.stateDelivery().get(0).lateShare(), 1e-9);
         assertTrue(model.stateSummaryProperty().get().contains("40 orders"));
+    }
+
+    /**
+     * Start-up: built aggregates are read in the quick lane (never behind another screen's long analysis); a workspace
+     * whose aggregates were never built gets them built as long work, then shows the same thing.
+     */
+    @Test
+    void readsBuiltAggregatesInTheQuickLaneAndBuildsMissingOnesAsLongWork() throws Exception {
+        List<String> lanes = new ArrayList<>();
+        TaskRunner recording = new TaskRunner() {
+            final SameThreadTaskRunner inner = new SameThreadTaskRunner();
+
+            @Override
+            public <T> in.workbench.views.task.RunningTask submit(String title, Work<T> work, java.util.function.Consumer<T> ok,
+                    java.util.function.Consumer<Throwable> failed) {
+                return submit(Lane.LONG, title, work, ok, failed);
+            }
+
+            @Override
+            public <T> in.workbench.views.task.RunningTask submit(Lane lane, String title, Work<T> work, java.util.function.Consumer<T> ok,
+                    java.util.function.Consumer<Throwable> failed) {
+                lanes.add(lane + " " + title);
+                return inner.submit(title, work, ok, failed);
+            }
+        };
+        RegionalViewModel built = new RegionalViewModel(recording, aggregates, errors::add);
+        built.load(ws);
+        assertEquals("QUICK Reading regional preferences", lanes.get(0));
+        assertFalse(lanes.stream().anyMatch(l -> l.startsWith("LONG")), lanes.toString());
+
+        // The same files into a workspace whose import had no aggregates hook: nothing built yet.
+        Workspace unbuilt = Workspace.open(dir.resolve("unbuilt"));
+        try {
+            CsvImporter plain = new CsvImporter(unbuilt);
+            for (DataTable t : List.of(DataTable.PRODUCTS, DataTable.ADDRESSES, DataTable.SHIPMENTS)) {
+                plain.importFile(dir.resolve(t.sqlName() + ".csv"), t, ImportOptions.defaults(), ProgressMonitor.NONE);
+            }
+            assertFalse(aggregates.isBuilt(unbuilt));
+            lanes.clear();
+            RegionalViewModel building = new RegionalViewModel(recording, aggregates, errors::add);
+            building.load(unbuilt);
+            assertEquals(List.of("QUICK Reading regional preferences", "LONG Building regional preferences"), lanes.subList(0, 2));
+            assertTrue(aggregates.isBuilt(unbuilt));
+            assertTrue(errors.isEmpty(), errors.toString());
+            assertEquals(model.states(), building.states());
+            assertEquals("Gujarat", building.stateProperty().get());
+            assertEquals("P1", building.stateProducts().get(0).productId());
+        } finally {
+            unbuilt.close();
+        }
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,6 +44,26 @@ final class ImportBench extends FolderBenchmark {
     @Option(names = "--warm-up-rows", defaultValue = "200000", description = "Before the timed runs, import a file of this many "
             + "shipments once each with the workbench, CSVREAD and H2 alone, so that no timed path pays the JIT compiler for another (default ${DEFAULT-VALUE}; 0 for none).")
     int warmUpRows;
+
+    @Option(names = "--rounds", defaultValue = "1", description = "Rounds of the three first-file paths (the workbench into an "
+            + "empty workspace, CSVREAD with a primary key only, H2 alone), each round in another order; with more than one, the "
+            + "report adds every round and the medians of the ratios (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    /** One round of the three first-file paths, in rows per second. */
+    record Round(double workbench, double csvRead, double h2Alone) {
+        double workbenchToCsvRead() {
+            return workbench / csvRead;
+        }
+
+        double h2AloneToCsvRead() {
+            return h2Alone / csvRead;
+        }
+
+        double workbenchToH2Alone() {
+            return workbench / h2Alone;
+        }
+    }
 
     @Override
     void measure(ScratchFolder base, PrintWriter out) throws Exception {
@@ -108,6 +130,11 @@ final class ImportBench extends FolderBenchmark {
             progress(err, "CSVREAD, full table", full);
         }
 
+        List<Round> all = new ArrayList<>(List.of(new Round(first.rowsPerSecond(), pkOnly, floor)));
+        for (int r = 1; r < rounds; r++) {
+            all.add(round(base, hooks, csv, r, err));
+        }
+
         ImportSummary addressSummary;
         double addressCpu;
         try (Workspace ws = Workspace.open(addressFolder)) {
@@ -145,11 +172,58 @@ final class ImportBench extends FolderBenchmark {
                 again == null ? "" : String.format("; the second file at %.2f× the first's rate", again.rowsPerSecond() / ours),
                 floor / pkOnly, ours / floor, warmUpRows > 0 ? String.format("Each path ran once on a %,d-row file first (JIT warm-up).",
                         warmUpRows) : "No warm-up: the workbench ran first, in a cold JVM.", Machine.loadAverage(), Machine.cores());
+        if (all.size() > 1) {
+            out.println();
+            MarkdownTable.header(out, "round (order)", "workbench", "CSVREAD, primary key only", "H2 alone, key and index",
+                    "workbench / CSVREAD", "H2 alone / CSVREAD", "workbench / H2 alone");
+            for (int r = 0; r < all.size(); r++) {
+                Round x = all.get(r);
+                out.printf("| %d (%s) | %.1f s | %.1f s | %.1f s | %.2f× | %.2f× | %.2f× |%n", r + 1, String.join(", ", order(r)), rows / x.workbench(),
+                        rows / x.csvRead(), rows / x.h2Alone(), x.workbenchToCsvRead(), x.h2AloneToCsvRead(), x.workbenchToH2Alone());
+            }
+            out.printf("%nMedians of %d rounds: workbench / CSVREAD %.2f×, H2 alone / CSVREAD %.2f×, workbench / H2 alone %.2f×.%n",
+                    all.size(), Samples.of(all.stream().mapToDouble(Round::workbenchToCsvRead).toArray()).median(),
+                    Samples.of(all.stream().mapToDouble(Round::h2AloneToCsvRead).toArray()).median(),
+                    Samples.of(all.stream().mapToDouble(Round::workbenchToH2Alone).toArray()).median());
+        }
         out.printf("Peak heap during the %s: %,d MB (max heap %,d MB).%n", quick ? "first import" : "two big imports", heap.peakMb(),
                 Machine.maxHeapMb());
         out.printf("Workspace on disk after close: %,d MB for %,d MB of shipments CSV (%.2f×); %,d MB for %,d MB of addresses CSV (%.2f×).%n",
                 workspaceBytes >> 20, (csvBytes + secondBytes) >> 20, (double) workspaceBytes / (csvBytes + secondBytes),
                 addressWorkspaceBytes >> 20, addressBytes >> 20, (double) addressWorkspaceBytes / addressBytes);
+    }
+
+    /** The order of the three paths in round {@code r} (from 0): the first as the report's main table, then rotated. */
+    static List<String> order(int r) {
+        List<String> paths = new ArrayList<>(List.of("workbench", "CSVREAD", "H2 alone"));
+        java.util.Collections.rotate(paths, -(r % paths.size()));
+        return paths;
+    }
+
+    /** One more round of the three first-file paths, in the order of round {@code r}. */
+    private Round round(ScratchFolder base, ImportHooks hooks, Path csv, int r, PrintWriter err) throws Exception {
+        double workbench = 0;
+        double csvRead = 0;
+        double h2Alone = 0;
+        for (String path : order(r)) {
+            switch (path) {
+                case "workbench" -> {
+                    Path folder = base.fresh("ws-round");
+                    try (Workspace ws = Workspace.open(folder)) {
+                        workbench = new CsvImporter(ws, hooks.all()).importFile(csv, DataTable.SHIPMENTS, ImportOptions.defaults(),
+                                ProgressMonitor.NONE).rowsPerSecond();
+                    }
+                    ScratchFolder.deleteRecursively(folder);
+                }
+                case "CSVREAD" -> csvRead = csvRead(base.fresh("ws-round-csvread"), csv, true, new double[1]);
+                default -> h2Alone = h2Floor(base.fresh("ws-round-h2-alone"), rows, new double[1]);
+            }
+        }
+        Round done = new Round(workbench, csvRead, h2Alone);
+        err.printf("round %d: workbench / CSVREAD %.2f×, H2 alone / CSVREAD %.2f× (%s)%n", r + 1, done.workbenchToCsvRead(),
+                done.h2AloneToCsvRead(), Machine.load());
+        err.flush();
+        return done;
     }
 
     /** Runs the three timed paths once on a smaller file, so that each timed run starts with the same compiled code. */

@@ -1,10 +1,13 @@
 package in.workbench.app.bench;
 
+import in.workbench.analytics.imports.ColumnSpec;
 import in.workbench.analytics.imports.CsvImporter;
+import in.workbench.analytics.imports.ImportLayout;
 import in.workbench.analytics.imports.ImportOptions;
 import in.workbench.analytics.imports.ImportSummary;
 import in.workbench.analytics.task.ProgressMonitor;
 import in.workbench.analytics.workspace.DataTable;
+import in.workbench.analytics.workspace.StagingTables;
 import in.workbench.analytics.workspace.Workspace;
 import in.workbench.app.ImportHooks;
 import java.io.IOException;
@@ -257,9 +260,10 @@ final class ImportBench extends FolderBenchmark {
      * {@code shipments_address}'s index built on it.
      */
     private double h2Floor(Path folder, int count, double[] cpuSeconds) throws Exception {
-        String insert = "INSERT INTO shipments_floor SELECT * FROM TABLE(c0 VARCHAR = ?, c1 DATE = ?, c2 VARCHAR = ?, "
-                + "c3 VARCHAR = ?, c4 VARCHAR = ?, c5 INTEGER = ?, c6 DECFLOAT = ?, c7 INTEGER = ?, c8 INTEGER = ?, c9 INTEGER = ?, "
-                + "c10 VARCHAR = ?)";
+        // The importer's own statement for a staged batch, with the shipments layout's columns and value types.
+        List<ColumnSpec> layout = ImportLayout.of(DataTable.SHIPMENTS).orElseThrow().columns();
+        String insert = new StagingTables.Stage("shipments_floor", null, "shipments_floor", layout.stream().map(ColumnSpec::name).toList(),
+                "shipment_id", false).insertSql(layout.stream().map(column -> column.type().sqlType()).toList());
         SyntheticCsv.ShipmentRows source = new SyntheticCsv.ShipmentRows(0);
         int batch = 5_000;
         Object[][] columns = new Object[SyntheticCsv.ShipmentRows.COLUMNS][batch];

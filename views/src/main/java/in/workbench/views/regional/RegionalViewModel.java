@@ -90,15 +90,19 @@ public final class RegionalViewModel implements OpensFiltered {
     public void load(Workspace ws) {
         this.workspace = ws;
         updates.read("aggregates", "Reading regional preferences", (w, m) -> aggregates.isBuilt(w)
-                ? java.util.Optional.of(new Snapshot(RegionalPreferences.load(w), DeliverySpeed.load(w)))
-                : java.util.Optional.<Snapshot>empty(), built -> built.ifPresentOrElse(this::show, this::buildThenShow));
+                ? java.util.Optional.of(snapshot(w)) : java.util.Optional.<Snapshot>empty(),
+                built -> built.ifPresentOrElse(this::show, this::buildThenShow));
     }
 
     private void buildThenShow() {
         updates.longWork("aggregates", "Building regional preferences", (w, m) -> {
             aggregates.ensureBuilt(w, m);
-            return new Snapshot(RegionalPreferences.load(w), DeliverySpeed.load(w));
+            return snapshot(w);
         }, this::show);
+    }
+
+    private static Snapshot snapshot(Workspace w) {
+        return new Snapshot(RegionalPreferences.load(w), DeliverySpeed.load(w));
     }
 
     private void show(Snapshot s) {
